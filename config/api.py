@@ -1,0 +1,23 @@
+"""The REST API under /api/v1/ (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs)."""
+
+from ninja import NinjaAPI
+
+from simasn.core.api import AUTH, install_error_handlers
+
+api = NinjaAPI(
+    title="SIMASN API",
+    version="1",
+    description="Sistem Informasi Manajemen ASN — UU 20/2023. All 4xx responses share one error shape.",
+    auth=AUTH,
+    urls_namespace="api-v1",
+)
+install_error_handlers(api)
+
+# Each app contributes a router; the order here is the order in the docs.
+from simasn.organization.api import router as organization_router  # noqa: E402
+from simasn.personnel.api import router as personnel_router  # noqa: E402
+from simasn.positions.api import router as positions_router  # noqa: E402
+
+api.add_router("/", organization_router)
+api.add_router("/", positions_router)
+api.add_router("/", personnel_router)

@@ -1,0 +1,135 @@
+"""Who may do what, and how far: the one table every interface consults.
+
+`POLICY[role][resource][action]` is the reach of that permission:
+NONE (refused), SELF (the user's own employee record), INSTANSI (the user's own
+instansi) or NATIONAL (everything). Web views, the API, the admin and exports all ask
+`simasn.accounts.scope.Scope`, which reads only this table.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+from simasn.accounts.roles import Role
+
+
+class Resource(StrEnum):
+    INSTANSI = "instansi"
+    UNIT = "unit"
+    OFFICIAL = "official"
+    POSITION = "position"
+    EMPLOYEE = "employee"
+    EMPLOYEE_SENSITIVE = "employee_sensitive"
+    AUDIT = "audit"
+    INSTITUTION = "institution"
+    AGGREGATE = "aggregate"
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class Reach(IntEnum):
+    NONE = 0
+    SELF = 1
+    INSTANSI = 2
+    NATIONAL = 3
+
+
+N, S, I, A = Reach.NONE, Reach.SELF, Reach.INSTANSI, Reach.NATIONAL  # noqa: E741
+V, C, U, D = Action.VIEW, Action.CREATE, Action.UPDATE, Action.DELETE
+
+
+def _grant(view: Reach = N, create: Reach = N, update: Reach = N, delete: Reach = N) -> dict:
+    return {V: view, C: create, U: update, D: delete}
+
+
+_READ_NATIONAL_REGISTRY = {
+    Resource.INSTANSI: _grant(A),
+    Resource.UNIT: _grant(A),
+    Resource.OFFICIAL: _grant(A),
+    Resource.POSITION: _grant(A),
+    Resource.INSTITUTION: _grant(A),
+    Resource.AGGREGATE: _grant(A),
+}
+
+POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    # System administrators keep the national registry. Employees are never deleted:
+    # a person leaves the service through a personnel action, and nothing is lost.
+    Role.ADMIN: {
+        Resource.INSTANSI: _grant(A, A, A, A),
+        Resource.UNIT: _grant(A, A, A, A),
+        Resource.OFFICIAL: _grant(A, A, A, A),
+        Resource.POSITION: _grant(A, A, A, A),
+        Resource.EMPLOYEE: _grant(A, A, A, N),
+        Resource.EMPLOYEE_SENSITIVE: _grant(A),
+        Resource.AUDIT: _grant(A),
+        Resource.INSTITUTION: _grant(A, A, A, N),
+        Resource.AGGREGATE: _grant(A),
+    },
+    # BKN keeps national ASN data (NIP) and registers instansi.
+    Role.BKN: {
+        **_READ_NATIONAL_REGISTRY,
+        Resource.INSTANSI: _grant(A, A, A, N),
+        Resource.EMPLOYEE: _grant(A, N, A, N),
+        Resource.EMPLOYEE_SENSITIVE: _grant(A),
+        Resource.AUDIT: _grant(A),
+    },
+    # The operator keeps their own instansi's records.
+    Role.OPERATOR: {
+        Resource.INSTANSI: _grant(I),
+        Resource.UNIT: _grant(I, I, I, I),
+        Resource.OFFICIAL: _grant(I, I, I, I),
+        Resource.POSITION: _grant(I, I, I, I),
+        Resource.EMPLOYEE: _grant(I, I, I, N),
+        Resource.EMPLOYEE_SENSITIVE: _grant(I),
+        Resource.AUDIT: _grant(I),
+        Resource.AGGREGATE: _grant(I),
+    },
+    # Officials propose and decide actions; they read their instansi's register
+    # without its sensitive personal data (the merit system needs none of it).
+    Role.PPK: {
+        Resource.INSTANSI: _grant(I),
+        Resource.UNIT: _grant(I),
+        Resource.OFFICIAL: _grant(I),
+        Resource.POSITION: _grant(I),
+        Resource.EMPLOYEE: _grant(I),
+        Resource.AGGREGATE: _grant(I),
+    },
+    Role.PYB: {
+        Resource.INSTANSI: _grant(I),
+        Resource.UNIT: _grant(I),
+        Resource.OFFICIAL: _grant(I),
+        Resource.POSITION: _grant(I),
+        Resource.EMPLOYEE: _grant(I),
+        Resource.AGGREGATE: _grant(I),
+    },
+    # The employee sees their own record, its sensitive data and its audit history.
+    Role.PEGAWAI: {
+        Resource.INSTANSI: _grant(I),
+        Resource.EMPLOYEE: _grant(S),
+        Resource.EMPLOYEE_SENSITIVE: _grant(S),
+        Resource.AUDIT: _grant(S),
+    },
+    # The President's office decides for JPT utama/madya and fungsional tertinggi
+    # (Pasal 29 ayat (1)), so it reads employee records nationally.
+    Role.PRESIDEN: {**_READ_NATIONAL_REGISTRY, Resource.EMPLOYEE: _grant(A)},
+    # National institutions see the registry and aggregates, not people.
+    Role.KEMENPANRB: dict(_READ_NATIONAL_REGISTRY),
+    Role.LAN: dict(_READ_NATIONAL_REGISTRY),
+    Role.KASN: dict(_READ_NATIONAL_REGISTRY),
+    Role.BAPPENAS: {Resource.INSTITUTION: _grant(A)},
+    Role.KEMENKEU: {Resource.INSTITUTION: _grant(A)},
+    Role.PERENCANA: {Resource.INSTITUTION: _grant(A)},
+    Role.KEPALA_SEKRETARIAT: {Resource.INSTITUTION: _grant(A)},
+}
+
+
+def reach(role: str, resource: Resource, action: Action) -> Reach:
+    try:
+        return POLICY[Role(role)].get(resource, {}).get(action, Reach.NONE)
+    except ValueError:
+        return Reach.NONE

@@ -1,0 +1,86 @@
+"""Writes on accounts: users, roles and API tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simasn.accounts.models import ApiToken, User
+from simasn.accounts.roles import INSTANSI_ROLES, INSTITUTION_ROLES, Role
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError
+from simasn.core.interfaces import Interface
+
+
+def user_create(
+    *,
+    actor: Any,
+    interface: Interface,
+    username: str,
+    password: str,
+    role: Role,
+    full_name: str = "",
+    email: str = "",
+    instansi_id: int | None = None,
+    institution_id: int | None = None,
+    employee_id: int | None = None,
+) -> User:
+    if role in INSTANSI_ROLES and instansi_id is None:
+        raise ApplicationError(
+            _("Peran ini bertindak untuk satu instansi; pilih instansinya."),
+            fields={"instansi": [_("Wajib diisi untuk peran ini.")]},
+        )
+    if role in INSTITUTION_ROLES and institution_id is None:
+        raise ApplicationError(
+            _("Peran ini bertindak untuk satu lembaga nasional; pilih lembaganya."),
+            fields={"institution": [_("Wajib diisi untuk peran ini.")]},
+        )
+    if User.objects.filter(username=username).exists():
+        raise ApplicationError(
+            _("Nama pengguna sudah dipakai."), fields={"username": [_("Sudah dipakai.")]}
+        )
+    first, _sep, last = full_name.partition(" ")
+    with transaction.atomic():
+        user = User(
+            username=username,
+            email=email,
+            first_name=first[:150],
+            last_name=last[:150],
+            role=role,
+            instansi_id=instansi_id,
+            institution_id=institution_id,
+            employee_id=employee_id,
+            is_staff=role == Role.ADMIN,
+            is_superuser=role == Role.ADMIN,
+        )
+        user.set_password(password)
+        user.save()
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            interface=interface,
+            obj=user,
+            instansi_id=instansi_id,
+            changes={"username": username, "role": str(role), "instansi": instansi_id},
+        )
+    return user
+
+
+def api_token_create(*, actor: User, interface: Interface, name: str) -> tuple[ApiToken, str]:
+    """Create a token for `actor` and return it with the raw key (shown once)."""
+    raw, prefix, key_hash = ApiToken.generate()
+    with transaction.atomic():
+        token = ApiToken.objects.create(user=actor, name=name, prefix=prefix, key_hash=key_hash)
+        audit_record(
+            actor=actor, action=AuditAction.TOKEN_CREATED, interface=interface, obj=token,
+            instansi_id=actor.instansi_id,
+        )
+    return token, raw
+
+
+def api_token_touch(token: ApiToken) -> None:
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())

@@ -1,0 +1,105 @@
+"""Writing audit events. Call from inside a service's transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models, transaction
+
+from simasn.core.audit_actions import AuditAction
+from simasn.core.interfaces import Interface
+from simasn.core.models import AuditEvent
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """Field values of `obj` as JSON-ready data (foreign keys as ids)."""
+    data: dict[str, Any] = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        data[name] = _jsonable(getattr(obj, attname))
+    return data
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """{field: {"before": x, "after": y}} for fields whose value changed."""
+    return {
+        key: {"before": before.get(key), "after": after.get(key)}
+        for key in after
+        if before.get(key) != after.get(key)
+    }
+
+
+def actor_label(actor: Any) -> str:
+    if actor is None:
+        return "system"
+    return getattr(actor, "username", None) or str(actor)
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: AuditAction | str,
+    interface: Interface | str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str | int = "",
+    object_repr: str = "",
+    instansi_id: int | None = None,
+    subject_employee_id: int | None = None,
+    changes: Mapping[str, Any] | None = None,
+    reason: str = "",
+    citations: Iterable[str] = (),
+    extra: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one audit event. Must run inside the caller's transaction.
+
+    The instansi and subject employee are taken from `obj` when it declares
+    `audit_instansi_id` / `audit_subject_employee_id` properties, so that the audit
+    trail is scoped like the data it describes.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit_record must be called inside the service's transaction")
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or obj.pk or ""
+        object_repr = object_repr or str(obj)[:300]
+        if instansi_id is None:
+            instansi_id = getattr(obj, "audit_instansi_id", None)
+        if subject_employee_id is None:
+            subject_employee_id = getattr(obj, "audit_subject_employee_id", None)
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=actor_label(actor),
+        action=str(action),
+        interface=str(interface),
+        object_type=object_type,
+        object_id=str(object_id),
+        object_repr=object_repr[:300],
+        instansi_id=instansi_id,
+        subject_employee_id=subject_employee_id,
+        changes=_jsonable(dict(changes or {})),
+        reason=reason,
+        citations=list(citations),
+        extra=_jsonable(dict(extra or {})),
+    )

@@ -1,0 +1,43 @@
+"""The navigation each role sees, from the same policy that guards the data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+
+#: (label, url name, resource the viewer must be able to see, or None for everyone).
+#: Apps append their own entries in their AppConfig.ready().
+NAV_ITEMS: list[tuple[Any, str, Resource | None]] = [
+    (_("Beranda"), "core:dashboard", None),
+    (_("Instansi"), "organization:instansi_list", Resource.INSTANSI),
+    (_("Unit kerja"), "organization:unit_list", Resource.UNIT),
+    (_("Pejabat"), "organization:official_list", Resource.OFFICIAL),
+    (_("Jabatan"), "positions:list", Resource.POSITION),
+    (_("Pegawai"), "personnel:list", Resource.EMPLOYEE),
+    (_("Jejak audit"), "core:audit_list", Resource.AUDIT),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    scope = Scope.of(user)
+    items = []
+    for label, url_name, resource in NAV_ITEMS:
+        if resource is not None and not scope.can(resource, Action.VIEW):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": label, "url": url, "active": request.path.startswith(url) and url != "/"})
+    if user.employee_id:
+        items.insert(1, {"label": _("Data saya"), "url": reverse("personnel:me"), "active": False})
+    return {"nav_items": items}

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from simasn.core.audit_actions import AuditAction
+from simasn.core.interfaces import Interface
+
+
+class TimeStampedModel(models.Model):
+    """Created/modified on/by for every business row (the actor comes from the service)."""
+
+    created_at = models.DateTimeField(_("dibuat pada"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("diubah pada"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+
+class AuditEvent(models.Model):
+    """One append-only row per change or sensitive read.
+
+    The database refuses UPDATE and DELETE on this table (triggers installed by the
+    migration, see simasn/core/audit_triggers.py), on PostgreSQL and SQLite alike.
+    The actor and subject are stored without foreign-key constraints so that no
+    cascade can ever rewrite history.
+    """
+
+    occurred_at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING,
+        db_constraint=False, related_name="+",
+    )
+    actor_label = models.CharField(_("pelaku"), max_length=200)
+    action = models.CharField(_("aksi"), max_length=40, choices=AuditAction.choices)
+    interface = models.CharField(_("antarmuka"), max_length=10, choices=Interface.choices)
+    object_type = models.CharField(_("jenis objek"), max_length=100)
+    object_id = models.CharField(_("id objek"), max_length=64, blank=True)
+    object_repr = models.CharField(_("objek"), max_length=300, blank=True)
+    instansi_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    subject_employee_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    changes = models.JSONField(_("perubahan"), default=dict, blank=True)
+    reason = models.TextField(_("alasan"), blank=True)
+    citations = models.JSONField(_("dasar hukum"), default=list, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+
+    scope_instansi_field = "instansi_id"
+    scope_self_field = "subject_employee_id"
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        verbose_name = _("peristiwa audit")
+        verbose_name_plural = _("jejak audit")
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"

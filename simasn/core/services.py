@@ -1,0 +1,120 @@
+"""Generic audited writes used by the registry services.
+
+Each app's service checks scope and business rules, then calls these, which validate
+the model (Django validators and constraints), save, and write the audit event in the
+same transaction. Validation failures become one ApplicationError with field messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
+
+from simasn.core.audit import audit_record, diff, snapshot
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError
+from simasn.core.interfaces import Interface
+
+M = TypeVar("M", bound=models.Model)
+
+
+def validation_to_application_error(exc: ValidationError) -> ApplicationError:
+    fields: dict[str, list[str]] = {}
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            fields[name] = [str(m) for e in errors for m in e.messages]
+    message = _("Periksa kembali isian yang ditandai.") if fields else "; ".join(exc.messages)
+    return ApplicationError(message, code="validation", fields=fields)
+
+
+def _editable_fields(obj: models.Model) -> list[str]:
+    return [
+        f.name
+        for f in obj._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name not in {"created_at", "updated_at"}
+    ]
+
+
+def _full_clean(obj: models.Model) -> None:
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise validation_to_application_error(exc) from exc
+
+
+def model_create(
+    *,
+    actor: Any,
+    interface: Interface,
+    model: type[M],
+    data: Mapping[str, Any],
+    reason: str = "",
+    citations: tuple[str, ...] = (),
+) -> M:
+    obj = model(**data)
+    if hasattr(obj, "created_by_id"):
+        obj.created_by = actor  # type: ignore[attr-defined]
+        obj.updated_by = actor  # type: ignore[attr-defined]
+    _full_clean(obj)
+    with transaction.atomic():
+        try:
+            obj.save()
+        except IntegrityError as exc:
+            raise ApplicationError(_("Data bertabrakan dengan data yang sudah ada."), code="integrity") from exc
+        audit_record(
+            actor=actor, action=AuditAction.CREATE, interface=interface, obj=obj,
+            changes={"after": snapshot(obj, _editable_fields(obj))}, reason=reason,
+            citations=citations,
+        )
+    return obj
+
+
+def model_update(
+    *,
+    actor: Any,
+    interface: Interface,
+    obj: M,
+    data: Mapping[str, Any],
+    reason: str = "",
+    citations: tuple[str, ...] = (),
+) -> M:
+    fields = [name for name in data if name in _editable_fields(obj) or name.endswith("_id")]
+    field_names = [n.removesuffix("_id") if n.endswith("_id") else n for n in fields]
+    before = snapshot(obj, field_names)
+    for name, value in data.items():
+        setattr(obj, name, value)
+    if hasattr(obj, "updated_by_id"):
+        obj.updated_by = actor  # type: ignore[attr-defined]
+    _full_clean(obj)
+    changes = diff(before, snapshot(obj, field_names))
+    if not changes:
+        return obj
+    with transaction.atomic():
+        try:
+            obj.save()
+        except IntegrityError as exc:
+            raise ApplicationError(_("Data bertabrakan dengan data yang sudah ada."), code="integrity") from exc
+        audit_record(
+            actor=actor, action=AuditAction.UPDATE, interface=interface, obj=obj,
+            changes=changes, reason=reason, citations=citations,
+        )
+    return obj
+
+
+def model_delete(*, actor: Any, interface: Interface, obj: models.Model, reason: str = "") -> None:
+    with transaction.atomic():
+        audit_record(
+            actor=actor, action=AuditAction.DELETE, interface=interface, obj=obj,
+            changes={"before": snapshot(obj, _editable_fields(obj))}, reason=reason,
+        )
+        try:
+            obj.delete()
+        except models.ProtectedError as exc:
+            raise ApplicationError(
+                _("Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus."),
+                code="protected",
+            ) from exc

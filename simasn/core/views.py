@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core import selectors
+from simasn.core.web import list_page
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request.user)
+    cards = selectors.dashboard_counts(viewer=request.user)
+    composition = []
+    if scope.can(Resource.EMPLOYEE) or scope.can(Resource.AGGREGATE):
+        composition = list(
+            selectors.workforce_composition(viewer=request.user).values("employee_type", "status")
+            .annotate(total=Count("id")).order_by("employee_type", "status")
+        )
+    return render(request, "core/dashboard.html", {
+        "title": _("Beranda"), "cards": cards, "composition": composition,
+        "can_audit": scope.can(Resource.AUDIT, Action.VIEW),
+    })
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.audit_list(viewer=request.user, q=request.GET.get("q", ""),
+                              action=request.GET.get("action", ""))
+    columns = [
+        (_("Waktu"), lambda e: e.occurred_at.isoformat()),
+        (_("Pelaku"), lambda e: e.actor_label),
+        (_("Aksi"), lambda e: e.get_action_display()),
+        (_("Antarmuka"), lambda e: e.get_interface_display()),
+        (_("Objek"), lambda e: e.object_repr),
+        (_("Alasan"), lambda e: e.reason),
+    ]
+    return list_page(request, queryset=qs, template="core/audit_list.html", title=_("Jejak audit"),
+                     columns=columns, export_name="jejak-audit", export_object_type="core.auditevent")

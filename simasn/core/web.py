@@ -1,0 +1,119 @@
+"""Thin-view helpers shared by the registry screens: search + pagination + export
+lists, and forms whose submission goes to a service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError
+from simasn.core.exports import Column, csv_response, xlsx_response
+from simasn.core.interfaces import Interface
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def list_page(
+    request: HttpRequest,
+    *,
+    queryset: Any,
+    template: str,
+    title: str,
+    columns: list[Column],
+    export_name: str,
+    filter_form: forms.Form | None = None,
+    context: dict[str, Any] | None = None,
+    export_object_type: str = "",
+) -> HttpResponse:
+    """Render a searchable, paginated list; `?format=csv|xlsx` exports the same rows."""
+    fmt = request.GET.get("format")
+    if fmt in {"csv", "xlsx"}:
+        with transaction.atomic():
+            audit_record(
+                actor=request.user, action=AuditAction.EXPORT, interface=Interface.WEB,
+                object_type=export_object_type or export_name,
+                instansi_id=getattr(request.user, "instansi_id", None),
+                extra={"format": fmt, "query": request.GET.urlencode()},
+            )
+        rows = queryset.iterator(chunk_size=2000)
+        if fmt == "csv":
+            return csv_response(export_name, columns, rows)
+        return xlsx_response(export_name, columns, rows, title=title)
+    paginator = Paginator(queryset, settings.SIMASN_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    ctx = {
+        "title": title,
+        "page_obj": page,
+        "filter_form": filter_form,
+        "querystring": query.urlencode(),
+        **(context or {}),
+    }
+    if is_htmx(request):
+        return render(request, template, {**ctx, "partial": True})
+    return render(request, template, ctx)
+
+
+def apply_errors(form: forms.Form, error: ApplicationError) -> None:
+    """Attach a service's field errors to the form's fields (or to the form)."""
+    placed = False
+    for name, msgs in error.fields.items():
+        target = name if name in form.fields else None
+        for msg in msgs:
+            form.add_error(target, msg)
+            placed = True
+    if not placed:
+        form.add_error(None, error.message)
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form: forms.Form,
+    template: str,
+    title: str,
+    submit: Callable[[dict[str, Any]], Any],
+    success_url: Callable[[Any], str],
+    success_message: str,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """GET shows the form; a valid POST calls the service; a refusal shows its messages."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = submit(form.cleaned_data)
+        except ApplicationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, success_message)
+            return HttpResponseRedirect(success_url(obj))
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, {"form": form, "title": title, **(context or {})}, status=status)
+
+
+def model_data(cleaned: dict[str, Any], fk_fields: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Form data to service data: foreign keys become `<name>_id`."""
+    data: dict[str, Any] = {}
+    for key, value in cleaned.items():
+        if key in fk_fields:
+            data[f"{key}_id"] = value.pk if value is not None else None
+        else:
+            data[key] = value
+    return data
+
+
+def not_allowed_message() -> str:
+    return _("Anda tidak berwenang membuka halaman ini.")

@@ -1,0 +1,136 @@
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Router, Schema
+
+from simasn.core.api_crud import register_crud
+from simasn.organization import selectors, services
+
+router = Router(tags=["organisasi"])
+
+InstansiKindCode = Literal[
+    "KEMENTERIAN", "LPNK", "KESEKRETARIATAN_LEMBAGA_NEGARA", "KESEKRETARIATAN_LNS",
+    "PROVINSI", "KABUPATEN", "KOTA",
+]
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(25, ge=1, le=200)
+    q: str | None = None
+
+
+class InstansiOut(Schema):
+    id: int
+    code: str
+    name: str
+    kind: str
+    is_pusat: bool
+    province_id: int | None
+    valid_from: dt.date
+    valid_until: dt.date | None
+
+
+class InstansiIn(Schema):
+    code: str = Field(..., min_length=1, max_length=20)
+    name: str = Field(..., min_length=1, max_length=200)
+    kind: InstansiKindCode
+    province: int | None = None
+    address: str = ""
+    valid_from: dt.date = dt.date(1945, 8, 17)
+    valid_until: dt.date | None = None
+
+
+class InstansiPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    kind: InstansiKindCode | None = None
+    province: int | None = None
+    address: str | None = None
+    valid_until: dt.date | None = None
+
+
+class InstansiFilters(PageParams):
+    kind: InstansiKindCode | None = None
+
+
+register_crud(
+    router, path="/instansi/", name="instansi", out=InstansiOut, create_in=InstansiIn,
+    patch_in=InstansiPatch, filters=InstansiFilters, list_selector=selectors.instansi_list,
+    get_selector=selectors.instansi_get, create=services.instansi_create,
+    update=services.instansi_update, delete=services.instansi_delete,
+    fk_fields=("province",), obj_kwarg="instansi",
+)
+
+
+class UnitOut(Schema):
+    id: int
+    instansi_id: int
+    parent_id: int | None
+    code: str
+    name: str
+    is_secretariat: bool
+
+
+class UnitIn(Schema):
+    instansi: int
+    parent: int | None = None
+    code: str = Field(..., min_length=1, max_length=30)
+    name: str = Field(..., min_length=1, max_length=200)
+    is_secretariat: bool = False
+
+
+class UnitPatch(Schema):
+    parent: int | None = None
+    code: str | None = Field(None, min_length=1, max_length=30)
+    name: str | None = Field(None, min_length=1, max_length=200)
+    is_secretariat: bool | None = None
+
+
+class UnitFilters(PageParams):
+    instansi_id: int | None = None
+
+
+register_crud(
+    router, path="/units/", name="unit", out=UnitOut, create_in=UnitIn, patch_in=UnitPatch,
+    filters=UnitFilters, list_selector=selectors.unit_list, get_selector=selectors.unit_get,
+    create=services.unit_create, update=services.unit_update, delete=services.unit_delete,
+    fk_fields=("instansi", "parent"), obj_kwarg="unit",
+)
+
+
+class OfficialOut(Schema):
+    id: int
+    instansi_id: int
+    role: str
+    person_name: str
+    title: str
+    valid_from: dt.date
+    valid_until: dt.date | None
+
+
+class OfficialIn(Schema):
+    instansi: int
+    role: Literal["PPK", "PYB"]
+    person_name: str = Field(..., min_length=1, max_length=200)
+    title: str = Field(..., min_length=1, max_length=200)
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+
+
+class OfficialPatch(Schema):
+    person_name: str | None = Field(None, min_length=1, max_length=200)
+    title: str | None = Field(None, min_length=1, max_length=200)
+    valid_until: dt.date | None = None
+
+
+class OfficialFilters(PageParams):
+    instansi_id: int | None = None
+
+
+register_crud(
+    router, path="/officials/", name="official", out=OfficialOut, create_in=OfficialIn,
+    patch_in=OfficialPatch, filters=OfficialFilters, list_selector=selectors.official_list,
+    get_selector=selectors.official_get, create=services.official_create,
+    update=services.official_update, delete=services.official_delete,
+    fk_fields=("instansi",), obj_kwarg="official",
+)

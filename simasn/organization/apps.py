@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OrganizationConfig(AppConfig):
+    name = "simasn.organization"
+    label = "organization"
+    verbose_name = "Instansi dan lembaga"

@@ -1,0 +1,144 @@
+import datetime as dt
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema
+
+from simasn.core.api_crud import ERRORS, register_crud
+from simasn.core.interfaces import Interface
+from simasn.personnel import law_bridge, selectors, services
+from simasn.personnel.masking import mask_nik
+
+router = Router(tags=["pegawai"])
+
+TypeCode = Literal["PNS", "PPPK"]
+SexCode = Literal["L", "P"]
+StatusCode = Literal["AKTIF", "DIBERHENTIKAN_SEMENTARA", "BERHENTI", "PENSIUN"]
+
+
+class EmployeeOut(Schema):
+    """Employee as lists and exports see it: sensitive data masked."""
+
+    id: int
+    instansi_id: int
+    unit_id: int | None
+    position_id: int | None
+    employee_type: str
+    nip: str
+    nik_masked: str
+    name: str
+    full_name: str
+    birth_date: dt.date
+    sex: str
+    rank: str
+    education_level: str
+    tmt_cpns: dt.date | None
+    contract_start: dt.date | None
+    contract_end: dt.date | None
+    status: str
+
+    @staticmethod
+    def resolve_nik_masked(obj: Any) -> str:
+        return mask_nik(obj.nik)
+
+
+class EmployeeIn(Schema):
+    instansi: int
+    unit: int | None = None
+    position: int | None = None
+    employee_type: TypeCode
+    nip: str = Field(..., pattern=r"^\d{18}$")
+    nik: str = Field("", pattern=r"^(\d{16})?$")
+    front_title: str = ""
+    name: str = Field(..., min_length=1, max_length=200)
+    back_title: str = ""
+    birth_date: dt.date
+    birth_place: str = ""
+    sex: SexCode
+    religion: str = ""
+    marital_status: str = ""
+    disability: str = ""
+    home_address: str = ""
+    education_level: str = ""
+    education_major: str = ""
+    rank: str = ""
+    tmt_cpns: dt.date | None = None
+    tmt_pns: dt.date | None = None
+    contract_start: dt.date | None = None
+    contract_end: dt.date | None = None
+    email: str = ""
+    phone: str = ""
+
+
+class EmployeePatch(Schema):
+    unit: int | None = None
+    position: int | None = None
+    nik: str | None = Field(None, pattern=r"^(\d{16})?$")
+    front_title: str | None = None
+    name: str | None = Field(None, min_length=1, max_length=200)
+    back_title: str | None = None
+    birth_place: str | None = None
+    religion: str | None = None
+    marital_status: str | None = None
+    disability: str | None = None
+    home_address: str | None = None
+    education_level: str | None = None
+    education_major: str | None = None
+    rank: str | None = None
+    tmt_pns: dt.date | None = None
+    contract_end: dt.date | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class EmployeeFilters(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(25, ge=1, le=200)
+    q: str | None = None
+    instansi_id: int | None = None
+    unit_id: int | None = None
+    employee_type: TypeCode | None = None
+    status: StatusCode | None = None
+    position_kind: str | None = None
+
+
+register_crud(
+    router, path="/employees/", name="employee", out=EmployeeOut, create_in=EmployeeIn,
+    patch_in=EmployeePatch, filters=EmployeeFilters, list_selector=selectors.employee_list,
+    get_selector=selectors.employee_get, create=services.employee_create,
+    update=services.employee_update, delete=None,
+    fk_fields=("instansi", "unit", "position"), obj_kwarg="employee",
+)
+
+
+class SensitiveOut(Schema):
+    nik: str
+    religion: str
+    marital_status: str
+    disability: str
+    home_address: str
+
+
+@router.get("/employees/{int:pk}/sensitive", response={200: SensitiveOut, **ERRORS},
+            operation_id="employee_sensitive", summary="Open sensitive personal data (audited)")
+def employee_sensitive(request: HttpRequest, pk: int):
+    employee = selectors.employee_get(viewer=request.user, pk=pk)
+    return services.employee_sensitive_reveal(actor=request.user, interface=Interface.API, employee=employee)
+
+
+class DecisionOut(Schema):
+    rule: str
+    outcome: dict[str, Any]
+    citations: list[str]
+    explanation_id: str
+    explanation_en: str
+    needs_legal_review: bool
+
+
+@router.get("/employees/{int:pk}/retirement", response={200: DecisionOut, **ERRORS},
+            operation_id="employee_retirement", summary="Retirement age and date (law package)")
+def employee_retirement(request: HttpRequest, pk: int, on: dt.date | None = None):
+    employee = selectors.employee_get(viewer=request.user, pk=pk)
+    decision = law_bridge.retirement_decision(employee, on=on or timezone.localdate())
+    return decision.to_dict()

@@ -1,0 +1,65 @@
+"""Reads of the employee register, always within the viewer's scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import NotFoundError
+from simasn.personnel.models import Employee, PositionHistory
+
+
+def employee_list(
+    *,
+    viewer: Any,
+    q: str = "",
+    instansi_id: int | None = None,
+    unit_id: int | None = None,
+    employee_type: str = "",
+    status: str = "",
+    position_kind: str = "",
+    using: str | None = None,
+) -> QuerySet[Employee]:
+    base = Employee.objects.all()
+    if using:
+        base = base.using(using)
+    qs = Scope.of(viewer).filter(
+        base.select_related("instansi", "unit", "position"), Resource.EMPLOYEE
+    )
+    q = (q or "").strip()
+    if q:
+        if q.isdigit():
+            qs = qs.filter(nip__startswith=q)
+        else:
+            qs = qs.filter(Q(name__icontains=q) | Q(nip__startswith=q))
+    if instansi_id:
+        qs = qs.filter(instansi_id=instansi_id)
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    if employee_type:
+        qs = qs.filter(employee_type=employee_type)
+    if status:
+        qs = qs.filter(status=status)
+    if position_kind:
+        qs = qs.filter(position__kind=position_kind)
+    return qs.order_by("name", "id")
+
+
+def employee_get(*, viewer: Any, pk: int) -> Employee:
+    obj = employee_list(viewer=viewer).filter(pk=pk).first()
+    if obj is None:
+        raise NotFoundError("Pegawai tidak ditemukan.")
+    return obj
+
+
+def employee_can_reveal(*, viewer: Any, employee: Employee) -> bool:
+    return Scope.of(viewer).allows_object(Resource.EMPLOYEE_SENSITIVE, Action.VIEW, employee)
+
+
+def position_history_list(*, viewer: Any, employee: Employee) -> QuerySet[PositionHistory]:
+    return Scope.of(viewer).filter(
+        PositionHistory.objects.filter(employee=employee), Resource.EMPLOYEE
+    ).order_by("-start_date", "-id")

@@ -1,0 +1,136 @@
+"""Writes on the employee register: scope, the law's checks, audit — one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError
+from simasn.core.interfaces import Interface
+from simasn.core.services import model_create, model_update
+from simasn.law.enums import EmployeeType
+from simasn.organization.models import Unit
+from simasn.personnel import law_bridge
+from simasn.personnel.models import SENSITIVE_FIELDS, Employee, PositionHistory
+from simasn.positions.models import Position
+
+NIP_CITATION = "UU 20/2023 Pasal 7"
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def validate_employee_data(data: dict[str, Any], *, on: dt.date | None = None) -> None:
+    """The checks every way into the register shares (web form, API, bulk import)."""
+    on = on or _today()
+    errors: dict[str, list[str]] = {}
+    employee_type = data.get("employee_type")
+    nip = str(data.get("nip") or "")
+    if employee_type in (EmployeeType.PNS, EmployeeType.PPPK) and nip:
+        decision = law_bridge.nip_decision(
+            employee_type=employee_type, nip=nip, birth_date=data.get("birth_date"),
+            sex=data.get("sex"), tmt_cpns=data.get("tmt_cpns"),
+            contract_start=data.get("contract_start"), on=on,
+        )
+        if not decision.outcome.get("valid", False):
+            errors["nip"] = [str(p) for p in decision.outcome.get("problems", [])] or [
+                _("NIP tidak sesuai dengan data pegawai.")
+            ]
+    rank = data.get("rank") or ""
+    if rank and employee_type:
+        allowed = law_bridge.rank_codes(employee_type, on=on)
+        if rank not in allowed:
+            errors["rank"] = [_("Golongan %(rank)s tidak dikenal untuk %(type)s.") % {"rank": rank, "type": employee_type}]
+    if employee_type == EmployeeType.PPPK:
+        start, end = data.get("contract_start"), data.get("contract_end")
+        if not start:
+            errors["contract_start"] = [_("PPPK wajib memiliki awal perjanjian kerja.")]
+        if start and end and end <= start:
+            errors["contract_end"] = [_("Akhir perjanjian kerja harus sesudah awalnya.")]
+    if employee_type == EmployeeType.PNS and not data.get("tmt_cpns"):
+        errors["tmt_cpns"] = [_("PNS wajib memiliki TMT CPNS.")]
+    birth = data.get("birth_date")
+    if birth and birth > on:
+        errors["birth_date"] = [_("Tanggal lahir tidak boleh di masa depan.")]
+    instansi_id = data.get("instansi_id")
+    unit_id, position_id = data.get("unit_id"), data.get("position_id")
+    if unit_id and not Unit.objects.filter(pk=unit_id, instansi_id=instansi_id).exists():
+        errors["unit"] = [_("Unit kerja tidak berada di instansi pegawai.")]
+    if position_id:
+        position = Position.objects.filter(pk=position_id).first()
+        if position is None or position.instansi_id != instansi_id:
+            errors["position"] = [_("Jabatan tidak berada di instansi pegawai.")]
+        elif employee_type == EmployeeType.PPPK and not position.open_to_pppk:
+            errors["position"] = [_("Jabatan ini tidak dapat diisi PPPK (UU 20/2023 Pasal 19 ayat (1)).")]
+    if errors:
+        raise ApplicationError(_("Periksa kembali isian yang ditandai."), code="validation", fields=errors)
+
+
+def _record_position(employee: Employee, *, start: dt.date, source: str) -> None:
+    PositionHistory.objects.filter(employee=employee, end_date__isnull=True).update(end_date=start)
+    position = employee.position
+    if position is None:
+        return
+    PositionHistory.objects.create(
+        employee=employee, instansi_id=employee.instansi_id, position=position,
+        position_name=position.name, unit_name=position.unit.name, position_kind=position.kind,
+        start_date=start, source=source,
+    )
+
+
+def employee_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Employee:
+    Scope.of(actor).require(Resource.EMPLOYEE, Action.CREATE, instansi_id=data.get("instansi_id"))
+    validate_employee_data(data)
+    with transaction.atomic():
+        employee = model_create(actor=actor, interface=interface, model=Employee, data=data,
+                                citations=(NIP_CITATION,))
+        if employee.position_id:
+            _record_position(employee, start=employee.tmt_cpns or employee.contract_start or _today(),
+                             source=str(interface))
+    return employee
+
+
+def employee_update(
+    *, actor: Any, interface: Interface, employee: Employee, data: dict[str, Any], reason: str = ""
+) -> Employee:
+    """Correct an employee's register data. Moving between instansi is a transfer
+    (a personnel action), never a register edit."""
+    Scope.of(actor).require(Resource.EMPLOYEE, Action.UPDATE, obj=employee)
+    if "instansi_id" in data and data["instansi_id"] != employee.instansi_id:
+        raise ApplicationError(
+            _("Perpindahan antarinstansi dilakukan melalui tindakan kepegawaian (mutasi)."),
+            code="validation", fields={"instansi": [_("Tidak dapat diubah di sini.")]},
+        )
+    current = {f.attname: getattr(employee, f.attname) for f in Employee._meta.concrete_fields}
+    merged = {**current, **data}
+    validate_employee_data(merged)
+    old_position = employee.position_id
+    with transaction.atomic():
+        employee = model_update(actor=actor, interface=interface, obj=employee, data=data, reason=reason)
+        if employee.position_id != old_position:
+            _record_position(employee, start=_today(), source=str(interface))
+    return employee
+
+
+def employee_sensitive_reveal(*, actor: Any, interface: Interface, employee: Employee) -> dict[str, Any]:
+    """Open the sensitive personal data in full; allowed to roles that need it, audited."""
+    Scope.of(actor).require(Resource.EMPLOYEE_SENSITIVE, Action.VIEW, obj=employee)
+    with transaction.atomic():
+        audit_record(
+            actor=actor, action=AuditAction.VIEW_SENSITIVE, interface=interface, obj=employee,
+            extra={"fields": list(SENSITIVE_FIELDS)},
+        )
+    values = {name: getattr(employee, name) for name in SENSITIVE_FIELDS}
+    for name in ("religion", "marital_status"):
+        display = getattr(employee, f"get_{name}_display")()
+        values[f"{name}_label"] = str(display)
+    return values

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core import selectors as core_selectors
+from simasn.core.errors import NotFoundError, PermissionDeniedError
+from simasn.core.interfaces import Interface
+from simasn.core.web import form_page, list_page, model_data, not_allowed_message
+from simasn.personnel import law_bridge, selectors, services
+from simasn.personnel.forms import EmployeeFilterForm, EmployeeForm
+from simasn.personnel.masking import mask_nik
+
+FKS = ("instansi", "unit", "position")
+
+
+@login_required
+def employee_list(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request.user)
+    if not scope.can(Resource.EMPLOYEE):
+        raise PermissionDeniedError(not_allowed_message())
+    form = EmployeeFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.employee_list(viewer=request.user, q=data.get("q", ""),
+                                 employee_type=data.get("employee_type", ""), status=data.get("status", ""))
+    columns = [
+        (_("NIP"), lambda e: e.nip), (_("Nama"), lambda e: e.full_name),
+        (_("Jenis"), lambda e: e.employee_type), (_("NIK"), lambda e: mask_nik(e.nik)),
+        (_("Instansi"), lambda e: e.instansi.name), (_("Jabatan"), lambda e: e.position.name if e.position else ""),
+        (_("Golongan"), lambda e: e.rank), (_("Status"), lambda e: e.get_status_display()),
+    ]
+    return list_page(request, queryset=qs, template="personnel/list.html", title=_("Pegawai ASN"),
+                     columns=columns, export_name="pegawai", filter_form=form,
+                     export_object_type="personnel.employee",
+                     context={"can_create": scope.can(Resource.EMPLOYEE, Action.CREATE)})
+
+
+def _detail(request: HttpRequest, employee_pk: int) -> HttpResponse:
+    employee = selectors.employee_get(viewer=request.user, pk=employee_pk)
+    scope = Scope.of(request.user)
+    today = timezone.localdate()
+    retirement = law_bridge.retirement_decision(employee, on=today)
+    audit = core_selectors.audit_list(viewer=request.user, subject_employee_id=employee.pk)[:50]
+    return render(request, "personnel/detail.html", {
+        "title": employee.full_name, "employee": employee, "nik_masked": mask_nik(employee.nik),
+        "retirement": retirement,
+        "history": selectors.position_history_list(viewer=request.user, employee=employee),
+        "can_edit": scope.allows_object(Resource.EMPLOYEE, Action.UPDATE, employee),
+        "can_reveal": selectors.employee_can_reveal(viewer=request.user, employee=employee),
+        "audit_events": audit,
+    })
+
+
+@login_required
+def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, pk)
+
+
+@login_required
+def my_record(request: HttpRequest) -> HttpResponse:
+    employee_id = request.user.employee_id  # type: ignore[union-attr]
+    if not employee_id:
+        raise NotFoundError(_("Akun Anda tidak terhubung dengan data pegawai."))
+    return redirect("personnel:detail", pk=employee_id)
+
+
+@login_required
+@require_POST
+def employee_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = selectors.employee_get(viewer=request.user, pk=pk)
+    values = services.employee_sensitive_reveal(actor=request.user, interface=Interface.WEB, employee=employee)
+    return render(request, "personnel/_sensitive.html", {"values": values, "employee": employee})
+
+
+@login_required
+def employee_create(request: HttpRequest) -> HttpResponse:
+    if not Scope.of(request.user).can(Resource.EMPLOYEE, Action.CREATE):
+        raise PermissionDeniedError(not_allowed_message())
+    initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
+    return form_page(
+        request, form=EmployeeForm(request.POST or None, viewer=request.user, initial=initial),
+        template="core/form.html", title=_("Tambah pegawai"),
+        submit=lambda d: services.employee_create(actor=request.user, interface=Interface.WEB,
+                                                  data=model_data(d, FKS)),
+        success_url=lambda o: reverse("personnel:detail", args=[o.pk]),
+        success_message=_("Data pegawai disimpan."),
+    )
+
+
+@login_required
+def employee_update(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = selectors.employee_get(viewer=request.user, pk=pk)
+    Scope.of(request.user).require(Resource.EMPLOYEE, Action.UPDATE, obj=employee)
+    form = EmployeeForm(request.POST or None, instance=employee, viewer=request.user)
+    locked = {name for name, field in form.fields.items() if field.disabled}
+    return form_page(
+        request, form=form, template="core/form.html", title=_("Ubah data pegawai"),
+        submit=lambda d: services.employee_update(
+            actor=request.user, interface=Interface.WEB,
+            employee=selectors.employee_get(viewer=request.user, pk=pk),
+            data=model_data({k: v for k, v in d.items() if k not in locked}, FKS)),
+        success_url=lambda o: reverse("personnel:detail", args=[o.pk]),
+        success_message=_("Data pegawai disimpan."),
+    )

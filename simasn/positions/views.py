@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import PermissionDeniedError
+from simasn.core.interfaces import Interface
+from simasn.core.web import form_page, list_page, model_data, not_allowed_message
+from simasn.personnel import selectors as personnel_selectors
+from simasn.positions import selectors, services
+from simasn.positions.forms import PositionFilterForm, PositionForm
+
+
+@login_required
+def position_list(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request.user)
+    if not scope.can(Resource.POSITION):
+        raise PermissionDeniedError(not_allowed_message())
+    form = PositionFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    vacant = {"1": True, "0": False}.get(data.get("vacant", ""))
+    qs = selectors.position_list(viewer=request.user, q=data.get("q", ""), kind=data.get("kind", ""),
+                                 vacant=vacant)
+    columns = [
+        (_("Instansi"), lambda o: o.instansi.name), (_("Unit kerja"), lambda o: o.unit.name),
+        (_("Kode"), lambda o: o.code), (_("Nama jabatan"), lambda o: o.name),
+        (_("Jenis"), lambda o: o.get_kind_display()), (_("Jenjang"), lambda o: o.get_functional_level_display()),
+        (_("Formasi"), lambda o: o.seats), (_("Terisi"), lambda o: o.holder_count),
+    ]
+    return list_page(request, queryset=qs, template="positions/list.html", title=_("Jabatan"),
+                     columns=columns, export_name="jabatan", filter_form=form,
+                     context={"can_create": scope.can(Resource.POSITION, Action.CREATE)})
+
+
+@login_required
+def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    position = selectors.position_get(viewer=request.user, pk=pk)
+    scope = Scope.of(request.user)
+    holders = personnel_selectors.employee_list(viewer=request.user).filter(position=position)
+    return render(request, "positions/detail.html", {
+        "title": position.name, "position": position, "holders": holders,
+        "can_edit": scope.allows_object(Resource.POSITION, Action.UPDATE, position),
+    })
+
+
+@login_required
+def position_create(request: HttpRequest) -> HttpResponse:
+    if not Scope.of(request.user).can(Resource.POSITION, Action.CREATE):
+        raise PermissionDeniedError(not_allowed_message())
+    initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
+    return form_page(
+        request, form=PositionForm(request.POST or None, viewer=request.user, initial=initial),
+        template="core/form.html", title=_("Tambah jabatan"),
+        submit=lambda d: services.position_create(actor=request.user, interface=Interface.WEB,
+                                                  data=model_data(d, ("instansi", "unit"))),
+        success_url=lambda o: reverse("positions:detail", args=[o.pk]),
+        success_message=_("Jabatan disimpan."),
+    )
+
+
+@login_required
+def position_update(request: HttpRequest, pk: int) -> HttpResponse:
+    position = selectors.position_get(viewer=request.user, pk=pk)
+    Scope.of(request.user).require(Resource.POSITION, Action.UPDATE, obj=position)
+    return form_page(
+        request, form=PositionForm(request.POST or None, instance=position, viewer=request.user),
+        template="core/form.html", title=_("Ubah jabatan"),
+        submit=lambda d: services.position_update(
+            actor=request.user, interface=Interface.WEB,
+            position=selectors.position_get(viewer=request.user, pk=pk),
+            data=model_data({k: v for k, v in d.items() if k != "instansi"}, ("unit",))),
+        success_url=lambda o: reverse("positions:detail", args=[o.pk]),
+        success_message=_("Jabatan disimpan."),
+    )
