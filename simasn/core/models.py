@@ -65,3 +65,17 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+
+class ScheduledRun(models.Model):
+    """One row per daily job and day: the scheduler's memory of what it enqueued."""
+
+    job = models.CharField(max_length=200)
+    run_date = models.DateField()
+    enqueued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "run_date"], name="scheduled_run_once_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.job} @ {self.run_date}"

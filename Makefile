@@ -1,0 +1,53 @@
+# SIMASN — the two set-up commands are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DJANGO_SETTINGS_MODULE ?= config.settings.local
+
+.PHONY: demo test install system-deps assets migrate seed serve lint typecheck bench-smoke messages clean
+
+demo: install migrate seed serve
+
+test: install system-deps
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -p no:cacheprovider -n $${PYTEST_WORKERS:-2} --dist loadgroup $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements/lock.txt package-lock.json pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+system-deps:
+	bash scripts/ensure-system-deps.sh
+
+migrate: install
+	mkdir -p var
+	$(BIN)/simasn migrate --noinput
+
+seed: install
+	$(BIN)/simasn seed-demo
+
+serve: install
+	@echo "SIMASN on http://127.0.0.1:8000 — web server, task worker and daily scheduler (Ctrl-C stops all)."
+	$(BIN)/honcho -f Procfile.demo start
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check simasn config bench || true
+
+typecheck: install
+	$(BIN)/mypy simasn config
+
+messages: install
+	cd simasn && ../$(BIN)/simasn makemessages -l en --ignore 'law/*' --ignore '*/tests/*' && ../$(BIN)/simasn compilemessages
+
+bench-smoke: install
+	bash bench/smoke.sh
+
+clean:
+	rm -rf $(VENV) node_modules var
