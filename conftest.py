@@ -28,3 +28,6 @@ def pytest_configure(config: pytest.Config) -> None:
             audit_triggers.install(self.connection)
 
     BaseDatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
+
+
+pytest_plugins = ["simasn.testing.browser"]
