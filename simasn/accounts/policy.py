@@ -23,6 +23,7 @@ class Resource(StrEnum):
     AUDIT = "audit"
     INSTITUTION = "institution"
     AGGREGATE = "aggregate"
+    ACTION = "personnel_action"
 
 
 class Action(StrEnum):
@@ -69,6 +70,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.AUDIT: _grant(A),
         Resource.INSTITUTION: _grant(A, A, A, N),
         Resource.AGGREGATE: _grant(A),
+        Resource.ACTION: _grant(A),
     },
     # BKN keeps national ASN data (NIP) and registers instansi.
     Role.BKN: {
@@ -77,6 +79,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.EMPLOYEE: _grant(A, N, A, N),
         Resource.EMPLOYEE_SENSITIVE: _grant(A),
         Resource.AUDIT: _grant(A),
+        Resource.ACTION: _grant(A),
     },
     # The operator keeps their own instansi's records.
     Role.OPERATOR: {
@@ -88,6 +91,8 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.EMPLOYEE_SENSITIVE: _grant(I),
         Resource.AUDIT: _grant(I),
         Resource.AGGREGATE: _grant(I),
+        # Operators draft and withdraw personnel actions (simasn/actions).
+        Resource.ACTION: _grant(I, I, I),
     },
     # Officials propose and decide actions; they read their instansi's register
     # without its sensitive personal data (the merit system needs none of it).
@@ -98,6 +103,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.POSITION: _grant(I),
         Resource.EMPLOYEE: _grant(I),
         Resource.AGGREGATE: _grant(I),
+        Resource.ACTION: _grant(I, N, I),
     },
     Role.PYB: {
         Resource.INSTANSI: _grant(I),
@@ -106,6 +112,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.POSITION: _grant(I),
         Resource.EMPLOYEE: _grant(I),
         Resource.AGGREGATE: _grant(I),
+        Resource.ACTION: _grant(I, N, I),
     },
     # The employee sees their own record, its sensitive data and its audit history.
     Role.PEGAWAI: {
@@ -113,10 +120,14 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.EMPLOYEE: _grant(S),
         Resource.EMPLOYEE_SENSITIVE: _grant(S),
         Resource.AUDIT: _grant(S),
+        Resource.ACTION: _grant(S),
     },
     # The President's office decides for JPT utama/madya and fungsional tertinggi
     # (Pasal 29 ayat (1)), so it reads employee records nationally.
-    Role.PRESIDEN: {**_READ_NATIONAL_REGISTRY, Resource.EMPLOYEE: _grant(A)},
+    # Its reach on actions is national, narrowed to the cases reserved to the President
+    # by simasn.actions.selectors.
+    Role.PRESIDEN: {**_READ_NATIONAL_REGISTRY, Resource.EMPLOYEE: _grant(A),
+                    Resource.ACTION: _grant(A, N, A)},
     # National institutions see the registry and aggregates, not people.
     Role.KEMENPANRB: dict(_READ_NATIONAL_REGISTRY),
     Role.LAN: dict(_READ_NATIONAL_REGISTRY),

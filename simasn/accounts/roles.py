@@ -29,3 +29,5 @@ INSTANSI_ROLES = frozenset({Role.PEGAWAI, Role.OPERATOR, Role.PYB, Role.PPK})
 INSTITUTION_ROLES = frozenset({Role.PERENCANA, Role.KEPALA_SEKRETARIAT})
 #: Roles that must log in with a second factor (BKN made MFA mandatory in 2025).
 TWO_FACTOR_ROLES = frozenset(set(Role) - {Role.PEGAWAI})
+#: Roles that keep records and may also use the (scoped) Django admin.
+STAFF_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.BKN})

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simasn.accounts.models import ApiToken, User
-from simasn.accounts.roles import INSTANSI_ROLES, INSTITUTION_ROLES, Role
+from simasn.accounts.roles import INSTANSI_ROLES, INSTITUTION_ROLES, STAFF_ROLES, Role
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
@@ -54,7 +54,8 @@ def user_create(
             instansi_id=instansi_id,
             institution_id=institution_id,
             employee_id=employee_id,
-            is_staff=role == Role.ADMIN,
+            # Record keepers may also use the (scoped) admin; officials use the web UI.
+            is_staff=role in STAFF_ROLES,
             is_superuser=role == Role.ADMIN,
         )
         user.set_password(password)

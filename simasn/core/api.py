@@ -47,7 +47,19 @@ class TokenAuth(APIKeyHeader):
         return token.user
 
 
-AUTH = [SessionAuth(), TokenAuth()]
+class VerifiedSessionAuth(SessionAuth):
+    """Browser session auth that honours the second factor, as the web pages do."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        from simasn.accounts.middleware import needs_verification
+
+        user = super().authenticate(request, key)
+        if user is not None and needs_verification(request):
+            return None
+        return user
+
+
+AUTH = [VerifiedSessionAuth(), TokenAuth()]
 
 
 def _error(api: NinjaAPI, request: HttpRequest, err: ApplicationError) -> HttpResponse:

@@ -8,9 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.api import ErrorOut, PageMeta, paginate
+from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -41,12 +45,15 @@ def register_crud(
     delete: Callable[..., Any] | None,
     fk_fields: tuple[str, ...] = (),
     obj_kwarg: str,
+    resource: Resource,
 ) -> None:
     page_schema = _page_schema(name, out)
 
     @router.get(path, response={200: page_schema, **ERRORS}, operation_id=f"{name}_list",
                 summary=f"List {name} (scoped, paginated)")
     def list_items(request: HttpRequest, params: Query[filters]):  # type: ignore[valid-type]
+        if not Scope.of(request.user).can(resource, Action.VIEW):
+            raise PermissionDeniedError(_("Anda tidak berwenang melihat data ini."))
         data = params.model_dump(exclude_none=True)
         page, page_size = data.pop("page", 1), data.pop("page_size", 25)
         items, meta = paginate(list_selector(viewer=request.user, **data), page=page, page_size=page_size)

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core import selectors
-from simasn.core.web import list_page
+from simasn.core.errors import PermissionDeniedError
+from simasn.core.web import list_page, not_allowed_message
 
 
 @login_required
@@ -30,6 +31,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
+    if not Scope.of(request.user).can(Resource.AUDIT, Action.VIEW):
+        raise PermissionDeniedError(not_allowed_message())
     qs = selectors.audit_list(viewer=request.user, q=request.GET.get("q", ""),
                               action=request.GET.get("action", ""))
     columns = [

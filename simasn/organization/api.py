@@ -3,6 +3,7 @@ from typing import Literal
 
 from ninja import Field, Router, Schema
 
+from simasn.accounts.policy import Resource
 from simasn.core.api_crud import register_crud
 from simasn.organization import selectors, services
 
@@ -58,7 +59,7 @@ register_crud(
     patch_in=InstansiPatch, filters=InstansiFilters, list_selector=selectors.instansi_list,
     get_selector=selectors.instansi_get, create=services.instansi_create,
     update=services.instansi_update, delete=services.instansi_delete,
-    fk_fields=("province",), obj_kwarg="instansi",
+    fk_fields=("province",), obj_kwarg="instansi", resource=Resource.INSTANSI,
 )
 
 
@@ -94,7 +95,7 @@ register_crud(
     router, path="/units/", name="unit", out=UnitOut, create_in=UnitIn, patch_in=UnitPatch,
     filters=UnitFilters, list_selector=selectors.unit_list, get_selector=selectors.unit_get,
     create=services.unit_create, update=services.unit_update, delete=services.unit_delete,
-    fk_fields=("instansi", "parent"), obj_kwarg="unit",
+    fk_fields=("instansi", "parent"), obj_kwarg="unit", resource=Resource.UNIT,
 )
 
 
@@ -132,5 +133,5 @@ register_crud(
     patch_in=OfficialPatch, filters=OfficialFilters, list_selector=selectors.official_list,
     get_selector=selectors.official_get, create=services.official_create,
     update=services.official_update, delete=services.official_delete,
-    fk_fields=("instansi",), obj_kwarg="official",
+    fk_fields=("instansi",), obj_kwarg="official", resource=Resource.OFFICIAL,
 )

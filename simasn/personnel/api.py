@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
+from simasn.accounts.policy import Resource
 from simasn.core.api_crud import ERRORS, register_crud
 from simasn.core.interfaces import Interface
 from simasn.personnel import law_bridge, selectors, services
@@ -108,7 +109,7 @@ register_crud(
     patch_in=EmployeePatch, filters=EmployeeFilters, list_selector=selectors.employee_list,
     get_selector=selectors.employee_get, create=services.employee_create,
     update=services.employee_update, delete=None,
-    fk_fields=("instansi", "unit", "position"), obj_kwarg="employee",
+    fk_fields=("instansi", "unit", "position"), obj_kwarg="employee", resource=Resource.EMPLOYEE,
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from faker import Faker
 
 from simasn.core.demo_support import nik, rng
@@ -14,7 +15,7 @@ from simasn.law.enums import EmployeeType, PositionKind
 from simasn.organization.demo import INSTANSI
 from simasn.organization.models import Instansi
 from simasn.personnel import services
-from simasn.personnel.models import Employee, EducationLevel, MaritalStatus, Religion
+from simasn.personnel.models import EducationLevel, Employee, MaritalStatus, Religion
 from simasn.positions.models import Position
 from simasn.testing.nip import pns_nip, pppk_nip
 
@@ -37,7 +38,7 @@ def seed(*, actor: Any, stdout: Any) -> None:
     fake = Faker("id_ID")
     fake.seed_instance(2023)
     r = rng("personnel")
-    today = dt.date.today()
+    today = timezone.localdate()
     sequence = 0
     for instansi in Instansi.objects.order_by("code"):
         region = REGIONS.get(instansi.code, "317101")

@@ -1,13 +1,15 @@
 """The personnel register's questions to the law package, in one place.
 
-Everything legal — NIP layout, retirement age and date, rank lists — is answered
-by `simasn.law`; this module only turns an Employee into the facts a rule takes.
+Everything legal — NIP layout, retirement age and date, rank lists — is answered by
+`simasn.law`; this module only turns register data into the facts a rule takes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import get_language
 
 if TYPE_CHECKING:
     from simasn.law.decision import Decision
@@ -23,33 +25,47 @@ def nip_decision(
     contract_start: dt.date | None = None,
     on: dt.date,
 ) -> Decision:
-    facts: dict[str, Any] = {"employee_type": employee_type, "nip": nip}
-    if birth_date:
-        facts["birth_date"] = birth_date.isoformat()
-    if sex:
-        facts["sex"] = sex
-    if tmt_cpns:
-        facts["tmt_cpns"] = tmt_cpns.isoformat()
-    if contract_start:
-        facts["contract_start"] = contract_start.isoformat()
     from simasn.law import evaluate
 
+    facts: dict[str, Any] = {"employee_type": employee_type, "nip": nip, "birth_date": birth_date,
+                             "sex": sex}
+    if tmt_cpns:
+        facts["tmt_cpns"] = tmt_cpns
+    if contract_start:
+        facts["appointment_year"] = contract_start.year
     return evaluate("nip", facts, on)
+
+
+def nip_problems(decision: Decision) -> list[str]:
+    """The rule's problems in the user's language."""
+    key = "message_en" if (get_language() or "id").startswith("en") else "message_id"
+    return [str(problem.get(key) or problem.get("message_id")) for problem in decision.outcome.get("problems", [])]
+
+
+def _law_families() -> frozenset[str]:
+    from simasn.law.enums import FunctionalFamily
+
+    return frozenset(member.value for member in FunctionalFamily)
+
+
+_LAW_FAMILIES = _law_families()
 
 
 def retirement_facts(employee: Any) -> dict[str, Any]:
     position = employee.position
     facts: dict[str, Any] = {
         "employee_type": employee.employee_type,
-        "birth_date": employee.birth_date.isoformat(),
+        "birth_date": employee.birth_date,
         "position_kind": position.kind if position else "PELAKSANA",
     }
     if position is not None and position.functional_level:
         facts["functional_level"] = position.functional_level
-    if position is not None and position.functional_family:
+    if position is not None and position.functional_family in _LAW_FAMILIES:
+        # Only families with their own BUP (guru, dosen, profesor) change the rule's
+        # answer; every other functional family follows its level.
         facts["functional_family"] = position.functional_family
     if employee.contract_end:
-        facts["contract_end"] = employee.contract_end.isoformat()
+        facts["contract_end_date"] = employee.contract_end
     return facts
 
 
@@ -59,15 +75,22 @@ def retirement_decision(employee: Any, *, on: dt.date) -> Decision:
     return evaluate("retirement", retirement_facts(employee), on)
 
 
+def _ranks(employee_type: str, on: dt.date) -> list[tuple[str, str]]:
+    from simasn.law import pns_ranks, pppk_grades
+
+    rows = pns_ranks(on) if employee_type == "PNS" else pppk_grades(on)
+    return [(str(row["code"]), str(row.get("pangkat") or row.get("name") or "")) for row in rows]
+
+
 def rank_codes(employee_type: str, *, on: dt.date) -> list[str]:
     """Golongan codes in force: PNS I/a-IV/e (PP 99/2000), PPPK I-XVII (Perpres 98/2020)."""
-    from simasn.law.parameters import ranks_for
-
-    return [code for code, _name in ranks_for(employee_type, on=on)]
+    return [code for code, _name in _ranks(employee_type, on)]
 
 
 def rank_choices(employee_type: str | None = None, *, on: dt.date) -> list[tuple[str, str]]:
-    from simasn.law.parameters import ranks_for
-
     types = [employee_type] if employee_type else ["PNS", "PPPK"]
-    return [(code, f"{code} — {name}" if name else code) for t in types for code, name in ranks_for(t, on=on)]
+    return [
+        (code, f"{t} {code} — {name}" if name else f"{t} {code}")
+        for t in types
+        for code, name in _ranks(t, on)
+    ]

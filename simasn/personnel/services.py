@@ -16,6 +16,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.services import model_create, model_update
+from simasn.law.decision import FactsError
 from simasn.law.enums import EmployeeType
 from simasn.organization.models import Unit
 from simasn.personnel import law_bridge
@@ -35,14 +36,18 @@ def validate_employee_data(data: dict[str, Any], *, on: dt.date | None = None) -
     errors: dict[str, list[str]] = {}
     employee_type = data.get("employee_type")
     nip = str(data.get("nip") or "")
-    if employee_type in (EmployeeType.PNS, EmployeeType.PPPK) and nip:
-        decision = law_bridge.nip_decision(
-            employee_type=employee_type, nip=nip, birth_date=data.get("birth_date"),
-            sex=data.get("sex"), tmt_cpns=data.get("tmt_cpns"),
-            contract_start=data.get("contract_start"), on=on,
-        )
-        if not decision.outcome.get("valid", False):
-            errors["nip"] = [str(p) for p in decision.outcome.get("problems", [])] or [
+    decision = None
+    if employee_type in (EmployeeType.PNS, EmployeeType.PPPK) and nip and data.get("birth_date") and data.get("sex"):
+        try:
+            decision = law_bridge.nip_decision(
+                employee_type=employee_type, nip=nip, birth_date=data.get("birth_date"),
+                sex=data.get("sex"), tmt_cpns=data.get("tmt_cpns"),
+                contract_start=data.get("contract_start"), on=on,
+            )
+        except FactsError:
+            decision = None  # a missing TMT or contract start is reported below
+        if decision is not None and not decision.outcome.get("valid", False):
+            errors["nip"] = law_bridge.nip_problems(decision) or [
                 _("NIP tidak sesuai dengan data pegawai.")
             ]
     rank = data.get("rank") or ""

@@ -2,6 +2,7 @@ from typing import Literal
 
 from ninja import Field, Router, Schema
 
+from simasn.accounts.policy import Resource
 from simasn.core.api_crud import register_crud
 from simasn.positions import selectors, services
 
@@ -69,5 +70,5 @@ register_crud(
     patch_in=PositionPatch, filters=PositionFilters, list_selector=selectors.position_list,
     get_selector=selectors.position_get, create=services.position_create,
     update=services.position_update, delete=services.position_delete,
-    fk_fields=("instansi", "unit"), obj_kwarg="position",
+    fk_fields=("instansi", "unit"), obj_kwarg="position", resource=Resource.POSITION,
 )

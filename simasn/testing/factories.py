@@ -13,7 +13,7 @@ from typing import Any
 import factory
 
 from simasn.accounts.models import User
-from simasn.accounts.roles import Role
+from simasn.accounts.roles import STAFF_ROLES, Role
 from simasn.law.enums import EmployeeType, InstansiKind, PositionKind
 from simasn.organization.models import Instansi, NationalInstitution, Official, Unit
 from simasn.personnel.models import Employee
@@ -130,5 +130,7 @@ def user_with_role(
         instansi=instansi or (employee.instansi if employee else None),
         employee=employee,
         institution=institution,
+        is_staff=str(role) in STAFF_ROLES,
+        is_superuser=str(role) == Role.ADMIN,
     )
     return user

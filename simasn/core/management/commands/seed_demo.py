@@ -34,6 +34,6 @@ class Command(BaseCommand):
         for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 50)):
             self.stdout.write(f"  seeding {module.__name__} ...")
             module.seed(actor=actor, stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Logins (password for all: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Logins (password for all: {DEMO_PASSWORD}):"))
         for username, description in demo_logins():
             self.stdout.write(f"  {username:<24} {description}")
