@@ -1,0 +1,4 @@
+"""Rule functions: pure, typed facts and a date in, a Decision out.
+
+Each module is named after its rule and its docstring cites the articles it covers.
+"""

@@ -1,0 +1,137 @@
+"""Shared helpers of the rule functions: citations, parameter look-ups, review answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from simasn.law import parameters
+from simasn.law.decision import Decision, used
+from simasn.law.parameters import ParameterGapError, Reference, Version
+
+UU_20_2023 = "UU 20/2023"
+
+
+def pasal(
+    article: str | int,
+    ayat: str | int | None = None,
+    huruf: str | None = None,
+    angka: str | int | None = None,
+    *,
+    penjelasan: bool = False,
+    regulation: str = UU_20_2023,
+) -> str:
+    """``pasal(52, 3, "g")`` → ``"UU 20/2023 Pasal 52 ayat (3) huruf g"``."""
+    return Reference(
+        regulation=regulation,
+        article=str(article),
+        ayat=None if ayat is None else str(ayat),
+        huruf=huruf,
+        angka=None if angka is None else str(angka),
+        penjelasan=penjelasan,
+    ).cite()
+
+
+class Lookup:
+    """Reads parameters for one decision and remembers which versions it used."""
+
+    def __init__(self, on: dt.date) -> None:
+        self.on = on
+        self.records: list[dict[str, Any]] = []
+
+    def version(self, name: str, key: str | Enum | None = None) -> Version:
+        found = parameters.version(name, self.on)
+        record = used(found, key)
+        if record not in self.records:
+            self.records.append(record)
+        return found
+
+    def value(self, name: str, key: str | Enum | None = None) -> Any:
+        found = self.version(name, key)
+        if key is None:
+            return found.value
+        return parameters.value(name, self.on, key)
+
+    def cite(self, name: str, key: str | Enum | None = None) -> str:
+        return self.version(name, key).reference_for(key).cite()
+
+
+def review(
+    rule: str,
+    on: dt.date,
+    reason_en: str,
+    reason_id: str,
+    *,
+    citations: list[str] | None = None,
+    outcome: dict[str, Any] | None = None,
+    lookup: Lookup | None = None,
+) -> Decision:
+    """A decision that the law (as modelled) does not settle the case."""
+    return Decision(
+        rule=rule,
+        on=on,
+        outcome=outcome or {},
+        citations=list(citations or []),
+        explanation_id=f"Perlu telaah hukum: {reason_id}",
+        explanation_en=f"Needs legal review: {reason_en}",
+        needs_legal_review=True,
+        review_reason=reason_en,
+        parameters_used=lookup.records if lookup else [],
+    )
+
+
+def law_in_force(lookup: Lookup) -> str | None:
+    try:
+        return str(lookup.value("asn_law.in_force"))
+    except ParameterGapError:
+        return None
+
+
+def require_uu_20_2023(rule: str, lookup: Lookup) -> Decision | None:
+    """A review decision when UU 20/2023 was not in force on the date, else None."""
+    law = law_in_force(lookup)
+    if law == UU_20_2023:
+        return None
+    period = law or "no ASN law modelled"
+    return review(
+        rule,
+        lookup.on,
+        f"this rule is modelled on UU 20/2023, which took effect on 31 October 2023; on "
+        f"{lookup.on.isoformat()} the law in force was {period}.",
+        f"aturan ini dimodelkan menurut UU 20/2023 yang berlaku sejak 31 Oktober 2023; pada "
+        f"{lookup.on.isoformat()} yang berlaku adalah {period}.",
+        lookup=lookup,
+    )
+
+
+def gap_review(rule: str, lookup: Lookup, error: ParameterGapError) -> Decision:
+    return review(
+        rule,
+        lookup.on,
+        f"the system keeps no value of {error.name!r} in force on {lookup.on.isoformat()}.",
+        f"sistem tidak menyimpan nilai {error.name!r} yang berlaku pada {lookup.on.isoformat()}.",
+        lookup=lookup,
+    )
+
+
+def fmt_date_id(day: dt.date) -> str:
+    months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def fmt_date_en(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
