@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from simasn.core.api import AUTH, install_error_handlers
+from simasn.core.api import AUTH, ObjectBodyParser, install_error_handlers
 
 api = NinjaAPI(
     title="SIMASN API",
@@ -10,6 +10,7 @@ api = NinjaAPI(
     description="Sistem Informasi Manajemen ASN — UU 20/2023. All 4xx responses share one error shape.",
     auth=AUTH,
     urls_namespace="api-v1",
+    parser=ObjectBodyParser(),
 )
 install_error_handlers(api)
 

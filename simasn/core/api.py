@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
+from ninja.parser import Parser
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import APIKeyHeader, SessionAuth
@@ -26,6 +28,16 @@ class ErrorOut(Schema):
     """Every 4xx response of the API has this shape."""
 
     error: ErrorBody
+
+
+class ObjectBodyParser(Parser):
+    """Request bodies are JSON objects; anything else is refused, not silently ignored."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = json.loads(request.body)
+        if not isinstance(data, dict):
+            raise ValueError("the request body must be a JSON object")
+        return data
 
 
 class TokenAuth(APIKeyHeader):
@@ -112,6 +124,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+            return _error(api, request, ApplicationError(
+                _("Isi permintaan harus berupa objek JSON yang sah."), code="malformed_body"))
         return _error(api, request, ApplicationError(str(exc), code="http", status=exc.status_code))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
@@ -68,7 +68,7 @@ def register_crud(
         def create_item(request: HttpRequest, payload: create_in):  # type: ignore[valid-type]
             obj = create(actor=request.user, interface=Interface.API,
                          data=_to_data(payload, fk_fields, partial=False))
-            return 201, get_selector(viewer=request.user, pk=obj.pk)
+            return Status(201, get_selector(viewer=request.user, pk=obj.pk))
 
     if update is not None:
         @router.patch(f"{path}{{int:pk}}", response={200: out, **ERRORS}, operation_id=f"{name}_update")
@@ -83,4 +83,4 @@ def register_crud(
         def delete_item(request: HttpRequest, pk: int):
             obj = get_selector(viewer=request.user, pk=pk)
             delete(actor=request.user, interface=Interface.API, **{obj_kwarg: obj})
-            return 204, None
+            return Status(204, None)

@@ -1,0 +1,54 @@
+"""The audit trail is append-only in the database itself, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.interfaces import Interface
+from simasn.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def _event() -> AuditEvent:
+    with transaction.atomic():
+        return audit_record(actor=None, action=AuditAction.CREATE, interface=Interface.CLI,
+                            object_type="test.thing", object_id="1", object_repr="benda")
+
+
+def test_update_statement_is_refused_by_the_database() -> None:
+    event = _event()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE core_auditevent SET reason = 'rewritten' WHERE id = %s", [event.pk])
+    assert AuditEvent.objects.get(pk=event.pk).reason == ""
+
+
+def test_delete_statement_is_refused_by_the_database() -> None:
+    event = _event()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_orm_update_and_delete_are_refused_too() -> None:
+    event = _event()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).update(actor_label="someone else")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    assert AuditEvent.objects.get(pk=event.pk).actor_label == "system"
+
+
+def test_audit_record_refuses_to_run_outside_a_transaction() -> None:
+    """An audit event written outside the service's transaction could survive a
+    rolled-back change (or vanish from a committed one); the helper refuses."""
+    from unittest import mock
+
+    # pytest-django wraps each test in a transaction, so pretend we are outside one.
+    with mock.patch.object(connection, "in_atomic_block", False), pytest.raises(
+        RuntimeError, match="inside the service's transaction"
+    ):
+        audit_record(actor=None, action=AuditAction.CREATE, interface=Interface.CLI, object_type="x")
