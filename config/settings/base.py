@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "simasn.organization",
     "simasn.positions",
     "simasn.personnel",
+    "simasn.actions",
+    "simasn.workplans",
+    "simasn.bulk",
 ]
 
 MIDDLEWARE = [

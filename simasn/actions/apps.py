@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActionsConfig(AppConfig):
+    name = "simasn.actions"
+    label = "actions"
+    verbose_name = "Tindakan kepegawaian"
+
+    def ready(self) -> None:
+        from simasn.accounts.policy import Resource
+        from simasn.core.context_processors import NAV_ITEMS
+        from simasn.core.scheduling import register_daily
+
+        register_daily("simasn.actions.tasks.apply_due_actions")
+        entry = (_("Tindakan"), "actions:list", Resource.ACTION)
+        if entry[1] not in {item[1] for item in NAV_ITEMS}:
+            NAV_ITEMS.append(entry)

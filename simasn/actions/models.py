@@ -1,0 +1,184 @@
+"""Personnel actions (tindakan kepegawaian) and their decision documents (SK).
+
+One table holds every action type; its life is the workflow of
+`simasn.actions.workflow` (DRAFT → PROPOSED → DECIDED → EFFECTIVE, or REJECTED /
+WITHDRAWN with a reason). Legal facts and the law's answer (outcome, citations) are
+stored with the action so that the SK and the audit trail show what the law said on
+the day it was decided.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from simasn.core.models import TimeStampedModel
+
+
+class ActionType(models.TextChoices):
+    APPOINTMENT = "APPOINTMENT", _("Pengangkatan dalam jabatan")
+    TRANSFER = "TRANSFER", _("Pemindahan (mutasi)")
+    TEMPORARY_DISMISSAL = "TEMPORARY_DISMISSAL", _("Pemberhentian sementara")
+    REACTIVATION = "REACTIVATION", _("Pengaktifan kembali")
+    DISMISSAL = "DISMISSAL", _("Pemberhentian")
+    RETIREMENT = "RETIREMENT", _("Pemberhentian karena mencapai batas usia pensiun")
+    CONTRACT_END = "CONTRACT_END", _("Berakhirnya perjanjian kerja PPPK")
+    CANDIDACY_RESIGNATION = "CANDIDACY_RESIGNATION", _("Pengunduran diri karena pencalonan")
+
+
+class ActionState(models.TextChoices):
+    DRAFT = "DRAFT", _("Konsep")
+    PROPOSED = "PROPOSED", _("Diusulkan")
+    DECIDED = "DECIDED", _("Ditetapkan")
+    EFFECTIVE = "EFFECTIVE", _("Berlaku")
+    REJECTED = "REJECTED", _("Ditolak")
+    WITHDRAWN = "WITHDRAWN", _("Ditarik")
+
+
+OPEN_STATES = (ActionState.DRAFT, ActionState.PROPOSED, ActionState.DECIDED)
+
+#: Short codes used in SK numbers.
+TYPE_CODES = {
+    ActionType.APPOINTMENT: "ANGKAT",
+    ActionType.TRANSFER: "MUTASI",
+    ActionType.TEMPORARY_DISMISSAL: "BHTSMT",
+    ActionType.REACTIVATION: "AKTIF",
+    ActionType.DISMISSAL: "BHT",
+    ActionType.RETIREMENT: "PENSIUN",
+    ActionType.CONTRACT_END: "PPPK",
+    ActionType.CANDIDACY_RESIGNATION: "CALON",
+}
+
+
+class PersonnelAction(TimeStampedModel):
+    action_type = models.CharField(_("jenis tindakan"), max_length=30, choices=ActionType.choices)
+    state = models.CharField(_("status"), max_length=10, choices=ActionState.choices,
+                             default=ActionState.DRAFT)
+    version = models.PositiveIntegerField(_("versi"), default=1)
+    instansi = models.ForeignKey("organization.Instansi", verbose_name=_("instansi"),
+                                 on_delete=models.PROTECT, related_name="+")
+    employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"), null=True,
+                                 blank=True, on_delete=models.PROTECT, related_name="actions")
+    candidate_type = models.CharField(_("jenis calon"), max_length=10, blank=True)
+    candidate_name = models.CharField(_("nama calon"), max_length=200, blank=True)
+    position = models.ForeignKey("positions.Position", verbose_name=_("jabatan tujuan"), null=True,
+                                 blank=True, on_delete=models.PROTECT, related_name="+")
+    target_instansi = models.ForeignKey(
+        "organization.Instansi", verbose_name=_("instansi tujuan"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    facts = models.JSONField(_("fakta"), default=dict, blank=True)
+    tmt = models.DateField(_("TMT"), null=True, blank=True)
+    decider = models.CharField(_("penetap"), max_length=10, blank=True)
+    proposer = models.CharField(_("pengusul"), max_length=10, blank=True)
+    legal_outcome = models.JSONField(_("hasil aturan"), default=dict, blank=True)
+    citations = models.JSONField(_("dasar hukum"), default=list, blank=True)
+    explanation_id = models.TextField(_("penjelasan"), blank=True)
+    explanation_en = models.TextField(blank=True)
+    notes = models.TextField(_("catatan"), blank=True)
+
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    accepted_at = models.DateTimeField(_("diterima instansi tujuan pada"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decider_name = models.CharField(_("nama penetap"), max_length=200, blank=True)
+    decider_title = models.CharField(_("jabatan penetap"), max_length=200, blank=True)
+    sk_number = models.CharField(_("nomor SK"), max_length=100, null=True, blank=True, unique=True)
+    sk_date = models.DateField(_("tanggal SK"), null=True, blank=True)
+    effective_at = models.DateTimeField(_("diberlakukan pada"), null=True, blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.TextField(_("alasan penolakan/penarikan"), blank=True)
+
+    scope_instansi_field = "instansi_id"
+    scope_self_field = "employee_id"
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["instansi", "state"], name="action_instansi_state_idx"),
+            models.Index(fields=["target_instansi", "state"], name="action_target_state_idx"),
+            models.Index(fields=["state", "tmt"], name="action_state_tmt_idx"),
+        ]
+        verbose_name = _("tindakan kepegawaian")
+        verbose_name_plural = _("tindakan kepegawaian")
+
+    def __str__(self) -> str:
+        who = self.employee.full_name if self.employee_id else self.candidate_name
+        return f"{self.get_action_type_display()} — {who}"
+
+    @property
+    def is_between_instansi(self) -> bool:
+        return bool(self.target_instansi_id) and self.target_instansi_id != self.instansi_id
+
+    @property
+    def needs_acceptance(self) -> bool:
+        return self.action_type == ActionType.TRANSFER and self.is_between_instansi
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        return self.instansi_id
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        return self.employee_id
+
+
+class ActionDocument(models.Model):
+    """An SK as generated: the file under MEDIA_ROOT and its SHA-256. Never rewritten."""
+
+    action = models.ForeignKey(PersonnelAction, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(_("jenis dokumen"), max_length=10, default="SK")
+    file_name = models.CharField(_("berkas"), max_length=300, unique=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("ukuran (bita)"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    scope_instansi_field = "action__instansi_id"
+    scope_self_field = "action__employee_id"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action", "kind"], name="one_document_per_kind")]
+        verbose_name = _("dokumen SK")
+        verbose_name_plural = _("dokumen SK")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.action.sk_number}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise RuntimeError("an SK document is immutable once stored")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        return self.action.instansi_id
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        return self.action.employee_id
+
+
+class SkCounter(models.Model):
+    """The last SK sequence number per issuer and year (locked while numbering)."""
+
+    issuer = models.CharField(max_length=60)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="sk_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.year}: {self.last}"

@@ -1,0 +1,240 @@
+"""Reads of personnel actions, the worklist and the retirement register/projection.
+
+Visibility: operators and officials see their instansi's actions and the transfers
+into it; the employee sees their own; BKN and administrators see all; the President's
+office sees the cases reserved to the President (decider = PRESIDEN).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+
+from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.roles import Role
+from simasn.accounts.scope import Scope
+from simasn.actions.models import ActionDocument, ActionState, ActionType, PersonnelAction
+from simasn.core.errors import NotFoundError
+from simasn.law import bup_table
+from simasn.personnel.models import Employee
+
+#: Employees still in service (the projection counts who will reach BUP).
+IN_SERVICE = ("AKTIF", "DIBERHENTIKAN_SEMENTARA")
+
+
+def visibility(viewer: Any, prefix: str = "") -> Q | None:
+    """A Q filter for the actions the viewer may see, or None for all of them."""
+    scope = Scope.of(viewer)
+    level = scope.reach(Resource.ACTION, Action.VIEW)
+    if level == Reach.NATIONAL:
+        if scope.role == Role.PRESIDEN:
+            return Q(**{f"{prefix}decider": "PRESIDEN"})
+        return None
+    if level == Reach.INSTANSI and scope.instansi_id is not None:
+        return Q(**{f"{prefix}instansi_id": scope.instansi_id}) | Q(
+            **{f"{prefix}target_instansi_id": scope.instansi_id})
+    if level == Reach.SELF and scope.employee_id is not None:
+        return Q(**{f"{prefix}employee_id": scope.employee_id})
+    return Q(pk__in=[])
+
+
+def action_list(
+    *,
+    viewer: Any,
+    q: str = "",
+    state: str = "",
+    action_type: str = "",
+    employee_id: int | None = None,
+    instansi_id: int | None = None,
+    using: str | None = None,
+) -> QuerySet[PersonnelAction]:
+    qs = PersonnelAction.objects.all()
+    if using:
+        qs = qs.using(using)
+    seen = visibility(viewer)
+    if seen is not None:
+        qs = qs.filter(seen)
+    qs = qs.select_related("instansi", "target_instansi", "employee", "position")
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(Q(employee__name__icontains=q) | Q(employee__nip__startswith=q)
+                       | Q(sk_number__icontains=q) | Q(candidate_name__icontains=q))
+    if state:
+        qs = qs.filter(state=state)
+    if action_type:
+        qs = qs.filter(action_type=action_type)
+    if employee_id:
+        qs = qs.filter(employee_id=employee_id)
+    if instansi_id:
+        qs = qs.filter(Q(instansi_id=instansi_id) | Q(target_instansi_id=instansi_id))
+    return qs.order_by("-created_at", "-id")
+
+
+def action_get(*, viewer: Any, pk: int) -> PersonnelAction:
+    obj = action_list(viewer=viewer).filter(pk=pk).first()
+    if obj is None:
+        raise NotFoundError("Tindakan kepegawaian tidak ditemukan.")
+    return obj
+
+
+def can_view(viewer: Any, action: PersonnelAction) -> bool:
+    return action_list(viewer=viewer).filter(pk=action.pk).exists()
+
+
+def document_get(*, viewer: Any, action: PersonnelAction, kind: str = "SK") -> ActionDocument:
+    if not can_view(viewer, action):
+        raise NotFoundError("Dokumen tidak ditemukan.")
+    doc = ActionDocument.objects.filter(action=action, kind=kind).first()
+    if doc is None:
+        raise NotFoundError("Dokumen tidak ditemukan.")
+    return doc
+
+
+# ------------------------------------------------------------------ BUP in SQL
+
+
+def bup_case(on: dt.date, prefix: str = "") -> Case:
+    """The BUP table in force on ``on`` (simasn.law.bup_table) as one SQL CASE.
+
+    Rows come most specific first (functional family, then functional level, then
+    position kind), each matched on employee type and position kind; an employee whose
+    position matches no row gets NULL (no BUP known: the register shows it, the
+    projection leaves it out).
+    """
+    whens = []
+    for row in bup_table(on):
+        cond = Q(**{f"{prefix}employee_type": row.employee_type.value,
+                    f"{prefix}position__kind": row.position_kind.value})
+        if row.functional_family is not None:
+            cond &= Q(**{f"{prefix}position__functional_family": row.functional_family.value})
+        if row.functional_level is not None:
+            cond &= Q(**{f"{prefix}position__functional_level": row.functional_level.value})
+        whens.append(When(cond, then=Value(row.age)))
+    return Case(*whens, default=None, output_field=IntegerField())
+
+
+def _ages(on: dt.date) -> list[int]:
+    return sorted({row.age for row in bup_table(on)})
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _scoped_employees(viewer: Any, resource: Resource, instansi_id: int | None,
+                      using: str | None) -> QuerySet[Employee]:
+    base = Employee.objects.all()
+    if using:
+        base = base.using(using)
+    qs = Scope.of(viewer).filter(base, resource)
+    if instansi_id:
+        qs = qs.filter(instansi_id=instansi_id)
+    return qs.filter(status__in=IN_SERVICE)
+
+
+def _with_tmt(qs: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
+    """Annotate bup_age and the TMT pensiun as a month index (year*12 + month-1).
+
+    TMT pensiun = first day of the month after the month of the BUP birthday, so its
+    month index is (birth_year + bup_age) * 12 + birth_month (month 1-12), which both
+    SQLite and PostgreSQL compute with integer arithmetic.
+    """
+    return qs.annotate(bup_age=bup_case(on)).annotate(
+        tmt_index=(ExtractYear("birth_date") + F("bup_age")) * 12 + ExtractMonth("birth_date"),
+    )
+
+
+def _birth_window(on: dt.date, months: int) -> Q:
+    """A sargable prefilter on birth_date (index employee_birth_date_idx)."""
+    ages = _ages(on)
+    earliest = dt.date(on.year - max(ages) - 1, 1, 1)
+    end = on.year + months // 12 + 1
+    latest = dt.date(end - min(ages) + 1, 12, 31)
+    return Q(birth_date__gte=earliest, birth_date__lte=latest)
+
+
+def retirement_projection(
+    *, viewer: Any, years: int, on: dt.date, instansi_id: int | None = None, using: str | None = None
+) -> QuerySet[Any]:
+    """Employees reaching BUP per month for the next ``years`` years — ONE aggregate query.
+
+    Returns a lazy values() QuerySet of dicts ``{tmt_year, tmt_month, employee_type,
+    position_kind, rank, leap_day, total}`` ordered by month; ``str(qs.query)`` shows
+    the SQL. Shape (PostgreSQL and SQLite alike)::
+
+        SELECT (y + bup) * 12 + m  AS tmt_index, ..., COUNT(*) AS total
+        FROM personnel_employee e LEFT JOIN positions_position p ON ...
+        WHERE e.status IN ('AKTIF','DIBERHENTIKAN_SEMENTARA') [AND e.instansi_id = ?]
+          AND e.birth_date BETWEEN ? AND ?                 -- index prefilter
+          AND CASE WHEN <type/kind/family/level> THEN age ... END IS NOT NULL
+          AND tmt_index BETWEEN <this month> AND <this month + 12*years - 1>
+        GROUP BY tmt_index, employee_type, p.kind, rank, leap_day
+
+    The CASE is built from ``simasn.law.bup_table(on)`` (the BUP table in force on
+    ``on``). ``leap_day`` flags people born on 29 February, for whom the law does not
+    settle the month (the retirement rule asks for legal review); they are counted in
+    the month after February.
+    """
+    months = 12 * years
+    start = _month_index(on)
+    qs = _scoped_employees(viewer, Resource.AGGREGATE, instansi_id, using).filter(_birth_window(on, months))
+    qs = _with_tmt(qs, on).filter(bup_age__isnull=False, tmt_index__gte=start,
+                                  tmt_index__lt=start + months)
+    qs = qs.annotate(
+        leap_day=Case(When(Q(birth_date__month=2) & Q(birth_date__day=29), then=Value(1)),
+                      default=Value(0), output_field=IntegerField()),
+        position_kind=F("position__kind"),
+    )
+    from django.db.models import Count
+
+    return (
+        qs.values("tmt_index", "employee_type", "position_kind", "rank", "leap_day")
+        .annotate(total=Count("id"))
+        .order_by("tmt_index", "employee_type", "position_kind", "rank")
+    )
+
+
+def projection_rows(qs: QuerySet[Any]) -> list[dict[str, Any]]:
+    """The projection's rows with the month index split into year and month."""
+    rows = []
+    for row in qs:
+        index = int(row["tmt_index"])
+        rows.append({**row, "tmt_year": index // 12, "tmt_month": index % 12 + 1})
+    return rows
+
+
+def retirement_register(
+    *, viewer: Any, on: dt.date, months: int = 12, instansi_id: int | None = None,
+    using: str | None = None,
+) -> QuerySet[Employee]:
+    """Employees whose TMT pensiun falls in the next ``months`` months (by name)."""
+    start = _month_index(on)
+    qs = _scoped_employees(viewer, Resource.EMPLOYEE, instansi_id, using).filter(_birth_window(on, months))
+    qs = _with_tmt(qs, on).filter(bup_age__isnull=False, tmt_index__gte=start,
+                                  tmt_index__lt=start + months)
+    return qs.select_related("instansi", "position").annotate(
+        birth_day=ExtractDay("birth_date")).order_by("tmt_index", "name", "id")
+
+
+def open_action_types(employee_ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for emp, kind in PersonnelAction.objects.filter(
+        employee_id__in=employee_ids,
+        state__in=[ActionState.DRAFT, ActionState.PROPOSED, ActionState.DECIDED],
+    ).values_list("employee_id", "action_type"):
+        found.setdefault(emp, []).append(kind)
+    return found
+
+
+def worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> dict[str, Any]:
+    """What an instansi must prepare: see simasn.actions.worklist for the details."""
+    from simasn.actions.worklist import build
+
+    return build(viewer=viewer, on=on, instansi_id=instansi_id)
+
+
+__all__ = ["ActionType", "action_get", "action_list", "retirement_projection",
+           "retirement_register", "worklist"]

@@ -1,0 +1,105 @@
+"""The worklist of an instansi: what is due soon.
+
+- employees reaching BUP in the next 12 months (prepare the retirement SK in time);
+- PPPK whose contract ends in the next 12 months (Pasal 52 ayat (3) huruf c);
+- employees temporarily dismissed because detained (Pasal 53 ayat (2)) whose action
+  has not been followed up for DETENTION_FOLLOW_UP_DAYS;
+- PNS back from a state office (Pasal 59 ayat (2)) whose 5-year vacancy deadline of
+  Pasal 60 (from the `return_from_state_office` rule) is within RETURN_WARNING_DAYS.
+
+The two day counts are operational reminders chosen by the office, not legal values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from simasn.accounts.policy import Resource
+from simasn.actions.models import ActionState, ActionType, PersonnelAction
+from simasn.actions.selectors import (
+    _scoped_employees,
+    open_action_types,
+    retirement_register,
+    visibility,
+)
+from simasn.law import FactsError, evaluate
+from simasn.law.rules.retirement import first_day_of_next_month
+
+DETENTION_FOLLOW_UP_DAYS = 90
+RETURN_WARNING_DAYS = 365
+HORIZON_MONTHS = 12
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def build(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> dict[str, Any]:
+    bup = list(retirement_register(viewer=viewer, on=on, months=HORIZON_MONTHS, instansi_id=instansi_id)[:500])
+    horizon = _add_months(on, HORIZON_MONTHS)
+    contracts = list(
+        _scoped_employees(viewer, Resource.EMPLOYEE, instansi_id, None)
+        .filter(employee_type="PPPK", contract_end__gte=on, contract_end__lt=horizon)
+        .select_related("instansi", "position").order_by("contract_end", "name")[:500]
+    )
+    open_types = open_action_types([e.pk for e in bup + contracts])
+    for employee in bup:
+        index = employee.tmt_index  # type: ignore[attr-defined]
+        employee.tmt_pensiun = dt.date(index // 12, index % 12 + 1, 1)  # type: ignore[attr-defined]
+        employee.open_types = open_types.get(employee.pk, [])  # type: ignore[attr-defined]
+        employee.leap_day = employee.birth_date.month == 2 and employee.birth_date.day == 29  # type: ignore[attr-defined]
+    for employee in contracts:
+        employee.open_types = open_types.get(employee.pk, [])  # type: ignore[attr-defined]
+
+    seen = visibility(viewer)
+    effective = PersonnelAction.objects.filter(state=ActionState.EFFECTIVE,
+                                               action_type=ActionType.TEMPORARY_DISMISSAL)
+    if seen is not None:
+        effective = effective.filter(seen)
+    if instansi_id:
+        effective = effective.filter(instansi_id=instansi_id)
+    detained = []
+    for action in effective.filter(facts__reason="DITAHAN", employee__status="DIBERHENTIKAN_SEMENTARA") \
+            .select_related("employee").order_by("tmt")[:500]:
+        last = action.updated_at.date()
+        days = (on - max(last, action.tmt or last)).days
+        if days >= DETENTION_FOLLOW_UP_DAYS:
+            action.days_without_update = days  # type: ignore[attr-defined]
+            detained.append(action)
+
+    returned = []
+    reactivations = PersonnelAction.objects.filter(state=ActionState.EFFECTIVE,
+                                                   action_type=ActionType.REACTIVATION,
+                                                   facts__has_key="office_ended_on")
+    if seen is not None:
+        reactivations = reactivations.filter(seen)
+    if instansi_id:
+        reactivations = reactivations.filter(instansi_id=instansi_id)
+    for action in reactivations.select_related("employee").order_by("tmt")[:500]:
+        employee = action.employee
+        if employee is None or employee.status != "AKTIF" or employee.position_id:
+            continue
+        state_office = (action.legal_outcome.get("return_from_state_office") or {}) and \
+            action.facts.get("state_office")
+        prior = PersonnelAction.objects.filter(employee=employee, action_type=ActionType.TEMPORARY_DISMISSAL,
+                                               state=ActionState.EFFECTIVE).order_by("-tmt").first()
+        state_office = state_office or (prior.facts.get("state_office") if prior else None)
+        if not state_office:
+            continue
+        try:
+            decision = evaluate("return_from_state_office", {
+                "employee_type": employee.employee_type, "state_office": state_office,
+                "office_ended_on": action.facts["office_ended_on"]}, on)
+        except FactsError:
+            continue
+        days_left = decision.outcome.get("days_left")
+        status = decision.outcome.get("status")
+        if status == "TO_BE_DISMISSED" or (days_left is not None and days_left <= RETURN_WARNING_DAYS):
+            action.deadline = decision.outcome.get("vacancy_deadline")  # type: ignore[attr-defined]
+            action.return_status = status  # type: ignore[attr-defined]
+            action.return_decision = decision  # type: ignore[attr-defined]
+            returned.append(action)
+    return {"bup": bup, "contracts": contracts, "detained": detained, "returned": returned,
+            "horizon": horizon, "first_day_of_next_month": first_day_of_next_month}
