@@ -48,8 +48,6 @@ INSTALLED_APPS = [
     "simasn.positions",
     "simasn.personnel",
     "simasn.actions",
-    "simasn.workplans",
-    "simasn.bulk",
 ]
 
 MIDDLEWARE = [
