@@ -17,3 +17,4 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 # A second alias pointing at the same database lets the replica router be tested.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 SIMASN_READ_REPLICA_ALIAS = None  # tests opt in with override_settings
+OTP_TOTP_THROTTLE_FACTOR = 0  # no back-off between TOTP attempts in tests

@@ -30,9 +30,26 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def validate_employee_data(data: dict[str, Any], *, on: dt.date | None = None) -> None:
+class DatabaseReferences:
+    """Reference lookups the checks need; bulk import passes a cached equivalent
+    (`simasn.bulk.references.CachedReferences`) so that the rules stay one function."""
+
+    def unit_instansi_id(self, unit_id: int) -> int | None:
+        return Unit.objects.filter(pk=unit_id).values_list("instansi_id", flat=True).first()
+
+    def position(self, position_id: int) -> Any:
+        return Position.objects.filter(pk=position_id).first()
+
+    def rank_codes(self, employee_type: str, on: dt.date) -> list[str]:
+        return law_bridge.rank_codes(employee_type, on=on)
+
+
+def validate_employee_data(
+    data: dict[str, Any], *, on: dt.date | None = None, references: Any = None
+) -> None:
     """The checks every way into the register shares (web form, API, bulk import)."""
     on = on or _today()
+    references = references or DatabaseReferences()
     errors: dict[str, list[str]] = {}
     employee_type = data.get("employee_type")
     nip = str(data.get("nip") or "")
@@ -52,7 +69,7 @@ def validate_employee_data(data: dict[str, Any], *, on: dt.date | None = None) -
             ]
     rank = data.get("rank") or ""
     if rank and employee_type:
-        allowed = law_bridge.rank_codes(employee_type, on=on)
+        allowed = references.rank_codes(employee_type, on)
         if rank not in allowed:
             errors["rank"] = [_("Golongan %(rank)s tidak dikenal untuk %(type)s.") % {"rank": rank, "type": employee_type}]
     if employee_type == EmployeeType.PPPK:
@@ -68,10 +85,10 @@ def validate_employee_data(data: dict[str, Any], *, on: dt.date | None = None) -
         errors["birth_date"] = [_("Tanggal lahir tidak boleh di masa depan.")]
     instansi_id = data.get("instansi_id")
     unit_id, position_id = data.get("unit_id"), data.get("position_id")
-    if unit_id and not Unit.objects.filter(pk=unit_id, instansi_id=instansi_id).exists():
+    if unit_id and references.unit_instansi_id(unit_id) != instansi_id:
         errors["unit"] = [_("Unit kerja tidak berada di instansi pegawai.")]
     if position_id:
-        position = Position.objects.filter(pk=position_id).first()
+        position = references.position(position_id)
         if position is None or position.instansi_id != instansi_id:
             errors["position"] = [_("Jabatan tidak berada di instansi pegawai.")]
         elif employee_type == EmployeeType.PPPK and not position.open_to_pppk:
