@@ -24,6 +24,8 @@ class Resource(StrEnum):
     INSTITUTION = "institution"
     AGGREGATE = "aggregate"
     ACTION = "personnel_action"
+    # Legal parameters kept as data (simasn/lawdata).
+    LAW_PARAMETER = "law_parameter"
 
 
 class Action(StrEnum):
@@ -137,6 +139,19 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.PERENCANA: {Resource.INSTITUTION: _grant(A)},
     Role.KEPALA_SEKRETARIAT: {Resource.INSTITUTION: _grant(A)},
 }
+
+
+# Legal parameters (simasn/lawdata). Reading the law needs no grant: every signed-in user
+# may read it. Adding a dated version of a parameter (a new implementing regulation) is
+# for system administrators and KemenPANRB, which sets national ASN policy; BKN reads the
+# versions added.
+_LAW_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.ADMIN: {Resource.LAW_PARAMETER: _grant(A, A)},
+    Role.KEMENPANRB: {Resource.LAW_PARAMETER: _grant(A, A)},
+    Role.BKN: {Resource.LAW_PARAMETER: _grant(A)},
+}
+for _role, _grants in _LAW_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
 
 
 def reach(role: str, resource: Resource, action: Action) -> Reach:
