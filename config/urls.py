@@ -12,6 +12,7 @@ urlpatterns = [
     path("organisasi/", include("simasn.organization.urls")),
     path("jabatan/", include("simasn.positions.urls")),
     path("pegawai/", include("simasn.personnel.urls")),
+    path("tindakan/", include("simasn.actions.urls")),
     path("", include("simasn.core.urls")),
 ]
 
