@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear, Mod
 
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.roles import Role
@@ -161,9 +161,10 @@ def retirement_projection(
 ) -> QuerySet[Any]:
     """Employees reaching BUP per month for the next ``years`` years — ONE aggregate query.
 
-    Returns a lazy values() QuerySet of dicts ``{tmt_year, tmt_month, employee_type,
-    position_kind, rank, leap_day, total}`` ordered by month; ``str(qs.query)`` shows
-    the SQL. Shape (PostgreSQL and SQLite alike)::
+    Returns a lazy values() QuerySet of dicts ``{tmt_index, employee_type,
+    position_kind, rank, leap_day, total}`` ordered by month, where ``tmt_index`` is
+    ``year * 12 + month - 1`` of the TMT pensiun (``projection_rows`` splits it);
+    ``str(qs.query)`` shows the SQL. The scope is the viewer's AGGREGATE reach. Shape (PostgreSQL and SQLite alike)::
 
         SELECT (y + bup) * 12 + m  AS tmt_index, ..., COUNT(*) AS total
         FROM personnel_employee e LEFT JOIN positions_position p ON ...
@@ -216,7 +217,10 @@ def retirement_register(
     qs = _with_tmt(qs, on).filter(bup_age__isnull=False, tmt_index__gte=start,
                                   tmt_index__lt=start + months)
     return qs.select_related("instansi", "position").annotate(
-        birth_day=ExtractDay("birth_date")).order_by("tmt_index", "name", "id")
+        birth_day=ExtractDay("birth_date"),
+        tmt_year=Cast(F("tmt_index") / 12, IntegerField()),
+        tmt_month=Cast(Mod(F("tmt_index"), 12) + 1, IntegerField()),
+    ).order_by("tmt_index", "name", "id")
 
 
 def open_action_types(employee_ids: list[int]) -> dict[int, list[str]]:

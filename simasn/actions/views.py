@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.scope import Scope
+from simasn.actions import selectors, services, workflow
+from simasn.actions.documents import document_bytes
+from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
+from simasn.actions.models import ActionDocument
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
+from simasn.core.exports import csv_response, xlsx_response
+from simasn.core.interfaces import Interface
+from simasn.core.web import apply_errors, form_page, list_page, not_allowed_message
+
+STEP_SERVICES = {
+    "propose": services.action_propose,
+    "accept": services.action_accept,
+    "decide": services.action_decide,
+    "reject": services.action_reject,
+    "withdraw": services.action_withdraw,
+}
+STEP_NOTES = {
+    "propose": _("Tindakan akan diusulkan kepada Pejabat Pembina Kepegawaian."),
+    "accept": _("Instansi Anda menyatakan menerima pegawai ini."),
+    "decide": _("Keputusan ditetapkan, nomor SK diberikan dan berkas SK disimpan permanen. "
+                "Langkah ini tidak dapat dibatalkan."),
+    "reject": _("Tindakan ditolak dan ditutup. Langkah ini tidak dapat dibatalkan."),
+    "withdraw": _("Tindakan ditarik dan ditutup. Langkah ini tidak dapat dibatalkan."),
+}
+
+
+def _require_view(request: HttpRequest) -> Scope:
+    scope = Scope.of(request.user)
+    if not scope.can(Resource.ACTION):
+        raise PermissionDeniedError(not_allowed_message())
+    return scope
+
+
+@login_required
+def action_list(request: HttpRequest) -> HttpResponse:
+    scope = _require_view(request)
+    form = ActionFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.action_list(viewer=request.user, q=data.get("q", ""), state=data.get("state", ""),
+                               action_type=data.get("action_type", ""),
+                               employee_id=int(request.GET["pegawai"]) if request.GET.get("pegawai", "").isdigit() else None)
+    columns = [
+        (_("Jenis"), lambda a: a.get_action_type_display()),
+        (_("Pegawai"), lambda a: a.employee.full_name if a.employee_id else a.candidate_name),
+        (_("NIP"), lambda a: a.employee.nip if a.employee_id else ""),
+        (_("Instansi"), lambda a: a.instansi.name),
+        (_("Status"), lambda a: a.get_state_display()),
+        (_("TMT"), lambda a: a.tmt.isoformat() if a.tmt else ""),
+        (_("Nomor SK"), lambda a: a.sk_number or ""),
+        (_("Penetap"), lambda a: a.decider),
+        (_("Dasar hukum"), lambda a: "; ".join(a.citations)),
+    ]
+    return list_page(request, queryset=qs, template="actions/list.html", title=_("Tindakan kepegawaian"),
+                     columns=columns, export_name="tindakan-kepegawaian", filter_form=form,
+                     export_object_type="actions.personnelaction",
+                     context={"can_create": scope.can(Resource.ACTION, Action.CREATE),
+                              "can_worklist": scope.reach(Resource.EMPLOYEE, Action.VIEW) >= Reach.INSTANSI,
+                              "can_project": scope.can(Resource.AGGREGATE)})
+
+
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_view(request)
+    action = selectors.action_get(viewer=request.user, pk=pk)
+    document = ActionDocument.objects.filter(action=action, kind="SK").first()
+    history = []
+    if Scope.of(request.user).can(Resource.AUDIT):
+        from simasn.core.models import AuditEvent
+
+        history = list(AuditEvent.objects.filter(object_type="actions.personnelaction",
+                                                  object_id=str(action.pk)).order_by("occurred_at", "id"))
+    return render(request, "actions/detail.html", {
+        "title": str(action), "action": action, "document": document,
+        "steps": workflow.allowed(request.user, action), "history": history,
+    })
+
+
+@login_required
+def action_create(request: HttpRequest) -> HttpResponse:
+    if not Scope.of(request.user).can(Resource.ACTION, Action.CREATE):
+        raise PermissionDeniedError(not_allowed_message())
+    initial = {k: request.GET[k] for k in ("action_type", "employee") if request.GET.get(k)}
+    form = ActionDraftForm(request.POST or None, viewer=request.user, initial=initial)
+    return form_page(
+        request, form=form, template="core/form.html", title=_("Konsep tindakan kepegawaian"),
+        submit=lambda d: services.action_draft(actor=request.user, interface=Interface.WEB,
+                                               **form.service_kwargs()),
+        success_url=lambda o: reverse("actions:detail", args=[o.pk]),
+        success_message=_("Konsep tindakan disimpan."),
+        context={"cancel_url": reverse("actions:list")},
+    )
+
+
+@login_required
+def action_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """A confirmation page for every step; the POST calls the step's service."""
+    _require_view(request)
+    if step not in STEP_SERVICES:
+        raise NotFoundError(_("Langkah tidak dikenal."))
+    action = selectors.action_get(viewer=request.user, pk=pk)
+    transition = workflow.TRANSITIONS[step]
+    form = StepForm(request.POST or None, initial={"version": action.version})
+    if request.method == "POST" and form.is_valid():
+        kwargs: dict[str, Any] = {"actor": request.user, "interface": Interface.WEB, "action_id": action.pk,
+                                  "expected_version": form.cleaned_data["version"]}
+        if transition.needs_reason:
+            kwargs["reason"] = form.cleaned_data.get("reason") or ""
+        try:
+            STEP_SERVICES[step](**kwargs)
+        except ApplicationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Langkah \"%(step)s\" berhasil.") % {"step": transition.label})
+            return redirect("actions:detail", pk=action.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "actions/confirm.html", {
+        "title": f"{transition.label}: {action}", "action": action, "transition": transition,
+        "form": form, "note": STEP_NOTES[step],
+    }, status=status)
+
+
+@login_required
+def action_document(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_view(request)
+    action = selectors.action_get(viewer=request.user, pk=pk)
+    document = selectors.document_get(viewer=request.user, action=action)
+    data = document_bytes(document)
+    response = HttpResponse(data, content_type="application/pdf")
+    safe = (action.sk_number or str(action.pk)).replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="SK-{safe}.pdf"'
+    response["X-Content-SHA256"] = document.sha256
+    return response
+
+
+def _instansi_param(request: HttpRequest) -> int | None:
+    raw = request.GET.get("instansi", "")
+    if raw.isdigit():
+        return int(raw)
+    return getattr(request.user, "instansi_id", None)
+
+
+@login_required
+def worklist(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request.user)
+    if scope.reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
+        raise PermissionDeniedError(not_allowed_message())
+    today = timezone.localdate()
+    data = selectors.worklist(viewer=request.user, on=today, instansi_id=_instansi_param(request))
+    return render(request, "actions/worklist.html", {
+        "title": _("Daftar kerja tindakan kepegawaian"), "today": today, **data,
+        "can_create": scope.can(Resource.ACTION, Action.CREATE),
+    })
+
+
+@login_required
+def retirement_register(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request.user)
+    if scope.reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
+        raise PermissionDeniedError(not_allowed_message())
+    today = timezone.localdate()
+    months = max(1, min(int(request.GET.get("bulan", "12") or 12) if request.GET.get("bulan", "12").isdigit() else 12, 120))
+    qs = selectors.retirement_register(viewer=request.user, on=today, months=months,
+                                       instansi_id=_instansi_param(request) if request.GET.get("instansi") else None)
+
+    def tmt(e: Any) -> str:
+        return f"{e.tmt_year:04d}-{e.tmt_month:02d}-01"
+
+    columns = [
+        (_("NIP"), lambda e: e.nip), (_("Nama"), lambda e: e.full_name),
+        (_("Instansi"), lambda e: e.instansi.name), (_("Jenis"), lambda e: e.employee_type),
+        (_("Jabatan"), lambda e: e.position.name if e.position else ""),
+        (_("Jenis jabatan"), lambda e: e.position.kind if e.position else ""),
+        (_("Golongan"), lambda e: e.rank), (_("BUP"), lambda e: e.bup_age),
+        (_("TMT pensiun"), tmt),
+    ]
+    return list_page(request, queryset=qs, template="actions/register.html",
+                     title=_("Register pensiun (%(n)s bulan ke depan)") % {"n": months},
+                     columns=columns, export_name="register-pensiun", export_object_type="actions.register",
+                     context={"months": months, "tmt": tmt})
+
+
+@login_required
+def retirement_projection(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request.user)
+    if not scope.can(Resource.AGGREGATE):
+        raise PermissionDeniedError(not_allowed_message())
+    form = ProjectionForm(request.GET or None)
+    years = (form.cleaned_data.get("years") if form.is_valid() else None) or 5
+    instansi_id = int(request.GET["instansi"]) if request.GET.get("instansi", "").isdigit() else None
+    today = timezone.localdate()
+    rows = selectors.projection_rows(selectors.retirement_projection(
+        viewer=request.user, years=years, on=today, instansi_id=instansi_id))
+    columns = [
+        (_("Tahun"), lambda r: r["tmt_year"]), (_("Bulan"), lambda r: r["tmt_month"]),
+        (_("Jenis pegawai"), lambda r: r["employee_type"]), (_("Jenis jabatan"), lambda r: r["position_kind"]),
+        (_("Golongan"), lambda r: r["rank"]), (_("Jumlah"), lambda r: r["total"]),
+        (_("Lahir 29 Februari (perlu kajian hukum)"), lambda r: r["leap_day"]),
+    ]
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        with transaction.atomic():
+            audit_record(actor=request.user, action=AuditAction.EXPORT, interface=Interface.WEB,
+                         object_type="actions.retirement_projection",
+                         instansi_id=getattr(request.user, "instansi_id", None),
+                         extra={"format": fmt, "years": years, "instansi": instansi_id})
+        name = f"proyeksi-pensiun-{today.isoformat()}"
+        if fmt == "csv":
+            return csv_response(name, columns, rows)
+        return xlsx_response(name, columns, rows, title=_("Proyeksi pensiun"))
+    by_year: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    kinds: set[str] = set()
+    for row in rows:
+        kind = row["position_kind"] or "-"
+        kinds.add(kind)
+        by_year[row["tmt_year"]][kind] += row["total"]
+        by_year[row["tmt_year"]]["_total"] += row["total"]
+    kinds_sorted = sorted(kinds)
+    summary = [{"year": y, "cells": [by_year[y].get(k, 0) for k in kinds_sorted], "total": by_year[y]["_total"]}
+               for y in sorted(by_year)]
+    chart = {"type": "bar", "data": {"labels": [s["year"] for s in summary], "datasets": [
+        {"label": k, "data": [by_year[s["year"]].get(k, 0) for s in summary]} for k in kinds_sorted]},
+        "options": {"scales": {"x": {"stacked": True}, "y": {"stacked": True}}}}
+    national = scope.reach(Resource.AGGREGATE, Action.VIEW) == Reach.NATIONAL
+    return render(request, "actions/projection.html", {
+        "title": _("Proyeksi pensiun"), "rows": rows, "summary": summary, "kinds": kinds_sorted,
+        "years": years, "form": form, "national": national and not instansi_id, "chart": chart,
+        "querystring": request.GET.urlencode(),
+    })
