@@ -37,9 +37,9 @@ FACT_FIELDS = ("reason", "state_office", "detention_status", "own_request", "gro
 class ActionFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari (nama, NIP, nomor SK)"), required=False)
     state = forms.ChoiceField(label=_("Status"), required=False,
-                              choices=[("", _("Semua"))] + list(ActionState.choices))
+                              choices=[("", _("Semua")), *list(ActionState.choices)])
     action_type = forms.ChoiceField(label=_("Jenis"), required=False,
-                                    choices=[("", _("Semua"))] + list(ActionType.choices))
+                                    choices=[("", _("Semua")), *list(ActionType.choices)])
 
 
 class ActionDraftForm(forms.Form):
