@@ -32,7 +32,7 @@ def _race(calls):
         try:
             barrier.wait()
             results[index] = call()
-        except Exception as error:  # noqa: BLE001 - collected for the assertions
+        except Exception as error:
             results[index] = error
         finally:
             connections.close_all()
