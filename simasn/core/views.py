@@ -19,10 +19,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     cards = selectors.dashboard_counts(viewer=request.user)
     composition = []
     if scope.can(Resource.EMPLOYEE) or scope.can(Resource.AGGREGATE):
-        composition = list(
-            selectors.workforce_composition(viewer=request.user).values("employee_type", "status")
+        from simasn.personnel.models import EMPLOYEE_TYPE_CHOICES, STATUS_CHOICES
+
+        type_labels, status_labels = dict(EMPLOYEE_TYPE_CHOICES), dict(STATUS_CHOICES)
+        composition = [
+            {**row, "type_label": type_labels.get(row["employee_type"], row["employee_type"]),
+             "status_label": status_labels.get(row["status"], row["status"])}
+            for row in selectors.workforce_composition(viewer=request.user).values("employee_type", "status")
             .annotate(total=Count("id")).order_by("employee_type", "status")
-        )
+        ]
     return render(request, "core/dashboard.html", {
         "title": _("Beranda"), "cards": cards, "composition": composition,
         "can_audit": scope.can(Resource.AUDIT, Action.VIEW),

@@ -92,6 +92,7 @@ def form_page(
     context: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """GET shows the form; a valid POST calls the service; a refusal shows its messages."""
+    form.label_suffix = ""
     if request.method == "POST" and form.is_valid():
         try:
             obj = submit(form.cleaned_data)

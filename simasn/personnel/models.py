@@ -77,7 +77,11 @@ class Employee(TimeStampedModel):
         on_delete=models.PROTECT, related_name="holders",
     )
     employee_type = models.CharField(_("jenis pegawai"), max_length=4, choices=EMPLOYEE_TYPE_CHOICES)
-    nip = models.CharField(_("NIP"), max_length=18, unique=True)
+    nip = models.CharField(
+        _("NIP"), max_length=18, unique=True,
+        help_text=_("18 angka. PNS: tanggal lahir (8) + TMT CPNS tahun-bulan (6) + jenis kelamin (1) + "
+                    "nomor urut (3). Diperiksa menurut UU 20/2023 Pasal 7."),
+    )
     nik = models.CharField(_("NIK"), max_length=16, blank=True)
     front_title = models.CharField(_("gelar depan"), max_length=40, blank=True)
     name = models.CharField(_("nama"), max_length=200)
