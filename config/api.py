@@ -16,6 +16,7 @@ install_error_handlers(api)
 
 # Each app contributes a router; the order here is the order in the docs.
 from simasn.actions.api import router as actions_router  # noqa: E402
+from simasn.lawdata.api import router as lawdata_router  # noqa: E402
 from simasn.organization.api import router as organization_router  # noqa: E402
 from simasn.personnel.api import router as personnel_router  # noqa: E402
 from simasn.positions.api import router as positions_router  # noqa: E402
@@ -24,3 +25,4 @@ api.add_router("/", organization_router)
 api.add_router("/", positions_router)
 api.add_router("/", personnel_router)
 api.add_router("/", actions_router)
+api.add_router("/", lawdata_router)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("jabatan/", include("simasn.positions.urls")),
     path("pegawai/", include("simasn.personnel.urls")),
     path("tindakan/", include("simasn.actions.urls")),
+    path("hukum/", include("simasn.lawdata.urls")),
     path("", include("simasn.core.urls")),
 ]
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "simasn.positions",
     "simasn.personnel",
     "simasn.actions",
+    "simasn.lawdata",
 ]
 
 MIDDLEWARE = [

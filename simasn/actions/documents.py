@@ -80,10 +80,27 @@ def sk_context(action: PersonnelAction) -> dict[str, Any]:
         "sk_date": fmt_date_id(action.sk_date) if action.sk_date else "",
         "category": (dismissal.get("category") or "").replace("_", " ").lower(),
         "facts": action.facts,
-        "city": (action.instansi.address or "Jakarta").split(",")[0] if action.decider != "PRESIDEN"
-        else "Jakarta",
+        "city": _city(action),
+        "menimbang": _lower_first(action.explanation_id),
         "tembusan": tembusan(action),
     }
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _city(action: PersonnelAction) -> str:
+    """Where the SK is set: the instansi's address town, or its regional name."""
+    if action.decider == "PRESIDEN":
+        return "Jakarta"
+    instansi = action.instansi
+    if instansi.address:
+        return instansi.address.split(",")[0].strip()
+    for prefix in ("Pemerintah Provinsi ", "Pemerintah Kabupaten ", "Pemerintah Kota "):
+        if instansi.name.startswith(prefix):
+            return instansi.name.removeprefix(prefix)
+    return "Jakarta"
 
 
 def tembusan(action: PersonnelAction) -> list[str]:

@@ -21,6 +21,7 @@ imports nothing from Django.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import itertools
 import threading
@@ -395,6 +396,16 @@ class ParameterStore:
 
     def clear_override_sources(self) -> None:
         self._override_sources.clear()
+
+    @contextlib.contextmanager
+    def baseline_only(self) -> Iterator[None]:
+        """Answer from the YAML alone inside the block (the law package's own tests)."""
+        saved = list(self._override_sources)
+        self._override_sources.clear()
+        try:
+            yield
+        finally:
+            self._override_sources[:] = saved
 
     def _overrides_for(self, name: str) -> list[Version]:
         found: list[Version] = []

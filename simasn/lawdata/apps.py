@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LawdataConfig(AppConfig):
+    name = "simasn.lawdata"
+    label = "lawdata"
+    verbose_name = _("Hukum dan parameter")
+
+    def ready(self) -> None:
+        from simasn.core.context_processors import NAV_ITEMS
+        from simasn.law import parameters
+        from simasn.lawdata.overrides import database_overrides
+
+        # Administrator versions stored in the database apply on top of the YAML.
+        parameters.register_override_source(database_overrides)
+        NAV_ITEMS.append((_("Aturan hukum"), "lawdata:try", None))

@@ -1,0 +1,234 @@
+"""Forms of the law pages: a facts form built from a rule's facts model, and a new
+parameter version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from simasn.law import RULES
+from simasn.law.decision import Facts
+from simasn.law.enums import DismissalGround, Sex
+from simasn.lawdata.models import ParameterOverride
+
+#: Indonesian labels of the facts the rules take (English in the locale file).
+FACT_LABELS: dict[str, Any] = {
+    "nip": _("NIP"),
+    "employee_type": _("Jenis pegawai"),
+    "birth_date": _("Tanggal lahir"),
+    "sex": _("Jenis kelamin"),
+    "tmt_cpns": _("TMT CPNS"),
+    "appointment_year": _("Tahun pengangkatan PPPK"),
+    "position_kind": _("Jenis jabatan"),
+    "functional_level": _("Jenjang jabatan fungsional"),
+    "functional_family": _("Rumpun jabatan fungsional (guru/dosen/profesor)"),
+    "contract_end_date": _("Akhir perjanjian kerja (PPPK)"),
+    "own_request": _("Atas permintaan sendiri (mengundurkan diri)"),
+    "ground": _("Alasan pemberhentian (Pasal 52 ayat (3))"),
+    "verdict_final": _("Putusan pengadilan berkekuatan hukum tetap"),
+    "sentence_kind": _("Jenis pidana"),
+    "sentence_months": _("Lama pidana (bulan)"),
+    "crime_related_to_position": _("Tindak pidana berhubungan dengan jabatan"),
+    "discipline_level": _("Tingkat hukuman disiplin"),
+    "reason": _("Alasan pemberhentian sementara"),
+    "state_office": _("Jabatan negara"),
+    "detention_status": _("Status penahanan"),
+    "office_ended_on": _("Tanggal berakhirnya jabatan negara"),
+    "vacancy_found_on": _("Tanggal tersedia lowongan jabatan ASN"),
+    "election": _("Pemilihan"),
+    "candidate_set_on": _("Tanggal ditetapkan sebagai calon"),
+    "action": _("Tindakan kepegawaian"),
+    "instansi_kind": _("Jenis instansi"),
+    "candidate_type": _("Asal calon"),
+    "designated_for_candidate_type": _("Jabatan ditetapkan dapat diisi dari asal calon ini"),
+    "attributes": _("Atribut yang akan dipakai (satu per baris)"),
+}
+
+SEX_LABELS = {Sex.LAKI_LAKI: _("Laki-laki"), Sex.PEREMPUAN: _("Perempuan")}
+
+TRI_STATE = [("", _("Tidak diketahui")), ("true", _("Ya")), ("false", _("Tidak"))]
+
+
+def _base_type(annotation: Any) -> tuple[Any, bool]:
+    """The type inside `X | None` and whether None is allowed."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return (args[0] if len(args) == 1 else annotation), True
+    return annotation, False
+
+
+def _enum_label(member: Enum, on: dt.date) -> str:
+    if isinstance(member, Sex):
+        return str(SEX_LABELS[member])
+    if isinstance(member, DismissalGround):
+        from simasn.law import dismissal_grounds
+
+        labels = {g["code"]: g["label_id"] for g in dismissal_grounds(on)}
+        return f"{member.value} — {labels.get(member.value, '')}"
+    text = str(member.value).replace("_", " ").lower()
+    return (
+        text.replace("jpt", "JPT")
+        .replace("lns", "LNS")
+        .replace("lpnk", "LPNK")
+        .replace("pns", "PNS")
+        .replace("pppk", "PPPK")
+        .replace("ppk", "PPK")
+        .replace("non asn", "non-ASN")
+        .replace("tni", "TNI")
+        .replace("polri", "Polri")
+        .replace("dpr", "DPR")
+        .replace("dpd", "DPD")
+        .replace("mpr", "MPR")
+    )
+
+
+def _field_for(name: str, info: Any, on: dt.date) -> forms.Field:
+    kind, optional = _base_type(info.annotation)
+    required = info.is_required()
+    label = FACT_LABELS.get(name, name.replace("_", " "))
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        choices = [(m.value, _enum_label(m, on)) for m in kind]
+        return forms.ChoiceField(label=label, required=required, choices=[("", "—"), *choices])
+    if kind is dt.date:
+        return forms.DateField(
+            label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+        )
+    if kind is bool:
+        if optional:
+            return forms.TypedChoiceField(
+                label=label,
+                required=False,
+                choices=TRI_STATE,
+                coerce=lambda v: v == "true",
+                empty_value=None,
+            )
+        return forms.BooleanField(label=label, required=False)
+    if kind is int:
+        return forms.IntegerField(label=label, required=required, min_value=0)
+    if typing.get_origin(kind) is list:
+        return forms.CharField(
+            label=label, required=required, widget=forms.Textarea(attrs={"rows": 4})
+        )
+    return forms.CharField(label=label, required=required, max_length=200)
+
+
+class RuleChoiceForm(forms.Form):
+    rule = forms.ChoiceField(label=_("Aturan"), choices=())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["rule"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(name, _rule_title(name)) for name in RULES]
+        field.widget.attrs["data-autosubmit"] = ""
+
+
+class DecisionDateForm(forms.Form):
+    on = forms.DateField(
+        label=_("Tanggal keputusan"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Hukum yang berlaku pada tanggal ini yang dipakai."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.initial.get("on"):
+            self.initial["on"] = timezone.localdate()
+
+
+#: Indonesian titles of the rules (English in the locale file).
+RULE_TITLES: dict[str, Any] = {
+    "nip": _("Validasi NIP"),
+    "retirement": _("Batas usia pensiun dan TMT pensiun"),
+    "dismissal": _("Pemberhentian"),
+    "temporary_dismissal": _("Pemberhentian sementara"),
+    "return_from_state_office": _("Pengaktifan kembali setelah jabatan negara"),
+    "candidacy": _("Pencalonan dalam pemilihan"),
+    "authority": _("Kewenangan pengangkatan, pemindahan, pemberhentian"),
+    "position_filling": _("Pengisian Jabatan ASN"),
+    "merit_inputs": _("Masukan keputusan merit"),
+}
+
+
+def _rule_title(name: str) -> Any:
+    return RULE_TITLES.get(name, RULES[name].title_id)
+
+
+class FactsForm(forms.Form):
+    """The facts of one rule, built from its pydantic facts model."""
+
+    def __init__(self, *args: Any, model: type[Facts], on: dt.date, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "facts")
+        super().__init__(*args, **kwargs)
+        self.model = model
+        for name, info in model.model_fields.items():
+            self.fields[name] = _field_for(name, info, on)
+
+    def facts(self) -> dict[str, Any]:
+        """Cleaned data as the rule's facts: empty answers left out, lists split."""
+        facts: dict[str, Any] = {}
+        for name, value in self.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            field = self.fields[name]
+            if isinstance(field.widget, forms.Textarea):
+                value = [
+                    part.strip()
+                    for line in str(value).splitlines()
+                    for part in line.split(",")
+                    if part.strip()
+                ]
+            elif isinstance(field, forms.BooleanField) and value is False:
+                continue
+            facts[name] = value
+        return facts
+
+
+class ParameterVersionForm(forms.ModelForm):
+    value = forms.CharField(
+        label=_("Nilai (JSON)"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Untuk parameter berkunci cukup tulis kunci yang berubah; kunci lain tetap."),
+    )
+
+    url = forms.URLField(label=_("Tautan"), required=False, max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = ParameterOverride
+        fields = [
+            "valid_from",
+            "valid_until",
+            "value",
+            "regulation",
+            "article",
+            "ayat",
+            "huruf",
+            "angka",
+            "title",
+            "url",
+            "note",
+            "last_verified_on",
+            "reason",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": forms.DateInput(attrs={"type": "date"}),
+            "last_verified_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean_value(self) -> Any:
+        raw = self.cleaned_data["value"]
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(
+                _("Bukan JSON yang sah: %(error)s") % {"error": error}
+            ) from None
