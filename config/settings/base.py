@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves Swagger UI from our own static files (no CDN)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
