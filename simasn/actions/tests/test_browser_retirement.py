@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -73,6 +74,6 @@ def test_operator_pyb_ppk_take_a_retirement_to_a_downloaded_sk(live_server, page
     with page.expect_download() as info:
         page.get_by_role("button", name="Unduh SK (PDF)", exact=True).click()
     path = info.value.path()
-    data = open(path, "rb").read()
+    data = Path(path).read_bytes()
     assert data.startswith(b"%PDF")
     assert hashlib.sha256(data).hexdigest() == document.sha256
