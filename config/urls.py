@@ -14,6 +14,7 @@ urlpatterns = [
     path("pegawai/", include("simasn.personnel.urls")),
     path("tindakan/", include("simasn.actions.urls")),
     path("hukum/", include("simasn.lawdata.urls")),
+    path("sinkronisasi/", include("simasn.workplans.urls")),
     path("", include("simasn.core.urls")),
 ]
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "simasn.personnel",
     "simasn.actions",
     "simasn.lawdata",
+    "simasn.workplans",
 ]
 
 MIDDLEWARE = [

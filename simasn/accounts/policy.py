@@ -23,6 +23,14 @@ class Resource(StrEnum):
     AUDIT = "audit"
     INSTITUTION = "institution"
     AGGREGATE = "aggregate"
+    # Work-plan synchronization (PermenRK, simasn/workplans).
+    WORKPLAN = "workplan"
+    WORKPLAN_POLICY = "workplan_policy"
+    WORKPLAN_DRAFT = "workplan_draft"
+    WORKPLAN_MEETING = "workplan_meeting"
+    WORKPLAN_SIGNATURE = "workplan_signature"
+    WORKPLAN_COORDINATION = "workplan_coordination"
+    WORKPLAN_MONITORING = "workplan_monitoring"
     ACTION = "personnel_action"
     # Legal parameters kept as data (simasn/lawdata).
     LAW_PARAMETER = "law_parameter"
@@ -139,6 +147,42 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.PERENCANA: {Resource.INSTITUTION: _grant(A)},
     Role.KEPALA_SEKRETARIAT: {Resource.INSTITUTION: _grant(A)},
 }
+
+
+# Work-plan synchronization (PermenRK). For roles acting for one national institution
+# (planners, secretariat heads, the heads of LAN/BKN/KASN, the recipients of Pasal 7)
+# INSTANSI reach means "own institution" (simasn.workplans.access applies it).
+_WP_PARTICIPANT_HEAD = {
+    Resource.WORKPLAN: _grant(I), Resource.WORKPLAN_POLICY: _grant(A),
+    Resource.WORKPLAN_DRAFT: _grant(I), Resource.WORKPLAN_MEETING: _grant(I),
+    Resource.WORKPLAN_SIGNATURE: _grant(I), Resource.WORKPLAN_MONITORING: _grant(I, N, I),
+}
+_WORKPLAN_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    # The Minister / Deputi SDM Aparatur runs the procedure (Pasal 3-8) and reads reports (Pasal 9).
+    Role.KEMENPANRB: {
+        Resource.WORKPLAN: _grant(A, A, A), Resource.WORKPLAN_POLICY: _grant(A, A, A),
+        Resource.WORKPLAN_DRAFT: _grant(A), Resource.WORKPLAN_MEETING: _grant(A, A, A),
+        Resource.WORKPLAN_SIGNATURE: _grant(A), Resource.WORKPLAN_COORDINATION: _grant(A, A),
+        Resource.WORKPLAN_MONITORING: _grant(A),
+    },
+    Role.ADMIN: {r: _grant(A) for r in (
+        Resource.WORKPLAN, Resource.WORKPLAN_POLICY, Resource.WORKPLAN_DRAFT, Resource.WORKPLAN_MEETING,
+        Resource.WORKPLAN_SIGNATURE, Resource.WORKPLAN_COORDINATION, Resource.WORKPLAN_MONITORING)},
+    # A participant's planner drafts (Pasal 5 ayat (2), (4)) and records realization (Pasal 9).
+    Role.PERENCANA: {**_WP_PARTICIPANT_HEAD, Resource.WORKPLAN_DRAFT: _grant(I, I, I),
+                     Resource.WORKPLAN_MONITORING: _grant(I, I, I)},
+    # The head of the secretariat unit signs the berita acara (Pasal 5 ayat (5) huruf d).
+    Role.KEPALA_SEKRETARIAT: {**_WP_PARTICIPANT_HEAD, Resource.WORKPLAN_SIGNATURE: _grant(I, I)},
+    Role.LAN: dict(_WP_PARTICIPANT_HEAD),
+    Role.BKN: dict(_WP_PARTICIPANT_HEAD),
+    Role.KASN: dict(_WP_PARTICIPANT_HEAD),
+    # Recipients of the coordination letter read only what was sent to them (Pasal 7).
+    Role.BAPPENAS: {Resource.WORKPLAN_COORDINATION: _grant(I)},
+    Role.KEMENKEU: {Resource.WORKPLAN_COORDINATION: _grant(I)},
+    Role.PRESIDEN: {Resource.WORKPLAN_COORDINATION: _grant(I)},
+}
+for _role, _grants in _WORKPLAN_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
 
 
 # Legal parameters (simasn/lawdata). Reading the law needs no grant: every signed-in user

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from simasn.workplans.models import (
+    Cycle,
+    EvaluationReport,
+    Guest,
+    Meeting,
+    OverlapDecision,
+    PlanScope,
+    PolicyDirection,
+    PolicyIndicator,
+    PolicyProgram,
+    Stage,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def date_field(label: Any, **kw: Any) -> forms.DateField:
+    return forms.DateField(label=label, widget=DateInput(), **kw)
+
+
+class CycleFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari"), required=False)
+    stage = forms.ChoiceField(label=_("Tahap"), required=False, choices=[("", _("Semua tahap")), *Stage.choices])
+
+
+class CycleForm(forms.Form):
+    title = forms.CharField(label=_("Judul"), max_length=250)
+    scope_kind = forms.ChoiceField(label=_("Cakupan rencana (Pasal 2 ayat (2))"), choices=PlanScope.choices)
+    year_start = forms.IntegerField(label=_("Tahun awal"), min_value=2023, max_value=2100)
+    year_end = forms.IntegerField(label=_("Tahun akhir"), min_value=2023, max_value=2100)
+    reference_date = date_field(_("Tanggal siklus (menentukan peserta)"))
+    starts_on = date_field(_("Jadwal mulai"))
+    ends_on = date_field(_("Jadwal selesai"))
+    policy = forms.ModelChoiceField(label=_("Arah Kebijakan (ditetapkan)"), queryset=PolicyDirection.objects.none())
+    previous_cycle = forms.ModelChoiceField(label=_("Siklus periode sebelumnya"), required=False,
+                                            queryset=Cycle.objects.none())
+
+    def __init__(self, *args: Any, policies: Any, cycles: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["policy"].queryset = policies.filter(status=PolicyDirection.Status.PUBLISHED)
+        self.fields["previous_cycle"].queryset = cycles
+
+
+class PolicyForm(forms.Form):
+    title = forms.CharField(label=_("Judul"), max_length=250)
+    year_start = forms.IntegerField(label=_("Tahun awal"), min_value=2020, max_value=2100)
+    year_end = forms.IntegerField(label=_("Tahun akhir"), min_value=2020, max_value=2100)
+
+
+class PolicyProgramForm(forms.ModelForm):
+    class Meta:
+        model = PolicyProgram
+        fields = ["code", "name", "strategic_target"]
+
+
+class PolicyIndicatorForm(forms.Form):
+    program = forms.ModelChoiceField(label=_("Program"), queryset=PolicyProgram.objects.none())
+    code = forms.CharField(label=_("Kode indikator"), max_length=20)
+    name = forms.CharField(label=_("Indikator"), max_length=400)
+    unit = forms.CharField(label=_("Satuan"), max_length=50)
+    baseline = forms.DecimalField(label=_("Baseline"), max_digits=18, decimal_places=2)
+    targets = forms.CharField(label=_("Target per tahun"), help_text=_("Mis. 2025=60; 2026=70; 2027=80"))
+
+    def __init__(self, *args: Any, policy: PolicyDirection, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = policy.programs.all()
+
+    def clean_targets(self) -> dict[int, Any]:
+        from decimal import Decimal, InvalidOperation
+
+        result = {}
+        for part in self.cleaned_data["targets"].replace(",", ";").split(";"):
+            if not part.strip():
+                continue
+            try:
+                year, value = part.split("=")
+                result[int(year.strip())] = Decimal(value.strip())
+            except (ValueError, InvalidOperation) as exc:
+                raise forms.ValidationError(_("Tulis sebagai tahun=nilai; pisahkan dengan titik koma.")) from exc
+        return result
+
+
+class NoteForm(forms.Form):
+    change_note = forms.CharField(label=_("Perubahan kebijakan"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AgendaForm(forms.Form):
+    letter_number = forms.CharField(label=_("Nomor surat"), max_length=100)
+    letter_date = date_field(_("Tanggal surat"))
+    draft_deadline = date_field(_("Batas pengiriman rancangan"))
+    meeting_plan = forms.CharField(label=_("Rencana pertemuan pembahasan"), max_length=300, required=False)
+    body = forms.CharField(label=_("Isi agenda"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class DraftProgramForm(forms.Form):
+    code = forms.CharField(label=_("Kode program"), max_length=30)
+    name = forms.CharField(label=_("Program"), max_length=300)
+    policy_program = forms.ModelChoiceField(label=_("Program Arah Kebijakan"), required=False,
+                                            queryset=PolicyProgram.objects.none())
+
+    def __init__(self, *args: Any, policy: PolicyDirection, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["policy_program"].queryset = policy.programs.all()
+
+
+class ActivityForm(forms.Form):
+    program = forms.ChoiceField(label=_("Program lembaga"))
+    code = forms.CharField(label=_("Kode kegiatan"), max_length=30)
+    name = forms.CharField(label=_("Kegiatan"), max_length=400)
+    indicator = forms.ModelChoiceField(label=_("Indikator Arah Kebijakan"), required=False,
+                                       queryset=PolicyIndicator.objects.none())
+    output = forms.CharField(label=_("Keluaran"), max_length=400)
+    target = forms.DecimalField(label=_("Target"), max_digits=18, decimal_places=2, min_value=0)
+    target_unit = forms.CharField(label=_("Satuan target"), max_length=50)
+    budget = forms.IntegerField(label=_("Anggaran (Rp)"), min_value=0)
+    unit_in_charge = forms.CharField(label=_("Unit penanggung jawab"), max_length=200)
+
+    def __init__(self, *args: Any, draft: Any, with_program: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["program"].choices = [(p.pk, str(p)) for p in draft.programs.all()]
+        self.fields["indicator"].queryset = PolicyIndicator.objects.filter(
+            program__policy_id=draft.cycle.policy_id).select_related("program")
+        if not with_program:
+            del self.fields["program"]
+
+
+class EvaluationLinkForm(forms.Form):
+    previous_evaluation = forms.ModelChoiceField(label=_("Hasil evaluasi periode sebelumnya"), required=False,
+                                                 queryset=EvaluationReport.objects.none())
+    evaluation_note = forms.CharField(label=_("Catatan atas evaluasi periode sebelumnya"), required=False,
+                                      widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, available: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["previous_evaluation"].queryset = available
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Berkas XLSX (templat)"))
+
+
+class MeetingForm(forms.Form):
+    held_on = date_field(_("Tanggal pertemuan"))
+    mode = forms.ChoiceField(label=_("Cara (Pasal 5 ayat (5) huruf b)"), choices=Meeting.Mode.choices)
+    location = forms.CharField(label=_("Tempat"), max_length=300, required=False)
+    online_link = forms.CharField(label=_("Tautan daring"), max_length=300, required=False)
+    delegated = forms.BooleanField(label=_("Pelaksanaan teknis didelegasikan kepada JPT madya (Pasal 6)"),
+                                   required=False)
+    delegate_name = forms.CharField(label=_("Nama pejabat delegasi"), max_length=200, required=False)
+    delegate_title = forms.CharField(label=_("Jabatan pejabat delegasi"), max_length=200, required=False)
+    delegation_letter = forms.CharField(label=_("Nomor surat delegasi"), max_length=100, required=False)
+
+
+class AttendanceForm(forms.Form):
+    present = forms.BooleanField(label=_("Hadir"), required=False)
+    representative = forms.CharField(label=_("Wakil"), max_length=200, required=False)
+
+
+class GuestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis"), choices=Guest.Kind.choices)
+    name = forms.CharField(label=_("Nama"), max_length=200)
+    affiliation = forms.CharField(label=_("Asal"), max_length=200)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Keputusan"), choices=OverlapDecision.Decision.choices)
+    subject = forms.ChoiceField(label=_("Kegiatan yang diubah"), required=False,
+                                choices=[("", "—"), *OverlapDecision.Side.choices])
+    note = forms.CharField(label=_("Catatan"), max_length=400, required=False)
+
+
+class CloseMeetingForm(forms.Form):
+    number = forms.CharField(label=_("Nomor berita acara"), max_length=100)
+
+
+class CoordinationForm(forms.Form):
+    letter_number = forms.CharField(label=_("Nomor surat"), max_length=100)
+    letter_date = date_field(_("Tanggal surat"))
+    to_bappenas = forms.BooleanField(label=_("Menteri PPN/Kepala Bappenas"), required=False, initial=True)
+    to_kemenkeu = forms.BooleanField(label=_("Menteri Keuangan"), required=False, initial=True)
+    note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RevisionForm(forms.Form):
+    reason = forms.CharField(label=_("Perubahan kebijakan strategis nasional (Pasal 8)"),
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    starts_on = date_field(_("Jadwal mulai"))
+    ends_on = date_field(_("Jadwal selesai"))
+    reference_date = date_field(_("Tanggal siklus revisi"), required=False)
+    policy = forms.ModelChoiceField(label=_("Arah Kebijakan (kosongkan: tetap)"), required=False,
+                                    queryset=PolicyDirection.objects.none())
+
+    def __init__(self, *args: Any, policies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["policy"].queryset = policies.filter(status=PolicyDirection.Status.PUBLISHED)
+
+
+class RealizationForm(forms.Form):
+    activity = forms.IntegerField(widget=forms.HiddenInput())
+    quarter = forms.ChoiceField(label=_("Triwulan"), choices=[(q, f"TW {q}") for q in range(1, 5)])
+    target_realized = forms.DecimalField(label=_("Realisasi target (kumulatif)"), max_digits=18, decimal_places=2,
+                                         min_value=0)
+    budget_realized = forms.IntegerField(label=_("Realisasi anggaran triwulan (Rp)"), min_value=0)
+    note = forms.CharField(label=_("Catatan"), max_length=400, required=False)
+
+
+class EvaluationForm(forms.Form):
+    summary = forms.CharField(label=_("Hasil pemantauan dan evaluasi"), widget=forms.Textarea(attrs={"rows": 4}))
+    recommendations = forms.CharField(label=_("Rekomendasi untuk periode berikutnya"), required=False,
+                                      widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VerifyForm(forms.Form):
+    file = forms.FileField(label=_("Berkas PDF berita acara"))

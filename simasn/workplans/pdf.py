@@ -1,0 +1,86 @@
+"""PDF documents of the procedure: letters and the berita acara (WeasyPrint), their
+PAdES signatures and verification (pyHanko)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from simasn.workplans import pki
+
+
+def render_pdf(template: str, context: dict[str, Any]) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(template, context)
+    return HTML(string=html).write_pdf()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sign_pdf(data: bytes, *, field_name: str, files: pki.SignerFiles, reason: str,
+             location: str = "Jakarta") -> bytes:
+    """Append one PAdES signature (an incremental update keeps earlier signatures valid)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    signer = signers.SimpleSigner.load(
+        str(files.key), str(files.cert), ca_chain_files=(str(files.ca_cert),))
+    if signer is None:
+        raise RuntimeError("signer key could not be loaded")
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name, reason=reason, location=location, md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+    )
+    out = signers.PdfSigner(meta, signer=signer).sign_pdf(writer)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    field: str
+    signer: str
+    signed_at: Any
+    intact: bool
+    valid: bool
+    trusted: bool
+    covers_whole_document: bool
+    summary: str
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted
+
+
+def verify_pdf(data: bytes) -> list[SignatureCheck]:
+    """Check every embedded signature against the SIMASN CA (no network fetching)."""
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    _key, ca_path = pki.ensure_ca()
+    _type, _headers, der = pem.unarmor(ca_path.read_bytes())
+    context = ValidationContext(trust_roots=[asn1_x509.Certificate.load(der)], allow_fetching=False)
+    reader = PdfFileReader(io.BytesIO(data))
+    results = []
+    for embedded in reader.embedded_signatures:
+        status = validate_pdf_signature(embedded, context)
+        cert = embedded.signer_cert
+        results.append(SignatureCheck(
+            field=embedded.field_name,
+            signer=cert.subject.human_friendly if cert is not None else "",
+            signed_at=embedded.self_reported_timestamp,
+            intact=bool(status.intact), valid=bool(status.valid), trusted=bool(status.trusted),
+            covers_whole_document=embedded.coverage.name == "ENTIRE_FILE",
+            summary=status.summary(),
+        ))
+    return results

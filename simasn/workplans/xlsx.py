@@ -1,0 +1,199 @@
+"""One XLSX template for a participant's draft, for import and export (planners live in
+spreadsheets). The layout is documented in docs/workplans.md; the workbook itself
+carries a "Petunjuk" sheet and a "Referensi" sheet listing the Arah Kebijakan codes.
+
+Import is all-or-nothing: every bad row is reported with its row number and the reason
+(in Indonesian), and nothing is saved unless every row is good.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from simasn.accounts.policy import Action, Resource
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError
+from simasn.core.interfaces import Interface
+from simasn.workplans import access
+from simasn.workplans.models import Activity, Draft, DraftProgram, PolicyIndicator, PolicyProgram
+from simasn.workplans.services import _audit, ensure_editable
+
+SHEET = "Rencana Kerja"
+#: (header, meaning) — the column order of the template.
+COLUMNS: list[tuple[str, str]] = [
+    ("kode_program", "Kode program lembaga (mis. PR-01)"),
+    ("nama_program", "Nama program lembaga"),
+    ("kode_program_ak", "Kode program Arah Kebijakan; kosongkan bila tidak terkait (akan dilaporkan dalam analisis)"),
+    ("kode_kegiatan", "Kode kegiatan, unik dalam rancangan"),
+    ("nama_kegiatan", "Nama kegiatan"),
+    ("kode_indikator_ak", "Kode indikator Arah Kebijakan dari program yang sama; boleh kosong"),
+    ("keluaran", "Keluaran (output) kegiatan"),
+    ("target", "Target, angka (desimal dengan titik)"),
+    ("satuan_target", "Satuan target (dokumen, orang, persen, ...)"),
+    ("anggaran_rp", "Anggaran dalam rupiah, bilangan bulat tanpa titik atau koma"),
+    ("unit_penanggung_jawab", "Unit kerja penanggung jawab"),
+]
+HEADERS = [c for c, _m in COLUMNS]
+MAX_ROWS = 5000
+
+
+def template_bytes(draft: Draft) -> bytes:
+    """The template, filled with the draft's current activities (empty for a new draft)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(HEADERS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for program in draft.programs.select_related("policy_program").prefetch_related("activities__indicator"):
+        for act in program.activities.all():
+            ws.append([program.code, program.name, program.policy_program.code if program.policy_program else "",
+                       act.code, act.name, act.indicator.code if act.indicator else "", act.output,
+                       float(act.target), act.target_unit, act.budget, act.unit_in_charge])
+    for index, width in enumerate([12, 40, 14, 14, 50, 16, 40, 10, 14, 18, 30]):
+        ws.column_dimensions[chr(ord("A") + index)].width = width
+    guide = wb.create_sheet("Petunjuk")
+    guide.append(["Kolom", "Isi"])
+    for header, meaning in COLUMNS:
+        guide.append([header, meaning])
+    guide.append([])
+    guide.append(["", "Satu baris per kegiatan; baris program yang sama mengulang kode dan nama programnya."])
+    guide.append(["", "Impor mengganti seluruh isi rancangan; bila ada baris salah, tidak ada yang disimpan."])
+    ref = wb.create_sheet("Referensi")
+    ref.append(["kode_program_ak", "program", "kode_indikator_ak", "indikator", "satuan"])
+    for ind in PolicyIndicator.objects.filter(program__policy_id=draft.cycle.policy_id).select_related("program"):
+        ref.append([ind.program.code, ind.program.name, ind.code, ind.name, ind.unit])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse(data: bytes, draft: Draft) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(rows, errors): each error {"row": n, "reason": "..."} with the spreadsheet row number."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a non-XLSX upload
+        raise ApplicationError(_("Berkas bukan XLSX yang dapat dibaca."), code="bad_file",
+                               fields={"file": [_("Gunakan templat XLSX.")]}) from exc
+    if SHEET not in wb.sheetnames:
+        raise ApplicationError(_("Lembar \"%(s)s\" tidak ditemukan; gunakan templat.") % {"s": SHEET},
+                               code="bad_file", fields={"file": [_("Gunakan templat XLSX.")]})
+    ws = wb[SHEET]
+    rows_iter = ws.iter_rows(values_only=True)
+    header = [_text(v).lower() for v in next(rows_iter, ())]
+    if header[: len(HEADERS)] != HEADERS:
+        raise ApplicationError(_("Judul kolom tidak sesuai templat. Diharapkan: %(h)s.") % {"h": ", ".join(HEADERS)},
+                               code="bad_file", fields={"file": [_("Gunakan templat XLSX.")]})
+    programs = {p.code: p for p in PolicyProgram.objects.filter(policy_id=draft.cycle.policy_id)}
+    indicators = {(i.program.code, i.code): i for i in
+                  PolicyIndicator.objects.filter(program__policy_id=draft.cycle.policy_id).select_related("program")}
+    rows, errors = [], []
+    seen_codes: dict[str, int] = {}
+    program_names: dict[str, tuple[str, str]] = {}
+    for number, raw in enumerate(rows_iter, start=2):
+        values = [_text(v) for v in list(raw)[: len(HEADERS)]] + [""] * max(0, len(HEADERS) - len(raw))
+        if not any(values):
+            continue
+        if number > MAX_ROWS + 1:
+            errors.append({"row": number, "reason": _("Melebihi %(n)d baris.") % {"n": MAX_ROWS}})
+            break
+        row = dict(zip(HEADERS, values, strict=True))
+        reasons = []
+        for key in ("kode_program", "nama_program", "kode_kegiatan", "nama_kegiatan", "keluaran", "satuan_target",
+                    "unit_penanggung_jawab"):
+            if not row[key]:
+                reasons.append(_("kolom %(k)s wajib diisi") % {"k": key})
+        policy_program = None
+        if row["kode_program_ak"]:
+            policy_program = programs.get(row["kode_program_ak"])
+            if policy_program is None:
+                reasons.append(_("kode program Arah Kebijakan %(c)s tidak dikenal") % {"c": row["kode_program_ak"]})
+        indicator = None
+        if row["kode_indikator_ak"]:
+            if not row["kode_program_ak"]:
+                reasons.append(_("indikator diisi tetapi kode program Arah Kebijakan kosong"))
+            else:
+                indicator = indicators.get((row["kode_program_ak"], row["kode_indikator_ak"]))
+                if indicator is None:
+                    reasons.append(_("indikator %(i)s bukan indikator program %(p)s") % {
+                        "i": row["kode_indikator_ak"], "p": row["kode_program_ak"]})
+        try:
+            target = Decimal(row["target"].replace(",", "."))
+            if target < 0 or not target.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            reasons.append(_("target harus angka tidak negatif (tertulis \"%(v)s\")") % {"v": row["target"]})
+            target = None
+        budget_text = row["anggaran_rp"]
+        if budget_text.isdigit():
+            budget = int(budget_text)
+        else:
+            budget = None
+            reasons.append(_("anggaran harus bilangan bulat rupiah tanpa pemisah (tertulis \"%(v)s\")") % {
+                "v": budget_text})
+        if row["kode_kegiatan"] in seen_codes:
+            reasons.append(_("kode kegiatan %(c)s sudah dipakai di baris %(r)d") % {
+                "c": row["kode_kegiatan"], "r": seen_codes[row["kode_kegiatan"]]})
+        elif row["kode_kegiatan"]:
+            seen_codes[row["kode_kegiatan"]] = number
+        known = program_names.get(row["kode_program"])
+        if known and known != (row["nama_program"], row["kode_program_ak"]):
+            reasons.append(_("program %(c)s ditulis berbeda dengan baris sebelumnya") % {"c": row["kode_program"]})
+        program_names.setdefault(row["kode_program"], (row["nama_program"], row["kode_program_ak"]))
+        if reasons:
+            errors.append({"row": number, "reason": "; ".join(reasons)})
+            continue
+        rows.append({**row, "policy_program": policy_program, "indicator": indicator, "target": target,
+                     "budget": budget})
+    if not rows and not errors:
+        errors.append({"row": 2, "reason": _("tidak ada baris kegiatan")})
+    return rows, errors
+
+
+def draft_import_xlsx(*, actor: Any, interface: Interface, draft: Draft, data: bytes, filename: str = "") -> int:
+    """Replace the draft's programmes and activities with the workbook's; returns the count."""
+    access.require(actor, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
+    ensure_editable(draft)
+    rows, errors = parse(data, draft)
+    if errors:
+        raise ApplicationError(
+            _("%(n)d baris tidak dapat diimpor; tidak ada data yang disimpan.") % {"n": len(errors)},
+            code="import_rows", fields={"file": [_("Baris %(row)d: %(reason)s") % e for e in errors[:50]]},
+            details={"errors": errors})
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().get(pk=draft.pk)
+        ensure_editable(draft)
+        Activity.objects.filter(program__draft=draft).delete()
+        draft.programs.all().delete()
+        programs: dict[str, DraftProgram] = {}
+        for row in rows:
+            program = programs.get(row["kode_program"])
+            if program is None:
+                program = programs[row["kode_program"]] = DraftProgram.objects.create(
+                    draft=draft, code=row["kode_program"], name=row["nama_program"],
+                    policy_program=row["policy_program"])
+            Activity.objects.create(
+                program=program, code=row["kode_kegiatan"], name=row["nama_kegiatan"], indicator=row["indicator"],
+                output=row["keluaran"], target=row["target"], target_unit=row["satuan_target"], budget=row["budget"],
+                unit_in_charge=row["unit_penanggung_jawab"])
+        _audit(actor=actor, interface=interface, obj=draft, action=AuditAction.IMPORT, articles=("5 ayat (2)",),
+               changes={"rows": len(rows), "programs": len(programs), "file": filename})
+    return len(rows)
