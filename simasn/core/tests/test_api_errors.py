@@ -119,3 +119,11 @@ def test_token_auth_works_and_bad_tokens_are_refused() -> None:
     assert ok.status_code == 200
     bad = Client().get("/api/v1/employees/", HTTP_AUTHORIZATION="Bearer sim_wrong")
     _assert_error_shape(bad)
+
+
+def test_interactive_docs_are_served_by_the_app_not_a_cdn(admin_client: Client) -> None:
+    page = admin_client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()
+    schema = admin_client.get("/api/v1/openapi.json").json()
+    assert schema["info"]["title"] == "SIMASN API" and "/api/v1/employees/" in schema["paths"]
