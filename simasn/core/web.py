@@ -118,3 +118,34 @@ def model_data(cleaned: dict[str, Any], fk_fields: tuple[str, ...] = ()) -> dict
 
 def not_allowed_message() -> str:
     return _("Anda tidak berwenang membuka halaman ini.")
+
+
+def confirm_page(
+    request: HttpRequest,
+    *,
+    title: str,
+    question: str,
+    perform: Callable[[str], Any],
+    success_url: str,
+    success_message: str,
+    cancel_url: str,
+    needs_reason: bool = True,
+) -> HttpResponse:
+    """Ask before an irreversible step; the POST carries an optional reason for the audit trail."""
+    error = None
+    if request.method == "POST":
+        reason = request.POST.get("reason", "").strip()
+        if needs_reason and not reason:
+            error = _("Tuliskan alasannya; alasan dicatat di jejak audit.")
+        else:
+            try:
+                perform(reason)
+            except ApplicationError as refusal:
+                error = refusal.message
+            else:
+                messages.success(request, success_message)
+                return HttpResponseRedirect(success_url)
+    return render(request, "core/confirm.html", {
+        "title": title, "question": question, "error": error, "cancel_url": cancel_url,
+        "needs_reason": needs_reason,
+    }, status=400 if error else 200)

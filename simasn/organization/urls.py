@@ -11,7 +11,9 @@ urlpatterns = [
     path("unit/", views.unit_list, name="unit_list"),
     path("unit/tambah/", views.unit_create, name="unit_create"),
     path("unit/<int:pk>/ubah/", views.unit_update, name="unit_update"),
+    path("unit/<int:pk>/hapus/", views.unit_delete, name="unit_delete"),
     path("pejabat/", views.official_list, name="official_list"),
     path("pejabat/tambah/", views.official_create, name="official_create"),
     path("pejabat/<int:pk>/ubah/", views.official_update, name="official_update"),
+    path("pejabat/<int:pk>/hapus/", views.official_delete, name="official_delete"),
 ]

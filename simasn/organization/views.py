@@ -10,7 +10,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import form_page, list_page, model_data, not_allowed_message
+from simasn.core.web import confirm_page, form_page, list_page, model_data, not_allowed_message
 from simasn.organization import selectors, services
 from simasn.organization.forms import (
     InstansiFilterForm,
@@ -170,4 +170,34 @@ def official_update(request: HttpRequest, pk: int) -> HttpResponse:
             data={k: v for k, v in d.items() if k not in ("instansi", "role")}),
         success_url=lambda o: reverse("organization:official_list"),
         success_message=_("Pejabat disimpan."),
+    )
+
+
+@login_required
+def unit_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = selectors.unit_get(viewer=request.user, pk=pk)
+    Scope.of(request.user).require(Resource.UNIT, Action.DELETE, obj=unit)
+    return confirm_page(
+        request, title=_("Hapus unit kerja"),
+        question=_("Hapus unit kerja %(name)s? Unit yang masih memiliki jabatan atau pegawai tidak dapat dihapus.")
+        % {"name": unit.name},
+        perform=lambda reason: services.unit_delete(actor=request.user, interface=Interface.WEB, unit=unit,
+                                                    reason=reason),
+        success_url=reverse("organization:unit_list"), success_message=_("Unit kerja dihapus."),
+        cancel_url=reverse("organization:unit_list"),
+    )
+
+
+@login_required
+def official_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    official = selectors.official_get(viewer=request.user, pk=pk)
+    Scope.of(request.user).require(Resource.OFFICIAL, Action.DELETE, obj=official)
+    return confirm_page(
+        request, title=_("Hapus pejabat"),
+        question=_("Hapus catatan pejabat %(name)s? Untuk mengakhiri masa jabatan, isi tanggal akhir saja.")
+        % {"name": official.person_name},
+        perform=lambda reason: services.official_delete(actor=request.user, interface=Interface.WEB,
+                                                        official=official, reason=reason),
+        success_url=reverse("organization:official_list"), success_message=_("Pejabat dihapus."),
+        cancel_url=reverse("organization:official_list"),
     )

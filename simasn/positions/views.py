@@ -10,7 +10,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import form_page, list_page, model_data, not_allowed_message
+from simasn.core.web import confirm_page, form_page, list_page, model_data, not_allowed_message
 from simasn.personnel import selectors as personnel_selectors
 from simasn.positions import selectors, services
 from simasn.positions.forms import PositionFilterForm, PositionForm
@@ -76,4 +76,19 @@ def position_update(request: HttpRequest, pk: int) -> HttpResponse:
             data=model_data({k: v for k, v in d.items() if k != "instansi"}, ("unit",))),
         success_url=lambda o: reverse("positions:detail", args=[o.pk]),
         success_message=_("Jabatan disimpan."),
+    )
+
+
+@login_required
+def position_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    position = selectors.position_get(viewer=request.user, pk=pk)
+    Scope.of(request.user).require(Resource.POSITION, Action.DELETE, obj=position)
+    return confirm_page(
+        request, title=_("Hapus jabatan"),
+        question=_("Hapus jabatan %(name)s? Jabatan yang pernah atau sedang diduduki pegawai tidak dapat "
+                   "dihapus; nonaktifkan saja.") % {"name": position.name},
+        perform=lambda reason: services.position_delete(actor=request.user, interface=Interface.WEB,
+                                                        position=position, reason=reason),
+        success_url=reverse("positions:list"), success_message=_("Jabatan dihapus."),
+        cancel_url=reverse("positions:detail", args=[position.pk]),
     )
