@@ -12,6 +12,7 @@ urlpatterns = [
     path("organisasi/", include("simasn.organization.urls")),
     path("jabatan/", include("simasn.positions.urls")),
     path("pegawai/", include("simasn.personnel.urls")),
+    path("impor/", include("simasn.bulk.urls")),
     path("tindakan/", include("simasn.actions.urls")),
     path("hukum/", include("simasn.lawdata.urls")),
     path("sinkronisasi/", include("simasn.workplans.urls")),

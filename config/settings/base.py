@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "simasn.actions",
     "simasn.lawdata",
     "simasn.workplans",
+    "simasn.bulk",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,64 @@
+"""bench/import.py N — our validated import vs PostgreSQL COPY of the same CSV into a
+bare unindexed table, on the same data in the same run.
+
+    .venv/bin/python bench/import.py 100000 [--seed 1] [--workers 2] [--keep]
+
+Prints both timings, rows/s and the ratio ours/COPY (goal: <= 2.0 at N = 4.3 M).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._common import database, machine, prepare, register_file, simasn
+
+
+def baseline_copy(url: str, path: Path) -> float:
+    import psycopg
+
+    from simasn.bulk.layout import HEADER
+
+    with psycopg.connect(url) as conn, conn.cursor() as cur:
+        cur.execute(f"CREATE TABLE bare ({', '.join(f'{c.lower()} text' for c in HEADER)})")
+        conn.commit()
+        start = time.perf_counter()
+        with open(path, "rb") as handle, cur.copy("COPY bare FROM STDIN (FORMAT csv, HEADER true)") as copy:
+            while block := handle.read(1 << 20):
+                copy.write(block)
+        conn.commit()
+        elapsed = time.perf_counter() - start
+        cur.execute("DROP TABLE bare")
+        conn.commit()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--keep", action="store_true", help="keep the database (simasn_bench_import)")
+    args = parser.parse_args()
+    print(f"bench/import.py N={args.n} seed={args.seed} workers={args.workers} on {machine()}")
+    t0 = time.perf_counter()
+    path = register_file(args.n, args.seed)
+    print(f"register file {path.name}: {path.stat().st_size / 1e6:.0f} MB (generated/cached in {time.perf_counter() - t0:.1f} s)")
+    with database("simasn_bench_import", keep=args.keep) as url:
+        prepare(url)
+        base = baseline_copy(url, path)
+        print(f"baseline COPY into bare table: {base:.2f} s, {args.n / base:,.0f} rows/s")
+        ours = simasn(url, "import-employees", str(path), "--no-progress", "--workers", str(args.workers),
+                      quiet=False)
+        print(f"simasn import-employees (validated, indexed register, history rows): {ours:.2f} s, "
+              f"{args.n / ours:,.0f} rows/s")
+        print(f"RESULT import N={args.n}: ours {ours:.2f} s / COPY {base:.2f} s = ratio {ours / base:.2f} (goal <= 2.0)")
+
+
+if __name__ == "__main__":
+    main()

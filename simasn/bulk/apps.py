@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BulkConfig(AppConfig):
+    name = "simasn.bulk"
+    label = "bulk"
+    verbose_name = "Impor dan ekspor massal"
+
+    def ready(self) -> None:
+        from simasn.accounts.policy import Resource
+        from simasn.core.context_processors import NAV_ITEMS
+
+        item = (_("Impor pegawai"), "bulk:list", Resource.EMPLOYEE)
+        if item not in NAV_ITEMS:
+            NAV_ITEMS.append(item)

@@ -1,0 +1,74 @@
+"""Bulk import jobs: one row per import, with checkpoints committed per chunk."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from simasn.core.interfaces import Interface
+from simasn.core.models import TimeStampedModel
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "QUEUED", _("Menunggu")
+    RUNNING = "RUNNING", _("Berjalan")
+    DONE = "DONE", _("Selesai")
+    FAILED = "FAILED", _("Gagal")
+
+
+class ImportJob(TimeStampedModel):
+    """An import of one register file.
+
+    `processed_rows` is the checkpoint: every data row before it has been validated,
+    and its valid rows loaded and its rejects recorded, in the same committed
+    transaction. A crash loses at most the chunk in flight, which a rerun redoes.
+    """
+
+    file_name = models.CharField(_("nama berkas"), max_length=255)
+    stored_path = models.CharField(_("lokasi berkas"), max_length=500)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    file_format = models.CharField(_("format"), max_length=4)
+    interface = models.CharField(_("antarmuka"), max_length=10, choices=Interface.choices)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    total_rows = models.PositiveIntegerField(_("jumlah baris"), null=True, blank=True)
+    processed_rows = models.PositiveIntegerField(_("baris diproses"), default=0)
+    inserted = models.PositiveIntegerField(_("ditambahkan"), default=0)
+    skipped = models.PositiveIntegerField(_("sudah ada (dilewati)"), default=0)
+    rejected = models.PositiveIntegerField(_("ditolak"), default=0)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    error = models.TextField(_("galat"), blank=True)
+    reject_path = models.CharField(_("berkas penolakan"), max_length=500, blank=True)
+    rows_per_second = models.FloatField(_("baris per detik"), null=True, blank=True)
+
+    scope_instansi_field = "created_by__instansi_id"
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("impor pegawai")
+        verbose_name_plural = _("impor pegawai")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status == ImportStatus.DONE else 0
+        return min(100, int(100 * self.processed_rows / self.total_rows))
+
+
+class ImportReject(models.Model):
+    """One refused value: row number in the file, column, reason (Indonesian)."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="rejects")
+    row_number = models.PositiveIntegerField(_("baris"))
+    column = models.CharField(_("kolom"), max_length=40)
+    reason = models.TextField(_("alasan"))
+
+    class Meta:
+        ordering = ["job", "row_number", "id"]
+        indexes = [models.Index(fields=["job", "row_number"], name="bulk_reject_job_row_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.row_number}:{self.column}"

@@ -1,0 +1,201 @@
+"""Reading register files (CSV/XLSX) and checking one row with the register's rules.
+
+The rules are the register's own: each value goes through the Employee model field
+(`Field.clean`, exactly what the web form's model validation runs), then the whole row
+through `simasn.personnel.services.validate_employee_data` (NIP rule and rank lists
+of the law package, contract and TMT dates, unit and position in the instansi).
+Only the reference lookups are cached (`CachedReferences`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from simasn.bulk.layout import COLUMNS, FIELD_TO_COLUMN, HEADER
+from simasn.bulk.references import CachedReferences
+from simasn.core.errors import ApplicationError
+from simasn.law.enums import EmployeeStatus
+from simasn.personnel.models import Employee
+from simasn.personnel.services import validate_employee_data
+
+CHAR_FIELDS = ("nip", "nik", "front_title", "name", "back_title", "birth_place", "sex", "employee_type",
+               "religion", "marital_status", "education_level", "education_major", "rank", "email", "phone")
+DATE_FIELDS = ("birth_date", "tmt_cpns", "tmt_pns", "contract_start", "contract_end")
+#: Employee table columns written by the loaders, in COPY order.
+DB_COLUMNS = ("instansi_id", "unit_id", "position_id", "employee_type", "nip", "nik", "front_title", "name",
+              "back_title", "birth_date", "birth_place", "sex", "religion", "marital_status", "disability",
+              "home_address", "education_level", "education_major", "rank", "tmt_cpns", "tmt_pns",
+              "contract_start", "contract_end", "status", "email", "phone")
+ERROR_COLUMN = {**FIELD_TO_COLUMN, "unit": "UNOR_KODE", "position": "JABATAN_KODE", "instansi": "INSTANSI_KODE"}
+
+Reject = tuple[int, str, str]  # (row number in the file, column, reason)
+
+
+def file_format(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    if suffix == ".xlsx":
+        return "xlsx"
+    raise ApplicationError(_("Format berkas harus CSV atau XLSX."), code="validation",
+                           fields={"file": [_("Format berkas harus CSV atau XLSX.")]})
+
+
+def count_rows(path: str, fmt: str) -> int | None:
+    if fmt == "csv":
+        lines, last = 0, b"\n"
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                lines += block.count(b"\n")
+                last = block[-1:]
+        if last != b"\n":
+            lines += 1
+        return max(lines - 1, 0)
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True)
+    rows = workbook.worksheets[0].max_row
+    workbook.close()
+    return max(rows - 1, 0) if rows else None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_rows(path: str, fmt: str) -> Iterator[list[str]]:
+    """The header row first, then every data row, as lists of strings (streaming)."""
+    if fmt == "csv":
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            yield from csv.reader(handle)
+        return
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            yield [_cell(v) for v in row]
+    finally:
+        workbook.close()
+
+
+def parse_date(text: str) -> dt.date:
+    if len(text) == 10 and text[4] == "-":
+        return dt.date.fromisoformat(text)
+    for fmt in ("%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 — a calendar date, no time
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+class RowChecker:
+    """Turns one file row into Employee data or a list of rejects."""
+
+    def __init__(self, header: list[str], *, references: CachedReferences, on: dt.date,
+                 allowed_instansi: set[int] | None) -> None:
+        header = [h.strip().upper() for h in header]
+        missing = [name for name, _field, required in COLUMNS if required and name not in header]
+        if missing:
+            raise ApplicationError(
+                _("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)}, code="validation",
+                fields={"file": [_("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)}]},
+            )
+        self.index = {name: header.index(name) for name in HEADER if name in header}
+        self.references, self.on, self.allowed = references, on, allowed_instansi
+        self.fields = {name: Employee._meta.get_field(name) for name in CHAR_FIELDS}
+        # An empty value of a blank=True field passes Field.clean unchanged; skip the call.
+        self.may_be_blank = {name for name, field in self.fields.items() if field.blank}
+
+    def value(self, row: list[str], column: str) -> str:
+        i = self.index.get(column)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    def check(self, row: list[str], number: int) -> tuple[dict[str, Any] | None, list[Reject]]:
+        rejects: list[Reject] = []
+        data: dict[str, Any] = {}
+        for name in CHAR_FIELDS:
+            column = FIELD_TO_COLUMN[name]
+            raw = self.value(row, column)
+            if not raw and name in self.may_be_blank:
+                data[name] = raw
+                continue
+            try:
+                data[name] = self.fields[name].clean(raw, None)
+            except ValidationError as error:
+                rejects.append((number, column, " ".join(error.messages)))
+        for name in DATE_FIELDS:
+            column = FIELD_TO_COLUMN[name]
+            raw = self.value(row, column)
+            data[name] = None
+            if raw:
+                try:
+                    data[name] = parse_date(raw)
+                except ValueError:
+                    rejects.append((number, column, _("Tanggal tidak sah: %(value)s (gunakan TTTT-BB-HH).") % {"value": raw}))
+            elif name == "birth_date":
+                rejects.append((number, column, _("Tanggal lahir wajib diisi.")))
+        refs = self.references
+        code = self.value(row, "INSTANSI_KODE")
+        instansi_id = refs.instansi_by_code.get(code)
+        if instansi_id is None:
+            rejects.append((number, "INSTANSI_KODE", _("Instansi dengan kode %(code)s tidak dikenal.") % {"code": code}))
+        elif self.allowed is not None and instansi_id not in self.allowed:
+            rejects.append((number, "INSTANSI_KODE", _("Instansi %(code)s di luar kewenangan Anda.") % {"code": code}))
+        data["instansi_id"] = instansi_id
+        data["unit_id"] = data["position_id"] = None
+        for column, key, table in (("UNOR_KODE", "unit_id", refs.unit_by_code),
+                                   ("JABATAN_KODE", "position_id", refs.position_by_code)):
+            ref_code = self.value(row, column)
+            if ref_code and instansi_id is not None:
+                data[key] = table.get((instansi_id, ref_code))
+                if data[key] is None:
+                    rejects.append((number, column, _("Kode %(code)s tidak dikenal di instansi %(instansi)s.")
+                                    % {"code": ref_code, "instansi": code}))
+        if not rejects:
+            try:
+                validate_employee_data(data, on=self.on, references=refs)
+            except ApplicationError as error:
+                for field, messages in (error.fields or {}).items():
+                    rejects.append((number, ERROR_COLUMN.get(field, field.upper()), " ".join(str(m) for m in messages)))
+                if not error.fields:
+                    rejects.append((number, "", str(error.message)))
+        if rejects:
+            return None, rejects
+        data["status"] = EmployeeStatus.AKTIF.value
+        data["disability"] = data["home_address"] = ""
+        start = self.value(row, "TMT_JABATAN")
+        try:
+            data["position_start"] = parse_date(start) if start else (data["tmt_cpns"] or data["contract_start"])
+        except ValueError:
+            data["position_start"] = data["tmt_cpns"] or data["contract_start"]
+        return data, []
+
+
+def reject_csv(rejects: Iterator[tuple[int, str, str]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([_("BARIS"), _("KOLOM"), _("ALASAN")])
+    yield "\ufeff" + buffer.getvalue()
+    for item in rejects:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(item)
+        yield buffer.getvalue()

@@ -1,0 +1,23 @@
+"""Reads of import jobs, within the viewer's scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from simasn.accounts.scope import Scope
+from simasn.bulk.models import ImportJob
+from simasn.bulk.services import IMPORT_ACTION, IMPORT_RESOURCE
+from simasn.core.errors import NotFoundError
+
+
+def import_job_list(*, viewer: Any) -> QuerySet[ImportJob]:
+    return Scope.of(viewer).filter(ImportJob.objects.all(), IMPORT_RESOURCE, IMPORT_ACTION).order_by("-id")
+
+
+def import_job_get(*, viewer: Any, pk: int) -> ImportJob:
+    job = import_job_list(viewer=viewer).filter(pk=pk).first()
+    if job is None:
+        raise NotFoundError("Impor tidak ditemukan.")
+    return job

@@ -1,0 +1,244 @@
+"""Bulk import of the employee register: create a job, run it (resumably), audit once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import multiprocessing
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import connections, transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.scope import Scope
+from simasn.bulk import loaders
+from simasn.bulk.models import ImportJob, ImportReject, ImportStatus
+from simasn.bulk.references import CachedReferences
+from simasn.bulk.rows import RowChecker, count_rows, file_format, read_rows, reject_csv
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ConflictError, PermissionDeniedError
+from simasn.core.interfaces import Interface
+
+#: Import needs the right to add employees (operators: own instansi; admin: all).
+IMPORT_RESOURCE, IMPORT_ACTION = Resource.EMPLOYEE, Action.CREATE
+DEFAULT_CHUNK = 10_000
+CITATION = "UU 20/2023 Pasal 7"
+
+
+def imports_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def file_sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def allowed_instansi(actor: Any) -> set[int] | None:
+    """None = every instansi (national reach, or the server's own command line)."""
+    if actor is None:
+        return None
+    scope = Scope.of(actor)
+    reach = scope.reach(IMPORT_RESOURCE, IMPORT_ACTION)
+    if reach == Reach.NATIONAL:
+        return None
+    if reach == Reach.INSTANSI and scope.instansi_id is not None:
+        return {scope.instansi_id}
+    raise PermissionDeniedError(_("Anda tidak berwenang mengimpor data pegawai."))
+
+
+def import_job_create(*, actor: Any, interface: Interface, path: str, file_name: str = "",
+                      resume: bool = True) -> ImportJob:
+    """A job for the file at `path`; an unfinished job of the same actor for the
+    same file (same SHA-256) is resumed instead of starting again."""
+    allowed_instansi(actor)
+    fmt = file_format(file_name or path)
+    sha = file_sha256(path)
+    actor_id = getattr(actor, "pk", None)
+    if resume:
+        unfinished = ImportJob.objects.filter(
+            sha256=sha, created_by_id=actor_id,
+            status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.FAILED],
+        ).order_by("-id").first()
+        if unfinished is not None:
+            return unfinished
+    return ImportJob.objects.create(
+        file_name=file_name or Path(path).name, stored_path=str(Path(path).resolve()), sha256=sha,
+        file_format=fmt, interface=str(interface), created_by_id=actor_id, updated_by_id=actor_id,
+        total_rows=count_rows(path, fmt),
+    )
+
+
+def store_upload(upload: Any) -> str:
+    """Save an uploaded file under MEDIA_ROOT/imports and return its path."""
+    fmt = file_format(upload.name)
+    target = imports_dir() / f"{uuid.uuid4().hex}.{fmt}"
+    with open(target, "wb") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+    return str(target)
+
+
+def _load(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.datetime, references: CachedReferences) -> int:
+    if not rows:
+        return 0
+    if connections["default"].vendor == "postgresql":
+        return loaders.load_postgres(rows, actor_id=actor_id, now=now)
+    return loaders.load_batched(rows, actor_id=actor_id, now=now, references=references)
+
+
+def import_job_run(
+    *,
+    job: ImportJob,
+    actor: Any,
+    chunk_size: int = DEFAULT_CHUNK,
+    on: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+    pause_seconds: float = 0.0,
+    workers: int = 1,
+) -> ImportJob:
+    """Run (or continue) an import. Each chunk — load valid rows, record rejects, move
+    the checkpoint — is one transaction, so a crash or kill -9 leaves whole chunks
+    only, and a rerun continues after the last committed one."""
+    if job.status == ImportStatus.DONE:
+        return job
+    with translation.override("id"):
+        return _run(job=job, actor=actor, chunk_size=chunk_size, on=on or timezone.localdate(),
+                    progress=progress, pause_seconds=pause_seconds, workers=workers)
+
+
+_CHECKER: RowChecker | None = None
+
+
+def _check_part(part: tuple[int, list[list[str]]]) -> tuple[list[dict[str, Any]], list[tuple[int, str, str]]]:
+    """Check rows numbered from part[0]; runs in this process or in a forked worker."""
+    assert _CHECKER is not None
+    first, rows = part
+    valid, rejects = [], []
+    with translation.override("id"):
+        for i, row in enumerate(rows):
+            if not any(cell.strip() for cell in row):
+                continue
+            data, row_rejects = _CHECKER.check(row, first + i)
+            if data is not None:
+                valid.append(data)
+            rejects += row_rejects
+    return valid, rejects
+
+
+def _checked_chunks(rows: Iterator[list[str]], checker: RowChecker, *, offset: int, chunk_size: int,
+                    workers: int) -> Iterator[tuple[int, list[dict[str, Any]], list[tuple[int, str, str]]]]:
+    """(rows in chunk, valid rows, rejects) per chunk, in file order. With workers > 1
+    the checks run in forked processes (the same checker, rules and cached references);
+    loading and checkpoints stay in this process."""
+    global _CHECKER
+    _CHECKER = checker
+
+    def parts() -> Iterator[tuple[int, list[list[str]]]]:
+        number = offset + 2  # file row of the first data row still to do; row 1 is the header
+        while chunk := list(itertools.islice(rows, chunk_size)):
+            yield number, chunk
+            number += len(chunk)
+
+    if workers <= 1:
+        for first, chunk in parts():
+            yield (len(chunk), *_check_part((first, chunk)))
+        return
+    connections.close_all()  # forked workers must not share the parent's connections
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending = parts()
+        for (_first, chunk), (valid, rejects) in _lookahead(pending, pool, workers):
+            yield len(chunk), valid, rejects
+
+
+def _lookahead(pending: Iterator[tuple[int, list[list[str]]]], pool: Any, depth: int) -> Iterator[Any]:
+    """Keep the pool one chunk ahead of the loader, in order, with bounded memory."""
+    queue: list[tuple[tuple[int, list[list[str]]], Any]] = []
+    for part in pending:
+        queue.append((part, pool.apply_async(_check_part, (part,))))
+        if len(queue) > depth:
+            item, result = queue.pop(0)
+            yield item, result.get()
+    for item, result in queue:
+        yield item, result.get()
+
+
+def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
+         progress: Callable[[int], None] | None, pause_seconds: float, workers: int) -> ImportJob:
+    allowed = allowed_instansi(actor)
+    actor_id = getattr(actor, "pk", None)
+    references = CachedReferences()
+    started = time.monotonic()
+    resumed_from = job.processed_rows
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.RUNNING, started_at=job.started_at or timezone.now(), error="",
+    )
+    try:
+        rows = read_rows(job.stored_path, job.file_format)
+        header = next(rows, None) or []
+        checker = RowChecker(header, references=references, on=on, allowed_instansi=allowed)
+        offset = job.processed_rows
+        rows = itertools.islice(rows, offset, None)
+        if progress and offset:
+            progress(offset)
+        chunks = _checked_chunks(rows, checker, offset=offset, chunk_size=chunk_size, workers=workers)
+        for chunk_len, valid, rejects in chunks:
+            rejected_rows = len({r[0] for r in rejects})
+            with transaction.atomic():
+                locked = ImportJob.objects.select_for_update().get(pk=job.pk)
+                if locked.processed_rows != offset:
+                    raise ConflictError(_("Impor ini sedang dijalankan oleh proses lain."))
+                inserted = _load(valid, actor_id=actor_id, now=timezone.now(), references=references)
+                ImportReject.objects.bulk_create(
+                    [ImportReject(job_id=job.pk, row_number=n, column=c, reason=r) for n, c, r in rejects],
+                    batch_size=1000,
+                )
+                ImportJob.objects.filter(pk=job.pk).update(
+                    processed_rows=F("processed_rows") + chunk_len, inserted=F("inserted") + inserted,
+                    skipped=F("skipped") + len(valid) - inserted, rejected=F("rejected") + rejected_rows,
+                )
+            offset += chunk_len
+            if progress:
+                progress(chunk_len)
+            if pause_seconds:
+                time.sleep(pause_seconds)
+    except Exception as error:
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.FAILED, error=str(error)[:2000])
+        raise
+    job.refresh_from_db()
+    elapsed = max(time.monotonic() - started, 1e-6)
+    reject_path = imports_dir() / f"penolakan-impor-{job.pk}.csv"
+    with open(reject_path, "w", encoding="utf-8", newline="") as handle:
+        rejects_iter = job.rejects.order_by("row_number", "id").values_list("row_number", "column", "reason").iterator(chunk_size=5000)
+        for text in reject_csv(rejects_iter):
+            handle.write(text)
+    with transaction.atomic():
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportStatus.DONE, finished_at=timezone.now(), reject_path=str(reject_path),
+            total_rows=job.processed_rows, rows_per_second=(job.processed_rows - resumed_from) / elapsed,
+        )
+        job.refresh_from_db()
+        audit_record(
+            actor=actor, action=AuditAction.IMPORT, interface=job.interface, object_type="bulk.importjob",
+            object_id=job.pk, object_repr=job.file_name,
+            instansi_id=getattr(actor, "instansi_id", None),
+            citations=[CITATION],
+            extra={"file_name": job.file_name, "sha256": job.sha256, "rows": job.processed_rows,
+                   "inserted": job.inserted, "skipped": job.skipped, "rejected": job.rejected},
+        )
+    return job

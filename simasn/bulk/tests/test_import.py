@@ -1,0 +1,146 @@
+"""Bulk import: the web form's rules per row, rejects per column, idempotence, scope, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from simasn.accounts.roles import Role
+from simasn.bulk.models import ImportJob, ImportReject, ImportStatus
+from simasn.bulk.services import import_job_create, import_job_run
+from simasn.bulk.tests.helpers import pns_row, pppk_row, reference_objects, write_csv, write_xlsx
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError
+from simasn.core.interfaces import Interface
+from simasn.core.models import AuditEvent
+from simasn.personnel.models import Employee, PositionHistory
+from simasn.personnel.services import validate_employee_data
+from simasn.testing.factories import user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+def run(path, actor=None, **kwargs):
+    job = import_job_create(actor=actor, interface=Interface.CLI, path=str(path), **kwargs)
+    return import_job_run(job=job, actor=actor, chunk_size=3)
+
+
+def rejects(job):
+    return {(r.row_number, r.column): r.reason for r in ImportReject.objects.filter(job=job)}
+
+
+def test_valid_rows_are_loaded_with_position_history_and_one_audit_event(tmp_path):
+    reference_objects()
+    rows = [pns_row(i) for i in range(1, 8)] + [pppk_row(20)]
+    job = run(write_csv(tmp_path / "a.csv", rows))
+    assert (job.status, job.processed_rows, job.inserted, job.rejected) == (ImportStatus.DONE, 8, 8, 0)
+    assert Employee.objects.count() == 8
+    assert PositionHistory.objects.filter(source="import").count() == 8
+    events = AuditEvent.objects.filter(action=AuditAction.IMPORT, object_type="bulk.importjob")
+    assert events.count() == 1
+    assert events.get().extra == {"file_name": "a.csv", "sha256": job.sha256, "rows": 8, "inserted": 8,
+                                  "skipped": 0, "rejected": 0}
+    assert not AuditEvent.objects.filter(object_type="personnel.employee").exists()
+
+
+def test_each_bad_value_is_rejected_with_row_column_and_indonesian_reason(tmp_path):
+    reference_objects()
+    rows = [
+        pns_row(1),                                            # row 2: fine
+        pns_row(2, TANGGAL_LAHIR="1999-01-01"),                # row 3: NIP disagrees with birth date
+        pns_row(3, INSTANSI_KODE="XX"),                        # row 4: unknown instansi
+        pns_row(4, JABATAN_KODE="NOPE"),                       # row 5: unknown position
+        pppk_row(5, TMT_KONTRAK_AWAL=""),                      # row 6: PPPK without contract start
+        pns_row(6, TMT_CPNS="31-02-2001"),                     # row 7: not a date
+        pns_row(7, GOL="V/z"),                                 # row 8: unknown rank
+        pns_row(8, NAMA=""),                                   # row 9: name missing
+        pns_row(9, AGAMA="LAINNYA"),                           # row 10: not a choice
+        pppk_row(10, JABATAN_KODE="S1"),                       # row 11: position not open to PPPK
+    ]
+    job = run(write_csv(tmp_path / "b.csv", rows))
+    found = rejects(job)
+    assert job.inserted == 1 and job.rejected == 9
+    assert "Tanggal lahir pada NIP" in found[(3, "NIP_BARU")]
+    assert "tidak dikenal" in found[(4, "INSTANSI_KODE")]
+    assert "NOPE" in found[(5, "JABATAN_KODE")]
+    assert "awal perjanjian kerja" in found[(6, "TMT_KONTRAK_AWAL")]
+    assert "Tanggal tidak sah" in found[(7, "TMT_CPNS")]
+    assert "Golongan V/z" in found[(8, "GOL")]
+    assert (9, "NAMA") in found
+    assert (10, "AGAMA") in found
+    assert "PPPK" in found[(11, "JABATAN_KODE")]
+    report = Path(job.reject_path).read_text(encoding="utf-8-sig").splitlines()
+    assert report[0] == "BARIS,KOLOM,ALASAN"
+    assert len(report) == 1 + len(found)
+
+
+def test_the_rules_are_the_web_forms_rules(tmp_path):
+    """The reject reason for a NIP is exactly what validate_employee_data says."""
+    refs = reference_objects()
+    row = pns_row(2, TANGGAL_LAHIR="1999-01-01")
+    job = run(write_csv(tmp_path / "c.csv", [row]))
+    with pytest.raises(ApplicationError) as error:
+        validate_employee_data({
+            "employee_type": "PNS", "nip": row["NIP_BARU"], "birth_date": dt.date(1999, 1, 1), "sex": row["JENIS_KELAMIN"],
+            "tmt_cpns": dt.date.fromisoformat(row["TMT_CPNS"]), "instansi_id": refs["a"].pk, "rank": "III/a",
+        })
+    assert rejects(job)[(2, "NIP_BARU")] == " ".join(error.value.fields["nip"])
+
+
+def test_reimport_changes_nothing(tmp_path):
+    reference_objects()
+    path = write_csv(tmp_path / "d.csv", [pns_row(i) for i in range(1, 6)] + [pns_row(9, NAMA="")])
+    first = run(path)
+    before = list(Employee.objects.order_by("nip").values_list("nip", "name", "updated_at"))
+    second = run(path)
+    assert first.pk != second.pk
+    assert (second.inserted, second.skipped, second.rejected) == (0, 5, 1)
+    assert list(Employee.objects.order_by("nip").values_list("nip", "name", "updated_at")) == before
+    assert PositionHistory.objects.count() == 5
+
+
+def test_operator_imports_only_into_own_instansi(tmp_path):
+    refs = reference_objects()
+    operator = user_with_role(Role.OPERATOR, instansi=refs["a"])
+    path = write_csv(tmp_path / "e.csv", [pns_row(1), pns_row(2, INSTANSI_KODE="I-B")])
+    job = run(path, actor=operator)
+    assert job.inserted == 1
+    assert "di luar kewenangan" in rejects(job)[(3, "INSTANSI_KODE")]
+    event = AuditEvent.objects.get(action=AuditAction.IMPORT)
+    assert (event.actor_id, event.instansi_id) == (operator.pk, refs["a"].pk)
+
+
+def test_a_role_without_create_rights_cannot_import(tmp_path):
+    refs = reference_objects()
+    ppk = user_with_role(Role.PPK, instansi=refs["a"])
+    from simasn.core.errors import PermissionDeniedError
+
+    with pytest.raises(PermissionDeniedError):
+        import_job_create(actor=ppk, interface=Interface.WEB, path=str(write_csv(tmp_path / "f.csv", [pns_row(1)])))
+
+
+def test_xlsx_files_import_like_csv(tmp_path):
+    reference_objects()
+    job = run(write_xlsx(tmp_path / "g.xlsx", [pns_row(i) for i in range(1, 5)] + [pns_row(5, GOL="Z")]))
+    assert (job.file_format, job.inserted, job.rejected) == ("xlsx", 4, 1)
+
+
+def test_missing_required_column_refuses_the_file(tmp_path):
+    reference_objects()
+    path = tmp_path / "h.csv"
+    path.write_text("NAMA,TANGGAL_LAHIR\nBudi,1980-01-01\n", encoding="utf-8")
+    job = import_job_create(actor=None, interface=Interface.CLI, path=str(path))
+    with pytest.raises(ApplicationError, match="NIP_BARU"):
+        import_job_run(job=job, actor=None)
+    assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.FAILED
+
+
+def test_an_unfinished_job_for_the_same_file_is_resumed(tmp_path):
+    reference_objects()
+    path = write_csv(tmp_path / "i.csv", [pns_row(i) for i in range(1, 7)])
+    job = import_job_create(actor=None, interface=Interface.CLI, path=str(path))
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
+    again = import_job_create(actor=None, interface=Interface.CLI, path=str(path))
+    assert again.pk == job.pk

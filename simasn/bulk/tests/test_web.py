@@ -1,0 +1,78 @@
+"""Web import: upload, background job, progress partial, reject report download."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from simasn.accounts.roles import Role
+from simasn.bulk.models import ImportJob, ImportStatus
+from simasn.bulk.tests.helpers import pns_row, reference_objects, write_csv
+from simasn.personnel.models import Employee
+from simasn.testing.factories import user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_operator_uploads_watches_and_downloads_rejects(client, tmp_path, settings,
+                                                       django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    operator = user_with_role(Role.OPERATOR, instansi=refs["a"])
+    client.force_login(operator)
+    path = write_csv(tmp_path / "up.csv", [pns_row(1), pns_row(2), pns_row(3, GOL="Q")])
+    upload = SimpleUploadedFile("pegawai.csv", path.read_bytes(), content_type="text/csv")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(reverse("bulk:list"), {"file": upload})
+    assert len(callbacks) == 1  # the background job is enqueued after the commit
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("bulk:detail", args=[job.pk])
+    assert (job.status, job.inserted, job.rejected, job.interface) == (ImportStatus.DONE, 2, 1, "web")
+    assert Employee.objects.count() == 2
+
+    progress = client.get(reverse("bulk:progress", args=[job.pk]))
+    assert b"Selesai" in progress.content and b"hx-trigger" not in progress.content
+    report = client.get(reverse("bulk:rejects", args=[job.pk]))
+    body = b"".join(report.streaming_content).decode("utf-8-sig")
+    assert body.splitlines()[0] == "BARIS,KOLOM,ALASAN" and "4,GOL," in body
+
+
+def test_a_running_job_polls_for_progress(client, tmp_path):
+    refs = reference_objects()
+    operator = user_with_role(Role.OPERATOR, instansi=refs["a"])
+    job = ImportJob.objects.create(file_name="x.csv", stored_path=str(tmp_path / "x.csv"), sha256="0" * 64,
+                                   file_format="csv", interface="web", status=ImportStatus.RUNNING,
+                                   total_rows=100, processed_rows=40, created_by=operator)
+    client.force_login(operator)
+    page = client.get(reverse("bulk:detail", args=[job.pk])).content.decode()
+    assert 'hx-trigger="every 1s"' in page and 'value="40"' in page
+
+
+def test_other_instansi_jobs_are_invisible(client, tmp_path):
+    refs = reference_objects()
+    owner = user_with_role(Role.OPERATOR, instansi=refs["a"])
+    stranger = user_with_role(Role.OPERATOR, instansi=refs["b"])
+    job = ImportJob.objects.create(file_name="x.csv", stored_path="x", sha256="0" * 64, file_format="csv",
+                                   interface="web", created_by=owner)
+    client.force_login(stranger)
+    assert client.get(reverse("bulk:detail", args=[job.pk])).status_code == 404
+    assert client.get(reverse("bulk:rejects", args=[job.pk])).status_code == 404
+
+
+def test_upload_of_other_formats_is_refused(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    client.force_login(user_with_role(Role.OPERATOR, instansi=refs["a"]))
+    response = client.post(reverse("bulk:list"), {"file": SimpleUploadedFile("a.pdf", b"%PDF")})
+    assert response.status_code == 200 and "CSV atau XLSX" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_pegawai_cannot_open_the_import_page(client, tmp_path):
+    refs = reference_objects()
+    from simasn.testing.factories import EmployeeFactory
+
+    user = user_with_role(Role.PEGAWAI, employee=EmployeeFactory(instansi=refs["a"]))
+    client.force_login(user)
+    assert client.get(reverse("bulk:list")).status_code == 403

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from simasn.bulk import views
+
+app_name = "bulk"
+urlpatterns = [
+    path("", views.job_list, name="list"),
+    path("templat/", views.template_csv, name="template"),
+    path("<int:pk>/", views.job_detail, name="detail"),
+    path("<int:pk>/progres/", views.job_progress, name="progress"),
+    path("<int:pk>/penolakan/", views.job_rejects, name="rejects"),
+]
