@@ -103,7 +103,11 @@ def _show(value: Any) -> str:
         return ", ".join(_show(v) for v in value) or "—"
     if isinstance(value, dict):
         return ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) or "—"
-    return str(value)
+    text = str(value)
+    if "_" in text and text.upper() == text and " " not in text:
+        # A legal category code (TIDAK_DENGAN_HORMAT) reads as words.
+        return text.replace("_", " ").lower()
+    return text
 
 
 def decision_view(decision: Decision) -> dict[str, Any]:

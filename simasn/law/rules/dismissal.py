@@ -225,9 +225,6 @@ def dismissal(facts: DismissalFacts, on: dt.date) -> Decision:
                 f"Dismissed not on own request: {label['label_en']} (Pasal 52(3)"
                 f"({ground.value})), {hormat_en}."
             )
-            if reason_id:
-                explanation_id += f" Dasar: {reason_id}."
-                explanation_en += f" Basis: {reason_en}."
         else:
             outcome.update(
                 {
