@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from config.api import api
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
@@ -12,9 +12,9 @@ urlpatterns = [
     path("organisasi/", include("simasn.organization.urls")),
     path("jabatan/", include("simasn.positions.urls")),
     path("pegawai/", include("simasn.personnel.urls")),
-    path("impor/", include("simasn.bulk.urls")),
     path("tindakan/", include("simasn.actions.urls")),
     path("hukum/", include("simasn.lawdata.urls")),
+    path("impor/", include("simasn.bulk.urls")),
     path("sinkronisasi/", include("simasn.workplans.urls")),
     path("", include("simasn.core.urls")),
 ]

@@ -8,7 +8,7 @@ from simasn.accounts.models import ApiToken, User
 class UserAdmin(BaseUserAdmin):
     """Only system administrators manage accounts (is_superuser)."""
 
-    fieldsets = (*BaseUserAdmin.fieldsets, ("SIMASN", {"fields": ("role", "instansi", "institution", "employee")}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("SIMASN", {"fields": ("role", "instansi", "institution", "employee")}))
     list_display = ("username", "first_name", "last_name", "role", "instansi", "is_active")
     list_filter = ("role", "is_active")
     raw_id_fields = ("employee",)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import io
+from typing import cast
 
 import qrcode
 import qrcode.image.svg
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from simasn.accounts.models import User
 from simasn.accounts.services import api_token_create
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
@@ -26,9 +29,9 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def form_valid(self, form: forms.Form) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
-        user = form.get_user()  # type: ignore[attr-defined]
+        user = form.get_user()
         if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
             # An enrolled second factor is always required, whatever the role.
             self.request.session["otp_required"] = True
@@ -66,9 +69,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
-                audit_record(actor=request.user, action=AuditAction.TWO_FACTOR_ENROLLED,
-                             interface=Interface.WEB, obj=request.user,
-                             instansi_id=request.user.instansi_id)  # type: ignore[attr-defined]
+                user = cast(User, request.user)
+                audit_record(actor=user, action=AuditAction.TWO_FACTOR_ENROLLED,
+                             interface=Interface.WEB, obj=user, instansi_id=user.instansi_id)
             otp_login(request, device)
             messages.success(request, _("Verifikasi dua langkah aktif."))
             return redirect("core:dashboard")

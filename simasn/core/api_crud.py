@@ -21,7 +21,7 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 
 def _page_schema(name: str, out: type[Schema]) -> type[Schema]:
-    return type(f"{name}Page", (Schema,), {"__annotations__": {"meta": PageMeta, "items": list[out]}})
+    return type(f"{name}Page", (Schema,), {"__annotations__": {"meta": PageMeta, "items": list[out]}})  # type: ignore[valid-type]
 
 
 def _to_data(payload: Schema, fk_fields: tuple[str, ...], *, partial: bool) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def register_crud(
     def list_items(request: HttpRequest, params: Query[filters]):  # type: ignore[valid-type]
         if not Scope.of(request.user).can(resource, Action.VIEW):
             raise PermissionDeniedError(_("Anda tidak berwenang melihat data ini."))
-        data = params.model_dump(exclude_none=True)
+        data = params.model_dump(exclude_none=True)  # type: ignore[attr-defined]
         page, page_size = data.pop("page", 1), data.pop("page_size", 25)
         items, meta = paginate(list_selector(viewer=request.user, **data), page=page, page_size=page_size)
         return {"meta": meta, "items": items}

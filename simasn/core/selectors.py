@@ -31,7 +31,8 @@ def dashboard_counts(*, viewer: Any) -> list[dict[str, Any]]:
     from simasn.positions.models import Position
 
     scope = Scope.of(viewer)
-    cards = []
+    cards: list[dict[str, Any]] = []
+    model: Any
     for label, model, resource, url in [
         ("Instansi", Instansi, Resource.INSTANSI, "organization:instansi_list"),
         ("Unit kerja", Unit, Resource.UNIT, "organization:unit_list"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: HttpRequest) -> HttpResponseBase:
     if not Scope.of(request.user).can(Resource.AUDIT, Action.VIEW):
         raise PermissionDeniedError(not_allowed_message())
     qs = selectors.audit_list(viewer=request.user, q=request.GET.get("q", ""),

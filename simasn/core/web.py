@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -34,10 +35,10 @@ def list_page(
     title: str,
     columns: list[Column],
     export_name: str,
-    filter_form: forms.Form | None = None,
+    filter_form: forms.BaseForm | None = None,
     context: dict[str, Any] | None = None,
     export_object_type: str = "",
-) -> HttpResponse:
+) -> HttpResponseBase:
     """Render a searchable, paginated list; `?format=csv|xlsx` exports the same rows."""
     fmt = request.GET.get("format")
     if fmt in {"csv", "xlsx"}:
@@ -68,7 +69,7 @@ def list_page(
     return render(request, template, ctx)
 
 
-def apply_errors(form: forms.Form, error: ApplicationError) -> None:
+def apply_errors(form: forms.BaseForm, error: ApplicationError) -> None:
     """Attach a service's field errors to the form's fields (or to the form)."""
     placed = False
     for name, msgs in error.fields.items():
@@ -83,7 +84,7 @@ def apply_errors(form: forms.Form, error: ApplicationError) -> None:
 def form_page(
     request: HttpRequest,
     *,
-    form: forms.Form,
+    form: forms.BaseForm,
     template: str,
     title: str,
     submit: Callable[[dict[str, Any]], Any],
@@ -149,3 +150,10 @@ def confirm_page(
         "title": title, "question": question, "error": error, "cancel_url": cancel_url,
         "needs_reason": needs_reason,
     }, status=400 if error else 200)
+
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    """Offer only the rows the viewer may use in a foreign-key field."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset

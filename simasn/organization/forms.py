@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+
+from simasn.core.web import limit_choices
 from django.utils.translation import gettext_lazy as _
 
 from simasn.organization import selectors
@@ -26,8 +28,8 @@ class InstansiForm(forms.ModelForm):
 class UnitForm(forms.ModelForm):
     def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["instansi"].queryset = selectors.instansi_list(viewer=viewer)
-        self.fields["parent"].queryset = selectors.unit_list(viewer=viewer)
+        limit_choices(self, "instansi", selectors.instansi_list(viewer=viewer))
+        limit_choices(self, "parent", selectors.unit_list(viewer=viewer))
         if self.instance.pk:
             self.fields["instansi"].disabled = True
 
@@ -39,7 +41,7 @@ class UnitForm(forms.ModelForm):
 class OfficialForm(forms.ModelForm):
     def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["instansi"].queryset = selectors.instansi_list(viewer=viewer)
+        limit_choices(self, "instansi", selectors.instansi_list(viewer=viewer))
         if self.instance.pk:
             self.fields["instansi"].disabled = True
             self.fields["role"].disabled = True

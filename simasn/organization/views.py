@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ def _require(request: HttpRequest, resource: Resource, action: Action) -> None:
 
 
 @login_required
-def instansi_list(request: HttpRequest) -> HttpResponse:
+def instansi_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.INSTANSI, Action.VIEW)
     form = InstansiFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -83,7 +84,7 @@ def instansi_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.UNIT, Action.VIEW)
     form = SearchForm(request.GET or None)
     q = form.cleaned_data.get("q", "") if form.is_valid() else ""
@@ -127,7 +128,7 @@ def unit_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def official_list(request: HttpRequest) -> HttpResponse:
+def official_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.OFFICIAL, Action.VIEW)
     form = SearchForm(request.GET or None)
     q = form.cleaned_data.get("q", "") if form.is_valid() else ""

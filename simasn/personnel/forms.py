@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+
+from simasn.core.web import limit_choices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,9 +20,9 @@ DATE_FIELDS = ("birth_date", "tmt_cpns", "tmt_pns", "contract_start", "contract_
 class EmployeeForm(forms.ModelForm):
     def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["instansi"].queryset = org_selectors.instansi_list(viewer=viewer)
-        self.fields["unit"].queryset = org_selectors.unit_list(viewer=viewer)
-        self.fields["position"].queryset = position_selectors.position_list(viewer=viewer)
+        limit_choices(self, "instansi", org_selectors.instansi_list(viewer=viewer))
+        limit_choices(self, "unit", org_selectors.unit_list(viewer=viewer))
+        limit_choices(self, "position", position_selectors.position_list(viewer=viewer))
         self.fields["rank"] = forms.ChoiceField(
             label=_("Golongan"), required=False,
             choices=[("", "—"), *law_bridge.rank_choices(on=timezone.localdate())],

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +23,7 @@ FKS = ("instansi", "unit", "position")
 
 
 @login_required
-def employee_list(request: HttpRequest) -> HttpResponse:
+def employee_list(request: HttpRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if not scope.can(Resource.EMPLOYEE):
         raise PermissionDeniedError(not_allowed_message())

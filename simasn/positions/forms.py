@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+
+from simasn.core.web import limit_choices
 from django.utils.translation import gettext_lazy as _
 
 from simasn.organization import selectors as org_selectors
@@ -12,8 +14,8 @@ from simasn.positions.models import POSITION_KIND_CHOICES, Position
 class PositionForm(forms.ModelForm):
     def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["instansi"].queryset = org_selectors.instansi_list(viewer=viewer)
-        self.fields["unit"].queryset = org_selectors.unit_list(viewer=viewer)
+        limit_choices(self, "instansi", org_selectors.instansi_list(viewer=viewer))
+        limit_choices(self, "unit", org_selectors.unit_list(viewer=viewer))
         if self.instance.pk:
             self.fields["instansi"].disabled = True
 

@@ -17,7 +17,7 @@ CITATIONS = ("UU 20/2023 Pasal 13", "UU 20/2023 Pasal 14", "UU 20/2023 Pasal 18"
 
 
 def _check(data: dict[str, Any]) -> None:
-    unit = Unit.objects.filter(pk=data.get("unit_id")).first()
+    unit = Unit.objects.filter(pk=data["unit_id"]).first() if data.get("unit_id") else None
     if unit is None or unit.instansi_id != data.get("instansi_id"):
         raise ApplicationError(
             _("Unit kerja harus berada di instansi jabatan ini."), code="validation",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from simasn.positions.forms import PositionFilterForm, PositionForm
 
 
 @login_required
-def position_list(request: HttpRequest) -> HttpResponse:
+def position_list(request: HttpRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if not scope.can(Resource.POSITION):
         raise PermissionDeniedError(not_allowed_message())

@@ -107,7 +107,7 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
         return pns_nip(self.birth_date, self.tmt_cpns, self.sex, self.seq)
 
 
-def pppk(**kwargs: Any) -> Employee:
+def pppk(**kwargs: Any) -> Any:
     defaults: dict[str, Any] = {
         "employee_type": EmployeeType.PPPK.value, "tmt_cpns": None, "tmt_pns": None,
         "contract_start": dt.date(2022, 4, 1), "contract_end": dt.date(2027, 3, 31), "rank": "IX",
