@@ -27,3 +27,14 @@ def test_every_decision_cites_something() -> None:
         result = run_scenario(scenario)
         if result.decision is not None and not result.decision.needs_legal_review:
             assert result.decision.citations, scenario.id
+
+
+def test_every_article_a_rule_cites_has_a_scenario_naming_it() -> None:
+    """Each citation a decision produces is named, exactly, by a scenario of that rule."""
+    named = {(scenario.rule, cite) for scenario in SCENARIOS for cite in scenario.cites}
+    produced = set()
+    for scenario in SCENARIOS:
+        decision = run_scenario(scenario).decision
+        if decision is not None:
+            produced |= {(scenario.rule, citation) for citation in decision.citations}
+    assert sorted(produced - named) == []
