@@ -20,6 +20,7 @@ from simasn.lawdata.api import router as lawdata_router  # noqa: E402
 from simasn.organization.api import router as organization_router  # noqa: E402
 from simasn.personnel.api import router as personnel_router  # noqa: E402
 from simasn.positions.api import router as positions_router  # noqa: E402
+from simasn.workplans.api import router as workplans_router  # noqa: E402
 
 api.add_router("/", organization_router)
 api.add_router("/", positions_router)

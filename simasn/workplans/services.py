@@ -214,7 +214,10 @@ def cycle_create(*, actor: Any, interface: Interface, title: str, scope_kind: st
                       reference_date=_("Periksa registri lembaga nasional."))
     if not (policy.year_start <= year_start and year_end <= policy.year_end):
         raise _refuse(_("Periode siklus harus berada dalam periode Arah Kebijakan."), policy=_("Periode tidak sesuai."))
-    late = late_milestones(year_start=year_start, ends_on=ends_on, on=reference_date)
+    # A medium-term plan spans several budget years: the first one it can still feed is
+    # checked. An annual plan feeds exactly its own year.
+    budget_year = year_start if scope_kind == PlanScope.TAHUNAN else max(year_start, reference_date.year + 1)
+    late = late_milestones(year_start=budget_year, ends_on=ends_on, on=reference_date)
     with transaction.atomic():
         cycle = Cycle.objects.create(
             title=title, scope_kind=scope_kind, year_start=year_start, year_end=year_end,
@@ -808,7 +811,7 @@ def realization_record(*, actor: Any, interface: Interface, activity: Activity, 
                        target_realized: Decimal, budget_realized: int, note: str = "") -> Realization:
     draft = activity.program.draft
     access.require(actor, Resource.WORKPLAN_MONITORING, Action.CREATE, institution_id=draft.institution_id)
-    cycle = draft.cycle
+    cycle = Cycle.objects.get(pk=draft.cycle_id)
     if draft.kind != Draft.Kind.SELARAS or cycle.stage not in (Stage.TERSEGEL, Stage.TERKOORDINASI):
         raise _refuse(_("Realisasi dicatat untuk kegiatan rancangan selaras yang sudah disepakati."))
     if not (cycle.year_start <= year <= cycle.year_end) or quarter not in (1, 2, 3, 4):
@@ -833,6 +836,7 @@ def realization_record(*, actor: Any, interface: Interface, activity: Activity, 
 def evaluation_save(*, actor: Any, interface: Interface, cycle: Cycle, institution_id: int, year: int,
                     summary: str, recommendations: str) -> EvaluationReport:
     access.require(actor, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=institution_id)
+    cycle = Cycle.objects.get(pk=cycle.pk)
     if cycle.stage not in (Stage.TERSEGEL, Stage.TERKOORDINASI):
         raise _refuse(_("Evaluasi dilakukan atas rencana kerja yang sudah disepakati."))
     if not cycle.participants.filter(institution_id=institution_id).exists():
