@@ -99,7 +99,7 @@ def _show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except parameters.ParameterError as error:
         print(f"error: {error}", file=err)
         return 2
-    print(f"{meta.name}", file=out)
+    print(f"{meta.name} — {meta.label('id')} / {meta.label('en')}", file=out)
     print(f"  {meta.description.strip()}", file=out)
     if meta.keyed_by:
         print(f"  keyed by: {meta.keyed_by}", file=out)
@@ -150,6 +150,13 @@ def main(
         args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as stop:
         return int(stop.code or 0)
+    try:
+        return _run(args, out, err)
+    except BrokenPipeError:  # `simasn law show ... | head`
+        return 0
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "test":
         return _test(args, out)
     if args.command == "evaluate":

@@ -49,6 +49,8 @@ class RuleOut(Schema):
 
 class ParameterOut(Schema):
     name: str
+    label_id: str | None
+    label_en: str | None
     description: str
     keyed_by: str | None
     unit: str | None
@@ -59,6 +61,8 @@ class ParameterOut(Schema):
 
 class ParameterHistoryOut(Schema):
     name: str
+    label_id: str | None
+    label_en: str | None
     description: str
     keyed_by: str | None
     unit: str | None
@@ -142,6 +146,8 @@ def law_parameters(request: HttpRequest, on: dt.date | None = None):
     return [
         {
             "name": row["name"],
+            "label_id": row["meta"].label_id,
+            "label_en": row["meta"].label_en,
             "description": row["meta"].description,
             "keyed_by": row["meta"].keyed_by,
             "unit": row["meta"].unit,
@@ -162,6 +168,8 @@ def law_parameter(request: HttpRequest, name: str):
 
     return {
         "name": meta.name,
+        "label_id": meta.label_id,
+        "label_en": meta.label_en,
         "description": meta.description,
         "keyed_by": meta.keyed_by,
         "unit": meta.unit,

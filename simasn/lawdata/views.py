@@ -182,7 +182,9 @@ def parameter_list(request: HttpRequest) -> HttpResponse:
     except ValueError:
         on = timezone.localdate()
     rows = selectors.parameter_rows(viewer=request.user, on=on)
+    language = get_language() or "id"
     for row in rows:
+        row["label"] = row["meta"].label(language)
         version = row["version"]
         row["value"] = _show(jsonable(version.value)) if version else "—"
         row["citation"] = version.reference.cite() if version else "—"
@@ -211,7 +213,8 @@ def parameter_detail(request: HttpRequest, name: str) -> HttpResponse:
         request,
         "lawdata/parameter_detail.html",
         {
-            "title": name,
+            "title": meta.label(get_language() or "id"),
+            "label": meta.label(get_language() or "id"),
             "meta": meta,
             "versions": versions,
             "overrides": selectors.parameter_override_list(viewer=request.user, name=name),

@@ -154,6 +154,8 @@ class _ParameterIn(BaseModel):
 
     name: str
     description: str
+    label_id: str | None = None
+    label_en: str | None = None
     keyed_by: str | None = None
     unit: str | None = None
     values: list[_VersionIn]
@@ -225,6 +227,13 @@ class Parameter:
     keyed_by: str | None
     unit: str | None
     baseline: tuple[Version, ...] = field(default_factory=tuple)
+    label_id: str | None = None  # short Indonesian title for screens
+    label_en: str | None = None
+
+    def label(self, language: str = "id") -> str:
+        """The short title in ``language`` ("id" or "en"), else the name."""
+        found = self.label_en if language.startswith("en") else self.label_id
+        return found or self.label_id or self.name
 
     @property
     def key_enum(self) -> type[Enum] | None:
@@ -319,6 +328,9 @@ def load_directory(directory: Path) -> dict[str, Parameter]:
                     "versions": [],
                 },
             )
+            for label in ("label_id", "label_en"):
+                if entry.get(label) is None:
+                    entry[label] = getattr(item, label)
             if entry["keyed_by"] != item.keyed_by or entry["unit"] != item.unit:
                 raise ParameterFileError(
                     f"{source}: parameter {item.name!r} declares keyed_by/unit differently "
@@ -338,6 +350,8 @@ def load_directory(directory: Path) -> dict[str, Parameter]:
             keyed_by=entry["keyed_by"],
             unit=entry["unit"],
             baseline=tuple(versions),
+            label_id=entry["label_id"],
+            label_en=entry["label_en"],
         )
         for version in versions:
             _check_keys(parameter, version)

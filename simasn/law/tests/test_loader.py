@@ -211,6 +211,8 @@ def test_the_bundled_parameters_load_and_every_version_has_a_reference() -> None
         for version in parameters.history(name):
             assert version.reference.regulation, name
             assert version.last_verified_on is not None, name
+        meta = parameters.parameter(name)
+        assert meta.label_id and meta.label_en, f"{name} needs label_id and label_en"
 
 
 def test_module_level_override_hook() -> None:
