@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from simasn.accounts.policy import Resource
@@ -14,6 +15,7 @@ class ParameterOverrideAdmin(ScopedAdmin):
     """Versions are added, never changed: a correction is a newer version."""
 
     resource = Resource.LAW_PARAMETER
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     create_service = staticmethod(services.parameter_override_create)
     list_display = (
         "name",
