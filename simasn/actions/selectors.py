@@ -99,20 +99,39 @@ def document_get(*, viewer: Any, action: PersonnelAction, kind: str = "SK") -> A
 def bup_case(on: dt.date, prefix: str = "") -> Case:
     """The BUP table in force on ``on`` (simasn.law.bup_table) as one SQL CASE.
 
-    Rows come most specific first (functional family, then functional level, then
-    position kind), each matched on employee type and position kind; an employee whose
-    position matches no row gets NULL (no BUP known: the register shows it, the
-    projection leaves it out).
+    The law package gives the rows most specific first (functional family, then
+    functional level, then position kind). Rows of one tier never overlap, so rows of a
+    tier with the same age are merged into one ``WHEN type IN (..) AND field IN (..)``;
+    the tiers keep their order. An employee whose position matches no row gets NULL (no
+    BUP known: the projection leaves it out).
     """
-    whens = []
+    tiers: dict[str, dict[int, dict[str, set[str]]]] = {}
+    order: list[str] = []
     for row in bup_table(on):
-        cond = Q(**{f"{prefix}employee_type": row.employee_type.value,
-                    f"{prefix}position__kind": row.position_kind.value})
         if row.functional_family is not None:
-            cond &= Q(**{f"{prefix}position__functional_family": row.functional_family.value})
-        if row.functional_level is not None:
-            cond &= Q(**{f"{prefix}position__functional_level": row.functional_level.value})
-        whens.append(When(cond, then=Value(row.age)))
+            tier, value = "functional_family", row.functional_family.value
+        elif row.functional_level is not None:
+            tier, value = "functional_level", row.functional_level.value
+        else:
+            tier, value = "kind", row.position_kind.value
+        if tier not in tiers:
+            tiers[tier] = {}
+            order.append(tier)
+        tiers[tier].setdefault(row.age, {}).setdefault(row.employee_type.value, set()).add(value)
+    whens = []
+    for tier in order:
+        for age, by_type in tiers[tier].items():
+            groups: dict[frozenset[str], list[str]] = {}
+            for employee_type, values in by_type.items():
+                groups.setdefault(frozenset(values), []).append(employee_type)
+            cond = Q(pk__in=[])
+            for values, types in groups.items():
+                part = Q(**{f"{prefix}employee_type__in": sorted(types),
+                            f"{prefix}position__{tier}__in": sorted(values)})
+                if tier != "kind":
+                    part &= Q(**{f"{prefix}position__kind": "FUNGSIONAL"})
+                cond |= part
+            whens.append(When(cond, then=Value(age)))
     return Case(*whens, default=None, output_field=IntegerField())
 
 
@@ -143,7 +162,8 @@ def _with_tmt(qs: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
     SQLite and PostgreSQL compute with integer arithmetic.
     """
     return qs.annotate(bup_age=bup_case(on)).annotate(
-        tmt_index=(ExtractYear("birth_date") + F("bup_age")) * 12 + ExtractMonth("birth_date"),
+        tmt_index=(Cast(ExtractYear("birth_date"), IntegerField()) + F("bup_age")) * 12
+        + Cast(ExtractMonth("birth_date"), IntegerField()),
     )
 
 
@@ -182,7 +202,7 @@ def retirement_projection(
     months = 12 * years
     start = _month_index(on)
     qs = _scoped_employees(viewer, Resource.AGGREGATE, instansi_id, using).filter(_birth_window(on, months))
-    qs = _with_tmt(qs, on).filter(bup_age__isnull=False, tmt_index__gte=start,
+    qs = _with_tmt(qs, on).filter(tmt_index__gte=start,
                                   tmt_index__lt=start + months)
     qs = qs.annotate(
         leap_day=Case(When(Q(birth_date__month=2) & Q(birth_date__day=29), then=Value(1)),
@@ -214,7 +234,7 @@ def retirement_register(
     """Employees whose TMT pensiun falls in the next ``months`` months (by name)."""
     start = _month_index(on)
     qs = _scoped_employees(viewer, Resource.EMPLOYEE, instansi_id, using).filter(_birth_window(on, months))
-    qs = _with_tmt(qs, on).filter(bup_age__isnull=False, tmt_index__gte=start,
+    qs = _with_tmt(qs, on).filter(tmt_index__gte=start,
                                   tmt_index__lt=start + months)
     return qs.select_related("instansi", "position").annotate(
         birth_day=ExtractDay("birth_date"),
