@@ -13,6 +13,9 @@ class ActionsConfig(AppConfig):
         from simasn.core.scheduling import register_daily
 
         register_daily("simasn.actions.tasks.apply_due_actions")
-        entry = (_("Tindakan"), "actions:list", Resource.ACTION)
-        if entry[1] not in {item[1] for item in NAV_ITEMS}:
-            NAV_ITEMS.append(entry)
+        present = {item[1] for item in NAV_ITEMS}
+        for entry in ((_("Tindakan"), "actions:list", Resource.ACTION),
+                      # National institutions read the projection without seeing actions.
+                      (_("Proyeksi pensiun"), "actions:projection", Resource.AGGREGATE)):
+            if entry[1] not in present:
+                NAV_ITEMS.append(entry)

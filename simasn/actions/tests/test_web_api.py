@@ -95,3 +95,15 @@ def test_api_flow_and_refusals(world):
 def test_roles_without_actions_are_refused(world, role):
     user = user_with_role(role)
     assert _client(user).get("/tindakan/").status_code == 403
+
+
+def test_national_institution_reads_the_national_projection(world):
+    from simasn.actions.selectors import projection_rows, retirement_projection
+
+    menpan = _client(user_with_role(Role.KEMENPANRB))
+    page = menpan.get("/tindakan/pensiun/proyeksi/?years=5")
+    assert page.status_code == 200 and "Nasional" in page.content.decode()
+    assert 'href="/tindakan/pensiun/proyeksi/"' in page.content.decode()  # nav item
+    csv = b"".join(menpan.get("/tindakan/pensiun/proyeksi/?format=csv").streaming_content).decode()
+    rows = projection_rows(retirement_projection(viewer=user_with_role(Role.BKN), years=5, on=timezone.localdate()))
+    assert csv.count("\n") == len(rows) + 1
