@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "simasn.core.context_processors.navigation",
+                "simasn.actions.context_processors.employee_panels",
             ],
         },
     },

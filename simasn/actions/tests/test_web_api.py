@@ -107,3 +107,13 @@ def test_national_institution_reads_the_national_projection(world):
     csv = b"".join(menpan.get("/tindakan/pensiun/proyeksi/?format=csv").streaming_content).decode()
     rows = projection_rows(retirement_projection(viewer=user_with_role(Role.BKN), years=5, on=timezone.localdate()))
     assert csv.count("\n") == len(rows) + 1
+
+
+def test_employee_record_shows_the_actions_with_sk(world):
+    action = services.action_draft(actor=world.operator, interface=Interface.WEB,
+                                   action_type=ActionType.RETIREMENT, employee_id=world.employee.pk)
+    services.action_propose(actor=world.pyb, interface=Interface.WEB, action_id=action.pk)
+    action = services.action_decide(actor=world.ppk, interface=Interface.WEB, action_id=action.pk)
+    me = user_with_role(Role.PEGAWAI, employee=world.employee)
+    html = _client(me).get(f"/pegawai/{world.employee.pk}/").content.decode()
+    assert action.sk_number in html and "UU 20/2023 Pasal 55" in html
