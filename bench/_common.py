@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SIMASN = str(ROOT / ".venv" / "bin" / "simasn")
 PG = os.environ.get("SIMASN_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 CACHE = Path(os.environ.get("SIMASN_BENCH_CACHE", ROOT / "var" / "bench"))
+#: Appended to every benchmark database name (bench/smoke.sh uses its own).
+SUFFIX = os.environ.get("SIMASN_BENCH_DB_SUFFIX", "")
 
 
 def machine() -> str:
@@ -36,6 +38,7 @@ def admin_connect(dbname: str = "postgres"):
 @contextlib.contextmanager
 def database(name: str, *, keep: bool = False) -> Iterator[str]:
     """Create `name` (dropping an old one) and yield its URL; drop it afterwards."""
+    name = f"{name}{SUFFIX}"
     with admin_connect() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')

@@ -117,9 +117,9 @@ def main() -> None:
 
 class _existing:
     def __enter__(self) -> str:
-        from bench._common import PG
+        from bench._common import PG, SUFFIX
 
-        return f"{PG}/simasn_bench_projection"
+        return f"{PG}/simasn_bench_projection{SUFFIX}"
 
     def __exit__(self, *exc: object) -> None:
         return None

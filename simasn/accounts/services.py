@@ -83,5 +83,13 @@ def api_token_create(*, actor: User, interface: Interface, name: str) -> tuple[A
     return token, raw
 
 
+#: `last_used_at` answers "is this token still in use?"; writing it at most once a minute
+#: keeps a read-only API call free of a database write (bench/api.py, issue 6).
+TOKEN_TOUCH_SECONDS = 60
+
+
 def api_token_touch(token: ApiToken) -> None:
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if token.last_used_at is not None and (now - token.last_used_at).total_seconds() < TOKEN_TOUCH_SECONDS:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The three benchmarks at a small size: a smoke test (they run and print ratios), no
+# timing assertions. Needs PostgreSQL at 127.0.0.1:5432 (user postgres); each
+# benchmark creates and drops its own databases (suffix _smoke_<pid>).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SIMASN_BENCH_DB_SUFFIX="_smoke_$$"
+export SIMASN_BENCH_CACHE="${SIMASN_BENCH_CACHE:-var/bench-smoke}"
+unset DATABASE_URL
+N="${SIMASN_SMOKE_N:-2000}"
+PY=.venv/bin/python
+$PY bench/import.py "$N"
+$PY bench/projection.py "$N" --repeat 1
+$PY bench/api.py "$N" --seconds 2 --threads 4
+echo "bench smoke: OK"
