@@ -53,6 +53,11 @@ def seed(*, actor: Any, stdout: Any) -> None:
         return
     today = timezone.localdate()
     used: set[int] = set()
+    # The demo employee (login pegawai.bandung, see accounts/demo.py) gets the effective
+    # change of position below, so that the employee's own view shows an SK.
+    own = Employee.objects.filter(instansi__code="KOTA-BANDUNG", employee_type="PNS").order_by("id").first()
+    if own:
+        used.add(own.pk)
 
     def draft(**kwargs: Any) -> PersonnelAction:
         return services.action_draft(actor=operator, interface=CLI, **kwargs)
@@ -82,7 +87,10 @@ def seed(*, actor: Any, stdout: Any) -> None:
         decide(propose(act))
     # EFFECTIVE: change of position within the instansi, TMT already passed.
     target = Position.objects.filter(instansi__code="KOTA-BANDUNG", code="PLK-DATA").first()
-    act = _first([e for e in _employees("KOTA-BANDUNG", "PELAKSANA", used) if target and e.position_id != target.pk],
+    pool = ([own] if own and own.status == "AKTIF" else []) + _employees("KOTA-BANDUNG", "PELAKSANA", used)
+    if own:
+        used.discard(own.pk)
+    act = _first([e for e in pool if target and e.position_id != target.pk and e.pk not in used],
                  lambda e: draft(action_type=ActionType.APPOINTMENT, employee_id=e.pk, position_id=target.pk,
                                  tmt=today - dt.timedelta(days=20)), used, stdout)
     if act:
