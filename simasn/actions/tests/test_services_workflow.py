@@ -275,3 +275,47 @@ def test_candidacy_resignation(world):
             employee_id=EmployeeFactory(instansi=world.instansi, position=world.pelaksana_pos).pk,
             facts={"election": "KEPALA_DESA", "candidate_set_on": dt.date(2026, 9, 22)}, on=TODAY)
     assert err.value.code == "needs_legal_review"
+
+
+def test_decide_rechecks_the_law_and_audits_the_refusal(world):
+    from simasn.testing.factories import pppk
+
+    worker = pppk(instansi=world.instansi, unit=world.unit, position=world.pelaksana_pos)
+    target = PositionFactory(unit=world.unit, kind="PELAKSANA", open_to_pppk=True)
+    action = services.action_draft(actor=world.operator, interface=W, action_type=ActionType.APPOINTMENT,
+                                   employee_id=worker.pk, position_id=target.pk, tmt=dt.date(2026, 12, 1),
+                                   on=TODAY)
+    services.action_propose(actor=world.pyb, interface=W, action_id=action.pk, on=TODAY)
+    # The position is no longer one of those open to PPPK (Pasal 19, 34) when the PPK decides.
+    target.open_to_pppk = False
+    target.save()
+    with pytest.raises(ApplicationError) as err:
+        services.action_decide(actor=world.ppk, interface=W, action_id=action.pk, on=TODAY)
+    assert err.value.code == "rule_forbids"
+    action.refresh_from_db()
+    assert action.state == ActionState.PROPOSED and action.sk_number is None
+    refused = AuditEvent.objects.get(action="refused", object_id=str(action.pk))
+    assert refused.extra["step"] == "decide" and refused.citations
+
+
+def test_receiving_instansi_may_refuse_a_transfer(world):
+    unit = UnitFactory(instansi=world.other_instansi)
+    target = PositionFactory(unit=unit, kind="ADMINISTRATOR", open_to_pppk=False)
+    action = services.action_draft(actor=world.operator, interface=W, action_type=ActionType.TRANSFER,
+                                   employee_id=world.employee.pk, position_id=target.pk,
+                                   tmt=dt.date(2026, 12, 1), on=TODAY)
+    services.action_propose(actor=world.pyb, interface=W, action_id=action.pk, on=TODAY)
+    action = services.action_reject(actor=world.other_ppk, interface=W, action_id=action.pk,
+                                     reason="Formasi jabatan tujuan sudah terisi.", on=TODAY)
+    assert action.state == ActionState.REJECTED
+    # Both instansi's audit trails show the transfer.
+    assert AuditEvent.objects.filter(object_id=str(action.pk), instansi_id=world.other_instansi.pk).exists()
+
+
+def test_the_system_step_cannot_be_taken_by_a_person(world):
+    action = draft_retirement(world)
+    services.action_propose(actor=world.pyb, interface=W, action_id=action.pk, on=TODAY)
+    services.action_decide(actor=world.ppk, interface=W, action_id=action.pk, on=TODAY)
+    with pytest.raises(ConflictError) as err:
+        services.action_apply(action_id=action.pk, on=TODAY)  # TMT 1 January 2027 not reached
+    assert err.value.code == "not_due"
