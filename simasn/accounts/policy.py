@@ -20,6 +20,8 @@ class Resource(StrEnum):
     POSITION = "position"
     EMPLOYEE = "employee"
     EMPLOYEE_SENSITIVE = "employee_sensitive"
+    # Bulk import jobs (simasn/bulk): view = see the jobs, create = start one.
+    EMPLOYEE_IMPORT = "employee_import"
     AUDIT = "audit"
     INSTITUTION = "institution"
     AGGREGATE = "aggregate"
@@ -77,6 +79,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.POSITION: _grant(A, A, A, A),
         Resource.EMPLOYEE: _grant(A, A, A, N),
         Resource.EMPLOYEE_SENSITIVE: _grant(A),
+        Resource.EMPLOYEE_IMPORT: _grant(A, A),
         Resource.AUDIT: _grant(A),
         Resource.INSTITUTION: _grant(A, A, A, N),
         Resource.AGGREGATE: _grant(A),
@@ -99,6 +102,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.POSITION: _grant(I, I, I, I),
         Resource.EMPLOYEE: _grant(I, I, I, N),
         Resource.EMPLOYEE_SENSITIVE: _grant(I),
+        Resource.EMPLOYEE_IMPORT: _grant(I, I),
         Resource.AUDIT: _grant(I),
         Resource.AGGREGATE: _grant(I),
         # Operators draft and withdraw personnel actions (simasn/actions).

@@ -11,6 +11,6 @@ class BulkConfig(AppConfig):
         from simasn.accounts.policy import Resource
         from simasn.core.context_processors import NAV_ITEMS
 
-        item = (_("Impor pegawai"), "bulk:list", Resource.EMPLOYEE)
+        item = (_("Impor pegawai"), "bulk:list", Resource.EMPLOYEE_IMPORT)
         if item not in NAV_ITEMS:
             NAV_ITEMS.append(item)

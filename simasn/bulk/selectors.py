@@ -6,14 +6,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from simasn.accounts.policy import Action
 from simasn.accounts.scope import Scope
 from simasn.bulk.models import ImportJob
-from simasn.bulk.services import IMPORT_ACTION, IMPORT_RESOURCE
+from simasn.bulk.services import IMPORT_RESOURCE
 from simasn.core.errors import NotFoundError
 
 
 def import_job_list(*, viewer: Any) -> QuerySet[ImportJob]:
-    return Scope.of(viewer).filter(ImportJob.objects.all(), IMPORT_RESOURCE, IMPORT_ACTION).order_by("-id")
+    return Scope.of(viewer).filter(ImportJob.objects.all(), IMPORT_RESOURCE, Action.VIEW).order_by("-id")
 
 
 def import_job_get(*, viewer: Any, pk: int) -> ImportJob:

@@ -29,8 +29,8 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 
-#: Import needs the right to add employees (operators: own instansi; admin: all).
-IMPORT_RESOURCE, IMPORT_ACTION = Resource.EMPLOYEE, Action.CREATE
+#: Starting an import (operators: own instansi; administrators: all; accounts.policy).
+IMPORT_RESOURCE, IMPORT_ACTION = Resource.EMPLOYEE_IMPORT, Action.CREATE
 DEFAULT_CHUNK = 10_000
 CITATION = "UU 20/2023 Pasal 7"
 

@@ -76,3 +76,13 @@ def test_pegawai_cannot_open_the_import_page(client, tmp_path):
     user = user_with_role(Role.PEGAWAI, employee=EmployeeFactory(instansi=refs["a"]))
     client.force_login(user)
     assert client.get(reverse("bulk:list")).status_code == 403
+
+
+def test_import_menu_only_for_roles_that_may_import(client):
+    refs = reference_objects()
+    from simasn.testing.factories import EmployeeFactory
+
+    client.force_login(user_with_role(Role.OPERATOR, instansi=refs["a"]))
+    assert "Impor pegawai" in client.get(reverse("core:dashboard")).content.decode()
+    client.force_login(user_with_role(Role.PEGAWAI, employee=EmployeeFactory(instansi=refs["a"])))
+    assert "Impor pegawai" not in client.get(reverse("core:dashboard")).content.decode()
