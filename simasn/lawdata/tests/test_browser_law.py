@@ -52,8 +52,10 @@ def test_officer_reads_a_parameter_history(live_server, page) -> None:
     page.goto(f"{live_server.url}/hukum/")
     page.get_by_role("link", name="Lihat parameter hukum").click()
     expect(page.get_by_role("heading", name="Parameter hukum")).to_be_visible()
-    page.get_by_role("link", name="bup.position_kind").click()
-    expect(page.get_by_role("heading", name="bup.position_kind")).to_be_visible()
+    page.get_by_role("link", name="Batas usia pensiun menurut jenis jabatan").click()
+    expect(
+        page.get_by_role("heading", name="Batas usia pensiun menurut jenis jabatan")
+    ).to_be_visible()
     text = page.content()
     assert "UU 5/2014 Pasal 90" in text and "UU 20/2023 Pasal 55" in text
     if os.environ.get("SIMASN_SCREENSHOTS"):
