@@ -56,7 +56,8 @@ ACTIVITIES: dict[str, list[tuple[str, str, str | None, list[tuple[str, str, str 
     "KEMENPANRB": [
         ("KP1", "Program Kebijakan Manajemen ASN", "P1", [
             ("KP1.1", "Penyusunan kebijakan manajemen talenta nasional ASN", "I1", "Peraturan Menteri", "1", "regulasi", 2_400_000_000),
-            ("KP1.2", "Penyusunan kebijakan mobilitas talenta ASN antar instansi", "I2", "Pedoman mobilitas", "1", "dokumen", 1_100_000_000)]),
+            ("KP1.2", "Penyusunan kebijakan mobilitas talenta ASN antar instansi", "I2", "Pedoman mobilitas", "1", "dokumen", 1_100_000_000),
+            ("KP1.3", "Penilaian kompetensi manajerial bagi JPT", "I1", "Hasil penilaian", "400", "orang", 1_600_000_000)]),
         ("KP2", "Program Reformasi Birokrasi", "P2", [
             ("KP2.1", "Evaluasi penerapan sistem merit di instansi pusat dan daerah", "I3", "Laporan evaluasi", "120", "instansi", 3_200_000_000)]),
         ("KP9", "Program Dukungan Manajemen", None, [
@@ -65,7 +66,8 @@ ACTIVITIES: dict[str, list[tuple[str, str, str | None, list[tuple[str, str, str 
     "BKN": [
         ("BK1", "Program Manajemen ASN", "P1", [
             ("BK1.1", "Penyusunan regulasi manajemen talenta ASN secara nasional", "I1", "Peraturan BKN", "1", "regulasi", 1_800_000_000),
-            ("BK1.2", "Uji kompetensi untuk pemetaan talenta ASN secara nasional", "I1", "Peta talenta", "50000", "orang", 7_500_000_000)]),
+            ("BK1.2", "Uji kompetensi untuk pemetaan talenta ASN secara nasional", "I1", "Peta talenta", "50000", "orang", 7_500_000_000),
+            ("BK1.3", "Asesmen kompetensi manajerial pejabat pimpinan tinggi", "I1", "Laporan asesmen", "600", "orang", 2_200_000_000)]),
         ("BK2", "Program Pengawasan dan Pengendalian", "P2", [
             ("BK2.1", "Penanganan pengaduan atas pelanggaran sistem merit", "I4", "Pengaduan selesai", "300", "kasus", 1_200_000_000)]),
         ("BK3", "Program Layanan Digital ASN", "P4", [
@@ -114,7 +116,7 @@ def _policy(minister: User) -> tuple[PolicyDirection, PolicyDirection]:
             program = services.policy_program_add(actor=minister, interface=C, policy=v1, code=code, name=name,
                                                   strategic_target=target)
             for icode, iname, unit, base in indicators:
-                step = Decimal(base) / 10 if unit != "layanan" else Decimal(2)
+                step = (Decimal(95) - base) / 5 if unit == "persen" else Decimal(base) / 10
                 services.policy_indicator_add(
                     actor=minister, interface=C, program=program, code=icode, name=iname, unit=unit,
                     baseline=Decimal(base), targets={y: Decimal(base) + step * (y - 2024) for y in range(2025, 2030)})
@@ -174,7 +176,7 @@ def _meeting(minister: User, cycle: Cycle, *, decide: int | None = None, moves: 
         actor=minister, interface=C, cycle=cycle, held_on=cycle.starts_on + dt.timedelta(days=28), mode="HIBRIDA",
         location="Ruang Rapat Lantai 6, Kementerian PANRB, Jakarta", online_link="https://vicon.menpan.go.id/sinkron",
         delegated=True, delegate_name="Aba Subagja", delegate_title="Deputi Bidang SDM Aparatur",
-        delegation_letter="ND/12/SM.01/2025")
+        delegation_letter=f"ND/12/SM.01/{cycle.starts_on.year}")
     for att in meeting.attendance.select_related("institution"):
         services.attendance_set(actor=minister, interface=C, attendance=att, present=True,
                                 representative=f"Kepala Biro Perencanaan {att.institution.short_name}")

@@ -158,12 +158,12 @@ def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         op = request.POST.get("op")
         if op == "program":
-            form = f.PolicyProgramForm(request.POST)
+            form = f.PolicyProgramForm(request.POST, prefix="program")
             if form.is_valid():
                 return _run(request, lambda: services.policy_program_add(
                     actor=request.user, interface=W, policy=policy, **form.cleaned_data), _("Program ditambahkan."), back)
         elif op == "indicator":
-            form = f.PolicyIndicatorForm(request.POST, policy=policy)
+            form = f.PolicyIndicatorForm(request.POST, policy=policy, prefix="indicator")
             if form.is_valid():
                 return _run(request, lambda: services.policy_indicator_add(
                     actor=request.user, interface=W, **form.cleaned_data), _("Indikator ditambahkan."), back)
@@ -188,7 +188,8 @@ def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workplans/policy_detail.html", {
         "title": str(policy), "policy": policy, "can_edit": can_edit,
         "can_version": _can(request, Resource.WORKPLAN_POLICY, Action.CREATE) and policy.is_published,
-        "program_form": f.PolicyProgramForm(), "indicator_form": f.PolicyIndicatorForm(policy=policy),
+        "program_form": f.PolicyProgramForm(prefix="program"),
+        "indicator_form": f.PolicyIndicatorForm(policy=policy, prefix="indicator"),
         "note_form": f.NoteForm(), "versions": selectors.policy_list(viewer=request.user).filter(title=policy.title),
     })
 
@@ -232,12 +233,12 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
         op = request.POST.get("op")
         form: forms.Form | None = None
         if op == "program":
-            form = f.DraftProgramForm(request.POST, policy=draft.cycle.policy)
+            form = f.DraftProgramForm(request.POST, policy=draft.cycle.policy, prefix="program")
             if form.is_valid():
                 return _run(request, lambda: services.draft_program_add(
                     actor=request.user, interface=W, draft=draft, **form.cleaned_data), _("Program ditambahkan."), back)
         elif op == "activity":
-            form = f.ActivityForm(request.POST, draft=draft)
+            form = f.ActivityForm(request.POST, draft=draft, prefix="activity")
             if form.is_valid():
                 data = dict(form.cleaned_data)
                 program = DraftProgram.objects.get(pk=data.pop("program"), draft=draft)
@@ -281,8 +282,8 @@ def _draft_context(request: HttpRequest, draft: Draft, can_edit: bool, available
     return {
         "title": str(draft), "draft": draft, "tree": tree[0] if tree else draft, "can_edit": editable,
         "can_submit": editable and draft.kind == Draft.Kind.USULAN,
-        "program_form": f.DraftProgramForm(policy=draft.cycle.policy),
-        "activity_form": f.ActivityForm(draft=draft),
+        "program_form": f.DraftProgramForm(policy=draft.cycle.policy, prefix="program"),
+        "activity_form": f.ActivityForm(draft=draft, prefix="activity"),
         "evaluation_form": f.EvaluationLinkForm(available=available, initial={
             "previous_evaluation": draft.previous_evaluation_id, "evaluation_note": draft.evaluation_note}),
         "import_form": f.ImportForm(), "available": available, "previous": prev,
