@@ -94,6 +94,18 @@ def seed(*, actor: Any, stdout: Any) -> None:
     _seed_institutions(actor=actor, by_code=by_code)
 
 
+def _participation_end(code: str) -> dt.date | None:
+    """The last day an institution takes part in work-plan synchronization, read from the
+    law parameter (the registry never carries its own copy of that date)."""
+    from simasn.law import parameters
+
+    versions = parameters.history("workplan.participants")
+    with_code = [v for v in versions if any(item["institution"] == code for item in v.value)]
+    if not with_code or with_code[-1] is versions[-1]:
+        return None
+    return with_code[-1].end
+
+
 def _seed_institutions(*, actor: Any, by_code: dict[str, Instansi]) -> None:
     rows = [
         ("KEMENPANRB", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "KemenPANRB",
@@ -104,8 +116,8 @@ def _seed_institutions(*, actor: Any, by_code: dict[str, Instansi]) -> None:
         ("LAN", "Lembaga Administrasi Negara", "LAN", "Pengembangan kompetensi dan pembelajaran ASN", True,
          dt.date(1957, 8, 6), None, "UU 20/2023 Pasal 26; PermenRK Pasal 2 ayat (1)"),
         ("KASN", "Komisi Aparatur Sipil Negara", "KASN", "Pengawasan sistem merit (sampai fungsinya dialihkan)",
-         True, dt.date(2014, 1, 15), dt.date(2024, 10, 15),
-         "UU 20/2023 Pasal 70 ayat (3); PermenRK Pasal 2 ayat (1); perlu kajian hukum atas tanggal pengalihan"),
+         True, dt.date(2014, 1, 15), _participation_end("KASN"),
+         "UU 20/2023 Pasal 70 ayat (3); PermenRK Pasal 2 ayat (1); tanggal pengalihan: perlu kajian hukum"),
         ("BAPPENAS", "Kementerian Perencanaan Pembangunan Nasional/Bappenas", "Bappenas",
          "Menerima hasil sinkronisasi rencana kerja (PermenRK Pasal 7)", False, dt.date(1963, 1, 1), None,
          "PermenRK Pasal 7"),
