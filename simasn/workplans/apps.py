@@ -10,6 +10,9 @@ class WorkplansConfig(AppConfig):
     def ready(self) -> None:
         from simasn.accounts.policy import Resource
         from simasn.core.context_processors import NAV_ITEMS
+        from simasn.core.scheduling import register_daily
+
+        register_daily("simasn.workplans.tasks.remind_overdue_drafts")
 
         for item in [
             (_("Sinkronisasi rencana kerja"), "workplans:cycle_list", Resource.WORKPLAN),

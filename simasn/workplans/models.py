@@ -138,8 +138,9 @@ class Cycle(TimeStampedModel):
         verbose_name_plural = _("siklus sinkronisasi")
 
     def __str__(self) -> str:
-        suffix = f" — revisi {self.revision_no}" if self.revision_no else ""
-        return f"{self.title}{suffix}"
+        if not self.revision_no:
+            return self.title
+        return f"{self.title} — " + str(_("revisi %(n)d") % {"n": self.revision_no})
 
     @property
     def is_late(self) -> bool:

@@ -329,6 +329,28 @@ def _copy_draft(source: Draft, target: Draft, policy: PolicyDirection) -> None:
                                     unit_in_charge=act.unit_in_charge, origin=act)
 
 
+def drafts_overdue_remind(*, on: dt.date) -> int:
+    """Notify the users of every participant whose draft was not sent by the agenda's
+    deadline; each user is reminded once per draft. Returns the reminders written."""
+    from django.urls import reverse
+
+    written = 0
+    drafts = Draft.objects.filter(kind=Draft.Kind.USULAN, status=Draft.Status.DRAFT, cycle__stage=Stage.PENYUSUNAN,
+                                  cycle__agenda__draft_deadline__lt=on).select_related("cycle__agenda", "institution")
+    for draft in drafts:
+        url = reverse("workplans:draft_detail", args=[draft.pk])
+        title = (_("Rancangan Rencana Kerja belum dikirim: %(c)s") % {"c": draft.cycle})[:250]
+        with transaction.atomic():
+            for user in users_of(draft.institution):
+                if Notification.objects.filter(user=user, url=url, title=title).exists():
+                    continue
+                Notification.objects.create(user=user, title=title, url=url, body=_(
+                    "Batas pengiriman %(d)s telah lewat (Pasal 5 ayat (4)).") % {
+                        "d": draft.cycle.agenda.draft_deadline.isoformat()})
+                written += 1
+    return written
+
+
 # --- Drafts (Pasal 5 ayat (2), (4)) ----------------------------------------------------
 
 def ensure_editable(draft: Draft) -> None:

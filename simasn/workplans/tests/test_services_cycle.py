@@ -242,3 +242,18 @@ def test_planner_edits_only_own_draft(users: Any, django_capture_on_commit_callb
         services.draft_program_add(actor=users.planner["LAN"], interface=W, draft=bkn, code="X", name="X",
                                    policy_program=None)
     assert selectors.draft_list(viewer=users.planner["LAN"], cycle=cycle).count() == 1
+
+
+def test_daily_reminder_for_overdue_drafts_is_idempotent(users: Any, django_capture_on_commit_callbacks: Any) -> None:
+    from simasn.workplans.tasks import remind_overdue_drafts
+
+    policy = make_policy(users.minister, 2025, 2029)
+    cycle = new_cycle(users, policy, on=dt.date(2025, 9, 1), year=2027)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1",
+                             letter_date=cycle.starts_on, draft_deadline=dt.date(2025, 9, 20), meeting_plan="",
+                             body="x")
+    assert services.drafts_overdue_remind(on=dt.date(2025, 9, 20)) == 0
+    first = remind_overdue_drafts.call("2025-09-21")
+    assert first > 0 and Notification.objects.filter(user=users.planner["LAN"], title__contains="belum dikirim").exists()
+    assert remind_overdue_drafts.call("2025-09-22") == 0
