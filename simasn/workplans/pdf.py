@@ -60,7 +60,23 @@ class SignatureCheck:
 
 
 def verify_pdf(data: bytes) -> list[SignatureCheck]:
-    """Check every embedded signature against the SIMASN CA (no network fetching)."""
+    """Check every embedded signature against the SIMASN CA (no network fetching).
+
+    pyHanko runs its validation with ``asyncio.run``; inside a running event loop (an
+    ASGI server, Playwright's sync API in tests) it is run in a worker thread instead.
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _verify(data)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_verify, data).result()
+
+
+def _verify(data: bytes) -> list[SignatureCheck]:
     from asn1crypto import pem
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
