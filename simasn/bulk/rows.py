@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 from simasn.bulk.layout import COLUMNS, FIELD_TO_COLUMN, HEADER
@@ -120,7 +121,9 @@ class RowChecker:
             )
         self.index = {name: header.index(name) for name in HEADER if name in header}
         self.references, self.on, self.allowed = references, on, allowed_instansi
-        self.fields = {name: Employee._meta.get_field(name) for name in CHAR_FIELDS}
+        self.fields: dict[str, models.Field[Any, Any]] = {
+            name: field for name in CHAR_FIELDS if isinstance(field := Employee._meta.get_field(name), models.Field)
+        }
         # An empty value of a blank=True field passes Field.clean unchanged; skip the call.
         self.may_be_blank = {name for name, field in self.fields.items() if field.blank}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Concat
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
@@ -45,6 +46,12 @@ def employee_list(
         qs = qs.filter(status=status)
     if position_kind:
         qs = qs.filter(position__kind=position_kind)
+    if q and not q.isdigit():
+        # A name fragment: the trigram index finds the matches, then they are sorted. Ordering
+        # by the bare column would let PostgreSQL walk the (name, id) index hoping to meet 25
+        # matches early, which is ruinous for names late in the alphabet (14 s instead of ~1 s
+        # at 4.3 M rows, docs/adr/0007-indexes-for-national-scale.md); `name || ''` sorts the same.
+        return qs.order_by(Concat("name", Value("")), "id")
     return qs.order_by("name", "id")
 
 
