@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,10 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def set_queryset(form: forms.Form, name: str, queryset: Any) -> None:
+    cast(forms.ModelChoiceField, form.fields[name]).queryset = queryset
+
+
 def date_field(label: Any, **kw: Any) -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput(), **kw)
 
@@ -49,8 +53,8 @@ class CycleForm(forms.Form):
 
     def __init__(self, *args: Any, policies: Any, cycles: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["policy"].queryset = policies.filter(status=PolicyDirection.Status.PUBLISHED)
-        self.fields["previous_cycle"].queryset = cycles
+        set_queryset(self, "policy", policies.filter(status=PolicyDirection.Status.PUBLISHED))
+        set_queryset(self, "previous_cycle", cycles)
 
 
 class PolicyForm(forms.Form):
@@ -75,7 +79,7 @@ class PolicyIndicatorForm(forms.Form):
 
     def __init__(self, *args: Any, policy: PolicyDirection, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["program"].queryset = policy.programs.all()
+        set_queryset(self, "program", policy.programs.all())
 
     def clean_targets(self) -> dict[int, Any]:
         from decimal import Decimal, InvalidOperation
@@ -112,7 +116,7 @@ class DraftProgramForm(forms.Form):
 
     def __init__(self, *args: Any, policy: PolicyDirection, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["policy_program"].queryset = policy.programs.all()
+        set_queryset(self, "policy_program", policy.programs.all())
 
 
 class ActivityForm(forms.Form):
@@ -129,9 +133,9 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args: Any, draft: Any, with_program: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["program"].choices = [(p.pk, str(p)) for p in draft.programs.all()]
-        self.fields["indicator"].queryset = PolicyIndicator.objects.filter(
-            program__policy_id=draft.cycle.policy_id).select_related("program")
+        cast(forms.ChoiceField, self.fields["program"]).choices = [(p.pk, str(p)) for p in draft.programs.all()]
+        set_queryset(self, "indicator", PolicyIndicator.objects.filter(
+            program__policy_id=draft.cycle.policy_id).select_related("program"))
         if not with_program:
             del self.fields["program"]
 
@@ -144,11 +148,23 @@ class EvaluationLinkForm(forms.Form):
 
     def __init__(self, *args: Any, available: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["previous_evaluation"].queryset = available
+        set_queryset(self, "previous_evaluation", available)
+
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+def _limited(upload: Any) -> Any:
+    if upload is not None and upload.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(_("Berkas terlalu besar (paling besar 10 MB)."))
+    return upload
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Berkas XLSX (templat)"))
+
+    def clean_file(self) -> Any:
+        return _limited(self.cleaned_data.get("file"))
 
 
 class MeetingForm(forms.Form):
@@ -204,7 +220,7 @@ class RevisionForm(forms.Form):
 
     def __init__(self, *args: Any, policies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["policy"].queryset = policies.filter(status=PolicyDirection.Status.PUBLISHED)
+        set_queryset(self, "policy", policies.filter(status=PolicyDirection.Status.PUBLISHED))
 
 
 class RealizationForm(forms.Form):
@@ -224,3 +240,6 @@ class EvaluationForm(forms.Form):
 
 class VerifyForm(forms.Form):
     file = forms.FileField(label=_("Berkas PDF berita acara"))
+
+    def clean_file(self) -> Any:
+        return _limited(self.cleaned_data.get("file"))

@@ -195,7 +195,8 @@ class AgendaDispatch(TimeStampedModel):
     sent_at = models.DateTimeField(_("dikirim pada"))
     pdf = models.FileField(upload_to="workplans/agenda/", blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
-    recipients = models.ManyToManyField(INSTITUTION, related_name="+", verbose_name=_("penerima"))
+    recipients = models.ManyToManyField(  # type: ignore[var-annotated]
+        INSTITUTION, related_name="+", verbose_name=_("penerima"))
 
     def __str__(self) -> str:
         return f"{_('Agenda')} {self.letter_number}"

@@ -115,7 +115,8 @@ def coordination_get(*, viewer: Any, pk: int) -> Coordination:
 
 
 def notification_list(*, viewer: Any) -> QuerySet[Notification]:
-    return Notification.objects.filter(user_id=getattr(viewer, "pk", None))
+    pk = getattr(viewer, "pk", None)
+    return Notification.objects.filter(user_id=pk) if pk is not None else Notification.objects.none()
 
 
 def evaluation_list(*, viewer: Any, cycle: Cycle | None = None) -> QuerySet[EvaluationReport]:

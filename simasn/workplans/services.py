@@ -432,7 +432,10 @@ def _validate_activity(program: DraftProgram, data: dict[str, Any], *, exclude_p
     for name in ("code", "name", "output", "target_unit", "unit_in_charge"):
         if not str(data.get(name) or "").strip():
             errors[name] = [_("Wajib diisi.")]
-    if Activity.objects.filter(program__draft_id=program.draft_id, code=data.get("code")).exclude(pk=exclude_pk).exists():
+    clash = Activity.objects.filter(program__draft_id=program.draft_id, code=data.get("code"))
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
         errors["code"] = [_("Kode kegiatan sudah dipakai dalam rancangan ini.")]
     if errors:
         raise ApplicationError(_("Periksa kembali isian yang ditandai."), code="validation", fields=errors)

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -47,7 +48,7 @@ def _require(request: HttpRequest, resource: Resource, action: Action = Action.V
         raise PermissionDeniedError(not_allowed_message())
 
 
-def _run(request: HttpRequest, call: Callable[[], Any], ok: str, back: str) -> HttpResponse:
+def _run(request: HttpRequest, call: Callable[[], Any], ok: str, back: str) -> HttpResponseBase:
     """Run a service from a POST; a refusal becomes a message on the page it came from."""
     try:
         call()
@@ -59,12 +60,12 @@ def _run(request: HttpRequest, call: Callable[[], Any], ok: str, back: str) -> H
     return HttpResponseRedirect(back)
 
 
-def _form_errors(form: forms.Form) -> str:
-    return "; ".join(f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".strip(": ")
+def _form_errors(form: forms.BaseForm) -> str:
+    return "; ".join(f"{form.fields[k].label if k in form.fields else ''}: {' '.join(str(m) for m in v)}".strip(": ")
                      for k, v in form.errors.items())
 
 
-def _file(data: bytes | Any, name: str, content_type: str) -> HttpResponse:
+def _file(data: bytes | Any, name: str, content_type: str) -> HttpResponseBase:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -73,7 +74,7 @@ def _file(data: bytes | Any, name: str, content_type: str) -> HttpResponse:
 # --- cycles -------------------------------------------------------------------------------
 
 @login_required
-def cycle_list(request: HttpRequest) -> HttpResponse:
+def cycle_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN)
     form = f.CycleFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -92,7 +93,7 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def cycle_create(request: HttpRequest) -> HttpResponse:
+def cycle_create(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN, Action.CREATE)
     form = f.CycleForm(request.POST or None, policies=selectors.policy_list(viewer=request.user),
                        cycles=selectors.cycle_list(viewer=request.user))
@@ -103,7 +104,7 @@ def cycle_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def cycle_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     user = request.user
     own = access.institution_id_of(user)
@@ -133,7 +134,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Arah Kebijakan -------------------------------------------------------------------------
 
 @login_required
-def policy_list(request: HttpRequest) -> HttpResponse:
+def policy_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_POLICY)
     return render(request, "workplans/policy_list.html", {
         "title": _("Arah Kebijakan Manajemen ASN"), "policies": selectors.policy_list(viewer=request.user),
@@ -141,7 +142,7 @@ def policy_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def policy_create(request: HttpRequest) -> HttpResponse:
+def policy_create(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_POLICY, Action.CREATE)
     return form_page(request, form=f.PolicyForm(request.POST or None), template="workplans/form.html",
                      title=_("Arah Kebijakan baru"),
@@ -151,22 +152,25 @@ def policy_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def policy_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     policy = selectors.policy_get(viewer=request.user, pk=pk)
     back = reverse("workplans:policy_detail", args=[pk])
     can_edit = _can(request, Resource.WORKPLAN_POLICY, Action.UPDATE) and not policy.is_published
     if request.method == "POST":
         op = request.POST.get("op")
+        form: forms.BaseForm | None
         if op == "program":
             form = f.PolicyProgramForm(request.POST, prefix="program")
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.policy_program_add(
-                    actor=request.user, interface=W, policy=policy, **form.cleaned_data), _("Program ditambahkan."), back)
+                    actor=request.user, interface=W, policy=policy, **cleaned), _("Program ditambahkan."), back)
         elif op == "indicator":
             form = f.PolicyIndicatorForm(request.POST, policy=policy, prefix="indicator")
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.policy_indicator_add(
-                    actor=request.user, interface=W, **form.cleaned_data), _("Indikator ditambahkan."), back)
+                    actor=request.user, interface=W, **cleaned), _("Indikator ditambahkan."), back)
         elif op == "publish":
             return _run(request, lambda: services.policy_publish(actor=request.user, interface=W, policy=policy),
                         _("Arah Kebijakan ditetapkan."), back)
@@ -197,7 +201,7 @@ def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- agenda -------------------------------------------------------------------------------
 
 @login_required
-def agenda_send(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_send(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING, Action.CREATE)
     initial = {"letter_date": timezone.localdate(), "body": _(
@@ -213,7 +217,7 @@ def agenda_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     agenda = getattr(cycle, "agenda", None)
     if agenda is None or not agenda.pdf:
@@ -224,7 +228,7 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 # --- drafts --------------------------------------------------------------------------------
 
 @login_required
-def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     back = reverse("workplans:draft_detail", args=[pk])
     can_edit = access.allows(request.user, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
@@ -235,8 +239,9 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if op == "program":
             form = f.DraftProgramForm(request.POST, policy=draft.cycle.policy, prefix="program")
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.draft_program_add(
-                    actor=request.user, interface=W, draft=draft, **form.cleaned_data), _("Program ditambahkan."), back)
+                    actor=request.user, interface=W, draft=draft, **cleaned), _("Program ditambahkan."), back)
         elif op == "activity":
             form = f.ActivityForm(request.POST, draft=draft, prefix="activity")
             if form.is_valid():
@@ -247,8 +252,9 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
         elif op == "evaluation":
             form = f.EvaluationLinkForm(request.POST, available=available)
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.draft_set_evaluation(
-                    actor=request.user, interface=W, draft=draft, **form.cleaned_data),
+                    actor=request.user, interface=W, draft=draft, **cleaned),
                     _("Tautan evaluasi disimpan."), back)
         elif op == "submit":
             return _run(request, lambda: services.draft_submit(actor=request.user, interface=W, draft=draft),
@@ -294,7 +300,7 @@ def _draft_context(request: HttpRequest, draft: Draft, can_edit: bool, available
 
 
 @login_required
-def draft_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_xlsx(request: HttpRequest, pk: int) -> HttpResponseBase:
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     with transaction.atomic():
         audit_record(actor=request.user, action=AuditAction.EXPORT, interface=W, obj=draft, extra={"format": "xlsx"})
@@ -303,7 +309,7 @@ def draft_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     activity = Activity.objects.select_related("program__draft").filter(pk=pk).first()
     if activity is None:
         raise NotFoundError(_("Kegiatan tidak ditemukan."))
@@ -325,7 +331,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- analysis and meeting ------------------------------------------------------------------------
 
 @login_required
-def analysis_page(request: HttpRequest, pk: int) -> HttpResponse:
+def analysis_page(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING)
     kind = request.GET.get("jenis") or (Draft.Kind.SELARAS if cycle.drafts.filter(kind=Draft.Kind.SELARAS).exists()
@@ -343,7 +349,7 @@ def analysis_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_open(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_open(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING, Action.CREATE)
     return form_page(request, form=f.MeetingForm(request.POST or None, initial={"held_on": timezone.localdate()}),
@@ -355,7 +361,7 @@ def meeting_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_page(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING)
     meeting = Meeting.objects.filter(cycle=cycle).first()
@@ -366,28 +372,32 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
         op = request.POST.get("op")
         form: forms.Form | None = None
         if op == "attendance":
-            att = Attendance.objects.get(meeting=meeting, pk=request.POST.get("attendance"))
+            att = Attendance.objects.get(meeting=meeting, pk=request.POST.get("attendance", ""))
             form = f.AttendanceForm(request.POST)
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.attendance_set(
-                    actor=request.user, interface=W, attendance=att, **form.cleaned_data), _("Kehadiran dicatat."), back)
+                    actor=request.user, interface=W, attendance=att, **cleaned), _("Kehadiran dicatat."), back)
         elif op == "guest":
             form = f.GuestForm(request.POST)
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.guest_add(
-                    actor=request.user, interface=W, meeting=meeting, **form.cleaned_data), _("Undangan dicatat."), back)
+                    actor=request.user, interface=W, meeting=meeting, **cleaned), _("Undangan dicatat."), back)
         elif op == "decide":
-            overlap = OverlapDecision.objects.get(meeting=meeting, pk=request.POST.get("overlap"))
+            overlap = OverlapDecision.objects.get(meeting=meeting, pk=request.POST.get("overlap", ""))
             form = f.DecisionForm(request.POST)
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.overlap_decide(
-                    actor=request.user, interface=W, overlap=overlap, **form.cleaned_data),
+                    actor=request.user, interface=W, overlap=overlap, **cleaned),
                     _("Keputusan dicatat."), back + f"#tt-{overlap.pk}")
         elif op == "close":
             form = f.CloseMeetingForm(request.POST)
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.meeting_close(
-                    actor=request.user, interface=W, meeting=meeting, **form.cleaned_data),
+                    actor=request.user, interface=W, meeting=meeting, **cleaned),
                     _("Pertemuan selesai; rancangan selaras dan berita acara dibuat."),
                     reverse("workplans:cycle_detail", args=[pk]))
         messages.error(request, _form_errors(form) if form is not None else _("Permintaan tidak dikenal."))
@@ -421,21 +431,21 @@ def _ba_for(request: HttpRequest, pk: int) -> BeritaAcara:
 
 
 @login_required
-def berita_acara_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def berita_acara_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     ba = _ba_for(request, pk)
     return FileResponse(ba.pdf.open("rb"), content_type="application/pdf", filename=f"berita-acara-{pk}.pdf")
 
 
 @login_required
 @require_POST
-def berita_acara_sign(request: HttpRequest, pk: int) -> HttpResponse:
+def berita_acara_sign(request: HttpRequest, pk: int) -> HttpResponseBase:
     ba = _ba_for(request, pk)
     return _run(request, lambda: services.berita_acara_sign(actor=request.user, interface=W, berita_acara=ba),
                 _("Berita acara ditandatangani secara elektronik."), reverse("workplans:cycle_detail", args=[pk]))
 
 
 @login_required
-def berita_acara_verify(request: HttpRequest, pk: int) -> HttpResponse:
+def berita_acara_verify(request: HttpRequest, pk: int) -> HttpResponseBase:
     ba = _ba_for(request, pk)
     data = ba.pdf.open("rb").read()
     return render(request, "workplans/verify.html", {
@@ -445,7 +455,7 @@ def berita_acara_verify(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def verify_upload(request: HttpRequest) -> HttpResponse:
+def verify_upload(request: HttpRequest) -> HttpResponseBase:
     """Anyone signed in may check a berita acara PDF they received."""
     form = f.VerifyForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"title": _("Periksa keaslian berita acara"), "form": form}
@@ -464,7 +474,7 @@ def verify_upload(request: HttpRequest) -> HttpResponse:
 # --- coordination -------------------------------------------------------------------------------
 
 @login_required
-def coordination_send(request: HttpRequest, pk: int) -> HttpResponse:
+def coordination_send(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_COORDINATION, Action.CREATE)
     return form_page(request, form=f.CoordinationForm(request.POST or None,
@@ -477,7 +487,7 @@ def coordination_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def coordination_list(request: HttpRequest) -> HttpResponse:
+def coordination_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_COORDINATION)
     return render(request, "workplans/coordination_list.html", {
         "title": _("Kiriman rancangan Rencana Kerja (Pasal 7)"),
@@ -485,7 +495,7 @@ def coordination_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def coordination_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def coordination_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     item = selectors.coordination_get(viewer=request.user, pk=pk)
     if request.GET.get("format") == "pdf" and item.pdf:
         return FileResponse(item.pdf.open("rb"), content_type="application/pdf", filename=f"koordinasi-{pk}.pdf")
@@ -498,7 +508,7 @@ def coordination_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- revision ------------------------------------------------------------------------------------
 
 @login_required
-def cycle_revise(request: HttpRequest, pk: int) -> HttpResponse:
+def cycle_revise(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN, Action.CREATE)
     form = f.RevisionForm(request.POST or None, policies=selectors.policy_list(viewer=request.user))
@@ -510,7 +520,7 @@ def cycle_revise(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
+def revision_diff(request: HttpRequest, pk: int) -> HttpResponseBase:
     new = selectors.cycle_get(viewer=request.user, pk=pk)
     chain = selectors.revision_chain(new)
     other_id = request.GET.get("dari")
@@ -523,7 +533,7 @@ def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
 # --- monitoring (Pasal 9) ---------------------------------------------------------------------------
 
 @login_required
-def monitoring(request: HttpRequest, pk: int) -> HttpResponse:
+def monitoring(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MONITORING)
     try:
@@ -547,11 +557,12 @@ def monitoring(request: HttpRequest, pk: int) -> HttpResponse:
         elif op == "evaluation":
             form = f.EvaluationForm(request.POST)
             if form.is_valid():
+                cleaned = form.cleaned_data
                 return _run(request, lambda: services.evaluation_save(
                     actor=request.user, interface=W, cycle=cycle, institution_id=own or 0, year=year,
-                    **form.cleaned_data), _("Evaluasi disimpan."), back)
+                    **cleaned), _("Evaluasi disimpan."), back)
         elif op == "report":
-            report = selectors.evaluation_list(viewer=request.user, cycle=cycle).get(pk=request.POST.get("report"))
+            report = selectors.evaluation_list(viewer=request.user, cycle=cycle).get(pk=request.POST.get("report", ""))
             return _run(request, lambda: services.evaluation_submit(actor=request.user, interface=W, report=report),
                         _("Laporan dikirim kepada Menteri (Pasal 9 ayat (2))."), back)
         messages.error(request, _form_errors(form) if form is not None else _("Permintaan tidak dikenal."))
@@ -579,7 +590,7 @@ def monitoring(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: HttpRequest) -> HttpResponseBase:
     items = selectors.notification_list(viewer=request.user)
     page = list(items[:100])
     items.filter(read_at__isnull=True).update(read_at=timezone.now())
