@@ -257,3 +257,34 @@ def test_daily_reminder_for_overdue_drafts_is_idempotent(users: Any, django_capt
     first = remind_overdue_drafts.call("2025-09-21")
     assert first > 0 and Notification.objects.filter(user=users.planner["LAN"], title__contains="belum dikirim").exists()
     assert remind_overdue_drafts.call("2025-09-22") == 0
+
+
+def test_aligned_draft_changes_regenerate_minutes_until_the_first_signature(
+        users: Any, django_capture_on_commit_callbacks: Any) -> None:
+    policy = make_policy(users.minister, 2025, 2029)
+    cycle = new_cycle(users, policy, on=dt.date(2025, 9, 1), year=2027)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1",
+                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on, meeting_plan="", body="x")
+    for draft in Draft.objects.filter(cycle=cycle).select_related("institution", "cycle"):
+        fill_draft(users.planner[draft.institution.code], draft)
+        services.draft_set_evaluation(actor=users.planner[draft.institution.code], interface=W, draft=draft,
+                                      previous_evaluation=None, evaluation_note="LAKIP")
+        services.draft_submit(actor=users.planner[draft.institution.code], interface=W, draft=draft)
+    meeting = services.meeting_open(actor=users.minister, interface=W, cycle=cycle, held_on=cycle.starts_on,
+                                    mode="DARING", online_link="https://vicon.example")
+    for att in meeting.attendance.all():
+        services.attendance_set(actor=users.minister, interface=W, attendance=att, present=True, representative="x")
+    for overlap in meeting.overlaps.all():
+        services.overlap_decide(actor=users.minister, interface=W, overlap=overlap, decision="KEEP")
+    ba = services.meeting_close(actor=users.minister, interface=W, meeting=meeting, number="BA/1")
+    before = ba.sha256
+    act = Activity.objects.filter(program__draft__cycle=cycle, program__draft__kind=Draft.Kind.SELARAS,
+                                  program__draft__institution__code="LAN").first()
+    services.activity_update(actor=users.planner["LAN"], interface=W, activity=act, data={"budget": 4_100_000_000})
+    ba.refresh_from_db()
+    assert ba.sha256 != before  # regenerated from the changed aligned draft
+    services.berita_acara_sign(actor=users.secretary["KEMENPANRB"], interface=W, berita_acara=ba)
+    with pytest.raises(ConflictError) as refused:
+        services.activity_update(actor=users.planner["LAN"], interface=W, activity=act, data={"budget": 1})
+    assert refused.value.code == "signing"
