@@ -24,6 +24,7 @@ from simasn.core.errors import ApplicationError, NotFoundError, PermissionDenied
 from simasn.core.exports import csv_response, xlsx_response
 from simasn.core.interfaces import Interface
 from simasn.core.web import apply_errors, form_page, list_page, not_allowed_message
+from simasn.positions.models import POSITION_KIND_CHOICES
 
 STEP_SERVICES = {
     "propose": services.action_propose,
@@ -210,7 +211,7 @@ def retirement_projection(request: HttpRequest) -> HttpResponse:
         viewer=request.user, years=years, on=today, instansi_id=instansi_id))
     columns = [
         (_("Tahun"), lambda r: r["tmt_year"]), (_("Bulan"), lambda r: r["tmt_month"]),
-        (_("Jenis pegawai"), lambda r: r["employee_type"]), (_("Jenis jabatan"), lambda r: r["position_kind"]),
+        (_("Jenis pegawai"), lambda r: r["employee_type"]), (_("Jenis jabatan"), lambda r: r["position_kind"] or ""),
         (_("Golongan"), lambda r: r["rank"]), (_("Jumlah"), lambda r: r["total"]),
         (_("Lahir 29 Februari (perlu kajian hukum)"), lambda r: r["leap_day"]),
     ]
@@ -225,6 +226,9 @@ def retirement_projection(request: HttpRequest) -> HttpResponse:
         if fmt == "csv":
             return csv_response(name, columns, rows)
         return xlsx_response(name, columns, rows, title=_("Proyeksi pensiun"))
+    kind_labels = {code: str(label) for code, label in POSITION_KIND_CHOICES}
+    rows = [{**row, "position_kind_label": kind_labels.get(row["position_kind"] or "", row["position_kind"] or "-")}
+            for row in rows]
     by_year: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     kinds: set[str] = set()
     for row in rows:
@@ -236,11 +240,13 @@ def retirement_projection(request: HttpRequest) -> HttpResponse:
     summary = [{"year": y, "cells": [by_year[y].get(k, 0) for k in kinds_sorted], "total": by_year[y]["_total"]}
                for y in sorted(by_year)]
     chart = {"type": "bar", "data": {"labels": [s["year"] for s in summary], "datasets": [
-        {"label": k, "data": [by_year[s["year"]].get(k, 0) for s in summary]} for k in kinds_sorted]},
+        {"label": kind_labels.get(k, k), "data": [by_year[s["year"]].get(k, 0) for s in summary]}
+        for k in kinds_sorted]},
         "options": {"scales": {"x": {"stacked": True}, "y": {"stacked": True}}}}
     national = scope.reach(Resource.AGGREGATE, Action.VIEW) == Reach.NATIONAL
     return render(request, "actions/projection.html", {
-        "title": _("Proyeksi pensiun"), "rows": rows, "summary": summary, "kinds": kinds_sorted,
+        "title": _("Proyeksi pensiun"), "rows": rows, "summary": summary,
+        "kinds": [kind_labels.get(k, k) for k in kinds_sorted],
         "years": years, "form": form, "national": national and not instansi_id, "chart": chart,
         "querystring": request.GET.urlencode(),
     })

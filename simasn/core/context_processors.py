@@ -37,7 +37,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": label, "url": url, "active": request.path.startswith(url) and url != "/"})
+        items.append({"label": label, "url": url, "active": False})
+    # Highlight only the most specific item whose URL the current page is under.
+    matches = [item for item in items if item["url"] != "/" and request.path.startswith(item["url"])]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["active"] = True
     if user.employee_id:
         items.insert(1, {"label": _("Data saya"), "url": reverse("personnel:me"), "active": False})
     return {"nav_items": items}
