@@ -192,6 +192,11 @@ def participant_role(institution_code: str, on: dt.date) -> str:
     return ParticipantRole.PESERTA
 
 
+def first_budget_year(*, scope_kind: str, year_start: int, on: dt.date) -> int:
+    """The budget year whose national planning stages the plan must precede (Pasal 3)."""
+    return year_start if scope_kind == PlanScope.TAHUNAN else max(year_start, on.year + 1)
+
+
 def cycle_create(*, actor: Any, interface: Interface, title: str, scope_kind: str, year_start: int,
                  year_end: int, reference_date: dt.date, starts_on: dt.date, ends_on: dt.date,
                  policy: PolicyDirection, previous_cycle: Cycle | None = None,
@@ -216,7 +221,7 @@ def cycle_create(*, actor: Any, interface: Interface, title: str, scope_kind: st
         raise _refuse(_("Periode siklus harus berada dalam periode Arah Kebijakan."), policy=_("Periode tidak sesuai."))
     # A medium-term plan spans several budget years: the first one it can still feed is
     # checked. An annual plan feeds exactly its own year.
-    budget_year = year_start if scope_kind == PlanScope.TAHUNAN else max(year_start, reference_date.year + 1)
+    budget_year = first_budget_year(scope_kind=scope_kind, year_start=year_start, on=reference_date)
     late = late_milestones(year_start=budget_year, ends_on=ends_on, on=reference_date)
     with transaction.atomic():
         cycle = Cycle.objects.create(

@@ -127,8 +127,21 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "can_coordinate": _can(request, Resource.WORKPLAN_COORDINATION, Action.CREATE),
         "can_revise": _can(request, Resource.WORKPLAN, Action.CREATE) and not cycle.is_superseded,
         "Stage": Stage,
+        "calendar": _calendar(cycle),
     }
     return render(request, "workplans/cycle_detail.html", context)
+
+
+def _calendar(cycle: Any) -> list[Any]:
+    from simasn.law.parameters import ParameterError
+    from simasn.workplans.calendar import milestones
+
+    year = services.first_budget_year(scope_kind=cycle.scope_kind, year_start=cycle.year_start,
+                                      on=cycle.reference_date)
+    try:
+        return milestones(budget_year=year, on=cycle.reference_date)
+    except ParameterError:
+        return []
 
 
 # --- Arah Kebijakan -------------------------------------------------------------------------

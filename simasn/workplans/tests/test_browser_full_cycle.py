@@ -57,7 +57,7 @@ def test_coordinator_runs_a_cycle_end_to_end(users: Any, live_server: Any, page:
     for code, name in ACTIVITY.items():
         _as(page, live_server, f"perencana.{code}")
         page.goto(cycle_url)
-        page.locator("table").first.get_by_role("link").first.click()
+        page.locator("#rancangan").get_by_role("link").first.click()
         page.get_by_text("Tambah program", exact=True).first.click()
         page.get_by_label("Kode program").fill("PR1")
         page.get_by_label("Program", exact=True).fill("Program Manajemen ASN")
