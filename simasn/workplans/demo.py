@@ -223,6 +223,20 @@ def _monitor(cycle: Cycle, year: int) -> None:
         services.evaluation_submit(actor=_secretary(code), interface=C, report=report)
 
 
+def _revise_bkn(cycle: Cycle) -> None:
+    """BKN takes over merit supervision from KASN in the revision (Pasal 8)."""
+    draft = cycle.drafts.get(kind=Draft.Kind.USULAN, institution__code="BKN")
+    planner = _planner("BKN")
+    complaints = Activity.objects.get(program__draft=draft, code="BK2.1")
+    services.activity_update(actor=planner, interface=C, activity=complaints,
+                             data={"budget": complaints.budget + 5_000_000_000, "target": Decimal("700")})
+    indicator = PolicyIndicator.objects.get(program__policy=cycle.policy, program__code="P2", code="I3")
+    services.activity_add(actor=planner, interface=C, program=complaints.program, data={
+        "code": "BK2.2", "name": "Penilaian penerapan sistem merit pada instansi pemerintah (dialihkan dari KASN)",
+        "indicator": indicator, "output": "Hasil penilaian", "target": Decimal("250"), "target_unit": "instansi",
+        "budget": 9_000_000_000, "unit_in_charge": "Deputi Bidang Pengawasan dan Pengendalian"})
+
+
 def seed(*, actor: Any, stdout: Any) -> None:
     for username, name, role, code in EXTRA_USERS:
         institution = NationalInstitution.objects.filter(code=code).first()
@@ -256,6 +270,7 @@ def seed(*, actor: Any, stdout: Any) -> None:
                                    starts_on=dt.date(2025, 3, 3), ends_on=dt.date(2025, 3, 28),
                                    reference_date=dt.date(2025, 3, 3))
         _agenda(minister, b1, "B/77/SM.01.00/2025")
+        _revise_bkn(b1)
         _draft_and_submit(b1, only={"BKN"})
         # 2025: three participants; late against the calendar; signing in progress.
         c = _cycle(minister, v2, "Sinkronisasi Renja 2026", PlanScope.TAHUNAN, (2026, 2026), dt.date(2025, 1, 6),

@@ -175,14 +175,22 @@ def revision_chain(cycle: Cycle) -> list[Cycle]:
     return chain
 
 
-DIFF_FIELDS = ("name", "output", "target", "target_unit", "budget", "unit_in_charge", "indicator_id")
+DIFF_FIELDS = ("name", "output", "target", "target_unit", "budget", "unit_in_charge", "indicator")
+
+
+def _values(activity: Activity) -> dict[str, Any]:
+    """Comparable values: the indicator by its codes, since each policy version has its own rows."""
+    values = {f: getattr(activity, f) for f in DIFF_FIELDS if f != "indicator"}
+    ind = activity.indicator
+    values["indicator"] = f"{ind.program.code}/{ind.code}" if ind is not None else ""
+    return values
 
 
 def _agreed_activities(cycle: Cycle) -> dict[tuple[str, str], Activity]:
     kind = Draft.Kind.SELARAS if cycle.drafts.filter(kind=Draft.Kind.SELARAS).exists() else Draft.Kind.USULAN
     return {(a.program.draft.institution.code, a.code): a for a in Activity.objects.filter(
         program__draft__cycle=cycle, program__draft__kind=kind).select_related("program__draft__institution",
-                                                                              "indicator")}
+                                                                              "indicator__program")}
 
 
 def revision_diff(*, old: Cycle, new: Cycle) -> dict[str, Any]:
@@ -190,8 +198,8 @@ def revision_diff(*, old: Cycle, new: Cycle) -> dict[str, Any]:
     before, after = _agreed_activities(old), _agreed_activities(new)
     changed = []
     for key in sorted(before.keys() & after.keys()):
-        fields = {f: (getattr(before[key], f), getattr(after[key], f)) for f in DIFF_FIELDS
-                  if getattr(before[key], f) != getattr(after[key], f)}
+        a, b = _values(before[key]), _values(after[key])
+        fields = {str(Activity._meta.get_field(f).verbose_name): (a[f], b[f]) for f in DIFF_FIELDS if a[f] != b[f]}
         if fields:
             changed.append({"key": key, "activity": after[key], "fields": fields})
     budget = lambda acts: sum(a.budget for a in acts.values())  # noqa: E731
