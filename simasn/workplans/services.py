@@ -697,9 +697,18 @@ def _render_berita_acara(ba: BeritaAcara) -> None:
         "participants": cycle.participants.select_related("institution"),
         "generated_at": timezone.now(),
     })
-    ba.pdf.save(f"berita-acara-{cycle.pk}.pdf", ContentFile(data), save=False)
+    _replace_file(ba, f"berita-acara-{cycle.pk}.pdf", data)
     ba.unsigned_sha256 = ba.sha256 = pdf.sha256(data)
     ba.save()
+
+
+def _replace_file(ba: BeritaAcara, name: str, data: bytes) -> None:
+    """Store the new version; the superseded file is removed once the transaction commits."""
+    old = ba.pdf.name if ba.pdf else ""
+    ba.pdf.save(name, ContentFile(data), save=False)
+    if old and old != ba.pdf.name:
+        storage = ba.pdf.storage
+        transaction.on_commit(lambda: storage.delete(old))
 
 
 def _after_aligned_change(draft: Draft, actor: Any) -> None:
@@ -740,7 +749,7 @@ def berita_acara_sign(*, actor: Any, interface: Interface, berita_acara: BeritaA
         from cryptography import x509
 
         cert = x509.load_pem_x509_certificate(files.cert.read_bytes())
-        ba.pdf.save(f"berita-acara-{cycle.pk}.pdf", ContentFile(signed), save=False)
+        _replace_file(ba, f"berita-acara-{cycle.pk}.pdf", signed)
         ba.sha256 = pdf.sha256(signed)
         signature = Signature.objects.create(
             berita_acara=ba, institution=institution, signer=actor, signer_name=name,
