@@ -21,7 +21,8 @@ from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.workplans import access
 from simasn.workplans.models import Activity, Draft, DraftProgram, PolicyIndicator, PolicyProgram
-from simasn.workplans.services import _audit, ensure_editable
+from simasn.workplans.services._common import _audit
+from simasn.workplans.services.drafts import ensure_editable
 
 SHEET = "Rencana Kerja"
 #: (header, meaning) — the column order of the template.
