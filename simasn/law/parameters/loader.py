@@ -385,6 +385,10 @@ class ParameterStore:
         self._lock = threading.Lock()
         self._baseline: dict[str, Parameter] | None = None
         self._override_sources: list[OverrideSource] = []
+        # history(name) is asked on every rule evaluation (a bulk import asks it several
+        # times per row); it is memoised until the baseline or the overrides change.
+        self._history_cache: dict[str, list[Version]] = {}
+        self._history_fingerprint: str | None = None
 
     # -- baseline
     @property
@@ -398,6 +402,7 @@ class ParameterStore:
     def reload(self) -> None:
         with self._lock:
             self._baseline = None
+            self._history_cache = {}
 
     # -- overrides
     def register_override_source(self, source: OverrideSource) -> None:
@@ -421,10 +426,13 @@ class ParameterStore:
         finally:
             self._override_sources[:] = saved
 
-    def _overrides_for(self, name: str) -> list[Version]:
+    def _override_snapshot(self) -> list[list[Mapping[str, Any]]]:
+        return [list(source()) for source in list(self._override_sources)]
+
+    def _overrides_for(self, name: str, snapshot: list[list[Mapping[str, Any]]] | None = None) -> list[Version]:
         found: list[Version] = []
-        for source in list(self._override_sources):
-            for index, raw in enumerate(source()):
+        for entries in self._override_snapshot() if snapshot is None else snapshot:
+            for index, raw in enumerate(entries):
                 if raw.get("name") != name:
                     continue
                 try:
@@ -458,8 +466,22 @@ class ParameterStore:
 
     def history(self, name: str) -> list[Version]:
         """Every version of ``name`` with the period it is in force, oldest first."""
+        snapshot = self._override_snapshot()
+        # The overrides are few (administrator corrections); their repr is a cheap and
+        # exact fingerprint, so a new or changed override is seen on the next call.
+        fingerprint = repr(snapshot)
+        if fingerprint != self._history_fingerprint:
+            self._history_cache = {}
+            self._history_fingerprint = fingerprint
+        cached = self._history_cache.get(name)
+        if cached is None:
+            cached = self._build_history(name, snapshot)
+            self._history_cache[name] = cached
+        return list(cached)
+
+    def _build_history(self, name: str, snapshot: list[list[Mapping[str, Any]]]) -> list[Version]:
         parameter = self.parameter(name)
-        overrides = self._overrides_for(name)
+        overrides = self._overrides_for(name, snapshot)
         for version in overrides:
             _check_keys(parameter, version)
         # On the same start an override beats the baseline, a later override an earlier.
