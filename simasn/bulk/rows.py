@@ -50,7 +50,9 @@ def file_format(name: str) -> str:
                            fields={"file": [_("Format berkas harus CSV atau XLSX.")]})
 
 
-def count_rows(path: str, fmt: str) -> int | None:
+def count_rows(path: str, fmt: str, *, exact: bool = True) -> int | None:
+    """Data rows in the file (without the header). For XLSX with `exact=False` the sheet's
+    recorded dimension is used and None returned when it has none (cheap, for uploads)."""
     if fmt == "csv":
         lines, last = 0, b"\n"
         with open(path, "rb") as handle:
@@ -63,9 +65,19 @@ def count_rows(path: str, fmt: str) -> int | None:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True)
-    rows = workbook.worksheets[0].max_row
-    workbook.close()
-    return max(rows - 1, 0) if rows else None
+    if not exact:
+        rows = workbook.worksheets[0].max_row
+        workbook.close()
+        return max(rows - 1, 0) if rows and rows > 1 else None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.max_row
+        if not rows or rows <= 1:
+            # Files written in streaming mode carry no dimension: count the rows (streaming).
+            rows = sum(1 for _ in sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    return max(rows - 1, 0)
 
 
 def _cell(value: Any) -> str:

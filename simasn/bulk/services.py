@@ -80,7 +80,7 @@ def import_job_create(*, actor: Any, interface: Interface, path: str, file_name:
     return ImportJob.objects.create(
         file_name=file_name or Path(path).name, stored_path=str(Path(path).resolve()), sha256=sha,
         file_format=fmt, interface=str(interface), created_by_id=actor_id, updated_by_id=actor_id,
-        total_rows=count_rows(path, fmt),
+        total_rows=count_rows(path, fmt, exact=False),
     )
 
 
@@ -185,8 +185,11 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
     references = CachedReferences()
     started = time.monotonic()
     resumed_from = job.processed_rows
+    if job.total_rows is None:  # an XLSX without a recorded dimension: count in the job, not the upload
+        job.total_rows = count_rows(job.stored_path, job.file_format)
     ImportJob.objects.filter(pk=job.pk).update(
         status=ImportStatus.RUNNING, started_at=job.started_at or timezone.now(), error="",
+        total_rows=job.total_rows,
     )
     try:
         rows = read_rows(job.stored_path, job.file_format)

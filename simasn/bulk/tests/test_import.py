@@ -144,3 +144,11 @@ def test_an_unfinished_job_for_the_same_file_is_resumed(tmp_path):
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
     again = import_job_create(actor=None, interface=Interface.CLI, path=str(path))
     assert again.pk == job.pk
+
+
+def test_xlsx_without_a_recorded_dimension_is_counted_by_the_job(tmp_path):
+    from simasn.bulk.rows import count_rows
+
+    path = write_xlsx(tmp_path / "j.xlsx", [pns_row(i) for i in range(1, 8)])
+    assert count_rows(str(path), "xlsx", exact=False) is None  # cheap at upload time
+    assert count_rows(str(path), "xlsx") == 7  # exact, streaming, in the background job
