@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from simasn.core.interfaces import Interface
@@ -50,6 +53,17 @@ class ImportJob(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+    #: A queued or running job that has not committed a chunk for this long lost its worker.
+    STALE_AFTER = dt.timedelta(minutes=2)
+
+    @property
+    def can_resume(self) -> bool:
+        if self.status == ImportStatus.FAILED:
+            return True
+        if self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING):
+            return timezone.now() - self.updated_at > self.STALE_AFTER
+        return False
 
     @property
     def percent(self) -> int:

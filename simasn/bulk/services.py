@@ -214,6 +214,7 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
                 ImportJob.objects.filter(pk=job.pk).update(
                     processed_rows=F("processed_rows") + chunk_len, inserted=F("inserted") + inserted,
                     skipped=F("skipped") + len(valid) - inserted, rejected=F("rejected") + rejected_rows,
+                    updated_at=timezone.now(),  # heartbeat: a job silent for long is resumable
                 )
             offset += chunk_len
             if progress:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.job_detail, name="detail"),
     path("<int:pk>/progres/", views.job_progress, name="progress"),
     path("<int:pk>/penolakan/", views.job_rejects, name="rejects"),
+    path("<int:pk>/lanjutkan/", views.job_resume, name="resume"),
 ]

@@ -8,13 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from simasn.accounts.scope import Scope
 from simasn.bulk import selectors, services
 from simasn.bulk.forms import UploadForm
 from simasn.bulk.layout import HEADER
-from simasn.bulk.models import ImportStatus
+from simasn.bulk.models import ImportJob, ImportStatus
 from simasn.bulk.tasks import run_import
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
@@ -60,6 +62,19 @@ def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     job = selectors.import_job_get(viewer=request.user, pk=pk)
     response = render(request, "bulk/_progress.html", {"job": job, "done": job.status == ImportStatus.DONE})
     return response
+
+
+@login_required
+@require_POST
+def job_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """Continue an import whose worker stopped (crash, restart): from its last checkpoint."""
+    _require_import(request)
+    job = selectors.import_job_get(viewer=request.user, pk=pk)
+    if not job.can_resume:
+        raise ApplicationError(_("Impor ini tidak perlu dilanjutkan."), code="not_resumable")
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.QUEUED, updated_at=timezone.now())
+    transaction.on_commit(partial(run_import.enqueue, job_id=job.pk, user_id=request.user.pk))
+    return redirect("bulk:detail", pk=job.pk)
 
 
 @login_required

@@ -86,3 +86,26 @@ def test_import_menu_only_for_roles_that_may_import(client):
     assert "Impor pegawai" in client.get(reverse("core:dashboard")).content.decode()
     client.force_login(user_with_role(Role.PEGAWAI, employee=EmployeeFactory(instansi=refs["a"])))
     assert "Impor pegawai" not in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_a_stalled_job_is_resumed_from_its_checkpoint(client, tmp_path, settings, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    operator = user_with_role(Role.OPERATOR, instansi=refs["a"])
+    path = write_csv(tmp_path / "s.csv", [pns_row(i) for i in range(1, 7)])
+    job = ImportJob.objects.create(file_name="s.csv", stored_path=str(path), sha256="0" * 64, file_format="csv",
+                                   interface="web", status=ImportStatus.RUNNING, total_rows=6, processed_rows=0,
+                                   created_by=operator)
+    client.force_login(operator)
+    assert b"Lanjutkan impor" not in client.get(reverse("bulk:detail", args=[job.pk])).content
+    ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=10))
+    assert b"Lanjutkan impor" in client.get(reverse("bulk:detail", args=[job.pk])).content
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("bulk:resume", args=[job.pk]))
+    job.refresh_from_db()
+    assert (job.status, job.inserted) == (ImportStatus.DONE, 6)
+    assert client.post(reverse("bulk:resume", args=[job.pk])).status_code == 400
