@@ -83,3 +83,32 @@ def test_without_a_replica_exports_read_the_primary(two_instansi):
     with CaptureQueriesContext(connections["default"]) as primary:
         assert len(list(export_rows(viewer=admin))) == 4
     assert any("personnel_employee" in q["sql"] for q in primary.captured_queries)
+
+
+@pytest.mark.django_db
+def test_export_command_streams_the_users_scope(tmp_path, two_instansi):
+    from django.core.management import call_command
+
+    a, _b = two_instansi
+    user_with_role(Role.OPERATOR, instansi=a, username="op_ea")
+    admin = user_with_role(Role.ADMIN, username="adm")
+    out = tmp_path / "cmd.csv"
+    call_command("export_employees", "--as", "op_ea", "--format", "csv", "--out", str(out), "--no-progress")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + 3
+    call_command("export_employees", "--as", admin.username, "--format", "parquet", "--instansi", "EB",
+                 "--out", str(tmp_path / "eb.parquet"), "--no-progress")
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "eb.parquet").num_rows == 1
+
+
+def test_generate_population_command_writes_register_and_reference(tmp_path):
+    from django.core.management import call_command
+
+    out, ref = tmp_path / "pop.csv", tmp_path / "ref.csv"
+    call_command("generate_population", "--employees", "500", "--seed", "9", "--out", str(out),
+                 "--with-reference", str(ref), "--no-progress")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    refs = {(r["INSTANSI_KODE"], r["JABATAN_KODE"]) for r in csv.DictReader(ref.read_text(encoding="utf-8").splitlines())}
+    assert len(rows) == 500
+    assert all((r["INSTANSI_KODE"], r["JABATAN_KODE"]) in refs for r in rows)
