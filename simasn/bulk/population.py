@@ -100,6 +100,7 @@ class Population:
         self.pusat_w = self._sizes(len(self.pusat))
         self.daerah_w = self._sizes(len(self.daerah))
         self.templates = {p.code: p for p in reference.POSITIONS}
+        self.max_age = {p.code: reference.max_active_age(p, on) for p in reference.POSITIONS}
 
     @staticmethod
     def _sizes(n: int) -> np.ndarray:
@@ -144,7 +145,7 @@ class Population:
         position = np.where(~in_pusat & (position == "S01"), "S02", position)
         position = np.where(~in_pusat & (position == "F11"), "F02", position)
         # Nobody is past the BUP of their position on the reference date.
-        max_age = np.array([self.templates[p].max_age for p in position])
+        max_age = np.array([self.max_age[p] for p in position])
         too_old = age > max_age
         older = np.where(position < "P", np.where(position < "F", "S02", "F03"), "F08")
         older = np.where(~is_pns & (older == "S02"), "F08", older)

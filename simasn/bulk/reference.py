@@ -8,6 +8,7 @@ instansi daerah (34 provinsi, 415 kabupaten, 88 kota). Names are synthetic on pu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,28 +53,25 @@ class PositionTemplate:
     level: FunctionalLevel | None = None
     open_to_pppk: bool = True
     pusat_only: bool = False
-    #: Retirement age band the generator respects (the law's BUP table decides it:
-    #: 58 for most, 60 for JPT / ahli madya / guru, 65 for ahli utama / dosen).
-    max_age: int = 57
 
 
 K, F, L = PositionKind, FunctionalLevel, PositionKind.FUNGSIONAL
 POSITIONS = [
-    PositionTemplate("S01", "Direktur Jenderal", K.JPT_MADYA, "U01", open_to_pppk=False, pusat_only=True, max_age=59),
-    PositionTemplate("S02", "Sekretaris", K.JPT_PRATAMA, "U01", open_to_pppk=False, max_age=59),
+    PositionTemplate("S01", "Direktur Jenderal", K.JPT_MADYA, "U01", open_to_pppk=False, pusat_only=True),
+    PositionTemplate("S02", "Sekretaris", K.JPT_PRATAMA, "U01", open_to_pppk=False),
     PositionTemplate("S03", "Kepala Bidang", K.ADMINISTRATOR, "U02", open_to_pppk=False),
     PositionTemplate("S04", "Kepala Subbagian", K.PENGAWAS, "U01", open_to_pppk=False),
-    PositionTemplate("F01", "Guru Ahli Pertama", L, "U04", "GURU", F.AHLI_PERTAMA, max_age=59),
-    PositionTemplate("F02", "Guru Ahli Muda", L, "U04", "GURU", F.AHLI_MUDA, max_age=59),
-    PositionTemplate("F03", "Guru Ahli Madya", L, "U04", "GURU", F.AHLI_MADYA, max_age=59),
+    PositionTemplate("F01", "Guru Ahli Pertama", L, "U04", "GURU", F.AHLI_PERTAMA),
+    PositionTemplate("F02", "Guru Ahli Muda", L, "U04", "GURU", F.AHLI_MUDA),
+    PositionTemplate("F03", "Guru Ahli Madya", L, "U04", "GURU", F.AHLI_MADYA),
     PositionTemplate("F04", "Perawat Terampil", L, "U05", "PERAWAT", F.TERAMPIL),
     PositionTemplate("F05", "Perawat Ahli Pertama", L, "U05", "PERAWAT", F.AHLI_PERTAMA),
     PositionTemplate("F06", "Analis Kebijakan Ahli Pertama", L, "U03", "ANALIS_KEBIJAKAN", F.AHLI_PERTAMA),
     PositionTemplate("F07", "Analis Kebijakan Ahli Muda", L, "U03", "ANALIS_KEBIJAKAN", F.AHLI_MUDA),
-    PositionTemplate("F08", "Analis Kebijakan Ahli Madya", L, "U03", "ANALIS_KEBIJAKAN", F.AHLI_MADYA, max_age=59),
-    PositionTemplate("F09", "Analis Kebijakan Ahli Utama", L, "U03", "ANALIS_KEBIJAKAN", F.AHLI_UTAMA, max_age=64),
+    PositionTemplate("F08", "Analis Kebijakan Ahli Madya", L, "U03", "ANALIS_KEBIJAKAN", F.AHLI_MADYA),
+    PositionTemplate("F09", "Analis Kebijakan Ahli Utama", L, "U03", "ANALIS_KEBIJAKAN", F.AHLI_UTAMA),
     PositionTemplate("F10", "Pranata Komputer Terampil", L, "U06", "PRANATA_KOMPUTER", F.TERAMPIL),
-    PositionTemplate("F11", "Dosen Ahli Muda", L, "U04", "DOSEN", F.AHLI_MUDA, pusat_only=True, max_age=64),
+    PositionTemplate("F11", "Dosen Ahli Muda", L, "U04", "DOSEN", F.AHLI_MUDA, pusat_only=True),
     PositionTemplate("P01", "Pengadministrasi Perkantoran", K.PELAKSANA, "U01"),
     PositionTemplate("P02", "Pengelola Keuangan", K.PELAKSANA, "U01"),
     PositionTemplate("P03", "Pengelola Layanan Operasional", K.PELAKSANA, "U02"),
@@ -182,3 +180,24 @@ def load_reference(*, stdout: Any = None) -> dict[str, int]:
     if stdout is not None:
         stdout.write(f"reference: {created}")
     return created
+
+
+def max_active_age(template: PositionTemplate, on: dt.date) -> int:
+    """The oldest whole age a PNS in this position can have on ``on``: one below the BUP
+    the law package gives for it (its table lists the most specific rows first). Synthetic
+    data follows the published law (the YAML baseline), not local administrator overrides."""
+    from simasn.law import bup_table
+    from simasn.law.enums import EmployeeType
+    from simasn.law.parameters import default_store
+
+    with default_store().baseline_only():
+        rows = bup_table(on)
+    for row in rows:
+        if row.employee_type != EmployeeType.PNS or row.position_kind != template.kind:
+            continue
+        if row.functional_family is not None and row.functional_family.value != template.family:
+            continue
+        if row.functional_level is not None and row.functional_level != template.level:
+            continue
+        return row.age - 1
+    raise LookupError(f"no BUP in force on {on} for position template {template.code}")
