@@ -3,10 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-
-from simasn.core.web import limit_choices
 from django.utils.translation import gettext_lazy as _
 
+from simasn.core.web import limit_choices
 from simasn.organization import selectors
 from simasn.organization.models import INSTANSI_KIND_CHOICES, Instansi, Official, Unit
 

@@ -3,11 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-
-from simasn.core.web import limit_choices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from simasn.core.web import limit_choices
 from simasn.organization import selectors as org_selectors
 from simasn.organization.forms import DateInput
 from simasn.personnel import law_bridge

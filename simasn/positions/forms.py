@@ -3,10 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-
-from simasn.core.web import limit_choices
 from django.utils.translation import gettext_lazy as _
 
+from simasn.core.web import limit_choices
 from simasn.organization import selectors as org_selectors
 from simasn.positions.models import POSITION_KIND_CHOICES, Position
 

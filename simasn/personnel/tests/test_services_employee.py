@@ -12,7 +12,13 @@ from simasn.core.interfaces import Interface
 from simasn.core.models import AuditEvent
 from simasn.personnel.models import Employee, PositionHistory
 from simasn.personnel.services import employee_create, employee_sensitive_reveal, employee_update
-from simasn.testing.factories import EmployeeFactory, InstansiFactory, PositionFactory, UnitFactory, user_with_role
+from simasn.testing.factories import (
+    EmployeeFactory,
+    InstansiFactory,
+    PositionFactory,
+    UnitFactory,
+    user_with_role,
+)
 from simasn.testing.nip import pns_nip, pppk_nip
 
 pytestmark = pytest.mark.django_db
