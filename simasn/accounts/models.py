@@ -76,9 +76,10 @@ class ApiToken(models.Model):
 
     @classmethod
     def lookup(cls, raw: str) -> ApiToken | None:
-        token = (
-            cls.objects.select_related("user")
-            .filter(key_hash=_hash_token(raw), revoked_at__isnull=True, user__is_active=True)
-            .first()
-        )
-        return token
+        # key_hash is unique: a plain get() needs no ORDER BY, and this runs on every API call.
+        try:
+            return cls.objects.select_related("user").get(
+                key_hash=_hash_token(raw), revoked_at__isnull=True, user__is_active=True
+            )
+        except cls.DoesNotExist:
+            return None

@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 from typing import Any, Literal
 
 from django.http import HttpRequest
@@ -107,7 +108,7 @@ class EmployeeFilters(Schema):
 register_crud(
     router, path="/employees/", name="employee", out=EmployeeOut, create_in=EmployeeIn,
     patch_in=EmployeePatch, filters=EmployeeFilters, list_selector=selectors.employee_list,
-    get_selector=selectors.employee_get, create=services.employee_create,
+    get_selector=partial(selectors.employee_get, related=False), create=services.employee_create,
     update=services.employee_update, delete=None,
     fk_fields=("instansi", "unit", "position"), obj_kwarg="employee", resource=Resource.EMPLOYEE,
 )

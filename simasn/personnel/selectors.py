@@ -55,8 +55,14 @@ def employee_list(
     return qs.order_by("name", "id")
 
 
-def employee_get(*, viewer: Any, pk: int) -> Employee:
-    obj = employee_list(viewer=viewer).filter(pk=pk).first()
+def employee_get(*, viewer: Any, pk: int, related: bool = True) -> Employee:
+    """One employee within the viewer's scope (404 otherwise). `related=False` skips
+    the joins to instansi, unit and position, for callers that need only the row
+    (the API detail): the four-table query cost more to build than to run."""
+    qs = Scope.of(viewer).filter(Employee.objects.all(), Resource.EMPLOYEE)
+    if related:
+        qs = qs.select_related("instansi", "unit", "position")
+    obj = qs.filter(pk=pk).order_by().first()
     if obj is None:
         raise NotFoundError("Pegawai tidak ditemukan.")
     return obj
