@@ -91,8 +91,10 @@ def form_page(
     success_url: Callable[[Any], str],
     success_message: str,
     context: dict[str, Any] | None = None,
+    base_template: str = "base.html",
 ) -> HttpResponse:
-    """GET shows the form; a valid POST calls the service; a refusal shows its messages."""
+    """GET shows the form; a valid POST calls the service; a refusal shows its messages.
+    `base_template` lets an app keep its own layout (extra CSS/JS) around the shared form."""
     form.label_suffix = ""
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,7 +105,8 @@ def form_page(
             messages.success(request, success_message)
             return HttpResponseRedirect(success_url(obj))
     status = 400 if request.method == "POST" else 200
-    return render(request, template, {"form": form, "title": title, **(context or {})}, status=status)
+    return render(request, template, {"form": form, "title": title, "form_base": base_template,
+                                      **(context or {})}, status=status)
 
 
 def model_data(cleaned: dict[str, Any], fk_fields: tuple[str, ...] = ()) -> dict[str, Any]:

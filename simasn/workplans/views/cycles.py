@@ -47,7 +47,7 @@ def cycle_create(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN, Action.CREATE)
     form = f.CycleForm(request.POST or None, policies=selectors.policy_list(viewer=request.user),
                        cycles=selectors.cycle_list(viewer=request.user))
-    return form_page(request, form=form, template="workplans/form.html", title=_("Siklus sinkronisasi baru"),
+    return form_page(request, form=form, template="core/form.html", base_template="workplans/base.html", title=_("Siklus sinkronisasi baru"),
                      submit=lambda d: services.cycle_create(actor=request.user, interface=W, **d),
                      success_url=lambda o: reverse("workplans:cycle_detail", args=[o.pk]),
                      success_message=_("Siklus dibuat; peserta diambil dari registri pada tanggal siklus."))
@@ -104,7 +104,7 @@ def agenda_send(request: HttpRequest, pk: int) -> HttpResponseBase:
         "Sehubungan dengan pelaksanaan sinkronisasi Rencana Kerja di bidang Manajemen ASN, mohon Saudara menyusun "
         "bahan rancangan Rencana Kerja dengan mengacu pada Arah Kebijakan yang telah ditetapkan dan memperhatikan "
         "hasil evaluasi pelaksanaan Rencana Kerja periode sebelumnya.")}
-    return form_page(request, form=f.AgendaForm(request.POST or None, initial=initial), template="workplans/form.html",
+    return form_page(request, form=f.AgendaForm(request.POST or None, initial=initial), template="core/form.html", base_template="workplans/base.html",
                      title=_("Kirim agenda penyusunan (Pasal 5 ayat (1))"),
                      submit=lambda d: services.agenda_send(actor=request.user, interface=W, cycle=cycle, **d),
                      success_url=lambda o: reverse("workplans:cycle_detail", args=[pk]),

@@ -121,7 +121,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     initial = {k: getattr(activity, k) for k in services.ACTIVITY_FIELDS}
     return form_page(request, form=f.ActivityForm(request.POST or None, draft=draft, with_program=False,
                                                   initial=initial),
-                     template="workplans/form.html", title=_("Ubah kegiatan %(c)s") % {"c": activity.code},
+                     template="core/form.html", base_template="workplans/base.html", title=_("Ubah kegiatan %(c)s") % {"c": activity.code},
                      submit=lambda d: services.activity_update(actor=request.user, interface=W, activity=activity,
                                                                data=d),
                      success_url=lambda o: back, success_message=_("Kegiatan disimpan."),

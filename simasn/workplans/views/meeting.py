@@ -53,7 +53,7 @@ def meeting_open(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING, Action.CREATE)
     return form_page(request, form=f.MeetingForm(request.POST or None, initial={"held_on": timezone.localdate()}),
-                     template="workplans/form.html", title=_("Buka pertemuan pembahasan (Pasal 5 ayat (5))"),
+                     template="core/form.html", base_template="workplans/base.html", title=_("Buka pertemuan pembahasan (Pasal 5 ayat (5))"),
                      submit=lambda d: services.meeting_open(actor=request.user, interface=W, cycle=cycle, **d),
                      success_url=lambda o: reverse("workplans:meeting", args=[pk]),
                      success_message=_("Pertemuan dibuka; dugaan tumpang tindih siap diputuskan."),

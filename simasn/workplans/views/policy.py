@@ -32,7 +32,7 @@ def policy_list(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def policy_create(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_POLICY, Action.CREATE)
-    return form_page(request, form=f.PolicyForm(request.POST or None), template="workplans/form.html",
+    return form_page(request, form=f.PolicyForm(request.POST or None), template="core/form.html", base_template="workplans/base.html",
                      title=_("Arah Kebijakan baru"),
                      submit=lambda d: services.policy_create(actor=request.user, interface=W, **d),
                      success_url=lambda o: reverse("workplans:policy_detail", args=[o.pk]),
