@@ -1,7 +1,7 @@
 """bench/import.py N — our validated import vs PostgreSQL COPY of the same CSV into a
 bare unindexed table, on the same data in the same run.
 
-    .venv/bin/python bench/import.py 100000 [--seed 1] [--workers 2] [--keep]
+    .venv/bin/python bench/import.py 100000 [--seed 1] [--keep]
 
 Prints both timings, rows/s and the ratio ours/COPY (goal: <= 2.0 at N = 4.3 M).
 """
@@ -9,7 +9,6 @@ Prints both timings, rows/s and the ratio ours/COPY (goal: <= 2.0 at N = 4.3 M).
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
 import time
@@ -48,10 +47,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--keep", action="store_true", help="keep the database (simasn_bench_import)")
     args = parser.parse_args()
-    print(f"bench/import.py N={args.n} seed={args.seed} workers={args.workers} on {machine()}")
+    print(f"bench/import.py N={args.n} seed={args.seed} on {machine()}")
     t0 = time.perf_counter()
     path = register_file(args.n, args.seed)
     print(f"register file {path.name}: {path.stat().st_size / 1e6:.0f} MB (generated/cached in {time.perf_counter() - t0:.1f} s)")
@@ -60,8 +58,7 @@ def main() -> None:
         base = baseline_copy(url, path)
         print(f"baseline COPY into bare table: {base:.2f} s, {args.n / base:,.0f} rows/s")
         cpu_before = _children_cpu()
-        ours = simasn(url, "import-employees", str(path), "--no-progress", "--workers", str(args.workers),
-                      quiet=False)
+        ours = simasn(url, "import-employees", str(path), "--no-progress", quiet=False)
         cpu = _children_cpu() - cpu_before
         print(f"simasn import-employees (validated, indexed register, history rows): {ours:.2f} s, "
               f"{args.n / ours:,.0f} rows/s; Python CPU {cpu:.1f} s = {cpu / args.n * 1e6:.0f} us/row "

@@ -43,6 +43,9 @@ class ImportJob(TimeStampedModel):
     error = models.TextField(_("galat"), blank=True)
     reject_path = models.CharField(_("berkas penolakan"), max_length=500, blank=True)
     rows_per_second = models.FloatField(_("baris per detik"), null=True, blank=True)
+    #: Statements that rebuild the indexes and foreign keys a first national load dropped
+    #: (simasn.bulk.deferral); empty once they are rebuilt.
+    deferred_ddl = models.JSONField(_("indeks yang ditunda"), default=list, blank=True, editable=False)
 
     scope_instansi_field = "created_by__instansi_id"
 

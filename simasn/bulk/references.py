@@ -8,7 +8,7 @@ set of rules) runs unchanged on every imported row.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from simasn.organization.models import Instansi, Unit
 from simasn.personnel import law_bridge
@@ -46,6 +46,21 @@ class CachedReferences:
             self.positions[pk] = PositionRef(pk, instansi_id, unit_id, pppk, name, kind, unit_names.get(unit_id, ""))
             self.position_by_code[(instansi_id, code)] = pk
         self._ranks: dict[tuple[str, dt.date], list[str]] = {}
+        self._position_columns: tuple[Any, Any, Any, Any] | None = None
+
+    def position_columns(self) -> tuple[Any, Any, Any, Any]:
+        """Position ids with their name, unit name and kind, as Arrow arrays (memoised)."""
+        if self._position_columns is None:
+            import pyarrow as pa
+
+            refs = list(self.positions.values())
+            self._position_columns = (
+                pa.array([p.id for p in refs], type=pa.int64()),
+                pa.array([p.name for p in refs], type=pa.string()),
+                pa.array([p.unit_name for p in refs], type=pa.string()),
+                pa.array([p.kind for p in refs], type=pa.string()),
+            )
+        return self._position_columns
 
     # The DatabaseReferences interface used by validate_employee_data.
     def unit_instansi_id(self, unit_id: int) -> int | None:

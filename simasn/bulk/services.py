@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
-import multiprocessing
+import queue
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import F
@@ -20,18 +22,21 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.bulk import loaders
+from simasn.bulk import deferral, loaders
+from simasn.bulk.columns import Accepted, ColumnChecker, accepted_rows
 from simasn.bulk.models import ImportJob, ImportReject, ImportStatus
+from simasn.bulk.reading import read_chunks
 from simasn.bulk.references import CachedReferences
-from simasn.bulk.rows import RowChecker, count_rows, file_format, read_rows, reject_csv
+from simasn.bulk.rows import Reject, RowChecker, count_rows, file_format, read_rows, reject_csv
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError, PermissionDeniedError
 from simasn.core.interfaces import Interface
+from simasn.personnel.models import Employee
 
 #: Starting an import (operators: own instansi; administrators: all; accounts.policy).
 IMPORT_RESOURCE, IMPORT_ACTION = Resource.EMPLOYEE_IMPORT, Action.CREATE
-DEFAULT_CHUNK = 10_000
+DEFAULT_CHUNK = 50_000
 CITATION = "UU 20/2023 Pasal 7"
 
 
@@ -102,6 +107,16 @@ def _load(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.datetime,
     return loaders.load_batched(rows, actor_id=actor_id, now=now, references=references)
 
 
+def _load_accepted(accepted: Accepted, *, actor_id: int | None, now: dt.datetime, references: CachedReferences,
+                   known: set[str] | None) -> int:
+    if not int(accepted.mask.sum()):
+        return 0
+    if connections["default"].vendor == "postgresql":
+        return loaders.load_postgres_columns(accepted.columns, actor_id=actor_id, now=now,
+                                             references=references, known=known)
+    return loaders.load_batched(accepted_rows(accepted), actor_id=actor_id, now=now, references=references)
+
+
 def import_job_run(
     *,
     job: ImportJob,
@@ -110,7 +125,6 @@ def import_job_run(
     on: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
     pause_seconds: float = 0.0,
-    workers: int = 1,
 ) -> ImportJob:
     """Run (or continue) an import. Each chunk — load valid rows, record rejects, move
     the checkpoint — is one transaction, so a crash or kill -9 leaves whole chunks
@@ -119,67 +133,74 @@ def import_job_run(
         return job
     with translation.override("id"):
         return _run(job=job, actor=actor, chunk_size=chunk_size, on=on or timezone.localdate(),
-                    progress=progress, pause_seconds=pause_seconds, workers=workers)
+                    progress=progress, pause_seconds=pause_seconds)
 
 
-_CHECKER: RowChecker | None = None
-
-
-def _check_part(part: tuple[int, list[list[str]]]) -> tuple[list[dict[str, Any]], list[tuple[int, str, str]]]:
-    """Check rows numbered from part[0]; runs in this process or in a forked worker."""
-    assert _CHECKER is not None
-    first, rows = part
-    valid, rejects = [], []
-    with translation.override("id"):
-        for i, row in enumerate(rows):
-            if not any(cell.strip() for cell in row):
-                continue
-            data, row_rejects = _CHECKER.check(row, first + i)
+def row_wise(chunk: pa.Table, first: int, accepted: Accepted, checker: RowChecker,
+             ) -> tuple[list[dict[str, Any]], list[Reject]]:
+    """The rows the column-wise checks did not accept go through the row-wise checker,
+    which loads them or says why not."""
+    others = np.flatnonzero(~accepted.mask & ~accepted.blank)
+    valid: list[dict[str, Any]] = []
+    rejects: list[Reject] = []
+    if len(others):
+        rows = chunk.take(pa.array(others)).to_pylist()
+        names = chunk.column_names
+        for index, row in zip(others.tolist(), rows, strict=True):
+            data, row_rejects = checker.check([row[name] for name in names], first + index)
             if data is not None:
                 valid.append(data)
             rejects += row_rejects
     return valid, rejects
 
 
-def _checked_chunks(rows: Iterator[list[str]], checker: RowChecker, *, offset: int, chunk_size: int,
-                    workers: int) -> Iterator[tuple[int, list[dict[str, Any]], list[tuple[int, str, str]]]]:
-    """(rows in chunk, valid rows, rejects) per chunk, in file order. With workers > 1
-    the checks run in forked processes (the same checker, rules and cached references);
-    loading and checkpoints stay in this process."""
-    global _CHECKER
-    _CHECKER = checker
-
-    def parts() -> Iterator[tuple[int, list[list[str]]]]:
-        number = offset + 2  # file row of the first data row still to do; row 1 is the header
-        while chunk := list(itertools.islice(rows, chunk_size)):
-            yield number, chunk
-            number += len(chunk)
-
-    if workers <= 1:
-        for first, chunk in parts():
-            yield (len(chunk), *_check_part((first, chunk)))
-        return
-    connections.close_all()  # forked workers must not share the parent's connections
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending = parts()
-        for (_first, chunk), (valid, rejects) in _lookahead(pending, pool, workers):
-            yield len(chunk), valid, rejects
+_DONE = object()
 
 
-def _lookahead(pending: Iterator[tuple[int, list[list[str]]]], pool: Any, depth: int) -> Iterator[Any]:
-    """Keep the pool one chunk ahead of the loader, in order, with bounded memory."""
-    queue: list[tuple[tuple[int, list[list[str]]], Any]] = []
-    for part in pending:
-        queue.append((part, pool.apply_async(_check_part, (part,))))
-        if len(queue) > depth:
-            item, result = queue.pop(0)
-            yield item, result.get()
-    for item, result in queue:
-        yield item, result.get()
+def _prefetched(chunks: Iterator[tuple[int, pa.Table]], columns: ColumnChecker,
+                ) -> Iterator[tuple[int, pa.Table, Accepted]]:
+    """Read and check the next chunks in a background thread while this one loads
+    (Arrow and the database driver release the GIL, so the two overlap on two cores).
+    The thread touches no database: the checks' parameters were read up front."""
+    results: queue.Queue[Any] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for first, chunk in chunks:
+                item = (first, chunk, columns.accept(chunk))
+                while not stop.is_set():
+                    try:
+                        results.put(item, timeout=0.2)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            results.put(_DONE)
+        except BaseException as error:  # handed to the consumer, which re-raises it
+            results.put(error)
+
+    thread = threading.Thread(target=produce, name="import-checks", daemon=True)
+    thread.start()
+    try:
+        while (item := results.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+def _bulk_build_wanted(job: ImportJob) -> bool:
+    minimum = int(getattr(settings, "IMPORT_BULK_BUILD_MIN_ROWS", 100_000))
+    return (connections["default"].vendor == "postgresql" and job.processed_rows == 0
+            and (job.total_rows or 0) >= minimum and not Employee.objects.exists())
 
 
 def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
-         progress: Callable[[int], None] | None, pause_seconds: float, workers: int) -> ImportJob:
+         progress: Callable[[int], None] | None, pause_seconds: float) -> ImportJob:
     allowed = allowed_instansi(actor)
     actor_id = getattr(actor, "pk", None)
     references = CachedReferences()
@@ -192,28 +213,43 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
         total_rows=job.total_rows,
     )
     try:
-        rows = read_rows(job.stored_path, job.file_format)
-        header = next(rows, None) or []
+        if _bulk_build_wanted(job):
+            with transaction.atomic():
+                job.deferred_ddl = deferral.drop_secondary()
+                ImportJob.objects.filter(pk=job.pk).update(deferred_ddl=job.deferred_ddl)
+        # While the secondary indexes are down, the NIPs already registered are kept in memory.
+        known = set(Employee.objects.values_list("nip", flat=True).iterator(chunk_size=50_000)) \
+            if job.deferred_ddl else None
+        header = next(read_rows(job.stored_path, job.file_format), None) or []
         checker = RowChecker(header, references=references, on=on, allowed_instansi=allowed)
+        columns = ColumnChecker(checker)
         offset = job.processed_rows
-        rows = itertools.islice(rows, offset, None)
         if progress and offset:
             progress(offset)
-        chunks = _checked_chunks(rows, checker, offset=offset, chunk_size=chunk_size, workers=workers)
-        for chunk_len, valid, rejects in chunks:
+        chunks = read_chunks(job.stored_path, job.file_format, width=len(header), offset=offset,
+                             chunk_size=chunk_size)
+        for first, chunk, accepted in _prefetched(chunks, columns):
+            valid, rejects = row_wise(chunk, first, accepted, checker)
+            chunk_len = chunk.num_rows
             rejected_rows = len({r[0] for r in rejects})
             with transaction.atomic():
                 locked = ImportJob.objects.select_for_update().get(pk=job.pk)
                 if locked.processed_rows != offset:
                     raise ConflictError(_("Impor ini sedang dijalankan oleh proses lain."))
-                inserted = _load(valid, actor_id=actor_id, now=timezone.now(), references=references)
+                now = timezone.now()
+                inserted = _load_accepted(accepted, actor_id=actor_id, now=now, references=references, known=known)
+                if valid:
+                    inserted += _load(valid, actor_id=actor_id, now=now, references=references)
+                    if known is not None:
+                        known.update(row["nip"] for row in valid)
                 ImportReject.objects.bulk_create(
                     [ImportReject(job_id=job.pk, row_number=n, column=c, reason=r) for n, c, r in rejects],
                     batch_size=1000,
                 )
+                loadable = int(accepted.mask.sum()) + len(valid)
                 ImportJob.objects.filter(pk=job.pk).update(
                     processed_rows=F("processed_rows") + chunk_len, inserted=F("inserted") + inserted,
-                    skipped=F("skipped") + len(valid) - inserted, rejected=F("rejected") + rejected_rows,
+                    skipped=F("skipped") + loadable - inserted, rejected=F("rejected") + rejected_rows,
                     updated_at=timezone.now(),  # heartbeat: a job silent for long is resumable
                 )
             offset += chunk_len
@@ -221,6 +257,10 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
                 progress(chunk_len)
             if pause_seconds:
                 time.sleep(pause_seconds)
+        if job.deferred_ddl:
+            with transaction.atomic():
+                deferral.rebuild(job.deferred_ddl)
+                ImportJob.objects.filter(pk=job.pk).update(deferred_ddl=[])
     except Exception as error:
         ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.FAILED, error=str(error)[:2000])
         raise

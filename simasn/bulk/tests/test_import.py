@@ -152,3 +152,66 @@ def test_xlsx_without_a_recorded_dimension_is_counted_by_the_job(tmp_path):
     path = write_xlsx(tmp_path / "j.xlsx", [pns_row(i) for i in range(1, 8)])
     assert count_rows(str(path), "xlsx", exact=False) is None  # cheap at upload time
     assert count_rows(str(path), "xlsx") == 7  # exact, streaming, in the background job
+
+
+def _register_snapshot():
+    employees = list(Employee.objects.order_by("nip").values(
+        "nip", "name", "nik", "front_title", "back_title", "birth_date", "birth_place", "sex", "employee_type",
+        "religion", "marital_status", "education_level", "education_major", "rank", "tmt_cpns", "tmt_pns",
+        "contract_start", "contract_end", "instansi_id", "unit_id", "position_id", "status", "email", "phone",
+        "disability", "home_address", "created_by_id"))
+    history = list(PositionHistory.objects.order_by("employee__nip").values_list(
+        "employee__nip", "instansi_id", "position_id", "position_name", "unit_name", "position_kind",
+        "start_date", "source"))
+    return employees, history
+
+
+def test_the_column_wise_fast_path_loads_and_refuses_exactly_what_the_row_wise_path_does(tmp_path, monkeypatch):
+    """The same file through the column-wise checks (with the row-wise checker for the
+    rows they do not accept) and through the row-wise checker alone gives the same
+    register, the same history and the same reject report."""
+    from simasn.bulk import columns as columns_module
+
+    reference_objects()
+    rows = [
+        pns_row(1), pns_row(2, EMAIL="budi@example.go.id"), pns_row(3, TMT_CPNS="01-04-1998"),
+        pns_row(4, NAMA="  Spasi Di Tepi  "), pppk_row(5), pppk_row(6, TMT_KONTRAK_AKHIR="2020-01-01"),
+        pns_row(7, TANGGAL_LAHIR="1999-02-30"), pns_row(8, JENIS_KELAMIN="X"), pns_row(9, GOL="IX"),
+        pns_row(10, NIP_BARU="12345"), pns_row(11, INSTANSI_KODE="I-B", UNOR_KODE="U1"),
+        pns_row(12, UNOR_KODE="", JABATAN_KODE=""), pns_row(13, TMT_JABATAN="2020-02-02"),
+        pns_row(14, TMT_JABATAN="kemarin"), pns_row(15, NAMA="N" * 201), pns_row(16, AGAMA=""),
+        pns_row(1), {h: "" for h in pns_row(0)}, pns_row(17, NAMA="Nama\x1f"), pppk_row(18, JABATAN_KODE="S1"),
+        pns_row(19, TANGGAL_LAHIR="2030-01-01"), pns_row(20, PENDIDIKAN="S9"), pns_row(21, TMT_CPNS=""),
+    ]
+    path = write_csv(tmp_path / "mix.csv", rows)
+    actor = user_with_role(Role.ADMIN)
+
+    def import_once():
+        job = run(path, actor=actor, resume=False)
+        return _register_snapshot(), sorted(rejects(job).items()), (job.inserted, job.skipped, job.rejected)
+
+    fast = import_once()
+    PositionHistory.objects.all().delete()
+    Employee.objects.all().delete()
+    accept_nothing = columns_module.ColumnChecker.accept
+
+    def row_wise_only(self, chunk):
+        accepted = accept_nothing(self, chunk)
+        accepted.mask[:] = False
+        return accepted
+
+    monkeypatch.setattr(columns_module.ColumnChecker, "accept", row_wise_only)
+    slow = import_once()
+    assert fast == slow
+    assert fast[2][0] >= 8 and fast[2][2] >= 10  # both kinds of row are in the file
+
+
+def test_most_valid_rows_take_the_column_wise_path(tmp_path, monkeypatch):
+    from simasn.bulk.rows import RowChecker
+
+    reference_objects()
+    checked = []
+    original = RowChecker.check
+    monkeypatch.setattr(RowChecker, "check", lambda self, row, number: checked.append(number) or original(self, row, number))
+    job = run(write_csv(tmp_path / "ok.csv", [pns_row(i) for i in range(1, 30)] + [pppk_row(40)]))
+    assert (job.inserted, checked) == (30, [])

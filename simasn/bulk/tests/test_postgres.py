@@ -27,12 +27,13 @@ def test_copy_path_loads_rows_history_and_skips_known_nips(tmp_path, monkeypatch
     from simasn.bulk import loaders
 
     calls = []
-    original = loaders.load_postgres
-    monkeypatch.setattr(loaders, "load_postgres", lambda rows, **kw: calls.append(len(rows)) or original(rows, **kw))
+    original = loaders.load_postgres_columns
+    monkeypatch.setattr(loaders, "load_postgres_columns",
+                        lambda columns, **kw: calls.append(len(columns["nip"])) or original(columns, **kw))
     reference_objects()
     path = write_csv(tmp_path / "pg.csv", [pns_row(i) for i in range(1, 11)] + [pppk_row(30), pns_row(99, GOL="X")])
     job = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI, path=str(path)), actor=None, chunk_size=4)
-    assert calls and (job.inserted, job.rejected) == (11, 1)
+    assert sum(calls) == 11 and (job.inserted, job.rejected) == (11, 1)
     assert Employee.objects.count() == 11
     assert PositionHistory.objects.filter(source="import").count() == 11
     again = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI, path=str(path)), actor=None)
@@ -59,3 +60,81 @@ def test_name_search_can_use_the_trigram_index():
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "employee_name_trgm_idx" in plan
+
+
+def _register_schema() -> tuple[set[str], set[str]]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename IN "
+                       "('personnel_employee', 'personnel_positionhistory')")
+        indexes = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN "
+                       "('personnel_employee'::regclass, 'personnel_positionhistory'::regclass)")
+        constraints = {row[0] for row in cursor.fetchall()}
+    return indexes, constraints
+
+
+def test_first_load_builds_indexes_after_the_rows_and_restores_the_schema(tmp_path, settings, monkeypatch):
+    """A large load into an empty register drops the secondary indexes and foreign keys,
+    keeps the primary keys and the unique NIP, and rebuilds exactly what it dropped."""
+    from simasn.bulk import deferral
+
+    settings.IMPORT_BULK_BUILD_MIN_ROWS = 5
+    reference_objects()
+    before = _register_schema()
+    during: list[tuple[set[str], set[str]]] = []
+    original = deferral.rebuild
+    monkeypatch.setattr(deferral, "rebuild", lambda ddl, **kw: during.append(_register_schema()) or original(ddl, **kw))
+    rows = [pns_row(i) for i in range(1, 11)] + [pns_row(3), pns_row(99, GOL="X")]  # a repeat and a reject
+    job = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
+                                               path=str(write_csv(tmp_path / "big.csv", rows))), actor=None, chunk_size=4)
+    assert (job.inserted, job.skipped, job.rejected, job.deferred_ddl) == (10, 1, 1, [])
+    indexes, constraints = during[0]
+    assert "employee_name_trgm_idx" not in " ".join(indexes)
+    assert any("UNIQUE" in c and "(nip)" in c for c in constraints)  # uniqueness is never suspended
+    assert not any("FOREIGN KEY" in c for c in constraints)
+    assert _register_schema() == before
+    assert PositionHistory.objects.filter(source="import").count() == 10
+
+
+def test_a_first_load_that_fails_midway_rebuilds_when_resumed(tmp_path, settings, monkeypatch):
+    from simasn.bulk import loaders
+
+    settings.IMPORT_BULK_BUILD_MIN_ROWS = 5
+    reference_objects()
+    before = _register_schema()
+    path = str(write_csv(tmp_path / "crash.csv", [pns_row(i) for i in range(1, 13)]))
+    original = loaders.load_postgres_columns
+    calls = []
+
+    def crash_on_second_chunk(columns, **kw):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("power cut")
+        return original(columns, **kw)
+
+    monkeypatch.setattr(loaders, "load_postgres_columns", crash_on_second_chunk)
+    job = import_job_create(actor=None, interface=Interface.CLI, path=path)
+    with pytest.raises(RuntimeError):
+        import_job_run(job=job, actor=None, chunk_size=4)
+    job.refresh_from_db()
+    assert job.deferred_ddl and job.processed_rows == 4 and Employee.objects.count() == 4
+    assert _register_schema() != before
+    resumed = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI, path=path), actor=None,
+                             chunk_size=4)
+    assert resumed.pk == job.pk and (resumed.inserted, resumed.deferred_ddl) == (12, [])
+    assert Employee.objects.count() == 12
+    assert _register_schema() == before
+
+
+def test_a_register_with_employees_keeps_its_indexes_during_an_import(tmp_path, settings, monkeypatch):
+    from simasn.bulk import deferral
+
+    settings.IMPORT_BULK_BUILD_MIN_ROWS = 1
+    reference_objects()
+    import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
+                                         path=str(write_csv(tmp_path / "one.csv", [pns_row(1)]))), actor=None)
+    monkeypatch.setattr(deferral, "drop_secondary", lambda **kw: pytest.fail("indexes dropped on a used register"))
+    job = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
+                                               path=str(write_csv(tmp_path / "more.csv", [pns_row(i) for i in range(1, 9)]))),
+                         actor=None, chunk_size=4)
+    assert (job.inserted, job.skipped) == (7, 1)

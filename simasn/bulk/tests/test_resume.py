@@ -49,7 +49,7 @@ def test_kill_9_mid_import_then_rerun_loads_exactly_the_valid_rows(cli_env, tmp_
     db = tmp_path / "db.sqlite3"
 
     process = subprocess.Popen(
-        [*SIMASN, "import-employees", str(path), "--chunk-size", "200", "--pause", "0.5", "--workers", "1", "--no-progress"],
+        [*SIMASN, "import-employees", str(path), "--chunk-size", "200", "--pause", "0.5", "--no-progress"],
         env=cli_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
@@ -72,7 +72,7 @@ def test_kill_9_mid_import_then_rerun_loads_exactly_the_valid_rows(cli_env, tmp_
     assert status == "RUNNING" and processed % 200 == 0
     assert employees == processed - (1 if processed > 100 else 0)  # whole chunks only
 
-    result = _simasn(cli_env, "import-employees", str(path), "--chunk-size", "200", "--workers", "1", "--no-progress")
+    result = _simasn(cli_env, "import-employees", str(path), "--chunk-size", "200", "--no-progress")
     assert "melanjutkan impor" in result.stdout
 
     with sqlite3.connect(db) as conn:

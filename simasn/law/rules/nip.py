@@ -255,11 +255,17 @@ def nip_agrees_columns(
     gap, an unusual layout). False therefore means "ask the row-wise rule", never "invalid":
     the row-wise rule stays the one that explains a refusal. Same parameters, same date.
     """
+    return nip_column_check(on)(nip=nip, employee_type=employee_type, birth_date=birth_date, sex=sex,
+                                tmt_cpns=tmt_cpns, contract_start=contract_start)
+
+
+def nip_column_check(on: dt.date) -> Any:
+    """:func:`nip_agrees_columns` with the parameters in force on ``on`` read once, now:
+    the returned function only computes (a bulk import applies one version of the law
+    to the whole file, and can check chunks in another thread)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    size = len(nip)
-    nowhere = pa.array([False] * size, type=pa.bool_())
     lookup = Lookup(on)
     try:
         layouts = {
@@ -269,44 +275,50 @@ def nip_agrees_columns(
         sex_digits: dict[str, str] = dict(lookup.value("nip.sex_digits"))
         codes = list(lookup.value("nip.pppk_codes"))
     except ParameterGapError:
-        return nowhere
+        layouts, sex_digits, codes = {}, {}, []
     if len(set(sex_digits.values())) != len(sex_digits):
-        return nowhere  # ambiguous digits: only the row-wise rule can explain them
+        layouts = {}  # ambiguous digits: only the row-wise rule can explain them
 
-    def segment(layout: dict[str, Any], name: str) -> Any:
-        for part in layout["segments"]:
-            if part["name"] == name:
-                start = part["start"] - 1
-                return pc.utf8_slice_codeunits(nip, start, start + part["length"])
-        return None
+    def check(*, nip: Any, employee_type: Any, birth_date: Any, sex: Any, tmt_cpns: Any,
+              contract_start: Any) -> Any:
+        def segment(layout: dict[str, Any], name: str) -> Any:
+            for part in layout["segments"]:
+                if part["name"] == name:
+                    start = part["start"] - 1
+                    return pc.utf8_slice_codeunits(nip, start, start + part["length"])
+            return None
 
-    expected_sex_digit = pc.take(
-        pa.array(list(sex_digits.values()), type=pa.string()),
-        pc.index_in(sex, value_set=pa.array(list(sex_digits), type=pa.string())),
-    )
-    result = nowhere
-    for type_name, layout in layouts.items():
-        names = {part["name"] for part in layout["segments"]}
-        wanted = {"birth_date", "sex", "sequence"} | (
-            {"tmt_cpns"} if type_name == EmployeeType.PNS.value else {"appointment_year", "code"}
+        result = pa.array([False] * len(nip), type=pa.bool_())
+        if not layouts:
+            return result
+        expected_sex_digit = pc.take(
+            pa.array(list(sex_digits.values()), type=pa.string()),
+            pc.index_in(sex, value_set=pa.array(list(sex_digits), type=pa.string())),
         )
-        if not wanted <= names:
-            continue  # a layout this form does not know: the row-wise rule decides
-        checks = [
-            pc.equal(employee_type, type_name),
-            pc.match_substring_regex(nip, f"^[0-9]{{{int(layout['length'])}}}$"),
-            pc.equal(segment(layout, "birth_date"), pc.strftime(birth_date, format="%Y%m%d")),
-            pc.equal(segment(layout, "sex"), expected_sex_digit),
-            pc.invert(pc.match_substring_regex(segment(layout, "sequence"), "^0+$")),
-        ]
-        if type_name == EmployeeType.PNS.value:
-            checks.append(pc.equal(segment(layout, "tmt_cpns"), pc.strftime(tmt_cpns, format="%Y%m")))
-        else:
-            checks.append(pc.equal(segment(layout, "appointment_year"),
-                                   pc.strftime(contract_start, format="%Y")))
-            checks.append(pc.is_in(segment(layout, "code"), value_set=pa.array(codes, type=pa.string())))
-        agreed = checks[0]
-        for check in checks[1:]:
-            agreed = pc.and_kleene(agreed, check)
-        result = pc.or_(result, pc.fill_null(agreed, False))
-    return result
+        for type_name, layout in layouts.items():
+            names = {part["name"] for part in layout["segments"]}
+            wanted = {"birth_date", "sex", "sequence"} | (
+                {"tmt_cpns"} if type_name == EmployeeType.PNS.value else {"appointment_year", "code"}
+            )
+            if not wanted <= names:
+                continue  # a layout this form does not know: the row-wise rule decides
+            checks = [
+                pc.equal(employee_type, type_name),
+                pc.match_substring_regex(nip, f"^[0-9]{{{int(layout['length'])}}}$"),
+                pc.equal(segment(layout, "birth_date"), pc.strftime(birth_date, format="%Y%m%d")),
+                pc.equal(segment(layout, "sex"), expected_sex_digit),
+                pc.invert(pc.match_substring_regex(segment(layout, "sequence"), "^0+$")),
+            ]
+            if type_name == EmployeeType.PNS.value:
+                checks.append(pc.equal(segment(layout, "tmt_cpns"), pc.strftime(tmt_cpns, format="%Y%m")))
+            else:
+                checks.append(pc.equal(segment(layout, "appointment_year"),
+                                       pc.strftime(contract_start, format="%Y")))
+                checks.append(pc.is_in(segment(layout, "code"), value_set=pa.array(codes, type=pa.string())))
+            agreed = checks[0]
+            for item in checks[1:]:
+                agreed = pc.and_kleene(agreed, item)
+            result = pc.or_(result, pc.fill_null(agreed, False))
+        return result
+
+    return check

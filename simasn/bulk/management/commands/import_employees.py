@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 from typing import Any
 
@@ -27,8 +26,6 @@ class Command(BaseCommand):
         parser.add_argument("--new", action="store_true", help="Start a new job even if one is unfinished.")
         parser.add_argument("--rejects", default="", help="Copy the reject report to this path.")
         parser.add_argument("--no-progress", action="store_true")
-        parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
-                            help="Processes that check rows (default: up to 2).")
         parser.add_argument("--pause", type=float, default=0.0, help=argparse.SUPPRESS)
 
 
@@ -44,7 +41,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"melanjutkan impor #{job.pk} dari baris data {job.processed_rows + 1}")
             bar = tqdm(total=job.total_rows, unit="baris", unit_scale=True, disable=options["no_progress"])
             job = import_job_run(job=job, actor=actor, chunk_size=options["chunk_size"], progress=bar.update,
-                                 pause_seconds=options["pause"], workers=options["workers"])
+                                 pause_seconds=options["pause"])
             bar.close()
         except ApplicationError as error:
             raise CommandError(str(error.message)) from error

@@ -1,0 +1,77 @@
+"""First national load: build the register's secondary indexes once, after the rows.
+
+PostgreSQL's own advice for populating a database ("Populating a Database" in its
+manual; pg_restore does the same) is to load first and create indexes and foreign keys
+afterwards: one sorted build per index is several times cheaper than updating it row by
+row, and a foreign key added to a full table is checked with one join instead of a
+trigger per row. Measured on 1 M register rows (bench/README.md): 33 s of index upkeep
+during COPY against 8 s to build them afterwards.
+
+That is only right when nobody relies on those indexes meanwhile, so an import uses it
+only when the register is empty at its start and the file is large
+(``SIMASN_IMPORT_BULK_BUILD_MIN_ROWS``, default 100,000) — the initial migration of
+an agency or of the nation. Kept during the load: the primary keys and the unique NIP
+constraint (uniqueness is never suspended). The statements that rebuild what was dropped
+are saved on the job in the same transaction that drops them, so an import killed
+mid-way rebuilds them when it is resumed (docs/adr/0008-bulk-import-column-wise.md).
+"""
+
+from __future__ import annotations
+
+from django.db import connections
+
+TABLES = ("personnel_employee", "personnel_positionhistory")
+
+
+def _secondary(cursor: object, table: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    cursor.execute(  # type: ignore[attr-defined]
+        """
+        SELECT i.relname, pg_get_indexdef(x.indexrelid)
+        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        WHERE x.indrelid = %s::regclass AND NOT x.indisprimary
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+        ORDER BY i.relname
+        """,
+        [table],
+    )
+    indexes = cursor.fetchall()  # type: ignore[attr-defined]
+    cursor.execute(  # type: ignore[attr-defined]
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+        [table],
+    )
+    return indexes, cursor.fetchall()  # type: ignore[attr-defined]
+
+
+def drop_secondary(using: str = "default") -> list[str]:
+    """Drop the secondary indexes and outgoing foreign keys of the register tables;
+    return the statements that re-create them. Runs in the caller's transaction."""
+    restore: list[str] = []
+    with connections[using].cursor() as cursor:
+        # Deferred checks still queued in this transaction would block ALTER TABLE.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for table in TABLES:
+            indexes, foreign_keys = _secondary(cursor, table)
+            for name, definition in indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+                restore.append(definition.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+            for name, definition in foreign_keys:
+                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+                restore.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+    return restore
+
+
+def rebuild(statements: list[str], using: str = "default") -> None:
+    """Run the saved statements (idempotent: what already exists is left alone)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        for statement in statements:
+            if statement.startswith("ALTER TABLE"):
+                table, name = statement.split()[2], statement.split('"')[1]
+                cursor.execute("SELECT 1 FROM pg_constraint WHERE conrelid = %s::regclass AND conname = %s",
+                               [table, name])
+                if cursor.fetchone():
+                    continue
+            cursor.execute(statement)
+        for table in TABLES:
+            cursor.execute(f"ANALYZE {table}")
