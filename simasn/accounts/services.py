@@ -93,3 +93,5 @@ def api_token_touch(token: ApiToken) -> None:
     if token.last_used_at is not None and (now - token.last_used_at).total_seconds() < TOKEN_TOUCH_SECONDS:
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    # The token may be the cached one (simasn.accounts.tokens): remember the write.
+    token.last_used_at = now

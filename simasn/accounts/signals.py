@@ -40,3 +40,34 @@ def on_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 @receiver(user_login_failed)
 def on_login_failed(sender: Any, credentials: dict, request: Any = None, **kwargs: Any) -> None:
     _record(AuditAction.LOGIN_FAILED, None, label=str(credentials.get("username", ""))[:150])
+
+
+# The API token cache (simasn.accounts.tokens) forgets a token when it is revoked or
+# deleted, and every token of a user who is saved (deactivated, given another role or
+# instansi) or deleted. Bulk .update() calls send no signal: the cache's few seconds of
+# lifetime bound those.
+def _forget_token(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from simasn.accounts import tokens
+
+    tokens.forget(key_hash=instance.key_hash)
+
+
+def _forget_user(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from simasn.accounts import tokens
+
+    if instance.pk is not None:
+        tokens.forget(user_id=instance.pk)
+
+
+def _connect_token_cache() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from simasn.accounts.models import ApiToken, User
+
+    post_save.connect(_forget_token, sender=ApiToken, dispatch_uid="simasn.tokens.token_saved")
+    post_delete.connect(_forget_token, sender=ApiToken, dispatch_uid="simasn.tokens.token_deleted")
+    post_save.connect(_forget_user, sender=User, dispatch_uid="simasn.tokens.user_saved")
+    post_delete.connect(_forget_user, sender=User, dispatch_uid="simasn.tokens.user_deleted")
+
+
+_connect_token_cache()

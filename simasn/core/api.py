@@ -46,17 +46,17 @@ class TokenAuth(APIKeyHeader):
     param_name = "Authorization"
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        from simasn.accounts.models import ApiToken
-        from simasn.accounts.services import api_token_touch
+        from simasn.accounts import tokens
 
         if not key or not key.startswith("Bearer "):
             return None
-        token = ApiToken.lookup(key.removeprefix("Bearer ").strip())
-        if token is None:
+        # A few seconds' in-process cache of valid tokens (simasn/accounts/tokens.py);
+        # revocation and deactivation drop it.
+        user = tokens.authenticate(key.removeprefix("Bearer ").strip())
+        if user is None:
             return None
-        api_token_touch(token)
-        request.user = token.user
-        return token.user
+        request.user = user
+        return user
 
 
 class VerifiedSessionAuth(SessionAuth):
