@@ -107,7 +107,9 @@ class EmployeeFilters(Schema):
 
 register_crud(
     router, path="/employees/", name="employee", out=EmployeeOut, create_in=EmployeeIn,
-    patch_in=EmployeePatch, filters=EmployeeFilters, list_selector=selectors.employee_list,
+    patch_in=EmployeePatch, filters=EmployeeFilters,
+    # EmployeeOut needs only the employee row: no joins (simasn/personnel/selectors.py).
+    list_selector=partial(selectors.employee_list, related=False),
     get_selector=partial(selectors.employee_get, related=False), create=services.employee_create,
     update=services.employee_update, delete=None,
     fk_fields=("instansi", "unit", "position"), obj_kwarg="employee", resource=Resource.EMPLOYEE,
