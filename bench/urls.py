@@ -42,10 +42,10 @@ def bare(request: HttpRequest) -> JsonResponse:
 
 def bare_employee(request: HttpRequest, pk: int) -> JsonResponse:
     """The same primary-key read as the API detail, nothing else."""
-    row = Employee.objects.filter(pk=pk).values(*COLUMNS).first()
-    if row is None:
+    rows = list(Employee.objects.filter(pk=pk).values(*COLUMNS)[:1])  # no ORDER BY, as ours
+    if not rows:
         raise Http404
-    return JsonResponse(_row(row))
+    return JsonResponse(_row(rows[0]))
 
 
 def bare_search(request: HttpRequest) -> JsonResponse:
