@@ -136,6 +136,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Two-factor login is required for the roles listed in accounts.roles.
 SIMASN_REQUIRE_2FA = env_bool("SIMASN_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "SIMASN"
+# Seconds a valid API token stays cached in a process (simasn/accounts/tokens.py): the bound
+# on how long another process may still accept a token after its revocation. 0 = no cache.
+SIMASN_API_TOKEN_CACHE_SECONDS = float(os.environ.get("SIMASN_API_TOKEN_CACHE_SECONDS", "5"))
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
