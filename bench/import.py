@@ -58,7 +58,7 @@ def main() -> None:
         base = baseline_copy(url, path)
         print(f"baseline COPY into bare table: {base:.2f} s, {args.n / base:,.0f} rows/s")
         cpu_before = _children_cpu()
-        ours = simasn(url, "import-employees", str(path), "--no-progress", quiet=False)
+        ours = simasn(url, "import-employees", str(path), "--no-progress", "-v", "2", quiet=False)
         cpu = _children_cpu() - cpu_before
         print(f"simasn import-employees (validated, indexed register, history rows): {ours:.2f} s, "
               f"{args.n / ours:,.0f} rows/s; Python CPU {cpu:.1f} s = {cpu / args.n * 1e6:.0f} us/row "

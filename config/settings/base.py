@@ -196,3 +196,7 @@ SIMASN_PAGE_SIZE = 25
 # Lockout is by username: agency offices sit behind shared NAT addresses, so locking
 # an IP address would lock out a whole BKPSDM office after one person's typos.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+#: A bulk import into an empty register builds its secondary indexes after the rows when
+#: the file has at least this many rows (simasn/bulk/deferral.py, ADR 0008).
+IMPORT_BULK_BUILD_MIN_ROWS = int(os.environ.get("SIMASN_IMPORT_BULK_BUILD_MIN_ROWS", "100000"))

@@ -29,8 +29,6 @@ from simasn.law.enums import EmployeeStatus, EmployeeType
 from simasn.law.rules.nip import nip_column_check
 
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-#: Characters Python's str.strip() removes but Arrow's whitespace trim keeps.
-PYTHON_ONLY_SPACE = "[\x1c-\x1f]"
 
 
 @dataclass
@@ -40,6 +38,18 @@ class Accepted:
     mask: np.ndarray  # per row of the chunk: accepted
     blank: np.ndarray  # per row: every cell empty (skipped, as the row-wise path does)
     columns: dict[str, pa.Array]  # loader columns (DB_COLUMNS + position_start), accepted rows only
+
+
+def iso_dates(text: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """(dates, ok): ok where the text is exactly a real YYYY-MM-DD date. Arrow's strptime
+    rolls 2023-02-30 over to 2023-03-02, so the parsed month and day must be the written ones."""
+    iso = pc.match_substring_regex(text, ISO_DATE)
+    safe = pc.if_else(iso, text, "2000-01-01")
+    parsed = pc.cast(pc.strptime(safe, format="%Y-%m-%d", unit="s", error_is_null=True), pa.date32())
+    same = _and(pc.equal(pc.month(parsed), pc.cast(pc.utf8_slice_codeunits(safe, 5, 7), pa.int64())),
+                pc.equal(pc.day(parsed), pc.cast(pc.utf8_slice_codeunits(safe, 8, 10), pa.int64())))
+    ok = pc.fill_null(_and(iso, same), False)
+    return pc.if_else(ok, parsed, pa.scalar(None, pa.date32())), ok
 
 
 def _and(*arrays: Any) -> Any:
@@ -70,30 +80,26 @@ class ColumnChecker:
         return (pa.array([f"{instansi}\x1f{code}" for instansi, code in table], type=pa.string()),
                 pa.array(list(table.values()), type=pa.int64()))
 
-    def _raw(self, chunk: pa.Table, column: str) -> pa.Array:
-        index = self.rows.index.get(column)
-        if index is None or index >= chunk.num_columns:
-            return pa.array([""] * chunk.num_rows, type=pa.string())
-        return chunk.column(index).combine_chunks()
-
     def accept(self, chunk: pa.Table) -> Accepted:
         n = chunk.num_rows
         ok = pa.array(np.ones(n, dtype=bool))
-        cleaned: dict[str, pa.Array] = {}
+        trimmed: dict[int, pa.Array] = {}
         blank = np.ones(n, dtype=bool)
+        used = set(self.rows.index.values())
         for i in range(chunk.num_columns):
             raw = chunk.column(i).combine_chunks()
-            trimmed = pc.utf8_trim_whitespace(raw)
-            blank &= pc.equal(trimmed, "").to_numpy(zero_copy_only=False)
-            if i in self.rows.index.values():
-                # Exactly str.strip(): rows with the few characters only Python strips go row-wise.
-                ok = _and(ok, pc.invert(pc.match_substring_regex(raw, PYTHON_ONLY_SPACE)),
-                          pc.invert(pc.match_substring(raw, "\x00")))
+            trimmed[i] = pc.utf8_trim_whitespace(raw)
+            blank &= pc.equal(pc.binary_length(trimmed[i]), 0).to_numpy(zero_copy_only=False)
+            if i in used:
+                # Control characters go row-wise: NUL cannot be stored, and \x1c-\x1f are
+                # stripped by Python's str.strip() but not by Arrow's trim.
+                ok = pc.and_(ok, pc.utf8_is_printable(raw))
 
         def value(column: str) -> pa.Array:
-            if column not in cleaned:
-                cleaned[column] = pc.utf8_trim_whitespace(self._raw(chunk, column))
-            return cleaned[column]
+            index = self.rows.index.get(column)
+            if index is None or index >= chunk.num_columns:
+                return pa.array([""] * n, type=pa.string())
+            return trimmed[index]
 
         out: dict[str, pa.Array] = {}
         for name in CHAR_FIELDS:
@@ -110,18 +116,14 @@ class ColumnChecker:
             out[name] = text
         for name in DATE_FIELDS:
             text = value(FIELD_TO_COLUMN[name])
-            parsed = pc.cast(pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True), pa.date32())
-            round_trip = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text)
-            iso = _and(pc.match_substring_regex(text, ISO_DATE), round_trip)
+            parsed, iso = iso_dates(text)
             empty = pc.equal(text, "")
             ok = _and(ok, pc.fill_null(pc.if_else(empty, name != "birth_date", iso), False))
             out[name] = pc.if_else(empty, pa.scalar(None, pa.date32()), parsed)
         ok = _and(ok, self._references(value, out), self._register_rules(out))
         start_text = value("TMT_JABATAN")
-        start = pc.cast(pc.strptime(start_text, format="%Y-%m-%d", unit="s", error_is_null=True), pa.date32())
-        start_ok = pc.if_else(pc.equal(start_text, ""), True,
-                              _and(pc.match_substring_regex(start_text, ISO_DATE),
-                                   pc.equal(pc.strftime(start, format="%Y-%m-%d"), start_text)))
+        start, start_iso = iso_dates(start_text)
+        start_ok = pc.if_else(pc.equal(start_text, ""), True, start_iso)
         ok = _and(ok, start_ok)
         out["position_start"] = pc.if_else(pc.equal(start_text, ""),
                                            pc.coalesce(out["tmt_cpns"], out["contract_start"]), start)

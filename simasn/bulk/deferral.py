@@ -18,6 +18,8 @@ mid-way rebuilds them when it is resumed (docs/adr/0008-bulk-import-column-wise.
 
 from __future__ import annotations
 
+import threading
+
 from django.db import connections
 
 TABLES = ("personnel_employee", "personnel_positionhistory")
@@ -61,17 +63,74 @@ def drop_secondary(using: str = "default") -> list[str]:
     return restore
 
 
-def rebuild(statements: list[str], using: str = "default") -> None:
-    """Run the saved statements (idempotent: what already exists is left alone)."""
-    with connections[using].cursor() as cursor:
-        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        for statement in statements:
-            if statement.startswith("ALTER TABLE"):
-                table, name = statement.split()[2], statement.split('"')[1]
-                cursor.execute("SELECT 1 FROM pg_constraint WHERE conrelid = %s::regclass AND conname = %s",
-                               [table, name])
-                if cursor.fetchone():
-                    continue
-            cursor.execute(statement)
+def rebuild(statements: list[str], using: str = "default", *, workers: int = 2) -> None:
+    """Run the saved statements; idempotent (what already exists is left alone).
+
+    Outside a transaction the index builds run on `workers` connections at once (a GIN
+    build uses one core; B-tree builds are parallel only within PostgreSQL's own limits),
+    each in its own transaction, and the foreign keys follow. Inside a transaction (tests,
+    or a caller that wants all or nothing) they run one after another on this connection.
+    """
+    indexes = [s for s in statements if s.startswith("CREATE")]
+    others = [s for s in statements if not s.startswith("CREATE")]
+    connection = connections[using]
+    if connection.in_atomic_block or workers <= 1 or len(indexes) < 2:
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+            for statement in statements:
+                _execute(cursor, statement)
+    else:
+        _parallel(indexes, connection, workers)
+        with connection.cursor() as cursor:
+            for statement in others:
+                _execute(cursor, statement)
+    with connection.cursor() as cursor:
+        cursor.execute("RESET maintenance_work_mem")
         for table in TABLES:
             cursor.execute(f"ANALYZE {table}")
+
+
+def _execute(cursor: object, statement: str) -> None:
+    if statement.startswith("ALTER TABLE"):
+        table, name = statement.split()[2], statement.split('"')[1]
+        cursor.execute("SELECT 1 FROM pg_constraint WHERE conrelid = %s::regclass AND conname = %s",  # type: ignore[attr-defined]
+                       [table, name])
+        if cursor.fetchone():  # type: ignore[attr-defined]
+            return
+    cursor.execute(statement)  # type: ignore[attr-defined]
+
+
+def _parallel(statements: list[str], connection: object, workers: int) -> None:
+    import psycopg
+
+    params = connection.get_connection_params()  # type: ignore[attr-defined]
+    params.pop("cursor_factory", None)
+    pending = list(reversed(_longest_first(statements)))
+    lock = threading.Lock()
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with psycopg.connect(**params, autocommit=True) as conn:
+                conn.execute("SET maintenance_work_mem = '512MB'")
+                while True:
+                    with lock:
+                        if not pending or errors:
+                            return
+                        statement = pending.pop()
+                    conn.execute(statement)
+        except BaseException as error:  # re-raised below, in the caller's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, name=f"rebuild-{i}") for i in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
+def _longest_first(statements: list[str]) -> list[str]:
+    """GIN (trigram) builds take longest; start them first so the B-trees fill the gaps."""
+    return sorted(statements, key=lambda s: (" USING gin " not in s, s))

@@ -149,6 +149,9 @@ class RowChecker:
         for name in CHAR_FIELDS:
             column = FIELD_TO_COLUMN[name]
             raw = self.value(row, column)
+            if "\x00" in raw:
+                rejects.append((number, column, _("Isian memuat karakter NUL yang tidak dapat disimpan.")))
+                continue
             if not raw and name in self.may_be_blank:
                 data[name] = raw
                 continue

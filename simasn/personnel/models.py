@@ -9,8 +9,8 @@ in full writes a "viewed" audit event.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
-from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from simasn.core.models import TimeStampedModel
@@ -64,9 +64,10 @@ SENSITIVE_FIELDS = ("nik", "religion", "marital_status", "disability", "home_add
 
 
 class Employee(TimeStampedModel):
+    # No single-column index: (instansi, name) below serves every filter on instansi (ADR 0007).
     instansi = models.ForeignKey(
         "organization.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT,
-        related_name="employees",
+        related_name="employees", db_index=False,
     )
     unit = models.ForeignKey(
         "organization.Unit", verbose_name=_("unit kerja"), null=True, blank=True,
@@ -113,6 +114,16 @@ class Employee(TimeStampedModel):
     email = models.EmailField(_("surel"), blank=True)
     phone = models.CharField(_("telepon"), max_length=30, blank=True)
 
+    # Who created/changed a row is shown, never searched: no index to keep up on 4.3 M rows.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False, db_index=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False, db_index=False,
+    )
+
     scope_instansi_field = "instansi_id"
     scope_self_field = "id"
 
@@ -120,7 +131,6 @@ class Employee(TimeStampedModel):
         ordering = ["name", "id"]
         indexes = [
             models.Index(fields=["instansi", "name"], name="employee_instansi_name_idx"),
-            models.Index(Upper("name"), name="employee_upper_name_idx"),
             models.Index(fields=["birth_date"], name="employee_birth_date_idx"),
         ]
         constraints = [

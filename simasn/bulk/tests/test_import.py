@@ -182,6 +182,7 @@ def test_the_column_wise_fast_path_loads_and_refuses_exactly_what_the_row_wise_p
         pns_row(14, TMT_JABATAN="kemarin"), pns_row(15, NAMA="N" * 201), pns_row(16, AGAMA=""),
         pns_row(1), {h: "" for h in pns_row(0)}, pns_row(17, NAMA="Nama\x1f"), pppk_row(18, JABATAN_KODE="S1"),
         pns_row(19, TANGGAL_LAHIR="2030-01-01"), pns_row(20, PENDIDIKAN="S9"), pns_row(21, TMT_CPNS=""),
+        pns_row(22, NAMA="Nama\x00Nol"), pns_row(23, GELAR_DEPAN="\x1cDr."),
     ]
     path = write_csv(tmp_path / "mix.csv", rows)
     actor = user_with_role(Role.ADMIN)

@@ -86,3 +86,72 @@ def test_kill_9_mid_import_then_rerun_loads_exactly_the_valid_rows(cli_env, tmp_
     assert history == 2998
     assert rejects == [(101,), (2501,)]  # lines[100] is file row 101 (the header is row 1)
     assert audits == 1
+
+
+@pytest.mark.postgres
+def test_kill_9_during_a_first_national_load_on_postgresql_rebuilds_indexes_on_rerun(tmp_path):
+    """The first-load mode (secondary indexes dropped, rebuilt at the end) survives a
+    kill -9 too: the rerun loads exactly the remaining rows and restores the schema."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        if os.environ.get("SIMASN_REQUIRE_POSTGRES") == "1":
+            pytest.fail("SIMASN_REQUIRE_POSTGRES=1 but the database is not PostgreSQL")
+        pytest.skip("needs PostgreSQL: the first-load mode is PostgreSQL's (set DATABASE_URL=postgres://...)")
+    import psycopg
+
+    settings_dict = connection.settings_dict
+    server = f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT'] or 5432}"
+    name = f"simasn_resume_{os.getpid()}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{server}/{name}"
+    env = {**os.environ, "DATABASE_URL": url, "SIMASN_MEDIA_ROOT": str(tmp_path / "media"),
+           "DJANGO_SETTINGS_MODULE": "config.settings.base", "SIMASN_IMPORT_BULK_BUILD_MIN_ROWS": "1000"}
+
+    def schema(conn):
+        return sorted(conn.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename IN ('personnel_employee', 'personnel_positionhistory') "
+            "UNION ALL SELECT conname FROM pg_constraint WHERE conrelid IN "
+            "('personnel_employee'::regclass, 'personnel_positionhistory'::regclass)").fetchall())
+
+    try:
+        _simasn(env, "migrate", "--noinput", "-v", "0")
+        _simasn(env, "generate-reference")
+        path = tmp_path / "register.csv"
+        _simasn(env, "generate-population", "--employees", "3000", "--seed", "6", "--out", str(path), "--no-progress")
+        _break_rows(path, {2500})
+        with psycopg.connect(url) as conn:
+            before = schema(conn)
+        process = subprocess.Popen(
+            [*SIMASN, "import-employees", str(path), "--chunk-size", "200", "--pause", "0.5", "--no-progress"],
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline, processed = time.monotonic() + 120, 0
+        while time.monotonic() < deadline and processed < 600:
+            time.sleep(0.1)
+            with psycopg.connect(url) as conn:
+                row = conn.execute("SELECT processed_rows FROM bulk_importjob").fetchone()
+            processed = row[0] if row else 0
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        with psycopg.connect(url) as conn:
+            processed, deferred = conn.execute("SELECT processed_rows, deferred_ddl FROM bulk_importjob").fetchone()
+            employees = conn.execute("SELECT count(*) FROM personnel_employee").fetchone()[0]
+            during = schema(conn)
+        assert 600 <= processed < 3000 and employees == processed
+        assert deferred and during != before
+
+        _simasn(env, "import-employees", str(path), "--chunk-size", "200", "--no-progress")
+        with psycopg.connect(url) as conn:
+            job = conn.execute("SELECT status, inserted, rejected, deferred_ddl FROM bulk_importjob").fetchone()
+            employees = conn.execute("SELECT count(*), count(DISTINCT nip) FROM personnel_employee").fetchone()
+            history = conn.execute("SELECT count(*) FROM personnel_positionhistory").fetchone()[0]
+            after = schema(conn)
+        assert job == ("DONE", 2999, 1, [])
+        assert employees == (2999, 2999) and history == 2999
+        assert after == before
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

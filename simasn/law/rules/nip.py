@@ -281,13 +281,6 @@ def nip_column_check(on: dt.date) -> Any:
 
     def check(*, nip: Any, employee_type: Any, birth_date: Any, sex: Any, tmt_cpns: Any,
               contract_start: Any) -> Any:
-        def segment(layout: dict[str, Any], name: str) -> Any:
-            for part in layout["segments"]:
-                if part["name"] == name:
-                    start = part["start"] - 1
-                    return pc.utf8_slice_codeunits(nip, start, start + part["length"])
-            return None
-
         result = pa.array([False] * len(nip), type=pa.bool_())
         if not layouts:
             return result
@@ -295,6 +288,11 @@ def nip_column_check(on: dt.date) -> Any:
             pa.array(list(sex_digits.values()), type=pa.string()),
             pc.index_in(sex, value_set=pa.array(list(sex_digits), type=pa.string())),
         )
+
+        def ymd(date: Any) -> Any:  # a date as the integer YYYYMMDD (no string formatting)
+            return pc.add(pc.add(pc.multiply(pc.year(date), 10000), pc.multiply(pc.month(date), 100)),
+                          pc.day(date))
+
         for type_name, layout in layouts.items():
             names = {part["name"] for part in layout["segments"]}
             wanted = {"birth_date", "sex", "sequence"} | (
@@ -302,19 +300,38 @@ def nip_column_check(on: dt.date) -> Any:
             )
             if not wanted <= names:
                 continue  # a layout this form does not know: the row-wise rule decides
+            length = int(layout["length"])
+            digits = pc.match_substring_regex(nip, f"^[0-9]{{{length}}}$")
+            # Non-digit NIPs are refused by `digits`; zeros keep the integer casts below defined.
+            nip_digits = pc.if_else(digits, nip, "0" * length)
+
+            def number(name: str, text: Any = nip_digits, layout: dict[str, Any] = layout) -> Any:
+                for part in layout["segments"]:
+                    if part["name"] == name:
+                        start = part["start"] - 1
+                        return pc.cast(pc.utf8_slice_codeunits(text, start, start + part["length"]), pa.int64())
+                raise KeyError(name)
+
+            def segment(name: str, layout: dict[str, Any] = layout) -> Any:
+                for part in layout["segments"]:
+                    if part["name"] == name:
+                        start = part["start"] - 1
+                        return pc.utf8_slice_codeunits(nip, start, start + part["length"])
+                raise KeyError(name)
+
             checks = [
                 pc.equal(employee_type, type_name),
-                pc.match_substring_regex(nip, f"^[0-9]{{{int(layout['length'])}}}$"),
-                pc.equal(segment(layout, "birth_date"), pc.strftime(birth_date, format="%Y%m%d")),
-                pc.equal(segment(layout, "sex"), expected_sex_digit),
-                pc.invert(pc.match_substring_regex(segment(layout, "sequence"), "^0+$")),
+                digits,
+                pc.equal(number("birth_date"), ymd(birth_date)),
+                pc.equal(segment("sex"), expected_sex_digit),
+                pc.not_equal(number("sequence"), 0),
             ]
             if type_name == EmployeeType.PNS.value:
-                checks.append(pc.equal(segment(layout, "tmt_cpns"), pc.strftime(tmt_cpns, format="%Y%m")))
+                checks.append(pc.equal(number("tmt_cpns"),
+                                       pc.add(pc.multiply(pc.year(tmt_cpns), 100), pc.month(tmt_cpns))))
             else:
-                checks.append(pc.equal(segment(layout, "appointment_year"),
-                                       pc.strftime(contract_start, format="%Y")))
-                checks.append(pc.is_in(segment(layout, "code"), value_set=pa.array(codes, type=pa.string())))
+                checks.append(pc.equal(number("appointment_year"), pc.year(contract_start)))
+                checks.append(pc.is_in(segment("code"), value_set=pa.array(codes, type=pa.string())))
             agreed = checks[0]
             for item in checks[1:]:
                 agreed = pc.and_kleene(agreed, item)

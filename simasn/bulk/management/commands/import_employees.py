@@ -40,11 +40,14 @@ class Command(BaseCommand):
             if job.processed_rows:
                 self.stdout.write(f"melanjutkan impor #{job.pk} dari baris data {job.processed_rows + 1}")
             bar = tqdm(total=job.total_rows, unit="baris", unit_scale=True, disable=options["no_progress"])
+            timings: dict[str, float] = {}
             job = import_job_run(job=job, actor=actor, chunk_size=options["chunk_size"], progress=bar.update,
-                                 pause_seconds=options["pause"])
+                                 pause_seconds=options["pause"], timings=timings)
             bar.close()
         except ApplicationError as error:
             raise CommandError(str(error.message)) from error
+        if options["verbosity"] > 1:
+            self.stdout.write("; ".join(f"{name}: {seconds:.1f} s" for name, seconds in timings.items()))
         if options["rejects"]:
             shutil.copyfile(job.reject_path, options["rejects"])
         self.stdout.write(
