@@ -11,6 +11,8 @@ compared with a bare Django JSON view (bench/urls.py) that does the same databas
 the same primary-key read, the same search query and count — with no auth, no scope and no
 django-ninja, so the ratio measures what our stack adds, not the database round trip.
 A bare view that reads nothing (GET /bench/bare/) is printed as an extra reference line.
+Each baseline and our endpoint are measured interleaved in 0.5 s slices (A B A B ...), so
+load from other processes on a shared machine falls on both alike.
 Goals: throughput >= 0.6 of the bare view, p99 < 50 ms.
 The load generator is threads + http.client (one connection per request, as gunicorn's
 sync workers close connections).
@@ -53,7 +55,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_load(port: int, paths: list[str], headers: dict[str, str], threads: int, seconds: float) -> dict[str, float]:
+def _load(port: int, paths: list[str], headers: dict[str, str], threads: int, seconds: float,
+          seed: int = 0) -> tuple[list[float], int]:
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -80,17 +83,43 @@ def run_load(port: int, paths: list[str], headers: dict[str, str], threads: int,
             latencies.extend(local)
             errors[0] += bad
 
-    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
+    pool = [threading.Thread(target=worker, args=(seed + i,)) for i in range(threads)]
     for t in pool:
         t.start()
     for t in pool:
         t.join()
-    latencies.sort()
+    return latencies, errors[0]
+
+
+def _summary(latencies: list[float], errors: int, seconds: float) -> dict[str, float]:
+    latencies = sorted(latencies)
     return {
-        "requests": len(latencies), "rps": len(latencies) / seconds, "errors": errors[0],
+        "requests": len(latencies), "rps": len(latencies) / seconds, "errors": errors,
         "p50": statistics.median(latencies) * 1000 if latencies else 0.0,
         "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else 0.0,
     }
+
+
+def run_load(port: int, paths: list[str], headers: dict[str, str], threads: int, seconds: float) -> dict[str, float]:
+    return _summary(*_load(port, paths, headers, threads, seconds), seconds)
+
+
+#: Length of one slice when a baseline and our endpoint are measured interleaved.
+SLICE_SECONDS = 0.5
+
+
+def run_pair(port: int, sides: list[tuple[list[str], dict[str, str]]], threads: int,
+             seconds: float) -> list[dict[str, float]]:
+    """Measure several (paths, headers) loads interleaved in short slices (A B A B ...), each
+    for `seconds` in all, so that load from other processes on a shared machine falls on
+    each side alike and the ratio stays meaningful."""
+    rounds = max(1, round(seconds / SLICE_SECONDS))
+    collected: list[tuple[list[float], int]] = [([], 0) for _ in sides]
+    for r in range(rounds):
+        for k, (paths, headers) in enumerate(sides):
+            latencies, errors = _load(port, paths, headers, threads, seconds / rounds, seed=r * threads)
+            collected[k] = (collected[k][0] + latencies, collected[k][1] + errors)
+    return [_summary(latencies, errors, seconds) for latencies, errors in collected]
 
 
 def main() -> None:
@@ -145,24 +174,23 @@ def _bench(url: str, args: argparse.Namespace) -> None:
         details = [f"/api/v1/employees/{i}" for i in ids]
         run_load(port, ["/bench/bare/"], {}, args.threads, 2)  # warm-up
         run_load(port, details[:200] + searches, auth, args.threads, 2)  # warm-up
-        runs = (  # (label, paths, headers, baseline label or "")
-            ("bare view, no database", ["/bench/bare/"], {}, ""),
-            ("bare view, same pk read", [p.replace("/api/v1/", "/bench/bare/") for p in details], {}, ""),
-            ("GET /api/v1/employees/{id}", details, auth, "bare view, same pk read"),
-            ("bare view, same search", [p.replace("/api/v1/", "/bench/bare/") for p in searches], {}, ""),
-            ("GET /api/v1/employees/?q=", searches, auth, "bare view, same search"),
+        bare_details = [p.replace("/api/v1/", "/bench/bare/") for p in details]
+        bare_searches = [p.replace("/api/v1/", "/bench/bare/") for p in searches]
+        results = {"bare view, no database": run_load(port, ["/bench/bare/"], {}, args.threads, args.seconds)}
+        pairs = (  # (baseline label, its paths, our label, our paths), measured interleaved
+            ("bare view, same pk read", bare_details, "GET /api/v1/employees/{id}", details),
+            ("bare view, same search", bare_searches, "GET /api/v1/employees/?q=", searches),
         )
-        results = {}
-        for label, paths, headers, _baseline in runs:
-            results[label] = r = run_load(port, paths, headers, args.threads, args.seconds)
+        for base_label, base_paths, label, paths in pairs:
+            results[base_label], results[label] = run_pair(
+                port, [(base_paths, {}), (paths, auth)], args.threads, args.seconds)
+        for label, r in results.items():
             print(f"{label}: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, "
                   f"{r['requests']} requests, {r['errors']} errors")
         nodb = results["bare view, no database"]["rps"]
-        for label, _paths, _headers, baseline in runs:
-            if not baseline:
-                continue
-            r, base = results[label], results[baseline]
-            print(f"RESULT api {label}: throughput ratio {r['rps'] / base['rps']:.2f} of {baseline} "
+        for base_label, _base_paths, label, _paths in pairs:
+            r, base = results[label], results[base_label]
+            print(f"RESULT api {label}: throughput ratio {r['rps'] / base['rps']:.2f} of {base_label} "
                   f"(goal >= 0.6), p99 {r['p99']:.1f} ms (goal < 50 ms); "
                   f"for reference {r['rps'] / nodb:.2f} of the bare view without database")
     finally:
