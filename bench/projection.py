@@ -99,12 +99,14 @@ def main() -> None:
 
         viewer, _ = User.objects.get_or_create(username="bench-national", defaults={"role": Role.ADMIN})
         try:
-            from simasn.actions.selectors import retirement_projection
-            label = "simasn.actions.selectors.retirement_projection"
+            from simasn.actions.selectors import projection_rows, retirement_projection
+            label = "simasn.actions.selectors.retirement_projection (via projection_rows, as the page and API)"
         except ImportError:  # the personnel-actions app has not landed: say so
             from bench._standin import retirement_projection
+            projection_rows = list
             label = "STAND-IN bench/_standin.py (actions app missing)"
-        ours, rows = best(lambda: list(retirement_projection(viewer=viewer, years=args.years, on=ON)), args.repeat)
+        ours, rows = best(lambda: projection_rows(retirement_projection(viewer=viewer, years=args.years, on=ON)),
+                          args.repeat)
         ours_total = sum(r["total"] for r in rows)
         print(f"ours ({label}) on PostgreSQL: {ours * 1000:.0f} ms, {len(rows)} groups, {ours_total} employees")
         base, base_total = duckdb_projection(path, args.years, args.repeat)
