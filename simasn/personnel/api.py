@@ -45,6 +45,22 @@ class EmployeeOut(Schema):
         return mask_nik(obj.nik)
 
 
+#: The columns EmployeeOut reads (nik for nik_masked; the titles for full_name). The API list
+#: selects only these: the matches of a search are sorted before the page is cut, and wide
+#: rows make that sort dearer (bench/api.py). A missing column would cost a query per row;
+#: simasn/personnel/tests/test_api_employee.py counts them.
+EMPLOYEE_OUT_COLUMNS = (
+    "id", "instansi_id", "unit_id", "position_id", "employee_type", "nip", "nik", "front_title",
+    "name", "back_title", "birth_date", "sex", "rank", "education_level", "tmt_cpns",
+    "contract_start", "contract_end", "status",
+)
+
+
+def _employee_list(**filters: Any):
+    # No joins either: EmployeeOut needs only the employee row (simasn/personnel/selectors.py).
+    return selectors.employee_list(related=False, **filters).only(*EMPLOYEE_OUT_COLUMNS)
+
+
 class EmployeeIn(Schema):
     instansi: int
     unit: int | None = None
@@ -107,9 +123,7 @@ class EmployeeFilters(Schema):
 
 register_crud(
     router, path="/employees/", name="employee", out=EmployeeOut, create_in=EmployeeIn,
-    patch_in=EmployeePatch, filters=EmployeeFilters,
-    # EmployeeOut needs only the employee row: no joins (simasn/personnel/selectors.py).
-    list_selector=partial(selectors.employee_list, related=False),
+    patch_in=EmployeePatch, filters=EmployeeFilters, list_selector=_employee_list,
     get_selector=partial(selectors.employee_get, related=False), create=services.employee_create,
     update=services.employee_update, delete=None,
     fk_fields=("instansi", "unit", "position"), obj_kwarg="employee", resource=Resource.EMPLOYEE,

@@ -78,5 +78,6 @@ def test_queries_per_call_do_not_grow_with_the_page() -> None:
     # EmployeeOut needs only the employee row: sorting the matches joined to instansi,
     # unit and position cost 2-3x the search (bench/api.py).
     assert not any("JOIN" in sql for sql in many)
+    assert "home_address" not in many[-1]  # only the columns EmployeeOut reads
     detail = _queries(client, f"/api/v1/employees/{first.pk}")
     assert len(detail) == 1 and "JOIN" not in detail[0]  # the row itself, nothing else
