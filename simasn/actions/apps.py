@@ -13,6 +13,7 @@ class ActionsConfig(AppConfig):
         from simasn.core.scheduling import register_daily
 
         register_daily("simasn.actions.tasks.apply_due_actions")
+        register_daily("simasn.actions.tasks.refresh_retirement_summary")
         present = {item[1] for item in NAV_ITEMS}
         for entry in ((_("Tindakan"), "actions:list", Resource.ACTION),
                       # National institutions read the projection without seeing actions.

@@ -182,3 +182,52 @@ class SkCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issuer} {self.year}: {self.last}"
+
+
+class RetirementSummary(models.Model):
+    """In-service employees counted by everything their TMT pensiun depends on.
+
+    National and nameless: the retirement projection of a national viewer reads these
+    few hundred thousand counts instead of 4.3 million employees (bench/projection.py).
+    The BUP itself is not stored — the projection applies the BUP table in force when it
+    is asked — so a change in the law shows at once; a change in the register shows at the
+    next refresh (daily, after each bulk import, or `simasn refresh-retirement-summary`).
+    """
+
+    birth_year = models.PositiveSmallIntegerField()
+    birth_month = models.PositiveSmallIntegerField()
+    leap_day = models.PositiveSmallIntegerField(default=0)
+    employee_type = models.CharField(max_length=4)
+    # NULL, not "": an employee without a position (the projection's LEFT JOIN gives NULL).
+    position_kind = models.CharField(max_length=20, null=True, blank=True)  # noqa: DJ001
+    functional_family = models.CharField(max_length=60, null=True, blank=True)  # noqa: DJ001
+    functional_level = models.CharField(max_length=20, null=True, blank=True)  # noqa: DJ001
+    rank = models.CharField(max_length=6, blank=True)
+    total = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["birth_year", "birth_month"], name="retirement_summary_birth_idx")]
+        verbose_name = _("ringkasan pensiun")
+        verbose_name_plural = _("ringkasan pensiun")
+
+    def __str__(self) -> str:
+        return f"{self.birth_year}-{self.birth_month:02d} {self.employee_type} {self.position_kind}: {self.total}"
+
+
+class RetirementSummaryRefresh(models.Model):
+    """When the summary was last rebuilt, from how many employees (the latest row counts)."""
+
+    refreshed_at = models.DateTimeField(_("diperbarui pada"))
+    employees = models.PositiveIntegerField(_("jumlah pegawai"))
+    groups = models.PositiveIntegerField(_("jumlah kelompok"))
+    seconds = models.FloatField(_("lama (detik)"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["-refreshed_at", "-id"]
+        verbose_name = _("pembaruan ringkasan pensiun")
+        verbose_name_plural = _("pembaruan ringkasan pensiun")
+
+    def __str__(self) -> str:
+        return f"{self.refreshed_at:%Y-%m-%d %H:%M} ({self.employees})"

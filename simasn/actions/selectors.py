@@ -17,7 +17,14 @@ from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth,
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.roles import Role
 from simasn.accounts.scope import Scope
-from simasn.actions.models import ActionDocument, ActionState, ActionType, PersonnelAction
+from simasn.actions import summary
+from simasn.actions.models import (
+    ActionDocument,
+    ActionState,
+    ActionType,
+    PersonnelAction,
+    RetirementSummary,
+)
 from simasn.core.errors import NotFoundError
 from simasn.law import bup_table
 from simasn.personnel.models import Employee
@@ -97,7 +104,13 @@ def document_get(*, viewer: Any, action: PersonnelAction, kind: str = "SK") -> A
 # ------------------------------------------------------------------ BUP in SQL
 
 
-def bup_case(on: dt.date, prefix: str = "") -> Case:
+#: Where bup_case finds each fact: the register (employee and its position).
+REGISTER_FIELDS = {"employee_type": "employee_type", "kind": "position__kind",
+                   "functional_family": "position__functional_family",
+                   "functional_level": "position__functional_level"}
+
+
+def bup_case(on: dt.date, prefix: str = "", *, fields: dict[str, str] | None = None) -> Case:
     """The BUP table in force on ``on`` (simasn.law.bup_table) as one nested SQL CASE.
 
     Employee type first, then position kind, then — within a kind — the functional
@@ -105,8 +118,11 @@ def bup_case(on: dt.date, prefix: str = "") -> Case:
     ``bup_table`` gives). Nesting keeps the work per employee to a few equality tests
     instead of every row of the table (measured on 4.3 M rows, bench/projection.py).
     Employee types with the same table share one branch. An employee whose position
-    matches no row gets NULL (no BUP known: the projection leaves it out).
+    matches no row gets NULL (no BUP known: the projection leaves it out). ``fields``
+    names the columns (default: the register's, with ``prefix``; the national summary
+    passes its own).
     """
+    names = fields or {key: prefix + value for key, value in REGISTER_FIELDS.items()}
     by_type: dict[str, dict[str, dict[str, dict[str, int] | int]]] = {}
     for row in bup_table(on):
         kinds = by_type.setdefault(row.employee_type.value, {})
@@ -124,12 +140,12 @@ def bup_case(on: dt.date, prefix: str = "") -> Case:
                                      for t, v in e.items())) for k, e in kinds.items()))
         branches.setdefault(key, []).append(employee_type)
         tables[key] = kinds
-    whens = [When(**{f"{prefix}employee_type__in": sorted(types)}, then=_kind_case(tables[key], prefix))
+    whens = [When(**{f"{names['employee_type']}__in": sorted(types)}, then=_kind_case(tables[key], names))
              for key, types in branches.items()]
     return Case(*whens, default=None, output_field=IntegerField())
 
 
-def _kind_case(kinds: dict[str, Any], prefix: str) -> Case:
+def _kind_case(kinds: dict[str, Any], names: dict[str, str]) -> Case:
     whens = []
     for kind, entry in kinds.items():
         parts: list[Any] = []
@@ -138,7 +154,7 @@ def _kind_case(kinds: dict[str, Any], prefix: str) -> Case:
             for value, age in entry[tier].items():
                 by_age.setdefault(age, []).append(value)
             if by_age:
-                parts.append(Case(*[When(**{f"{prefix}position__{tier}__in": sorted(values)}, then=Value(age))
+                parts.append(Case(*[When(**{f"{names[tier]}__in": sorted(values)}, then=Value(age))
                                     for age, values in by_age.items()], default=None, output_field=IntegerField()))
         if "kind" in entry:
             parts.append(Value(entry["kind"]))
@@ -155,8 +171,8 @@ def _kind_case(kinds: dict[str, Any], prefix: str) -> Case:
             merged.setdefault(str(then.value), []).append(kind)
             plain[str(then.value)] = then
         else:
-            other.append(When(**{f"{prefix}position__kind": kind}, then=then))
-    other += [When(**{f"{prefix}position__kind__in": sorted(kinds_)}, then=plain[age]) for age, kinds_ in merged.items()]
+            other.append(When(**{names["kind"]: kind}, then=then))
+    other += [When(**{f"{names['kind']}__in": sorted(kinds_)}, then=plain[age]) for age, kinds_ in merged.items()]
     return Case(*other, default=None, output_field=IntegerField())
 
 
@@ -201,8 +217,30 @@ def _birth_window(on: dt.date, months: int) -> Q:
     return Q(birth_date__gte=earliest, birth_date__lte=latest)
 
 
+def _national(viewer: Any) -> bool:
+    return Scope.of(viewer).reach(Resource.AGGREGATE, Action.VIEW) == Reach.NATIONAL
+
+
+def _projection_from_summary(on: dt.date, start: int, months: int, using: str | None) -> QuerySet[Any]:
+    """The same aggregate over the national summary's counts (simasn.actions.summary)."""
+    from django.db.models import Sum
+
+    ages = _ages(on)
+    qs = RetirementSummary.objects.using(using) if using else RetirementSummary.objects.all()
+    qs = qs.filter(birth_year__gte=on.year - max(ages) - 1, birth_year__lte=on.year + months // 12 + 1 - min(ages) + 1)
+    qs = qs.annotate(bup_age=bup_case(on, fields=summary.SUMMARY_FIELDS)).annotate(
+        tmt_index=(F("birth_year") + F("bup_age")) * 12 + F("birth_month"),
+    ).filter(tmt_index__gte=start, tmt_index__lt=start + months)
+    return (
+        qs.values("tmt_index", "employee_type", "position_kind", "rank", "leap_day")
+        .annotate(total=Sum("total"))
+        .order_by("tmt_index", "employee_type", "position_kind", "rank")
+    )
+
+
 def retirement_projection(
-    *, viewer: Any, years: int, on: dt.date, instansi_id: int | None = None, using: str | None = None
+    *, viewer: Any, years: int, on: dt.date, instansi_id: int | None = None, using: str | None = None,
+    live: bool = False,
 ) -> QuerySet[Any]:
     """Employees reaching BUP per month for the next ``years`` years — ONE aggregate query.
 
@@ -223,9 +261,15 @@ def retirement_projection(
     ``on``). ``leap_day`` flags people born on 29 February, for whom the law does not
     settle the month (the retirement rule asks for legal review); they are counted in
     the month after February.
+
+    A national viewer asking for the whole nation gets the same aggregate computed from
+    the national summary (simasn.actions.summary) once one has been built — as of its
+    last refresh; ``live=True`` reads the register instead.
     """
     months = 12 * years
     start = _month_index(on)
+    if not live and instansi_id is None and _national(viewer) and summary.latest_refresh(using) is not None:
+        return _projection_from_summary(on, start, months, using)
     qs = _scoped_employees(viewer, Resource.AGGREGATE, instansi_id, using).filter(_birth_window(on, months))
     qs = _with_tmt(qs, on).filter(tmt_index__gte=start,
                                   tmt_index__lt=start + months)

@@ -16,3 +16,12 @@ def apply_due_actions(today: str) -> list[int]:
     from simasn.actions.services import apply_due_actions as apply_due
 
     return apply_due(on=dt.date.fromisoformat(today))
+
+
+@task()
+def refresh_retirement_summary(today: str = "") -> int:
+    """Rebuild the national retirement summary (daily, and after a bulk import)."""
+    from simasn.actions.summary import refresh_retirement_summary as refresh
+    from simasn.core.interfaces import Interface
+
+    return refresh(actor=None, interface=Interface.SYSTEM).employees

@@ -18,6 +18,7 @@ from simasn.actions import selectors, services, workflow
 from simasn.actions.documents import document_bytes
 from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
 from simasn.actions.models import ActionDocument
+from simasn.actions.summary import latest_refresh
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
@@ -244,7 +245,9 @@ def retirement_projection(request: HttpRequest) -> HttpResponse:
         for k in kinds_sorted]},
         "options": {"scales": {"x": {"stacked": True}, "y": {"stacked": True}}}}
     national = scope.reach(Resource.AGGREGATE, Action.VIEW) == Reach.NATIONAL
+    latest = latest_refresh() if national and not instansi_id else None
     return render(request, "actions/projection.html", {
+        "summary_at": latest.refreshed_at if latest else None,
         "title": _("Proyeksi pensiun"), "rows": rows, "summary": summary,
         "kinds": [kind_labels.get(k, k) for k in kinds_sorted],
         "years": years, "form": form, "national": national and not instansi_id, "chart": chart,

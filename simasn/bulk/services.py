@@ -46,6 +46,12 @@ def imports_dir() -> Path:
     return path
 
 
+def _refresh_summary_later() -> None:
+    from simasn.actions.tasks import refresh_retirement_summary
+
+    refresh_retirement_summary.enqueue(timezone.localdate().isoformat())
+
+
 def file_sha256(path: str) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -297,4 +303,6 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
             extra={"file_name": job.file_name, "sha256": job.sha256, "rows": job.processed_rows,
                    "inserted": job.inserted, "skipped": job.skipped, "rejected": job.rejected},
         )
+        if job.inserted:  # the national retirement summary no longer counts everyone
+            transaction.on_commit(_refresh_summary_later)
     return job

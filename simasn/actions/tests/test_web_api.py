@@ -109,6 +109,18 @@ def test_national_institution_reads_the_national_projection(world):
     assert csv.count("\n") == len(rows) + 1
 
 
+def test_the_national_projection_page_says_which_summary_it_counts(world):
+    from simasn.actions.summary import refresh_retirement_summary
+
+    menpan = _client(user_with_role(Role.KEMENPANRB))
+    assert 'data-testid="summary-at"' not in menpan.get("/tindakan/pensiun/proyeksi/").content.decode()
+    refresh_retirement_summary(actor=None, interface=Interface.SYSTEM)
+    page = menpan.get("/tindakan/pensiun/proyeksi/").content.decode()
+    assert "Dihitung dari ringkasan nasional per" in page
+    own = _client(world.operator).get("/tindakan/pensiun/proyeksi/").content.decode()
+    assert "ringkasan nasional" not in own  # an instansi's projection reads its register
+
+
 def test_employee_record_shows_the_actions_with_sk(world):
     action = services.action_draft(actor=world.operator, interface=Interface.WEB,
                                    action_type=ActionType.RETIREMENT, employee_id=world.employee.pk)

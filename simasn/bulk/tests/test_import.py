@@ -216,3 +216,16 @@ def test_most_valid_rows_take_the_column_wise_path(tmp_path, monkeypatch):
     monkeypatch.setattr(RowChecker, "check", lambda self, row, number: checked.append(number) or original(self, row, number))
     job = run(write_csv(tmp_path / "ok.csv", [pns_row(i) for i in range(1, 30)] + [pppk_row(40)]))
     assert (job.inserted, checked) == (30, [])
+
+
+def test_an_import_that_adds_employees_refreshes_the_national_retirement_summary(tmp_path,
+                                                                                django_capture_on_commit_callbacks):
+    from simasn.actions.models import RetirementSummaryRefresh
+
+    reference_objects()
+    with django_capture_on_commit_callbacks(execute=True):
+        run(write_csv(tmp_path / "s.csv", [pns_row(i) for i in range(1, 4)]))
+    assert RetirementSummaryRefresh.objects.get().employees == 3
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        run(write_csv(tmp_path / "s.csv", [pns_row(i) for i in range(1, 4)]), resume=False)  # nothing new
+    assert callbacks == [] and RetirementSummaryRefresh.objects.count() == 1
