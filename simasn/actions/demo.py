@@ -45,6 +45,11 @@ def _first(candidates: list[Employee], make: Callable[[Employee], PersonnelActio
 
 
 def seed(*, actor: Any, stdout: Any) -> None:
+    from simasn.actions.summary import latest_refresh, refresh_retirement_summary
+
+    if latest_refresh() is None:  # the national projection page reads it
+        refresh = refresh_retirement_summary(actor=actor, interface=CLI)
+        stdout.write(f"  ringkasan pensiun nasional: {refresh.employees} pegawai\n")
     if PersonnelAction.objects.exists():
         return
     operator, pyb, ppk = _user("operator.bandung"), _user("pyb.bandung"), _user("ppk.bandung")
