@@ -7,16 +7,18 @@ import datetime as dt
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from simasn.core.interfaces import Interface
 from simasn.core.models import TimeStampedModel
 
 
 class ImportStatus(models.TextChoices):
-    QUEUED = "QUEUED", _("Menunggu")
-    RUNNING = "RUNNING", _("Berjalan")
-    DONE = "DONE", _("Selesai")
-    FAILED = "FAILED", _("Gagal")
+    # With a context: other apps translate the same words differently ("Selesai" = "Closed").
+    QUEUED = "QUEUED", pgettext_lazy("status impor", "Menunggu")
+    RUNNING = "RUNNING", pgettext_lazy("status impor", "Berjalan")
+    DONE = "DONE", pgettext_lazy("status impor", "Selesai")
+    FAILED = "FAILED", pgettext_lazy("status impor", "Gagal")
 
 
 class ImportJob(TimeStampedModel):
@@ -67,6 +69,23 @@ class ImportJob(TimeStampedModel):
         if self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING):
             return timezone.now() - self.updated_at > self.STALE_AFTER
         return False
+
+    @property
+    def current_rate(self) -> float | None:
+        """Rows per second so far (while running; the final figure once done)."""
+        if self.rows_per_second:
+            return self.rows_per_second
+        if self.status != ImportStatus.RUNNING or not self.started_at or not self.processed_rows:
+            return None
+        seconds = (timezone.now() - self.started_at).total_seconds()
+        return self.processed_rows / seconds if seconds > 0 else None
+
+    @property
+    def seconds_left(self) -> int | None:
+        rate = self.current_rate
+        if self.status != ImportStatus.RUNNING or not rate or not self.total_rows:
+            return None
+        return max(int((self.total_rows - self.processed_rows) / rate), 0)
 
     @property
     def percent(self) -> int:

@@ -9,9 +9,11 @@ Only the reference lookups are cached (`CachedReferences`).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+from openpyxl.utils.exceptions import InvalidFileException
 
 from simasn.bulk.layout import COLUMNS, FIELD_TO_COLUMN, HEADER
 from simasn.bulk.references import CachedReferences
@@ -42,12 +45,45 @@ Reject = tuple[int, str, str]  # (row number in the file, column, reason)
 
 def file_format(name: str) -> str:
     suffix = Path(name).suffix.lower()
-    if suffix in (".csv", ".txt"):
+    if suffix == ".csv":
         return "csv"
     if suffix == ".xlsx":
         return "xlsx"
     raise ApplicationError(_("Format berkas harus CSV atau XLSX."), code="validation",
                            fields={"file": [_("Format berkas harus CSV atau XLSX.")]})
+
+
+def _refuse(message: str) -> ApplicationError:
+    return ApplicationError(message, code="validation", fields={"file": [message]})
+
+
+def missing_columns(header: list[str]) -> list[str]:
+    names = {h.strip().upper() for h in header}
+    return [name for name, _field, required in COLUMNS if required and name not in names]
+
+
+def check_file(path: str, fmt: str) -> None:
+    """Refuse, before any job exists, a file that cannot be imported at all: an XLSX that
+    is not one (an old .xls or a renamed file), a CSV that is not UTF-8, or a header
+    without the required columns. Row-level problems are the import's job."""
+    if fmt == "csv":
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            with open(path, "rb") as handle:
+                while block := handle.read(1 << 20):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise _refuse(_("Berkas CSV harus berenkode UTF-8 (di Excel: Simpan sebagai 'CSV UTF-8').")) from None
+    try:
+        header = next(read_rows(path, fmt), None) or []
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        raise _refuse(_("Berkas bukan XLSX yang sah (mungkin .xls lama atau berkas rusak); simpan ulang sebagai "
+                        ".xlsx atau CSV.")) from None
+    missing = missing_columns([str(h) for h in header])
+    if missing:
+        raise _refuse(_("Kolom wajib tidak ada: %(cols)s. Unduh templat untuk susunan kolomnya.")
+                      % {"cols": ", ".join(missing)})
 
 
 def count_rows(path: str, fmt: str, *, exact: bool = True) -> int | None:
@@ -125,7 +161,7 @@ class RowChecker:
     def __init__(self, header: list[str], *, references: CachedReferences, on: dt.date,
                  allowed_instansi: set[int] | None) -> None:
         header = [h.strip().upper() for h in header]
-        missing = [name for name, _field, required in COLUMNS if required and name not in header]
+        missing = missing_columns(header)
         if missing:
             raise ApplicationError(
                 _("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)}, code="validation",

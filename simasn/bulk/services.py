@@ -27,7 +27,15 @@ from simasn.bulk.columns import Accepted, ColumnChecker, accepted_rows
 from simasn.bulk.models import ImportJob, ImportReject, ImportStatus
 from simasn.bulk.reading import read_chunks
 from simasn.bulk.references import CachedReferences
-from simasn.bulk.rows import Reject, RowChecker, count_rows, file_format, read_rows, reject_csv
+from simasn.bulk.rows import (
+    Reject,
+    RowChecker,
+    check_file,
+    count_rows,
+    file_format,
+    read_rows,
+    reject_csv,
+)
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError, PermissionDeniedError
@@ -79,6 +87,7 @@ def import_job_create(*, actor: Any, interface: Interface, path: str, file_name:
     same file (same SHA-256) is resumed instead of starting again."""
     allowed_instansi(actor)
     fmt = file_format(file_name or path)
+    check_file(path, fmt)
     sha = file_sha256(path)
     actor_id = getattr(actor, "pk", None)
     if resume:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -35,6 +36,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
+            path = ""
             try:
                 path = services.store_upload(form.cleaned_data["file"])
                 job = services.import_job_create(
@@ -43,6 +45,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
                 )
             except ApplicationError as error:
                 form.add_error("file", str(error.message))
+                if path:  # a refused upload (it may hold personal data) is not kept
+                    Path(path).unlink(missing_ok=True)
             else:
                 transaction.on_commit(partial(run_import.enqueue, job_id=job.pk, user_id=request.user.pk))
                 return redirect("bulk:detail", pk=job.pk)

@@ -128,13 +128,13 @@ def test_xlsx_files_import_like_csv(tmp_path):
 
 
 def test_missing_required_column_refuses_the_file(tmp_path):
+    """Refused before any job exists, from the command line as from the web."""
     reference_objects()
     path = tmp_path / "h.csv"
     path.write_text("NAMA,TANGGAL_LAHIR\nBudi,1980-01-01\n", encoding="utf-8")
-    job = import_job_create(actor=None, interface=Interface.CLI, path=str(path))
     with pytest.raises(ApplicationError, match="NIP_BARU"):
-        import_job_run(job=job, actor=None)
-    assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.FAILED
+        import_job_create(actor=None, interface=Interface.CLI, path=str(path))
+    assert not ImportJob.objects.exists()
 
 
 def test_an_unfinished_job_for_the_same_file_is_resumed(tmp_path):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from simasn.accounts.roles import Role
+from simasn.bulk.layout import HEADER
 from simasn.bulk.models import ImportJob, ImportStatus
 from simasn.bulk.tests.helpers import pns_row, reference_objects, write_csv
 from simasn.personnel.models import Employee
@@ -69,6 +73,42 @@ def test_upload_of_other_formats_is_refused(client, tmp_path, settings):
     response = client.post(reverse("bulk:list"), {"file": SimpleUploadedFile("a.pdf", b"%PDF")})
     assert response.status_code == 200 and "CSV atau XLSX" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("palsu.xlsx", b"%PDF-1.4 not a spreadsheet", "bukan XLSX yang sah"),
+    ("catatan.txt", b"NIP_BARU,NAMA\n1,Budi\n", "CSV atau XLSX"),
+    ("kolom.csv", b"NIP_BARU,NAMA\n1,Budi\n", "Kolom wajib tidak ada: TANGGAL_LAHIR"),
+    ("latin1.csv", ",".join(HEADER).encode() + "\nJos\u00e9".encode("latin-1"), "UTF-8"),
+])
+def test_a_file_that_cannot_be_imported_is_refused_at_upload_and_not_kept(client, tmp_path, settings, name,
+                                                                           content, message):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    client.force_login(user_with_role(Role.OPERATOR, instansi=refs["a"]))
+    response = client.post(reverse("bulk:list"), {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not ImportJob.objects.exists()
+    assert not any((tmp_path / "media" / "imports").glob("*.*"))
+
+
+def test_statuses_and_live_rate_in_english(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    operator = user_with_role(Role.OPERATOR, instansi=refs["a"])
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    running = ImportJob.objects.create(file_name="a.csv", stored_path="/x", sha256="0" * 64, file_format="csv",
+                                       interface="web", created_by=operator, status=ImportStatus.RUNNING,
+                                       total_rows=10_000, processed_rows=4_000,
+                                       started_at=timezone.now() - dt.timedelta(seconds=2))
+    page = client.get(reverse("bulk:progress", args=[running.pk])).content.decode()
+    assert "Running" in page and "rows/s" in page and "seconds left" in page
+    assert 1_000 < running.current_rate < 2_100 and running.seconds_left is not None
+    running.status, running.rows_per_second = ImportStatus.DONE, 1_234.0
+    running.save()
+    page = client.get(reverse("bulk:progress", args=[running.pk])).content.decode()
+    assert "Done" in page and "Closed" not in page and "1,234 rows/s" in page
 
 
 def test_pegawai_cannot_open_the_import_page(client, tmp_path):

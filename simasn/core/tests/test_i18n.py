@@ -14,7 +14,8 @@ CATALOGUES = sorted(ROOT.glob("**/locale/en/LC_MESSAGES/django.po"))
 
 
 def _entries(po: Path) -> list[tuple[str, list[str], bool]]:
-    """(msgid, msgstrs, fuzzy) for every entry except the header."""
+    """(msgid, msgstrs, fuzzy) for every entry except the header; an entry with a
+    context is keyed as gettext keys it, "context\x04msgid"."""
     entries: list[tuple[str, list[str], bool]] = []
     for block in po.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.strip().splitlines() if not line.startswith("#~")]
@@ -24,7 +25,7 @@ def _entries(po: Path) -> list[tuple[str, list[str], bool]]:
         fields: dict[str, str] = {}
         current = None
         for line in lines:
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', line)
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', line)
             if match:
                 current = match.group(1)
                 fields[current] = match.group(2)
@@ -32,7 +33,8 @@ def _entries(po: Path) -> list[tuple[str, list[str], bool]]:
                 fields[current] += line[1:-1]
         if fields.get("msgid", "") == "":
             continue
-        entries.append((fields["msgid"], [v for k, v in fields.items() if k.startswith("msgstr")], fuzzy))
+        key = f"{fields['msgctxt']}\x04{fields['msgid']}" if "msgctxt" in fields else fields["msgid"]
+        entries.append((key, [v for k, v in fields.items() if k.startswith("msgstr")], fuzzy))
     return entries
 
 
