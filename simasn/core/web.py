@@ -21,6 +21,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.exports import Column, csv_response, xlsx_response
 from simasn.core.interfaces import Interface
+from simasn.core.pagination import EstimatingPaginator
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -38,8 +39,11 @@ def list_page(
     filter_form: forms.BaseForm | None = None,
     context: dict[str, Any] | None = None,
     export_object_type: str = "",
+    estimate_count: bool = True,
 ) -> HttpResponseBase:
-    """Render a searchable, paginated list; `?format=csv|xlsx` exports the same rows."""
+    """Render a searchable, paginated list; `?format=csv|xlsx` exports the same rows.
+    Very large result sets show an estimated total (core/pagination.py) unless
+    `estimate_count` is False — for queries the planner cannot estimate well."""
     fmt = request.GET.get("format")
     if fmt in {"csv", "xlsx"}:
         with transaction.atomic():
@@ -53,7 +57,7 @@ def list_page(
         if fmt == "csv":
             return csv_response(export_name, columns, rows)
         return xlsx_response(export_name, columns, rows, title=title)
-    paginator = Paginator(queryset, settings.SIMASN_PAGE_SIZE)
+    paginator = (EstimatingPaginator if estimate_count else Paginator)(queryset, settings.SIMASN_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
