@@ -5,7 +5,7 @@ django-ninja reads them for the OpenAPI schema.
 """
 
 import datetime as dt
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -20,8 +20,14 @@ from simasn.core.interfaces import Interface
 
 router = Router(tags=["tindakan kepegawaian"])
 
-TypeCode = Literal[tuple(ActionType.values)]  # type: ignore[valid-type]
-StateCode = Literal[tuple(ActionState.values)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    # A Literal built at runtime is not a type mypy can read; to it the codes are strings.
+    TypeCode = str
+    StateCode = str
+else:
+    # django-ninja reads these at runtime and documents/validates the exact codes.
+    TypeCode = Literal[tuple(ActionType.values)]
+    StateCode = Literal[tuple(ActionState.values)]
 
 
 class DocumentOut(Schema):

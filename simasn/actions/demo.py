@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -96,7 +96,9 @@ def seed(*, actor: Any, stdout: Any) -> None:
     if own:
         used.discard(own.pk)
     act = _first([e for e in pool if target and e.position_id != target.pk and e.pk not in used],
-                 lambda e: draft(action_type=ActionType.APPOINTMENT, employee_id=e.pk, position_id=target.pk,
+                 # Only called for a non-empty pool, which needs ``target``.
+                 lambda e: draft(action_type=ActionType.APPOINTMENT, employee_id=e.pk,
+                                 position_id=cast(Position, target).pk,
                                  tmt=today - dt.timedelta(days=20)), used, stdout)
     if act:
         decide(propose(act))
@@ -125,7 +127,9 @@ def seed(*, actor: Any, stdout: Any) -> None:
     # A transfer to Kabupaten Bogor, proposed and waiting for Bogor's PPK to accept.
     bogor = Position.objects.filter(instansi__code="KAB-BOGOR", code="PLK-ADM").first()
     act = _first(_employees("KOTA-BANDUNG", "PELAKSANA", used) if bogor else [],
-                 lambda e: draft(action_type=ActionType.TRANSFER, employee_id=e.pk, position_id=bogor.pk,
+                 # Only called for a non-empty list, which needs ``bogor``.
+                 lambda e: draft(action_type=ActionType.TRANSFER, employee_id=e.pk,
+                                 position_id=cast(Position, bogor).pk,
                                  tmt=today + dt.timedelta(days=60)), used, stdout)
     if act:
         propose(act)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -19,6 +19,9 @@ from simasn.law.enums import (
 )
 from simasn.personnel.selectors import employee_list
 from simasn.positions.models import Position
+
+if TYPE_CHECKING:
+    from simasn.personnel.models import Employee
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -44,9 +47,9 @@ class ActionFilterForm(forms.Form):
 
 class ActionDraftForm(forms.Form):
     action_type = forms.ChoiceField(label=_("Jenis tindakan"), choices=ActionType.choices)
-    employee = forms.ModelChoiceField(label=_("Pegawai"), queryset=None, required=False,
+    employee: forms.ModelChoiceField[Employee] = forms.ModelChoiceField(label=_("Pegawai"), queryset=None, required=False,
                                       help_text=_("Kosongkan hanya untuk calon dari luar registri (TNI, Polri, non-ASN)."))
-    position = forms.ModelChoiceField(label=_("Jabatan tujuan"), queryset=None, required=False,
+    position: forms.ModelChoiceField[Position] = forms.ModelChoiceField(label=_("Jabatan tujuan"), queryset=None, required=False,
                                       help_text=_("Untuk pengangkatan dan mutasi."))
     tmt = forms.DateField(label=_("TMT"), required=False, widget=DATE,
                           help_text=_("Untuk pensiun, berakhirnya perjanjian kerja dan pencalonan, TMT dihitung oleh aturan."))
@@ -77,15 +80,18 @@ class ActionDraftForm(forms.Form):
 
     def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = employee_list(viewer=viewer).filter(
+        employee = cast("forms.ModelChoiceField[Employee]", self.fields["employee"])
+        employee.queryset = employee_list(viewer=viewer).filter(
             status__in=["AKTIF", "DIBERHENTIKAN_SEMENTARA"])
-        self.fields["employee"].label_from_instance = lambda e: f"{e.full_name} — {e.nip}"
+        # A per-field label function replaces the method (mypy only allows overriding it in a subclass).
+        employee.label_from_instance = lambda e: f"{e.full_name} — {e.nip}"  # type: ignore[method-assign,assignment]
         # Transfers may go to another instansi: the catalogue of positions is public data.
-        self.fields["position"].queryset = Position.objects.filter(is_active=True).select_related(
+        position = cast("forms.ModelChoiceField[Position]", self.fields["position"])
+        position.queryset = Position.objects.filter(is_active=True).select_related(
             "instansi").order_by("instansi__name", "name")
-        self.fields["position"].label_from_instance = lambda p: f"{p.name} — {p.instansi.name}"
+        position.label_from_instance = lambda p: f"{p.name} — {p.instansi.name}"  # type: ignore[method-assign,assignment]
         today: dt.date = timezone.localdate()
-        self.fields["ground"].choices = [("", "—")] + [
+        cast(forms.ChoiceField, self.fields["ground"]).choices = [("", "—")] + [
             (g["code"], f"{g['code']}. {g['label_id']}") for g in dismissal_grounds(today)]
 
     def service_kwargs(self) -> dict[str, Any]:

@@ -113,7 +113,8 @@ class PersonnelAction(TimeStampedModel):
         verbose_name_plural = _("tindakan kepegawaian")
 
     def __str__(self) -> str:
-        who = self.employee.full_name if self.employee_id else self.candidate_name
+        employee = self.employee if self.employee_id else None
+        who = employee.full_name if employee is not None else self.candidate_name
         return f"{self.get_action_type_display()} — {who}"
 
     @property

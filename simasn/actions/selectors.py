@@ -271,7 +271,7 @@ def retirement_projection(
     if not live and instansi_id is None and _national(viewer) and summary.latest_refresh(using) is not None:
         return _projection_from_summary(on, start, months, using)
     qs = _scoped_employees(viewer, Resource.AGGREGATE, instansi_id, using).filter(_birth_window(on, months))
-    qs = _with_tmt(qs, on).filter(tmt_index__gte=start,
+    qs = _with_tmt(qs, on).filter(tmt_index__gte=start,  # type: ignore[misc]  # tmt_index: from _with_tmt, unseen by django-stubs
                                   tmt_index__lt=start + months)
     qs = qs.annotate(
         leap_day=Case(When(Q(birth_date__month=2) & Q(birth_date__day=29), then=Value(1)),
@@ -315,9 +315,10 @@ def retirement_register(
     """Employees whose TMT pensiun falls in the next ``months`` months (by name)."""
     start = _month_index(on)
     qs = _scoped_employees(viewer, Resource.EMPLOYEE, instansi_id, using).filter(_birth_window(on, months))
-    qs = _with_tmt(qs, on).filter(tmt_index__gte=start,
+    qs = _with_tmt(qs, on).filter(tmt_index__gte=start,  # type: ignore[misc]  # tmt_index: from _with_tmt, unseen by django-stubs
                                   tmt_index__lt=start + months)
-    return qs.select_related("instansi", "position").annotate(
+    # tmt_index: annotation added by _with_tmt, which django-stubs cannot follow.
+    return qs.select_related("instansi", "position").annotate(  # type: ignore[misc]
         birth_day=ExtractDay("birth_date"),
         tmt_year=Cast(F("tmt_index") / 12, IntegerField()),
         tmt_month=Cast(Mod(F("tmt_index"), 12) + 1, IntegerField()),

@@ -364,10 +364,13 @@ def action_decide(*, actor: Any, interface: Interface, action_id: int,
             raise ApplicationError(_("Instansi tujuan belum menerima mutasi ini."), code="not_accepted")
         suspension = None
         if action.action_type == ActionType.REACTIVATION:
-            suspension = PersonnelAction.objects.filter(
+            # employee_id=None is a valid exact lookup (IS NULL); django-stubs only accepts ints.
+            suspension = PersonnelAction.objects.filter(  # type: ignore[misc]
                 employee_id=action.employee_id, action_type=ActionType.TEMPORARY_DISMISSAL,
                 state=ActionState.EFFECTIVE).order_by("-tmt", "-id").first()
-        employee = Employee.objects.select_related("position").filter(pk=action.employee_id).first()
+        # pk=None (IS NULL) matches no employee: None either way.
+        employee = Employee.objects.select_related("position").filter(pk=action.employee_id).first() \
+            if action.employee_id is not None else None
         # The law in force on the decision date decides (it may differ from the draft's).
         assessment = legal.assess(
             action_type=action.action_type, instansi=action.instansi, employee=employee,
@@ -432,6 +435,8 @@ def _effects(action: PersonnelAction) -> dict[str, Any]:
               "position": employee.position_id, "status": employee.status}
     basis = "; ".join(action.citations)[:300]
     if action.action_type in (ActionType.APPOINTMENT, ActionType.TRANSFER):
+        if action.position_id is None:  # what get(pk=None) raises
+            raise Position.DoesNotExist("Position matching query does not exist.")
         position = Position.objects.select_related("unit").get(pk=action.position_id)
         employee.position = position
         employee.unit = position.unit

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +19,7 @@ from simasn.accounts.scope import Scope
 from simasn.actions import selectors, services, workflow
 from simasn.actions.documents import document_bytes
 from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
-from simasn.actions.models import ActionDocument
+from simasn.actions.models import ActionDocument, PersonnelAction
 from simasn.actions.summary import latest_refresh
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
@@ -27,7 +29,7 @@ from simasn.core.interfaces import Interface
 from simasn.core.web import apply_errors, form_page, list_page, not_allowed_message
 from simasn.positions.models import POSITION_KIND_CHOICES
 
-STEP_SERVICES = {
+STEP_SERVICES: dict[str, Callable[..., PersonnelAction]] = {
     "propose": services.action_propose,
     "accept": services.action_accept,
     "decide": services.action_decide,
@@ -52,7 +54,7 @@ def _require_view(request: HttpRequest) -> Scope:
 
 
 @login_required
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: HttpRequest) -> HttpResponseBase:
     scope = _require_view(request)
     form = ActionFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -173,7 +175,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def retirement_register(request: HttpRequest) -> HttpResponse:
+def retirement_register(request: HttpRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if scope.reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
         raise PermissionDeniedError(not_allowed_message())
@@ -200,7 +202,7 @@ def retirement_register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def retirement_projection(request: HttpRequest) -> HttpResponse:
+def retirement_projection(request: HttpRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if not scope.can(Resource.AGGREGATE):
         raise PermissionDeniedError(not_allowed_message())
@@ -238,8 +240,9 @@ def retirement_projection(request: HttpRequest) -> HttpResponse:
         by_year[row["tmt_year"]][kind] += row["total"]
         by_year[row["tmt_year"]]["_total"] += row["total"]
     kinds_sorted = sorted(kinds)
-    summary = [{"year": y, "cells": [by_year[y].get(k, 0) for k in kinds_sorted], "total": by_year[y]["_total"]}
-               for y in sorted(by_year)]
+    summary: list[dict[str, Any]] = [
+        {"year": y, "cells": [by_year[y].get(k, 0) for k in kinds_sorted], "total": by_year[y]["_total"]}
+        for y in sorted(by_year)]
     chart = {"type": "bar", "data": {"labels": [s["year"] for s in summary], "datasets": [
         {"label": kind_labels.get(k, k), "data": [by_year[s["year"]].get(k, 0) for s in summary]}
         for k in kinds_sorted]},

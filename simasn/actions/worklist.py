@@ -13,7 +13,7 @@ The two day counts are operational reminders chosen by the office, not legal val
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simasn.accounts.policy import Resource
 from simasn.actions.models import ActionState, ActionType, PersonnelAction
@@ -25,6 +25,9 @@ from simasn.actions.selectors import (
 )
 from simasn.law import FactsError, evaluate
 from simasn.law.rules.retirement import first_day_of_next_month
+
+if TYPE_CHECKING:
+    from simasn.personnel.models import Employee
 
 DETENTION_FOLLOW_UP_DAYS = 90
 RETURN_WARNING_DAYS = 365
@@ -45,6 +48,7 @@ def build(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> dict[s
         .select_related("instansi", "position").order_by("contract_end", "name")[:500]
     )
     open_types = open_action_types([e.pk for e in bup + contracts])
+    employee: Employee | None  # reused below for the (nullable) employee of an action
     for employee in bup:
         index = employee.tmt_index  # type: ignore[attr-defined]
         employee.tmt_pensiun = dt.date(index // 12, index % 12 + 1, 1)  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
@@ -24,6 +24,9 @@ from simasn.workplans.models import (
     PolicyDirection,
     Realization,
 )
+
+if TYPE_CHECKING:
+    from django.db.models import Field
 
 
 def _institution_filter(viewer: Any, resource: Resource, qs: QuerySet, lookup: str) -> QuerySet:
@@ -193,13 +196,18 @@ def _agreed_activities(cycle: Cycle) -> dict[tuple[str, str], Activity]:
                                                                               "indicator__program")}
 
 
+def _verbose_name(name: str) -> str:
+    """The verbose name of an Activity field (DIFF_FIELDS are fields of the model, no reverse relations)."""
+    return str(cast("Field[Any, Any]", Activity._meta.get_field(name)).verbose_name)
+
+
 def revision_diff(*, old: Cycle, new: Cycle) -> dict[str, Any]:
     """What changed in the agreed (or, before agreement, the drafted) activities (Pasal 8)."""
     before, after = _agreed_activities(old), _agreed_activities(new)
     changed = []
     for key in sorted(before.keys() & after.keys()):
         a, b = _values(before[key]), _values(after[key])
-        fields = {str(Activity._meta.get_field(f).verbose_name): (a[f], b[f]) for f in DIFF_FIELDS if a[f] != b[f]}
+        fields = {_verbose_name(f): (a[f], b[f]) for f in DIFF_FIELDS if a[f] != b[f]}
         if fields:
             changed.append({"key": key, "activity": after[key], "fields": fields})
     budget = lambda acts: sum(a.budget for a in acts.values())  # noqa: E731
