@@ -101,6 +101,11 @@ class ImportReject(models.Model):
     row_number = models.PositiveIntegerField(_("baris"))
     column = models.CharField(_("kolom"), max_length=40)
     reason = models.TextField(_("alasan"))
+    # So the operator finds the row after sorting the sheet: the value refused (masked for
+    # sensitive columns), and whose row it is.
+    value = models.CharField(_("nilai"), max_length=200, blank=True)
+    nip = models.CharField(_("NIP"), max_length=40, blank=True)
+    name = models.CharField(_("nama"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["job", "row_number", "id"]

@@ -41,6 +41,10 @@ DB_COLUMNS = ("instansi_id", "unit_id", "position_id", "employee_type", "nip", "
 ERROR_COLUMN = {**FIELD_TO_COLUMN, "unit": "UNOR_KODE", "position": "JABATAN_KODE", "instansi": "INSTANSI_KODE"}
 
 Reject = tuple[int, str, str]  # (row number in the file, column, reason)
+#: A reject as reported: (row, column, reason, value, NIP, name).
+ReportedReject = tuple[int, str, str, str, str, str]
+#: Columns whose refused value is not repeated in the report (personal data; masked in lists too).
+SENSITIVE_COLUMNS = ("NIK", "AGAMA", "STATUS_KAWIN")
 
 
 def file_format(name: str) -> str:
@@ -179,6 +183,18 @@ class RowChecker:
         i = self.index.get(column)
         return row[i].strip() if i is not None and i < len(row) else ""
 
+    def reported(self, row: list[str], rejects: list[Reject]) -> list[ReportedReject]:
+        """The rejects with the refused value and the row's NIP and name."""
+        nip, name = self.value(row, "NIP_BARU")[:40], self.value(row, "NAMA")[:200]
+        out = []
+        for number, column, reason in rejects:
+            value = self.value(row, column) if column else ""
+            if column in SENSITIVE_COLUMNS and value:
+                value = "***"
+            out.append((number, column, reason, value.replace("\x00", "")[:200], nip.replace("\x00", ""),
+                        name.replace("\x00", "")))
+        return out
+
     def check(self, row: list[str], number: int) -> tuple[dict[str, Any] | None, list[Reject]]:
         rejects: list[Reject] = []
         data: dict[str, Any] = {}
@@ -243,10 +259,10 @@ class RowChecker:
         return data, []
 
 
-def reject_csv(rejects: Iterator[tuple[int, str, str]]) -> Iterator[str]:
+def reject_csv(rejects: Iterator[tuple[Any, ...]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([_("BARIS"), _("KOLOM"), _("ALASAN")])
+    writer.writerow([_("BARIS"), _("KOLOM"), _("ALASAN"), _("NILAI"), "NIP_BARU", "NAMA"])
     yield "\ufeff" + buffer.getvalue()
     for item in rejects:
         buffer.seek(0)

@@ -28,7 +28,7 @@ from simasn.bulk.models import ImportJob, ImportReject, ImportStatus
 from simasn.bulk.reading import read_chunks
 from simasn.bulk.references import CachedReferences
 from simasn.bulk.rows import (
-    Reject,
+    ReportedReject,
     RowChecker,
     check_file,
     count_rows,
@@ -156,20 +156,21 @@ def import_job_run(
 
 
 def row_wise(chunk: pa.Table, first: int, accepted: Accepted, checker: RowChecker,
-             ) -> tuple[list[dict[str, Any]], list[Reject]]:
+             ) -> tuple[list[dict[str, Any]], list[ReportedReject]]:
     """The rows the column-wise checks did not accept go through the row-wise checker,
     which loads them or says why not."""
     others = np.flatnonzero(~accepted.mask & ~accepted.blank)
     valid: list[dict[str, Any]] = []
-    rejects: list[Reject] = []
+    rejects: list[ReportedReject] = []
     if len(others):
         rows = chunk.take(pa.array(others)).to_pylist()
         names = chunk.column_names
         for index, row in zip(others.tolist(), rows, strict=True):
-            data, row_rejects = checker.check([row[name] for name in names], first + index)
+            cells = [row[name] for name in names]
+            data, row_rejects = checker.check(cells, first + index)
             if data is not None:
                 valid.append(data)
-            rejects += row_rejects
+            rejects += checker.reported(cells, row_rejects)
     return valid, rejects
 
 
@@ -267,7 +268,8 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
                     if known is not None:
                         known.update(row["nip"] for row in valid)
                 ImportReject.objects.bulk_create(
-                    [ImportReject(job_id=job.pk, row_number=n, column=c, reason=r) for n, c, r in rejects],
+                    [ImportReject(job_id=job.pk, row_number=n, column=c, reason=r, value=v, nip=nip, name=name)
+                     for n, c, r, v, nip, name in rejects],
                     batch_size=1000,
                 )
                 loadable = int(accepted.mask.sum()) + len(valid)
@@ -295,7 +297,8 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
     elapsed = max(time.monotonic() - started, 1e-6)
     reject_path = imports_dir() / f"penolakan-impor-{job.pk}.csv"
     with open(reject_path, "w", encoding="utf-8", newline="") as handle:
-        rejects_iter = job.rejects.order_by("row_number", "id").values_list("row_number", "column", "reason").iterator(chunk_size=5000)
+        rejects_iter = job.rejects.order_by("row_number", "id").values_list(
+            "row_number", "column", "reason", "value", "nip", "name").iterator(chunk_size=5000)
         for text in reject_csv(rejects_iter):
             handle.write(text)
     with transaction.atomic():

@@ -72,7 +72,7 @@ def test_each_bad_value_is_rejected_with_row_column_and_indonesian_reason(tmp_pa
     assert (10, "AGAMA") in found
     assert "PPPK" in found[(11, "JABATAN_KODE")]
     report = Path(job.reject_path).read_text(encoding="utf-8-sig").splitlines()
-    assert report[0] == "BARIS,KOLOM,ALASAN"
+    assert report[0] == "BARIS,KOLOM,ALASAN,NILAI,NIP_BARU,NAMA"
     assert len(report) == 1 + len(found)
 
 
@@ -229,3 +229,12 @@ def test_an_import_that_adds_employees_refreshes_the_national_retirement_summary
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         run(write_csv(tmp_path / "s.csv", [pns_row(i) for i in range(1, 4)]), resume=False)  # nothing new
     assert callbacks == [] and RetirementSummaryRefresh.objects.count() == 1
+
+
+def test_the_reject_report_does_not_repeat_sensitive_values(tmp_path):
+    reference_objects()
+    job = run(write_csv(tmp_path / "nik.csv", [pns_row(1, NIK="32730157058000019999"), pns_row(2, GOL="Z")]))
+    report = Path(job.reject_path).read_text(encoding="utf-8-sig").splitlines()
+    nik_line = next(line for line in report if ",NIK," in line)
+    assert "32730157058000019999" not in nik_line and ",***," in nik_line
+    assert any(line.startswith("3,GOL,") and ",Z," in line for line in report)

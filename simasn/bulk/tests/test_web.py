@@ -41,7 +41,9 @@ def test_operator_uploads_watches_and_downloads_rejects(client, tmp_path, settin
     assert b"Selesai" in progress.content and b"hx-trigger" not in progress.content
     report = client.get(reverse("bulk:rejects", args=[job.pk]))
     body = b"".join(report.streaming_content).decode("utf-8-sig")
-    assert body.splitlines()[0] == "BARIS,KOLOM,ALASAN" and "4,GOL," in body
+    assert body.splitlines()[0] == "BARIS,KOLOM,ALASAN,NILAI,NIP_BARU,NAMA" and "4,GOL," in body
+    # The refused value and whose row it is, so the row can be found after sorting the sheet.
+    assert f"4,GOL,Golongan Q tidak dikenal untuk PNS.,Q,{pns_row(3)['NIP_BARU']},Pegawai Uji 3" in body
 
 
 def test_a_running_job_polls_for_progress(client, tmp_path):
