@@ -198,7 +198,10 @@ def retirement_register(request: HttpRequest) -> HttpResponseBase:
     return list_page(request, queryset=qs, template="actions/register.html",
                      title=_("Register pensiun (%(n)s bulan ke depan)") % {"n": months},
                      columns=columns, export_name="register-pensiun", export_object_type="actions.register",
-                     context={"months": months, "tmt": tmt})
+                     context={"months": months, "tmt": tmt},
+                     # The planner cannot estimate a filter on the BUP CASE (93,000 for 192,586 at 4.3 M):
+                     # count exactly (0.75 s nationally, 30 ms for an instansi).
+                     estimate_count=False)
 
 
 @login_required
