@@ -154,6 +154,15 @@ def test_xlsx_without_a_recorded_dimension_is_counted_by_the_job(tmp_path):
     assert count_rows(str(path), "xlsx") == 7  # exact, streaming, in the background job
 
 
+def test_xlsx_rows_are_counted_from_the_sheet_xml_across_read_blocks(tmp_path):
+    from simasn.bulk.rows import _xml_rows, count_rows
+
+    rows = [pns_row(i) for i in range(1, 10)] * 1_100  # 9,900 rows, several MB of sheet XML
+    path = write_xlsx(tmp_path / "big.xlsx", rows)
+    assert count_rows(str(path), "xlsx") == 9_900
+    assert _xml_rows(str(path), "xl/worksheets/sheet1.xml") == 9_901  # the header too; no cell parsing
+
+
 def _register_snapshot():
     employees = list(Employee.objects.order_by("nip").values(
         "nip", "name", "nik", "front_title", "back_title", "birth_date", "birth_place", "sex", "employee_type",
