@@ -38,7 +38,6 @@ serve: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check simasn config bench || true
 
 typecheck: install
 	$(BIN)/mypy simasn config
