@@ -64,6 +64,8 @@ class ImportJob(TimeStampedModel):
 
     @property
     def can_resume(self) -> bool:
+        if not self.stored_path:  # the uploaded file has been deleted (retention)
+            return False
         if self.status == ImportStatus.FAILED:
             return True
         if self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING):

@@ -317,4 +317,30 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
         )
         if job.inserted:  # the national retirement summary no longer counts everyone
             transaction.on_commit(_refresh_summary_later)
+    if job.interface == Interface.WEB:
+        discard_upload(job)  # an uploaded file holds personal data: not kept once imported
     return job
+
+
+#: How long the upload of an unfinished (failed or abandoned) web import is kept for a resume.
+UPLOAD_RETENTION = dt.timedelta(days=7)
+
+
+def discard_upload(job: ImportJob) -> None:
+    """Delete an uploaded file (never a file named on the command line) and forget its path."""
+    if job.stored_path and Path(job.stored_path).resolve().is_relative_to(imports_dir().resolve()):
+        Path(job.stored_path).unlink(missing_ok=True)
+    ImportJob.objects.filter(pk=job.pk).update(stored_path="")
+    job.stored_path = ""
+
+
+def discard_stale_uploads(*, now: dt.datetime | None = None) -> int:
+    """Daily: uploads of web imports unfinished for UPLOAD_RETENTION are deleted; such a job
+    can no longer be resumed (the operator uploads the file again). Returns how many."""
+    cutoff = (now or timezone.now()) - UPLOAD_RETENTION
+    stale = ImportJob.objects.filter(interface=Interface.WEB, updated_at__lt=cutoff).exclude(stored_path="")
+    count = 0
+    for job in stale.iterator():
+        discard_upload(job)
+        count += 1
+    return count

@@ -16,3 +16,11 @@ def run_import(job_id: int, user_id: int | None) -> int:
     actor = User.objects.filter(pk=user_id).first() if user_id else None
     job = import_job_run(job=ImportJob.objects.get(pk=job_id), actor=actor, chunk_size=WEB_CHUNK)
     return job.inserted
+
+
+@task()
+def discard_stale_uploads(today: str = "") -> int:
+    """Daily: delete uploads of web imports left unfinished for a week (personal data)."""
+    from simasn.bulk.services import discard_stale_uploads as discard
+
+    return discard()

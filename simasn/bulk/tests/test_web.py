@@ -153,3 +153,53 @@ def test_a_stalled_job_is_resumed_from_its_checkpoint(client, tmp_path, settings
     job.refresh_from_db()
     assert (job.status, job.inserted) == (ImportStatus.DONE, 6)
     assert client.post(reverse("bulk:resume", args=[job.pk])).status_code == 400
+
+
+def test_an_uploaded_file_is_deleted_once_imported(client, tmp_path, settings, django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    client.force_login(user_with_role(Role.OPERATOR, instansi=refs["a"]))
+    upload = SimpleUploadedFile("p.csv", write_csv(tmp_path / "p.csv", [pns_row(1)]).read_bytes())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("bulk:list"), {"file": upload})
+    job = ImportJob.objects.get()
+    assert (job.status, job.stored_path) == (ImportStatus.DONE, "")
+    kept = [p.name for p in (tmp_path / "media" / "imports").iterdir()]
+    assert kept == [f"penolakan-impor-{job.pk}.csv"]  # only the reject report stays
+
+
+def test_unfinished_uploads_are_deleted_after_a_week_and_cannot_be_resumed(client, tmp_path, settings):
+    from simasn.bulk.services import discard_stale_uploads, imports_dir
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    operator = user_with_role(Role.OPERATOR, instansi=refs["a"])
+    jobs = []
+    for age_days in (8, 1):
+        path = imports_dir() / f"upload-{age_days}.csv"
+        path.write_text("x", encoding="utf-8")
+        job = ImportJob.objects.create(file_name="a.csv", stored_path=str(path), sha256="0" * 64, file_format="csv",
+                                       interface="web", created_by=operator, status=ImportStatus.FAILED)
+        ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(days=age_days))
+        jobs.append((job.pk, path))
+    assert discard_stale_uploads() == 1
+    (old_pk, old_path), (new_pk, new_path) = jobs
+    assert not old_path.exists() and new_path.exists()
+    old = ImportJob.objects.get(pk=old_pk)
+    assert not old.can_resume and ImportJob.objects.get(pk=new_pk).can_resume
+    client.force_login(operator)
+    page = client.get(reverse("bulk:detail", args=[old_pk])).content.decode()
+    assert "sudah dihapus" in page and "Lanjutkan impor" not in page
+
+
+def test_a_file_named_on_the_command_line_is_never_deleted(tmp_path, settings):
+    from simasn.bulk.services import discard_upload, import_job_create, import_job_run
+    from simasn.core.interfaces import Interface
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    reference_objects()
+    path = write_csv(tmp_path / "mine.csv", [pns_row(1)])
+    job = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI, path=str(path)), actor=None)
+    assert path.exists() and job.stored_path
+    discard_upload(job)  # even if asked: it is not an upload
+    assert path.exists()
