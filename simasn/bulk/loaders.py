@@ -130,6 +130,11 @@ def load_postgres_columns(columns: dict[str, Any], *, actor_id: int | None, now:
             return 0
         mask = pa.array(keep)
         rows = {name: array.filter(mask) for name, array in columns.items()}
+        # Stored in name order within the chunk: a national search for a common name then
+        # reads a few pages per chunk instead of one page per match (bench/queries.py:
+        # "Ratna" at 4.3 M, 0.7 s -> 0.2 s when the table is in name order).
+        order = pc.sort_indices(rows["name"])
+        rows = {name: array.take(order) for name, array in rows.items()}
         ids = _reserve_ids(cursor, count, pa)
         stamp = now.isoformat()
         actor = _constant(actor_id, count, pa.int64())

@@ -138,3 +138,14 @@ def test_a_register_with_employees_keeps_its_indexes_during_an_import(tmp_path, 
                                                path=str(write_csv(tmp_path / "more.csv", [pns_row(i) for i in range(1, 9)]))),
                          actor=None, chunk_size=4)
     assert (job.inserted, job.skipped) == (7, 1)
+
+
+def test_each_chunk_is_stored_in_name_order(tmp_path):
+    """Employees of one chunk get their ids (and places in the table) in name order, so a
+    search for a common name touches few pages; the first row of a repeated NIP still wins."""
+    reference_objects()
+    names = ["Wati", "Agus", "Rina", "Budi", "Siti", "Dewi"]
+    rows = [pns_row(i + 1, NAMA=name) for i, name in enumerate(names)] + [pns_row(2, NAMA="Zaenal")]
+    import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
+                                         path=str(write_csv(tmp_path / "n.csv", rows))), actor=None, chunk_size=10)
+    assert list(Employee.objects.order_by("id").values_list("name", flat=True)) == sorted(names)
