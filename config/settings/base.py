@@ -192,9 +192,9 @@ LOGGING = {
 }
 
 SIMASN_PAGE_SIZE = 25
-#: Lists with more matches than this show PostgreSQL's estimate instead of counting them all
-#: (simasn/core/pagination.py); 0 = always count.
-SIMASN_ESTIMATE_COUNT_ABOVE = int(os.environ.get("SIMASN_ESTIMATE_COUNT_ABOVE", "10000"))
+#: Lists count their total exactly unless PostgreSQL needs longer than this; then they show
+#: its estimate, marked "sekitar" (simasn/core/pagination.py). 0 = always count.
+SIMASN_EXACT_COUNT_TIMEOUT_MS = int(os.environ.get("SIMASN_EXACT_COUNT_TIMEOUT_MS", "250"))
 
 # Lockout is by username: agency offices sit behind shared NAT addresses, so locking
 # an IP address would lock out a whole BKPSDM office after one person's typos.
