@@ -5,11 +5,13 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -48,6 +50,13 @@ def job_list(request: HttpRequest) -> HttpResponse:
                 if path:  # a refused upload (it may hold personal data) is not kept
                     Path(path).unlink(missing_ok=True)
             else:
+                earlier = (selectors.import_job_list(viewer=request.user)
+                           .filter(sha256=job.sha256, status=ImportStatus.DONE).exclude(pk=job.pk).first())
+                if earlier is not None:
+                    messages.info(request, _(
+                        "Berkas yang sama sudah diimpor pada %(when)s (impor #%(id)s); baris yang sudah "
+                        "terdaftar akan dilewati.") % {"when": date_format(timezone.localtime(earlier.created_at),
+                                                                          "DATETIME_FORMAT"), "id": earlier.pk})
                 transaction.on_commit(partial(run_import.enqueue, job_id=job.pk, user_id=request.user.pk))
                 return redirect("bulk:detail", pk=job.pk)
     return render(request, "bulk/list.html", {

@@ -203,3 +203,19 @@ def test_a_file_named_on_the_command_line_is_never_deleted(tmp_path, settings):
     assert path.exists() and job.stored_path
     discard_upload(job)  # even if asked: it is not an upload
     assert path.exists()
+
+
+def test_uploading_a_file_already_imported_says_so(client, tmp_path, settings, django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    client.force_login(user_with_role(Role.OPERATOR, instansi=refs["a"]))
+    content = write_csv(tmp_path / "s.csv", [pns_row(1)]).read_bytes()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(reverse("bulk:list"), {"file": SimpleUploadedFile("s.csv", content)}, follow=True)
+    assert "sudah diimpor" not in first.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(reverse("bulk:list"), {"file": SimpleUploadedFile("s.csv", content)}, follow=True)
+    first_job = ImportJob.objects.order_by("id").first()
+    assert "Berkas yang sama sudah diimpor pada" in again.content.decode()
+    assert f"(impor #{first_job.pk})" in again.content.decode()
+    assert ImportJob.objects.order_by("id").last().skipped == 1
