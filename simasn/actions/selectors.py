@@ -209,12 +209,25 @@ def _with_tmt(qs: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
 
 
 def _birth_window(on: dt.date, months: int) -> Q:
-    """A sargable prefilter on birth_date (index employee_birth_date_idx)."""
-    ages = _ages(on)
-    earliest = dt.date(on.year - max(ages) - 1, 1, 1)
-    end = on.year + months // 12 + 1
-    latest = dt.date(end - min(ages) + 1, 12, 31)
-    return Q(birth_date__gte=earliest, birth_date__lte=latest)
+    """A sargable prefilter on birth_date (index employee_birth_date_idx), exact per age.
+
+    TMT pensiun's month index is the birth month's index + 1 + 12 * BUP age, so for each
+    BUP age in force the people retiring in [this month, + months) were born in one span of
+    `months` months. OR-ing those spans (one index range each) reads a 12-month register's
+    candidates from ~4 years of births instead of the ~19 years between the youngest and the
+    oldest BUP (bench/queries.py).
+    """
+    start = _month_index(on)
+    spans = Q(pk__in=[])
+    for age in _ages(on):
+        first = start - 1 - 12 * age
+        last = start + months - 2 - 12 * age
+        spans |= Q(birth_date__gte=_month_start(first), birth_date__lt=_month_start(last + 1))
+    return spans
+
+
+def _month_start(index: int) -> dt.date:
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _national(viewer: Any) -> bool:
