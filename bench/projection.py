@@ -1,7 +1,7 @@
 """bench/projection.py N — our 5-year retirement projection vs the same aggregate in
 DuckDB over the same rows, in the same run.
 
-    .venv/bin/python bench/projection.py 100000 [--seed 1] [--repeat 3] [--keep]
+    .venv/bin/python bench/projection.py 100000 [--seed 1] [--repeat 3] [--keep | --reuse | --reuse-db NAME]
 
 Ours: `simasn.actions.selectors.retirement_projection(viewer=<national user>, years=5,
 on=...)` on PostgreSQL (the register loaded with N generated employees). Baseline: the
@@ -84,11 +84,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--reuse", action="store_true", help="reuse a kept simasn_bench_projection database")
+    parser.add_argument("--reuse-db", default="", help="reuse this database (e.g. simasn_bench_import kept by "
+                                                       "bench/import.py --keep); N must be its register's size")
     args = parser.parse_args()
     print(f"bench/projection.py N={args.n} seed={args.seed} years={args.years} on {machine()}")
     path = register_file(args.n, args.seed)
-    with database("simasn_bench_projection", keep=args.keep or args.reuse) if not args.reuse else _existing() as url:
-        if not args.reuse:
+    reuse = args.reuse or bool(args.reuse_db)
+    with database("simasn_bench_projection", keep=args.keep or reuse) if not reuse else _existing(args.reuse_db) as url:
+        if not reuse:
             prepare(url)
             start = time.perf_counter()
             loaded = load_register_fast(url, path)
@@ -130,10 +133,13 @@ def main() -> None:
 
 
 class _existing:
+    def __init__(self, name: str = "") -> None:
+        self.name = name
+
     def __enter__(self) -> str:
         from bench._common import PG, SUFFIX
 
-        return f"{PG}/simasn_bench_projection{SUFFIX}"
+        return f"{PG}/{self.name}" if self.name else f"{PG}/simasn_bench_projection{SUFFIX}"
 
     def __exit__(self, *exc: object) -> None:
         return None
