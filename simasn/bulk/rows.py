@@ -66,28 +66,71 @@ def missing_columns(header: list[str]) -> list[str]:
     return [name for name, _field, required in COLUMNS if required and name not in names]
 
 
-def check_file(path: str, fmt: str) -> None:
+def check_file(path: str, fmt: str) -> int | None:
     """Refuse, before any job exists, a file that cannot be imported at all: an XLSX that
-    is not one (an old .xls or a renamed file), a CSV that is not UTF-8, or a header
-    without the required columns. Row-level problems are the import's job."""
+    is not one (an old .xls or a renamed file), a CSV that is not UTF-8 or has a quote that
+    is never closed (it would swallow every row after it), or a header without the required
+    columns. Row-level problems are the import's job. Returns the number of data rows when
+    it is known cheaply (None otherwise), reading an XLSX only once."""
     if fmt == "csv":
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        try:
-            with open(path, "rb") as handle:
-                while block := handle.read(1 << 20):
-                    decoder.decode(block)
-                decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            raise _refuse(_("Berkas CSV harus berenkode UTF-8 (di Excel: Simpan sebagai 'CSV UTF-8').")) from None
-    try:
+        _check_csv_text(path)
         header = next(read_rows(path, fmt), None) or []
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise _refuse(_("Berkas bukan XLSX yang sah (mungkin .xls lama atau berkas rusak); simpan ulang sebagai "
-                        ".xlsx atau CSV.")) from None
+        total = count_rows(path, fmt)
+    else:
+        try:
+            header, total = _xlsx_header_and_rows(path)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+            raise _refuse(_("Berkas bukan XLSX yang sah (mungkin .xls lama atau berkas rusak); simpan ulang "
+                            "sebagai .xlsx atau CSV.")) from None
     missing = missing_columns([str(h) for h in header])
     if missing:
         raise _refuse(_("Kolom wajib tidak ada: %(cols)s. Unduh templat untuk susunan kolomnya.")
                       % {"cols": ", ".join(missing)})
+    return total
+
+
+def _check_csv_text(path: str) -> None:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    quotes = 0
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                decoder.decode(block)
+                quotes += block.count(b'"')
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise _refuse(_("Berkas CSV harus berenkode UTF-8 (di Excel: Simpan sebagai 'CSV UTF-8').")) from None
+    if quotes % 2:  # quotes open and close in pairs ("" inside a value is a pair too)
+        raise _refuse(_("Ada tanda kutip (\") yang tidak ditutup, mulai baris %(line)s; baris-baris sesudahnya "
+                        "akan terbaca sebagai satu isian. Perbaiki berkasnya lalu unggah ulang.")
+                      % {"line": _unclosed_quote_line(path)})
+
+
+def _unclosed_quote_line(path: str) -> int:
+    """The file line where the quote that is never closed opens."""
+    open_at, inside = 0, False
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.count(b'"') % 2:
+                inside = not inside
+                if inside:
+                    open_at = number
+    return open_at
+
+
+def _xlsx_header_and_rows(path: str) -> tuple[list[str], int | None]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        header = [_cell(v) for v in next(sheet.iter_rows(values_only=True), ())]
+        rows = sheet.max_row
+        if not rows or rows <= 1:
+            rows = _xml_rows(path, getattr(sheet, "_worksheet_path", "")) or None
+    finally:
+        workbook.close()
+    return header, (max(rows - 1, 0) if rows else None)
 
 
 def count_rows(path: str, fmt: str, *, exact: bool = True) -> int | None:
@@ -224,6 +267,13 @@ class RowChecker:
             if "\x00" in raw:
                 rejects.append((number, column, _("Isian memuat karakter NUL yang tidak dapat disimpan.")))
                 continue
+            if "\n" in raw or "\r" in raw:
+                rejects.append((number, column, _("Isian memuat pindah baris; periksa tanda kutip (\") yang tidak "
+                                                  "ditutup.")))
+                continue
+            if not raw and name not in self.may_be_blank:
+                rejects.append((number, column, _("%(column)s wajib diisi.") % {"column": column}))
+                continue
             if not raw and name in self.may_be_blank:
                 data[name] = raw
                 continue
@@ -245,7 +295,9 @@ class RowChecker:
         refs = self.references
         code = self.value(row, "INSTANSI_KODE")
         instansi_id = refs.instansi_by_code.get(code)
-        if instansi_id is None:
+        if not code:
+            rejects.append((number, "INSTANSI_KODE", _("%(column)s wajib diisi.") % {"column": "INSTANSI_KODE"}))
+        elif instansi_id is None:
             rejects.append((number, "INSTANSI_KODE", _("Instansi dengan kode %(code)s tidak dikenal.") % {"code": code}))
         elif self.allowed is not None and instansi_id not in self.allowed:
             rejects.append((number, "INSTANSI_KODE", _("Instansi %(code)s di luar kewenangan Anda.") % {"code": code}))

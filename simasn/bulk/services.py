@@ -87,7 +87,7 @@ def import_job_create(*, actor: Any, interface: Interface, path: str, file_name:
     same file (same SHA-256) is resumed instead of starting again."""
     allowed_instansi(actor)
     fmt = file_format(file_name or path)
-    check_file(path, fmt)
+    total = check_file(path, fmt)
     sha = file_sha256(path)
     actor_id = getattr(actor, "pk", None)
     if resume:
@@ -100,7 +100,7 @@ def import_job_create(*, actor: Any, interface: Interface, path: str, file_name:
     return ImportJob.objects.create(
         file_name=file_name or Path(path).name, stored_path=str(Path(path).resolve()), sha256=sha,
         file_format=fmt, interface=str(interface), created_by_id=actor_id, updated_by_id=actor_id,
-        total_rows=count_rows(path, fmt, exact=False),
+        total_rows=total,
     )
 
 
@@ -228,10 +228,7 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
     resumed_from = job.processed_rows
     if job.total_rows is None:  # an XLSX without a recorded dimension: count in the job, not the upload
         job.total_rows = count_rows(job.stored_path, job.file_format)
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportStatus.RUNNING, started_at=job.started_at or timezone.now(), error="",
-        total_rows=job.total_rows,
-    )
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, error="", total_rows=job.total_rows)
     try:
         if _bulk_build_wanted(job):
             with transaction.atomic():
@@ -248,6 +245,9 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
             progress(offset)
         chunks = read_chunks(job.stored_path, job.file_format, width=len(header), offset=offset,
                              chunk_size=chunk_size)
+        if job.started_at is None:  # loading starts now: the rows/s shown are the loading's
+            job.started_at = timezone.now()
+            ImportJob.objects.filter(pk=job.pk).update(started_at=job.started_at)
         for key in ("waiting for checks", "row-wise checks and loading", "rebuilding indexes"):
             timings.setdefault(key, 0.0)
         clock = time.monotonic()

@@ -247,3 +247,12 @@ def test_the_reject_report_does_not_repeat_sensitive_values(tmp_path):
     nik_line = next(line for line in report if ",NIK," in line)
     assert "32730157058000019999" not in nik_line and ",***," in nik_line
     assert any(line.startswith("3,GOL,") and ",Z," in line for line in report)
+
+
+def test_empty_required_values_and_line_breaks_are_named_in_the_reason(tmp_path):
+    reference_objects()
+    rows = [pns_row(1, NAMA=""), pns_row(2, INSTANSI_KODE=""), pns_row(3, NAMA="Siti\nAminah")]
+    found = rejects(run(write_csv(tmp_path / "r.csv", rows)))
+    assert found[(2, "NAMA")] == "NAMA wajib diisi."
+    assert found[(3, "INSTANSI_KODE")] == "INSTANSI_KODE wajib diisi."
+    assert "pindah baris" in found[(4, "NAMA")]

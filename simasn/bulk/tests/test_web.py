@@ -219,3 +219,17 @@ def test_uploading_a_file_already_imported_says_so(client, tmp_path, settings, d
     assert "Berkas yang sama sudah diimpor pada" in again.content.decode()
     assert f"(impor #{first_job.pk})" in again.content.decode()
     assert ImportJob.objects.order_by("id").last().skipped == 1
+
+
+def test_a_csv_with_a_quote_never_closed_is_refused_with_its_line(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    refs = reference_objects()
+    client.force_login(user_with_role(Role.OPERATOR, instansi=refs["a"]))
+    good, broken = pns_row(1), pns_row(2)
+    lines = [",".join(HEADER), ",".join(good[h] for h in HEADER),
+             ",".join('"Siti' if h == "NAMA" else broken[h] for h in HEADER), ",".join(pns_row(3)[h] for h in HEADER)]
+    content = ("\n".join(lines) + "\n").encode()
+    response = client.post(reverse("bulk:list"), {"file": SimpleUploadedFile("kutip.csv", content)})
+    page = response.content.decode()
+    assert "tidak ditutup, mulai baris 3" in page
+    assert not ImportJob.objects.exists()
