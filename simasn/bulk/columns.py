@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from django.core.validators import MaxLengthValidator
 
 from simasn.bulk.layout import FIELD_TO_COLUMN
+from simasn.bulk.reading import EXTRA
 from simasn.bulk.references import CachedReferences
 from simasn.bulk.rows import CHAR_FIELDS, DATE_FIELDS, RowChecker
 from simasn.law.enums import EmployeeStatus, EmployeeType
@@ -86,6 +87,8 @@ class ColumnChecker:
         trimmed: dict[int, pa.Array] = {}
         blank = np.ones(n, dtype=bool)
         used = set(self.rows.index.values())
+        if EXTRA in chunk.column_names:  # cells beyond the header: left to the row-wise checker
+            ok = pc.and_(ok, pc.equal(chunk.column(EXTRA).combine_chunks(), ""))
         for i in range(chunk.num_columns):
             raw = chunk.column(i).combine_chunks()
             trimmed[i] = pc.utf8_trim_whitespace(raw)

@@ -26,11 +26,21 @@ def column_names(width: int) -> list[str]:
     return [f"c{i}" for i in range(width)]
 
 
+#: A column holding, for a row with more cells than the header, its number of cells: such
+#: a row has its columns shifted (a comma inside an unquoted value) and is refused row-wise.
+EXTRA = "extra"
+
+
 def table_from_rows(rows: list[list[str]], width: int) -> pa.Table:
-    """Rows of cells (short rows padded with "", long rows cut) as a string table."""
+    """Rows of cells (short rows padded with "") as a string table; a longer row is cut to
+    the header and its length noted in the EXTRA column."""
     columns = [[row[i] if i < len(row) else "" for row in rows] for i in range(width)]
-    return pa.table({name: pa.array(values, type=pa.string()) for name, values in
-                     zip(column_names(width), columns, strict=True)})
+    table = {name: pa.array(values, type=pa.string()) for name, values in
+             zip(column_names(width), columns, strict=True)}
+    extra = [str(len(row)) if len(row) > width else "" for row in rows]
+    if any(extra):
+        table[EXTRA] = pa.array(extra, type=pa.string())
+    return pa.table(table)
 
 
 def _python_chunks(path: str, fmt: str, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:

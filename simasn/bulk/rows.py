@@ -235,6 +235,7 @@ class RowChecker:
                 fields={"file": [_("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)}]},
             )
         self.index = {name: header.index(name) for name in HEADER if name in header}
+        self.width = len(header)
         self.references, self.on, self.allowed = references, on, allowed_instansi
         self.fields: dict[str, models.Field[Any, Any]] = {
             name: field for name in CHAR_FIELDS if isinstance(field := Employee._meta.get_field(name), models.Field)
@@ -260,6 +261,10 @@ class RowChecker:
 
     def check(self, row: list[str], number: int) -> tuple[dict[str, Any] | None, list[Reject]]:
         rejects: list[Reject] = []
+        if len(row) > self.width and str(row[self.width]).isdigit():  # the reader noted a longer row
+            rejects.append((number, "", _("Baris ini memuat %(cells)s isian, padahal judul memuat %(columns)s kolom: "
+                                          "isian di luar kolom judul, mungkin karena koma tanpa tanda kutip; "
+                                          "periksa baris ini.") % {"cells": row[self.width], "columns": self.width}))
         data: dict[str, Any] = {}
         for name in CHAR_FIELDS:
             column = FIELD_TO_COLUMN[name]

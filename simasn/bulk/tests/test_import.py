@@ -256,3 +256,21 @@ def test_empty_required_values_and_line_breaks_are_named_in_the_reason(tmp_path)
     assert found[(2, "NAMA")] == "NAMA wajib diisi."
     assert found[(3, "INSTANSI_KODE")] == "INSTANSI_KODE wajib diisi."
     assert "pindah baris" in found[(4, "NAMA")]
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused_not_loaded_shifted(tmp_path):
+    """A comma inside an unquoted name shifts every column after it."""
+    from simasn.bulk.layout import HEADER
+
+    reference_objects()
+    shifted = pns_row(2)
+    cells = [shifted[h] for h in HEADER]
+    cells[HEADER.index("NAMA")] = "Budi, S.Pd"  # unquoted: two cells
+    path = tmp_path / "geser.csv"
+    path.write_text("\n".join([",".join(HEADER), ",".join(pns_row(1)[h] for h in HEADER), ",".join(cells),
+                               ",".join(pns_row(3)[h] for h in HEADER)]) + "\n", encoding="utf-8")
+    job = run(path)
+    found = rejects(job)
+    assert f"memuat {len(HEADER) + 1} isian, padahal judul memuat {len(HEADER)} kolom" in found[(3, "")]
+    assert (job.inserted, job.rejected) == (2, 1)
+    assert not Employee.objects.filter(name__startswith="Budi").exists()
