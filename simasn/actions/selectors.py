@@ -30,7 +30,7 @@ from simasn.law import bup_table
 from simasn.personnel.models import Employee
 
 #: Employees still in service (the projection counts who will reach BUP).
-IN_SERVICE = ("AKTIF", "DIBERHENTIKAN_SEMENTARA")
+IN_SERVICE = summary.IN_SERVICE  # statuses counted as in service (one definition)
 
 
 def visibility(viewer: Any, prefix: str = "") -> Q | None:

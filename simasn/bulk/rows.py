@@ -12,11 +12,12 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -66,17 +67,23 @@ def missing_columns(header: list[str]) -> list[str]:
     return [name for name, _field, required in COLUMNS if required and name not in names]
 
 
-def check_file(path: str, fmt: str) -> int | None:
+class FileFacts(NamedTuple):
+    sha256: str
+    total_rows: int | None  # data rows, when known cheaply
+
+
+def check_file(path: str, fmt: str) -> FileFacts:
     """Refuse, before any job exists, a file that cannot be imported at all: an XLSX that
     is not one (an old .xls or a renamed file), a CSV that is not UTF-8 or has a quote that
     is never closed (it would swallow every row after it), or a header without the required
-    columns. Row-level problems are the import's job. Returns the number of data rows when
-    it is known cheaply (None otherwise), reading an XLSX only once."""
+    columns. Row-level problems are the import's job. Reads a CSV once (hash, encoding,
+    quotes and line count together) and opens an XLSX once."""
+    total: int | None
     if fmt == "csv":
-        _check_csv_text(path)
+        sha, total = _check_csv_text(path)
         header = next(read_rows(path, fmt), None) or []
-        total = count_rows(path, fmt)
     else:
+        sha = _sha256(path)
         try:
             header, total = _xlsx_header_and_rows(path)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
@@ -86,17 +93,31 @@ def check_file(path: str, fmt: str) -> int | None:
     if missing:
         raise _refuse(_("Kolom wajib tidak ada: %(cols)s. Unduh templat untuk susunan kolomnya.")
                       % {"cols": ", ".join(missing)})
-    return total
+    return FileFacts(sha, total)
 
 
-def _check_csv_text(path: str) -> None:
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_csv_text(path: str) -> tuple[str, int]:
+    """(SHA-256, data rows) of a CSV, refusing one that is not UTF-8 or leaves a quote open."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    quotes = 0
+    digest = hashlib.sha256()
+    quotes = lines = 0
+    last = b"\n"
     try:
         with open(path, "rb") as handle:
             while block := handle.read(1 << 20):
+                digest.update(block)
                 decoder.decode(block)
                 quotes += block.count(b'"')
+                lines += block.count(b"\n")
+                last = block[-1:]
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise _refuse(_("Berkas CSV harus berenkode UTF-8 (di Excel: Simpan sebagai 'CSV UTF-8').")) from None
@@ -104,6 +125,9 @@ def _check_csv_text(path: str) -> None:
         raise _refuse(_("Ada tanda kutip (\") yang tidak ditutup, mulai baris %(line)s; baris-baris sesudahnya "
                         "akan terbaca sebagai satu isian. Perbaiki berkasnya lalu unggah ulang.")
                       % {"line": _unclosed_quote_line(path)})
+    if last != b"\n":
+        lines += 1
+    return digest.hexdigest(), max(lines - 1, 0)
 
 
 def _unclosed_quote_line(path: str) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import queue
 import threading
 import time
@@ -60,14 +59,6 @@ def _refresh_summary_later() -> None:
     refresh_retirement_summary.enqueue(timezone.localdate().isoformat())
 
 
-def file_sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def allowed_instansi(actor: Any) -> set[int] | None:
     """None = every instansi (national reach, or the server's own command line)."""
     if actor is None:
@@ -87,8 +78,8 @@ def import_job_create(*, actor: Any, interface: Interface, path: str, file_name:
     same file (same SHA-256) is resumed instead of starting again."""
     allowed_instansi(actor)
     fmt = file_format(file_name or path)
-    total = check_file(path, fmt)
-    sha = file_sha256(path)
+    facts = check_file(path, fmt)
+    sha = facts.sha256
     actor_id = getattr(actor, "pk", None)
     if resume:
         unfinished = ImportJob.objects.filter(
@@ -100,7 +91,7 @@ def import_job_create(*, actor: Any, interface: Interface, path: str, file_name:
     return ImportJob.objects.create(
         file_name=file_name or Path(path).name, stored_path=str(Path(path).resolve()), sha256=sha,
         file_format=fmt, interface=str(interface), created_by_id=actor_id, updated_by_id=actor_id,
-        total_rows=total,
+        total_rows=facts.total_rows,
     )
 
 
@@ -255,33 +246,12 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
             timings["waiting for checks"] += time.monotonic() - clock
             clock = time.monotonic()
             valid, rejects = row_wise(chunk, first, accepted, checker)
-            chunk_len = chunk.num_rows
-            rejected_rows = len({r[0] for r in rejects})
-            with transaction.atomic():
-                locked = ImportJob.objects.select_for_update().get(pk=job.pk)
-                if locked.processed_rows != offset:
-                    raise ConflictError(_("Impor ini sedang dijalankan oleh proses lain."))
-                now = timezone.now()
-                inserted = _load_accepted(accepted, actor_id=actor_id, now=now, references=references, known=known)
-                if valid:
-                    inserted += _load(valid, actor_id=actor_id, now=now, references=references)
-                    if known is not None:
-                        known.update(row["nip"] for row in valid)
-                ImportReject.objects.bulk_create(
-                    [ImportReject(job_id=job.pk, row_number=n, column=c, reason=r, value=v, nip=nip, name=name)
-                     for n, c, r, v, nip, name in rejects],
-                    batch_size=1000,
-                )
-                loadable = int(accepted.mask.sum()) + len(valid)
-                ImportJob.objects.filter(pk=job.pk).update(
-                    processed_rows=F("processed_rows") + chunk_len, inserted=F("inserted") + inserted,
-                    skipped=F("skipped") + loadable - inserted, rejected=F("rejected") + rejected_rows,
-                    updated_at=timezone.now(),  # heartbeat: a job silent for long is resumable
-                )
-            offset += chunk_len
+            _commit_chunk(job, offset=offset, rows=chunk.num_rows, accepted=accepted, valid=valid, rejects=rejects,
+                          actor_id=actor_id, references=references, known=known)
+            offset += chunk.num_rows
             timings["row-wise checks and loading"] += time.monotonic() - clock
             if progress:
-                progress(chunk_len)
+                progress(chunk.num_rows)
             if pause_seconds:
                 time.sleep(pause_seconds)
             clock = time.monotonic()
@@ -293,8 +263,39 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
     except Exception as error:
         ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.FAILED, error=str(error)[:2000])
         raise
+    return _finish(job, actor=actor, seconds=max(time.monotonic() - started, 1e-6), resumed_from=resumed_from)
+
+
+def _commit_chunk(job: ImportJob, *, offset: int, rows: int, accepted: Accepted, valid: list[dict[str, Any]],
+                  rejects: list[ReportedReject], actor_id: int | None, references: CachedReferences,
+                  known: set[str] | None) -> None:
+    """One transaction per chunk: its valid rows, its rejects and the checkpoint."""
+    with transaction.atomic():
+        locked = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if locked.processed_rows != offset:
+            raise ConflictError(_("Impor ini sedang dijalankan oleh proses lain."))
+        now = timezone.now()
+        inserted = _load_accepted(accepted, actor_id=actor_id, now=now, references=references, known=known)
+        if valid:
+            inserted += _load(valid, actor_id=actor_id, now=now, references=references)
+            if known is not None:
+                known.update(row["nip"] for row in valid)
+        ImportReject.objects.bulk_create(
+            [ImportReject(job_id=job.pk, row_number=n, column=c, reason=r, value=v, nip=nip, name=name)
+             for n, c, r, v, nip, name in rejects],
+            batch_size=1000,
+        )
+        loadable = int(accepted.mask.sum()) + len(valid)
+        ImportJob.objects.filter(pk=job.pk).update(
+            processed_rows=F("processed_rows") + rows, inserted=F("inserted") + inserted,
+            skipped=F("skipped") + loadable - inserted, rejected=F("rejected") + len({r[0] for r in rejects}),
+            updated_at=timezone.now(),  # heartbeat: a job silent for long is resumable
+        )
+
+
+def _finish(job: ImportJob, *, actor: Any, seconds: float, resumed_from: int) -> ImportJob:
+    """The reject report, the DONE status and the one audit event of the import."""
     job.refresh_from_db()
-    elapsed = max(time.monotonic() - started, 1e-6)
     reject_path = imports_dir() / f"penolakan-impor-{job.pk}.csv"
     with open(reject_path, "w", encoding="utf-8", newline="") as handle:
         rejects_iter = job.rejects.order_by("row_number", "id").values_list(
@@ -304,7 +305,7 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
     with transaction.atomic():
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportStatus.DONE, finished_at=timezone.now(), reject_path=str(reject_path),
-            total_rows=job.processed_rows, rows_per_second=(job.processed_rows - resumed_from) / elapsed,
+            total_rows=job.processed_rows, rows_per_second=(job.processed_rows - resumed_from) / seconds,
         )
         job.refresh_from_db()
         audit_record(
@@ -320,7 +321,6 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
     if job.interface == Interface.WEB:
         discard_upload(job)  # an uploaded file holds personal data: not kept once imported
     return job
-
 
 #: How long the upload of an unfinished (failed or abandoned) web import is kept for a resume.
 UPLOAD_RETENTION = dt.timedelta(days=7)
