@@ -272,3 +272,34 @@ class DisputeRoute(StrEnum):
 
     KEBERATAN = "KEBERATAN"
     BANDING_ADMINISTRATIF = "BANDING_ADMINISTRATIF"
+
+
+class HolidayKind(StrEnum):
+    """Kinds of non-working day in the working-day calendar (``simasn.law.calendar``).
+
+    LIBUR_NASIONAL and CUTI_BERSAMA are set each year by the SKB 3 Menteri (Menteri
+    Agama, Menteri Ketenagakerjaan, MenPANRB) and its revisions, or by a Keputusan
+    Presiden (e.g. an election day); LIBUR_DAERAH by a regional government.
+    """
+
+    LIBUR_NASIONAL = "LIBUR_NASIONAL"
+    CUTI_BERSAMA = "CUTI_BERSAMA"
+    LIBUR_DAERAH = "LIBUR_DAERAH"
+
+
+class DayUnit(StrEnum):
+    """The unit a regulation counts a deadline in: hari kerja or hari (calendar days)."""
+
+    WORKING = "WORKING"
+    CALENDAR = "CALENDAR"
+
+
+class CountsFrom(StrEnum):
+    """Which day is day 1 of a deadline.
+
+    NEXT_DAY (the default): day 1 is the first (working) day after the event.
+    SAME_DAY: the event's own day is day 1 (when it is a working day, for WORKING).
+    """
+
+    NEXT_DAY = "NEXT_DAY"
+    SAME_DAY = "SAME_DAY"
