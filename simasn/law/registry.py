@@ -17,6 +17,7 @@ from simasn.law.rules.position_filling import PositionFillingFacts, position_fil
 from simasn.law.rules.retirement import RetirementFacts, retirement
 from simasn.law.rules.return_from_state_office import ReturnFacts, return_from_state_office
 from simasn.law.rules.temporary_dismissal import TemporaryDismissalFacts, temporary_dismissal
+from simasn.law.rules.working_days import WorkingDaysFacts, working_days
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,20 @@ _SPECS = [
             "UU 20/2023 Pasal 27 ayat (2)",
             "UU 20/2023 Penjelasan Pasal 2 huruf j",
             "UU 20/2023 Penjelasan Pasal 26 ayat (2) huruf d",
+        ),
+    ),
+    RuleSpec(
+        "working_days",
+        WorkingDaysFacts,
+        working_days,
+        "Hari kerja dan batas waktu",
+        "Working days and deadlines",
+        ("R-DISPUTE",),
+        (
+            "Perpres 21/2023 Pasal 3",
+            "Perpres 21/2023 Pasal 6",
+            "SKB 3 Menteri hari libur nasional dan cuti bersama 2024-2026 (and revisions)",
+            "Keppres 10/2024, Keppres 33/2024",
         ),
     ),
 ]
