@@ -303,3 +303,54 @@ class CountsFrom(StrEnum):
 
     NEXT_DAY = "NEXT_DAY"
     SAME_DAY = "SAME_DAY"
+
+
+class FormasiType(StrEnum):
+    """Jenis kebutuhan (formasi) in CPNS procurement, as the yearly KepmenPANRB on SKD passing
+    grades names them; which ones a year has, with their labels, is the parameter
+    ``selection.formasi_types``."""
+
+    UMUM = "UMUM"
+    LULUSAN_TERBAIK = "LULUSAN_TERBAIK"  # cumlaude
+    DIASPORA = "DIASPORA"
+    DISABILITAS = "DISABILITAS"
+    PUTRA_PUTRI_PAPUA = "PUTRA_PUTRI_PAPUA"
+    PUTRA_PUTRI_KALIMANTAN = "PUTRA_PUTRI_KALIMANTAN"
+    UMUM_DOKTER = "UMUM_DOKTER"
+    UMUM_ABK_RESCUER_PENGAMAT_GUNUNG_API = "UMUM_ABK_RESCUER_PENGAMAT_GUNUNG_API"
+
+
+class SkdSubtest(StrEnum):
+    """Sub-tests of the Seleksi Kompetensi Dasar."""
+
+    TWK = "TWK"  # Tes Wawasan Kebangsaan
+    TIU = "TIU"  # Tes Intelegensia Umum
+    TKP = "TKP"  # Tes Karakteristik Pribadi
+
+
+class SkbComponent(StrEnum):
+    """Parts of the Seleksi Kompetensi Bidang whose scores are integrated into the final score."""
+
+    CAT = "CAT"  # SKB with BKN's computer assisted test
+    WAWANCARA = "WAWANCARA"  # interview
+    LAINNYA = "LAINNYA"  # other tests the instansi announces (psikotes, kesamaptaan, praktik kerja...)
+
+
+class TieBreak(StrEnum):
+    """Criteria that order applicants with the same score, in the order a regulation lists them."""
+
+    SKD_TOTAL = "SKD_TOTAL"
+    TKP = "TKP"
+    TIU = "TIU"
+    TWK = "TWK"
+    IPK_ATAU_NILAI_IJAZAH = "IPK_ATAU_NILAI_IJAZAH"  # higher first
+    USIA_TERTINGGI = "USIA_TERTINGGI"  # the older applicant first
+
+
+class NikSeverity(StrEnum):
+    """How a finding of the ``nik`` rule weighs: an ERROR makes the number invalid; a WARNING
+    is a disagreement with the record that the population registry allows (a NIK never changes
+    after a corrected birth date, PP 40/2019)."""
+
+    ERROR = "ERROR"
+    WARNING = "WARNING"
