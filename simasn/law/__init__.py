@@ -9,12 +9,18 @@ Nothing here imports the ORM. Start from:
 
 from simasn.law.decision import Decision, FactsError, LawError, UnknownRuleError
 from simasn.law.registry import RULES, RuleSpec, evaluate, rule_spec
+from simasn.law.rules.nip_build import NipBuildError, build_pns_nip, build_pppk_nip
 from simasn.law.rules.retirement import BupRow, bup_table
 from simasn.law.shortcuts import (
+    basic_salary,
+    basic_salary_table,
+    check_nik,
     check_nip,
     decide_authority,
     decide_retirement,
     dismissal_grounds,
+    formasi_types,
+    people_needed,
     pns_ranks,
     pppk_grades,
     retirement_date,
@@ -27,14 +33,22 @@ __all__ = [
     "Decision",
     "FactsError",
     "LawError",
+    "NipBuildError",
     "RuleSpec",
     "UnknownRuleError",
+    "basic_salary",
+    "basic_salary_table",
+    "build_pns_nip",
+    "build_pppk_nip",
     "bup_table",
+    "check_nik",
     "check_nip",
     "decide_authority",
     "decide_retirement",
     "dismissal_grounds",
     "evaluate",
+    "formasi_types",
+    "people_needed",
     "pns_ranks",
     "pppk_grades",
     "retirement_date",

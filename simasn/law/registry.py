@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from simasn.law.decision import Decision, Facts, UnknownRuleError, parse_facts
+from simasn.law.rules import needs, nik, salary, selection
 from simasn.law.rules.authority import AuthorityFacts, authority
 from simasn.law.rules.candidacy import CandidacyFacts, candidacy
 from simasn.law.rules.dismissal import DismissalFacts, dismissal
@@ -168,6 +169,9 @@ _SPECS = [
         ),
     ),
 ]
+
+# Rule families register their rows (name, facts, function, titles, catalogue, articles) here.
+_SPECS += [RuleSpec(*row) for family in (selection, salary, needs, nik) for row in family.RULE_ROWS]
 
 RULES: dict[str, RuleSpec] = {spec.name: spec for spec in _SPECS}
 

@@ -7,6 +7,7 @@ the law in force on that day.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from simasn.law import parameters
@@ -155,3 +156,70 @@ def workplan_participants(on: dt.date) -> list[NationalInstitution]:
         NationalInstitution(item["institution"])
         for item in parameters.value("workplan.participants", on)
     ]
+
+
+def basic_salary(
+    *,
+    employee_type: EmployeeType | str,
+    rank: str,
+    on: dt.date,
+    masa_kerja_years: int | None = None,
+    tmt_cpns: dt.date | None = None,
+    initial_rank: str | None = None,
+    recognised_prior_service_months: int = 0,
+    is_cpns: bool = False,
+) -> int | None:
+    """Gaji pokok in rupiah (rule ``salary.basic``), or None when the case needs legal review.
+
+    PNS: ``rank`` is the golongan/ruang ("III/a"); give ``masa_kerja_years`` (the MKG of the
+    latest salary decree) or ``tmt_cpns`` and ``initial_rank`` (golongan/ruang at TMT CPNS).
+    PPPK: ``rank`` is the golongan ("IX") and ``masa_kerja_years`` is required.
+    """
+    facts: dict[str, Any] = {"employee_type": employee_type, "rank": rank, "is_cpns": is_cpns,
+                             "recognised_prior_service_months": recognised_prior_service_months}
+    for name, value in (("masa_kerja_years", masa_kerja_years), ("tmt_cpns", tmt_cpns),
+                        ("initial_rank", initial_rank)):
+        if value is not None:
+            facts[name] = value
+    decision = evaluate("salary.basic", facts, on)
+    amount = decision.outcome.get("amount")
+    return int(amount) if amount is not None and not decision.needs_legal_review else None
+
+
+def basic_salary_table(employee_type: EmployeeType | str, on: dt.date) -> dict[str, dict[int, int | None]]:
+    """The whole gaji pokok table in force: {rank: {masa kerja years a cell starts at: rupiah}}.
+
+    For costing many positions at once (needs planning): a cell applies from its years until
+    the next cell; None marks a cell not entered (ask ``salary.basic`` for the reason).
+    """
+    name = "salary.pns_basic" if EmployeeType(employee_type) == EmployeeType.PNS else "salary.pppk_basic"
+    return {
+        rank: {int(years): (None if amount is None else int(amount)) for years, amount in cells.items()}
+        for rank, cells in parameters.value(name, on).items()
+    }
+
+
+def check_nik(
+    *, nik: str, birth_date: dt.date | None = None, sex: Sex | str | None = None, on: dt.date
+) -> Decision:
+    """Rule ``nik``: ``outcome["valid"]`` (no ERROR), ``outcome["agrees"]`` (no finding at all),
+    ``outcome["problems"]`` (code, severity ERROR/WARNING, message_id, message_en)."""
+    facts: dict[str, Any] = {"nik": nik}
+    if birth_date is not None:
+        facts["birth_date"] = birth_date
+    if sex is not None:
+        facts["sex"] = sex
+    return evaluate("nik", facts, on)
+
+
+def people_needed(*, workload_hours: Decimal | int | str, on: dt.date) -> int:
+    """People a position needs from its yearly workload (rule ``needs.workload``), rounded."""
+    decision = evaluate("needs.workload", {"workload_hours": str(workload_hours)}, on)
+    return int(decision.outcome["needed"])
+
+
+def formasi_types(on: dt.date) -> list[dict[str, str]]:
+    """The formasi types of the passing-grade decree for ``on``'s fiscal year, for forms:
+    ``code`` (a FormasiType value), ``label_id``, ``label_en``. Raises ParameterGapError for a
+    fiscal year with no decree kept."""
+    return [dict(item) for item in parameters.value("selection.formasi_types", on)]
