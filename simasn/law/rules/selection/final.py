@@ -136,7 +136,7 @@ def _weights_for(rule: str, law: SelectionLaw, lookup: Lookup, announced: dict[S
             "yang dimuat dalam pengumuman lowongan.",
             citations=[law.cite["selection.skb_weights_source"]], lookup=lookup,
         )
-    if set(weights) != present:
+    if present and set(weights) != present:
         raise FactsError(rule, [FactError("skb_weights", "give a weight for each SKB component "
                                           "scored, and only for those")])
     return weights
