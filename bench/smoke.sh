@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The three benchmarks at a small size: a smoke test (they run and print ratios), no
+# The benchmarks at a small size: a smoke test (they run and print ratios), no
 # timing assertions. Needs PostgreSQL at 127.0.0.1:5432 (user postgres); each
 # benchmark creates and drops its own databases (suffix _smoke_<pid>).
 set -euo pipefail
@@ -12,4 +12,5 @@ PY=.venv/bin/python
 $PY bench/import.py "$N"
 $PY bench/projection.py "$N" --repeat 1
 $PY bench/api.py "$N" --seconds 2 --threads 4
+$PY bench/selection.py 20000 2000 --repeat 1
 echo "bench smoke: OK"
