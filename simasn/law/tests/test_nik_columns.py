@@ -30,7 +30,7 @@ def _nik(province: str, birth: dt.date, sex: str, sequence: int, regency: int = 
 def _cases(count: int, seed: int) -> list[dict]:
     rng = random.Random(seed)
     cases: list[dict] = []
-    for i in range(count):
+    for _ in range(count):
         birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(27000))
         sex = rng.choice("LP")
         nik = _nik(rng.choice(PROVINCES), birth, sex, rng.randrange(1, 10000), rng.randrange(1, 80),

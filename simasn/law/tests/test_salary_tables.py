@@ -8,6 +8,7 @@ same ranks and steps. Tolerances are the rounding of amounts to Rp 100 carried a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from simasn.law import basic_salary_table, pns_ranks, pppk_grades
 
@@ -19,7 +20,7 @@ def _steps(table: dict[str, dict[int, int | None]]) -> list[tuple[str, int, int,
     found = []
     for rank, cells in table.items():
         known = sorted((years, amount) for years, amount in cells.items() if amount is not None)
-        for (y0, a0), (y1, a1) in zip(known, known[1:], strict=False):
+        for (y0, a0), (y1, a1) in itertools.pairwise(known):
             if y1 - y0 == 2:
                 found.append((rank, y1, a0, a1))
     return found
