@@ -12,11 +12,14 @@ procurement only, and a year without one kept here raises ParameterGapError.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from simasn.law.decision import Decision, FactError, FactsError
 from simasn.law.enums import FormasiType, SkbComponent, SkdSubtest, TieBreak
-from simasn.law.rules._support import Lookup
+from simasn.law.parameters import ParameterGapError
+from simasn.law.rules._support import Lookup, gap_review
 
 FORMASI_TYPES = "selection.formasi_types"
 STRUCTURE = "selection.skd_structure"
@@ -139,3 +142,32 @@ def selection_law(lookup: Lookup) -> SelectionLaw:
         },
         records=lookup.records,
     )
+
+
+def law_for(rule: str, on: dt.date, *scores: tuple[str, Mapping[str, Any]]
+            ) -> tuple[Lookup, SelectionLaw] | Decision:
+    """The selection law in force on ``on``, or the "needs legal review" answer of ``rule``
+    when a parameter has no value that day (a fiscal year with no decree kept).
+
+    ``scores`` are (field prefix, SKD scores) to check against the sub-test maxima first:
+    raises FactsError naming every score above its maximum.
+    """
+    lookup = Lookup(on)
+    try:
+        law = selection_law(lookup)
+    except ParameterGapError as error:
+        return gap_review(rule, lookup, error)
+    errors = [error for where, values in scores for error in score_errors(law, values, where)]
+    if errors:
+        raise FactsError(rule, errors)
+    return lookup, law
+
+
+def score_errors(law: SelectionLaw, scores: Mapping[str, Any], where: str = "") -> list[FactError]:
+    """A FactError for each SKD sub-test score above its maximum (the facts forbid negatives)."""
+    return [
+        FactError(f"{where}{subtest.value.lower()}",
+                  f"must be at most {law.subtest_max[subtest]} (the {subtest.value} maximum)")
+        for subtest in SkdSubtest
+        if int(scores[subtest.value.lower()]) > law.subtest_max[subtest]
+    ]

@@ -25,9 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from simasn.law.decision import Decision, FactError, Facts, FactsError
 from simasn.law.enums import SkbComponent, TieBreak
-from simasn.law.parameters import ParameterGapError
-from simasn.law.rules._support import Lookup, gap_review, review
-from simasn.law.rules.selection._law import SKB_SCALE, SelectionLaw, selection_law
+from simasn.law.rules._support import Lookup, review
+from simasn.law.rules.selection._law import SKB_SCALE, SelectionLaw, law_for
 
 FINAL_SCORE = "selection.final_score"
 FINAL_RANKING = "selection.final_ranking"
@@ -148,14 +147,11 @@ def _fmt(score: Fraction) -> float:
 
 def final_score(facts: FinalScoreFacts, on: dt.date) -> Decision:
     """The integrated SKD-SKB score of one applicant (PermenPANRB 27/2021; 6/2024)."""
-    lookup = Lookup(on)
-    try:
-        law = selection_law(lookup)
-    except ParameterGapError as error:
-        return gap_review(FINAL_SCORE, lookup, error)
+    found = law_for(FINAL_SCORE, on, ("", facts.model_dump()))
+    if isinstance(found, Decision):
+        return found
+    lookup, law = found
     total = facts.twk + facts.tiu + facts.tkp
-    if total > law.skd_max:
-        raise FactsError(FINAL_SCORE, [FactError("tkp", f"the SKD total cannot exceed {law.skd_max}")])
     weights = _weights_for(FINAL_SCORE, law, lookup, facts.skb_weights, set(facts.skb))
     if isinstance(weights, Decision):
         return weights
@@ -256,11 +252,11 @@ def rank_formasi(law: SelectionLaw, weights: dict[SkbComponent, int], seats: int
 
 def final_ranking(facts: FinalRankingFacts, on: dt.date) -> Decision:
     """One formasi's final ranking and who is selected (PermenPANRB 27/2021; 6/2024)."""
-    lookup = Lookup(on)
-    try:
-        law = selection_law(lookup)
-    except ParameterGapError as error:
-        return gap_review(FINAL_RANKING, lookup, error)
+    found = law_for(FINAL_RANKING, on,
+                    *((f"applicants.{i}.", a.model_dump()) for i, a in enumerate(facts.applicants)))
+    if isinstance(found, Decision):
+        return found
+    lookup, law = found
     present = {c for a in facts.applicants if a.skb is not None for c in a.skb}
     weights = _weights_for(FINAL_RANKING, law, lookup, facts.skb_weights, present)
     if isinstance(weights, Decision):

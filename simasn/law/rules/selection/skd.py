@@ -19,11 +19,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from simasn.law.decision import Decision, FactError, Facts, FactsError
+from simasn.law.decision import Decision, Facts
 from simasn.law.enums import FormasiType, SkdSubtest
-from simasn.law.parameters import ParameterGapError
-from simasn.law.rules._support import Lookup, gap_review, review
-from simasn.law.rules.selection._law import SelectionLaw, selection_law
+from simasn.law.rules._support import Lookup, review
+from simasn.law.rules.selection._law import SelectionLaw, law_for
 
 SKD_PASS = "selection.skd_pass"
 SKB_PARTICIPANTS = "selection.skb_participants"
@@ -62,15 +61,6 @@ class SkbParticipantsFacts(Facts):
         return self
 
 
-def _score_errors(rule: str, law: SelectionLaw, scores: dict[str, int], where: str) -> list[FactError]:
-    return [
-        FactError(f"{where}{subtest.value.lower()}",
-                  f"must be at most {law.subtest_max[subtest]} (the {subtest.value} maximum)")
-        for subtest in SUBTESTS
-        if scores[subtest.value.lower()] > law.subtest_max[subtest]
-    ]
-
-
 def skd_result(law: SelectionLaw, formasi_type: FormasiType, twk: int, tiu: int, tkp: int
                ) -> dict[str, Any] | None:
     """passed / total / the minimums missed, or None when the year has no grade for the type."""
@@ -104,14 +94,10 @@ def _no_grade(rule: str, lookup: Lookup, law: SelectionLaw, formasi_type: Formas
 
 def skd_pass(facts: SkdPassFacts, on: dt.date) -> Decision:
     """Does one applicant pass the SKD passing grade of the formasi type (yearly KepmenPANRB)?"""
-    lookup = Lookup(on)
-    try:
-        law = selection_law(lookup)
-    except ParameterGapError as error:
-        return gap_review(SKD_PASS, lookup, error)
-    errors = _score_errors(SKD_PASS, law, facts.model_dump(), "")
-    if errors:
-        raise FactsError(SKD_PASS, errors)
+    found = law_for(SKD_PASS, on, ("", facts.model_dump()))
+    if isinstance(found, Decision):
+        return found
+    lookup, law = found
     result = skd_result(law, facts.formasi_type, facts.twk, facts.tiu, facts.tkp)
     if result is None:
         return _no_grade(SKD_PASS, lookup, law, facts.formasi_type)
@@ -140,15 +126,11 @@ def cutoff_key(law: SelectionLaw, twk: int, tiu: int, tkp: int) -> tuple[int, ..
 
 def skb_participants(facts: SkbParticipantsFacts, on: dt.date) -> Decision:
     """Who of one formasi's applicants proceed to the SKB (PermenPANRB 27/2021; 6/2024)."""
-    lookup = Lookup(on)
-    try:
-        law = selection_law(lookup)
-    except ParameterGapError as error:
-        return gap_review(SKB_PARTICIPANTS, lookup, error)
-    errors = [e for i, a in enumerate(facts.applicants)
-              for e in _score_errors(SKB_PARTICIPANTS, law, a.model_dump(), f"applicants.{i}.")]
-    if errors:
-        raise FactsError(SKB_PARTICIPANTS, errors)
+    found = law_for(SKB_PARTICIPANTS, on,
+                    *((f"applicants.{i}.", a.model_dump()) for i, a in enumerate(facts.applicants)))
+    if isinstance(found, Decision):
+        return found
+    lookup, law = found
     if facts.formasi_type not in law.passing:
         return _no_grade(SKB_PARTICIPANTS, lookup, law, facts.formasi_type)
     if not law.cutoff_all_tied_proceed:
