@@ -52,7 +52,7 @@ def main() -> None:
         (f"search NIP prefix {prefix}, national", national, prefix),
         ("search name 'Budi', operator of one instansi", operator, "Budi"),
     ]
-    from simasn.core.pagination import EstimatingPaginator
+    from simasn.web.pagination import EstimatingPaginator
 
     def shown_total(qs) -> str:
         paginator = EstimatingPaginator(qs, 25)

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from simasn.core.api import AUTH, ObjectBodyParser, install_error_handlers
+from simasn.web.api import AUTH, ObjectBodyParser, install_error_handlers
 
 api = NinjaAPI(
     title="SIMASN API",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -16,10 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("hukum/", include("simasn.lawdata.urls")),
     path("impor/", include("simasn.bulk.urls")),
     path("sinkronisasi/", include("simasn.workplans.urls")),
-    path("", include("simasn.core.urls")),
+    path("", include("simasn.site.urls")),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

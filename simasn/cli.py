@@ -12,6 +12,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    # Both imported on first use: `simasn law ...` runs the law package without Django
+    # (no settings, no database); the rest needs Django and never the law CLI.
     if args and args[0] == "law":
         from simasn.law.cli import main as law_main
 

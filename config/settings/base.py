@@ -52,20 +52,21 @@ INSTALLED_APPS = [
     "simasn.lawdata",
     "simasn.workplans",
     "simasn.bulk",
+    "simasn.site",  # on top: composes the apps above (dashboard, navigation, demo data)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "simasn.core.locale_middleware.ChosenLanguageMiddleware",
+    "simasn.web.locale_middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "simasn.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "simasn.core.middleware.ApplicationErrorMiddleware",
+    "simasn.web.middleware.ApplicationErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -85,8 +86,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "simasn.core.context_processors.navigation",
-                "simasn.actions.context_processors.employee_panels",
+                "simasn.site.navigation.navigation",
+                "simasn.site.panels.panels",
             ],
         },
     },
@@ -123,7 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "site:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lockout after repeated failures (django-axes).
@@ -193,7 +194,7 @@ LOGGING = {
 
 SIMASN_PAGE_SIZE = 25
 #: Lists count their total exactly unless PostgreSQL needs longer than this; then they show
-#: its estimate, marked "sekitar" (simasn/core/pagination.py). 0 = always count.
+#: its estimate, marked "sekitar" (simasn/web/pagination.py). 0 = always count.
 SIMASN_EXACT_COUNT_TIMEOUT_MS = int(os.environ.get("SIMASN_EXACT_COUNT_TIMEOUT_MS", "250"))
 
 # Lockout is by username: agency offices sit behind shared NAT addresses, so locking

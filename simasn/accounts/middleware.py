@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django_otp import devices_for_user
 
 _EXEMPT_PREFIXES = ("/akun/", "/static/", "/i18n/", "/api/", "/favicon")
 
@@ -30,8 +31,6 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(_EXEMPT_PREFIXES) and needs_verification(request):
-            from django_otp import devices_for_user
-
             if any(devices_for_user(request.user, confirmed=True)):
                 return redirect("accounts:verify")
             return redirect("accounts:two_factor_setup")

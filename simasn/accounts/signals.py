@@ -6,8 +6,11 @@ from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from simasn.accounts import tokens
+from simasn.accounts.models import ApiToken, User
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.interfaces import Interface
@@ -47,23 +50,15 @@ def on_login_failed(sender: Any, credentials: dict, request: Any = None, **kwarg
 # instansi) or deleted. Bulk .update() calls send no signal: the cache's few seconds of
 # lifetime bound those.
 def _forget_token(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from simasn.accounts import tokens
-
     tokens.forget(key_hash=instance.key_hash)
 
 
 def _forget_user(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from simasn.accounts import tokens
-
     if instance.pk is not None:
         tokens.forget(user_id=instance.pk)
 
 
 def _connect_token_cache() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    from simasn.accounts.models import ApiToken, User
-
     post_save.connect(_forget_token, sender=ApiToken, dispatch_uid="simasn.tokens.token_saved")
     post_delete.connect(_forget_token, sender=ApiToken, dispatch_uid="simasn.tokens.token_deleted")
     post_save.connect(_forget_user, sender=User, dispatch_uid="simasn.tokens.user_saved")

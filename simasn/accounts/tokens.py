@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 
 from simasn.accounts.models import ApiToken, User, _hash_token
+from simasn.accounts.services import api_token_touch
 
 #: Entries beyond this are dropped all at once (a deployment has a handful of tokens).
 MAX_ENTRIES = 1024
@@ -41,8 +42,6 @@ def cache_seconds() -> float:
 
 def authenticate(raw: str) -> User | None:
     """The active user behind a valid, unrevoked token (or None); records its use."""
-    from simasn.accounts.services import api_token_touch
-
     token = _lookup(raw)
     if token is None:
         return None

@@ -53,7 +53,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
-                return redirect("core:dashboard")
+                return redirect("site:dashboard")
         form.add_error("token", _("Kode verifikasi salah atau kedaluwarsa."))
     return render(request, "accounts/verify.html", {"form": form, "title": _("Verifikasi dua langkah")})
 
@@ -74,7 +74,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
                              interface=Interface.WEB, obj=user, instansi_id=user.instansi_id)
             otp_login(request, device)
             messages.success(request, _("Verifikasi dua langkah aktif."))
-            return redirect("core:dashboard")
+            return redirect("site:dashboard")
         form.add_error("token", _("Kode verifikasi salah. Periksa jam pada ponsel Anda."))
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     buffer = io.BytesIO()

@@ -11,12 +11,16 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
+from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.scope import Scope
 from simasn.actions import selectors, services, workflow
 from simasn.actions.documents import document_bytes
 from simasn.actions.models import ActionDocument, ActionState, ActionType, PersonnelAction
-from simasn.core.api import paginate
-from simasn.core.api_crud import ERRORS
+from simasn.actions.worklist import instansi_worklist
+from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
+from simasn.web.api import paginate
+from simasn.web.api_crud import ERRORS
 
 router = Router(tags=["tindakan kepegawaian"])
 
@@ -222,13 +226,9 @@ class WorkItem(Schema):
 
 @router.get("/actions/worklist", response={200: list[WorkItem], **ERRORS}, operation_id="action_worklist")
 def worklist(request: HttpRequest, instansi_id: int | None = None):
-    from simasn.accounts.policy import Action, Reach, Resource
-    from simasn.accounts.scope import Scope
-    from simasn.core.errors import PermissionDeniedError
-
     if Scope.of(request.user).reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
         raise PermissionDeniedError("Anda tidak berwenang membuka daftar kerja.")
-    data = selectors.worklist(viewer=request.user, on=timezone.localdate(),
+    data = instansi_worklist(viewer=request.user, on=timezone.localdate(),
                               instansi_id=instansi_id or getattr(request.user, "instansi_id", None))
     items = [{"kind": "BUP", "employee_id": e.pk, "name": e.full_name, "due": e.tmt_pensiun} for e in data["bup"]]
     items += [{"kind": "CONTRACT_END", "employee_id": e.pk, "name": e.full_name, "due": e.contract_end}

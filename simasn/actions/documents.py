@@ -118,6 +118,7 @@ def tembusan(action: PersonnelAction) -> list[str]:
 
 
 def sk_pdf(action: PersonnelAction) -> bytes:
+    # Imported on first use: WeasyPrint takes ~0.5 s to import, paid only by PDF rendering.
     from weasyprint import HTML
 
     with translation.override("id"):

@@ -1,4 +1,5 @@
-"""Reads of personnel actions, the worklist and the retirement register/projection.
+"""Reads of personnel actions and the retirement register/projection (the worklist builds on
+these in simasn.actions.worklist).
 
 Visibility: operators and officials see their instansi's actions and the transfers
 into it; the employee sees their own; BKN and administrators see all; the President's
@@ -11,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import connections, transaction
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Mod
 
 from simasn.accounts.policy import Action, Reach, Resource
@@ -236,8 +237,6 @@ def _national(viewer: Any) -> bool:
 
 def _projection_from_summary(on: dt.date, start: int, months: int, using: str | None) -> QuerySet[Any]:
     """The same aggregate over the national summary's counts (simasn.actions.summary)."""
-    from django.db.models import Sum
-
     ages = _ages(on)
     qs = RetirementSummary.objects.using(using) if using else RetirementSummary.objects.all()
     qs = qs.filter(birth_year__gte=on.year - max(ages) - 1, birth_year__lte=on.year + months // 12 + 1 - min(ages) + 1)
@@ -291,8 +290,6 @@ def retirement_projection(
                       default=Value(0), output_field=IntegerField()),
         position_kind=F("position__kind"),
     )
-    from django.db.models import Count
-
     return (
         qs.values("tmt_index", "employee_type", "position_kind", "rank", "leap_day")
         .annotate(total=Count("id"))
@@ -348,12 +345,5 @@ def open_action_types(employee_ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
-def worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> dict[str, Any]:
-    """What an instansi must prepare: see simasn.actions.worklist for the details."""
-    from simasn.actions.worklist import build
-
-    return build(viewer=viewer, on=on, instansi_id=instansi_id)
-
-
 __all__ = ["ActionType", "action_get", "action_list", "retirement_projection",
-           "retirement_register", "worklist"]
+           "retirement_register"]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.actions import legal, workflow
+from simasn.actions.documents import sk_store
 from simasn.actions.models import (
     OPEN_STATES,
     TYPE_CODES,
@@ -402,8 +403,6 @@ def action_decide(*, actor: Any, interface: Interface, action_id: int,
         }
 
     def after(action: PersonnelAction) -> None:
-        from simasn.actions.documents import sk_store
-
         document = sk_store(action=action, actor=actor)
         audit_record(actor=actor, action=AuditAction.DOCUMENT_GENERATED, interface=interface, obj=action,
                      changes={"document": {"kind": document.kind, "sha256": document.sha256,

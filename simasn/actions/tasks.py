@@ -6,6 +6,10 @@ import datetime as dt
 
 from django_tasks import task
 
+from simasn.actions.services import apply_due_actions as apply_due
+from simasn.actions.summary import refresh_retirement_summary as refresh
+from simasn.core.interfaces import Interface
+
 
 @task()
 def apply_due_actions(today: str) -> list[int]:
@@ -13,15 +17,10 @@ def apply_due_actions(today: str) -> list[int]:
 
     Idempotent and catching up: see simasn.actions.services.apply_due_actions.
     """
-    from simasn.actions.services import apply_due_actions as apply_due
-
     return apply_due(on=dt.date.fromisoformat(today))
 
 
 @task()
 def refresh_retirement_summary(today: str = "") -> int:
-    """Rebuild the national retirement summary (daily, and after a bulk import)."""
-    from simasn.actions.summary import refresh_retirement_summary as refresh
-    from simasn.core.interfaces import Interface
-
+    """Rebuild the national retirement summary (daily, and after a bulk import: simasn.core.scheduling)."""
     return refresh(actor=None, interface=Interface.SYSTEM).employees

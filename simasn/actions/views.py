@@ -21,13 +21,15 @@ from simasn.actions.documents import document_bytes
 from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
 from simasn.actions.models import ActionDocument, PersonnelAction
 from simasn.actions.summary import latest_refresh
+from simasn.actions.worklist import instansi_worklist
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
-from simasn.core.exports import csv_response, xlsx_response
 from simasn.core.interfaces import Interface
-from simasn.core.web import apply_errors, form_page, list_page, not_allowed_message
+from simasn.core.models import AuditEvent
 from simasn.positions.models import POSITION_KIND_CHOICES
+from simasn.web.exports import csv_response, xlsx_response
+from simasn.web.pages import apply_errors, form_page, list_page, not_allowed_message
 
 STEP_SERVICES: dict[str, Callable[..., PersonnelAction]] = {
     "propose": services.action_propose,
@@ -87,8 +89,6 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = ActionDocument.objects.filter(action=action, kind="SK").first()
     history = []
     if Scope.of(request.user).can(Resource.AUDIT):
-        from simasn.core.models import AuditEvent
-
         history = list(AuditEvent.objects.filter(object_type="actions.personnelaction",
                                                   object_id=str(action.pk)).order_by("occurred_at", "id"))
     return render(request, "actions/detail.html", {
@@ -104,7 +104,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
     initial = {k: request.GET[k] for k in ("action_type", "employee") if request.GET.get(k)}
     form = ActionDraftForm(request.POST or None, viewer=request.user, initial=initial)
     return form_page(
-        request, form=form, template="core/form.html", title=_("Konsep tindakan kepegawaian"),
+        request, form=form, template="web/form.html", title=_("Konsep tindakan kepegawaian"),
         submit=lambda d: services.action_draft(actor=request.user, interface=Interface.WEB,
                                                **form.service_kwargs()),
         success_url=lambda o: reverse("actions:detail", args=[o.pk]),
@@ -167,7 +167,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     if scope.reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
         raise PermissionDeniedError(not_allowed_message())
     today = timezone.localdate()
-    data = selectors.worklist(viewer=request.user, on=today, instansi_id=_instansi_param(request))
+    data = instansi_worklist(viewer=request.user, on=today, instansi_id=_instansi_param(request))
     return render(request, "actions/worklist.html", {
         "title": _("Daftar kerja tindakan kepegawaian"), "today": today, **data,
         "can_create": scope.can(Resource.ACTION, Action.CREATE),

@@ -39,7 +39,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def build(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> dict[str, Any]:
+def instansi_worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> dict[str, Any]:
     bup = list(retirement_register(viewer=viewer, on=on, months=HORIZON_MONTHS, instansi_id=instansi_id)[:500])
     horizon = _add_months(on, HORIZON_MONTHS)
     contracts = list(

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class BulkConfig(AppConfig):
@@ -8,12 +7,7 @@ class BulkConfig(AppConfig):
     verbose_name = "Impor dan ekspor massal"
 
     def ready(self) -> None:
-        from simasn.accounts.policy import Resource
-        from simasn.core.context_processors import NAV_ITEMS
+        # Imported here, not at the top: it imports models, which Django loads after apps.py.
         from simasn.core.scheduling import register_daily
 
         register_daily("simasn.bulk.tasks.discard_stale_uploads")
-
-        item = (_("Impor pegawai"), "bulk:list", Resource.EMPLOYEE_IMPORT)
-        if item not in NAV_ITEMS:
-            NAV_ITEMS.append(item)

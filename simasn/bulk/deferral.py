@@ -101,6 +101,7 @@ def _execute(cursor: object, statement: str) -> None:
 
 
 def _parallel(statements: list[str], connection: object, workers: int) -> None:
+    # Imported on first use: the PostgreSQL driver is loaded only where PostgreSQL is used.
     import psycopg
 
     params = connection.get_connection_params()  # type: ignore[attr-defined]

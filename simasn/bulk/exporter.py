@@ -82,6 +82,7 @@ def _csv(rows: Iterator[list[str]], out: str, progress: Any) -> int:
 
 
 def _xlsx(rows: Iterator[list[str]], out: str, progress: Any) -> int:
+    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -99,6 +100,7 @@ def _xlsx(rows: Iterator[list[str]], out: str, progress: Any) -> int:
 
 
 def _parquet(rows: Iterator[list[str]], out: str, progress: Any) -> int:
+    # Imported on first use: pyarrow takes ~0.25 s to import, paid only by bulk file work.
     import pyarrow as pa
     import pyarrow.parquet as pq
 

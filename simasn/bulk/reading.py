@@ -60,6 +60,7 @@ class _IrregularRow(Exception):
 def _arrow_chunks(path: str, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:
     """CSV through Arrow; raises _IrregularRow (before yielding the chunk that holds it)
     when a row does not have the header's width."""
+    # Imported on first use: pyarrow takes ~0.25 s to import, paid only by bulk file work.
     import pyarrow.csv as pa_csv
 
     irregular: list[int] = []

@@ -15,7 +15,11 @@ from typing import Any
 
 from django.db import transaction
 
-from simasn.law.enums import FunctionalLevel, InstansiKind, PositionKind
+from simasn.law import bup_table
+from simasn.law.enums import EmployeeType, FunctionalLevel, InstansiKind, PositionKind
+from simasn.law.parameters import default_store
+from simasn.organization.models import Instansi, Unit
+from simasn.positions.models import Position
 
 PUSAT_KINDS = (
     [InstansiKind.KEMENTERIAN] * 34 + [InstansiKind.LPNK] * 22
@@ -136,9 +140,6 @@ def load_reference(*, stdout: Any = None) -> dict[str, int]:
     Reference data is set-up data, not a personnel decision: it is loaded in bulk, and
     the load itself is audited once by the caller (the management command).
     """
-    from simasn.organization.models import Instansi, Unit
-    from simasn.positions.models import Position
-
     specs = instansi_specs()
     created = {"instansi": 0, "unit": 0, "position": 0}
     with transaction.atomic():
@@ -186,10 +187,6 @@ def max_active_age(template: PositionTemplate, on: dt.date) -> int:
     """The oldest whole age a PNS in this position can have on ``on``: one below the BUP
     the law package gives for it (its table lists the most specific rows first). Synthetic
     data follows the published law (the YAML baseline), not local administrator overrides."""
-    from simasn.law import bup_table
-    from simasn.law.enums import EmployeeType
-    from simasn.law.parameters import default_store
-
     with default_store().baseline_only():
         rows = bup_table(on)
     for row in rows:

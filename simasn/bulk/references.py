@@ -51,6 +51,7 @@ class CachedReferences:
     def position_columns(self) -> tuple[Any, Any, Any, Any]:
         """Position ids with their name, unit name and kind, as Arrow arrays (memoised)."""
         if self._position_columns is None:
+            # Imported on first use: pyarrow takes ~0.25 s to import, paid only by bulk file work.
             import pyarrow as pa
 
             refs = list(self.positions.values())

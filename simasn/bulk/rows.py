@@ -143,6 +143,7 @@ def _unclosed_quote_line(path: str) -> int:
 
 
 def _xlsx_header_and_rows(path: str) -> tuple[list[str], int | None]:
+    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -169,6 +170,7 @@ def count_rows(path: str, fmt: str, *, exact: bool = True) -> int | None:
         if last != b"\n":
             lines += 1
         return max(lines - 1, 0)
+    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True)
@@ -225,6 +227,7 @@ def read_rows(path: str, fmt: str) -> Iterator[list[str]]:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             yield from csv.reader(handle)
         return
+    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)

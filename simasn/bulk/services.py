@@ -39,6 +39,7 @@ from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError, PermissionDeniedError
 from simasn.core.interfaces import Interface
+from simasn.core.scheduling import enqueue_after_import
 from simasn.personnel.models import Employee
 
 #: Starting an import (operators: own instansi; administrators: all; accounts.policy).
@@ -53,10 +54,11 @@ def imports_dir() -> Path:
     return path
 
 
-def _refresh_summary_later() -> None:
-    from simasn.actions.tasks import refresh_retirement_summary
-
-    refresh_retirement_summary.enqueue(timezone.localdate().isoformat())
+def _enqueue_after_import() -> None:
+    # The apps that keep figures derived from the register (the national retirement summary)
+    # registered their task in the kernel; bulk does not import them (process apps are
+    # independent of each other).
+    enqueue_after_import(today=timezone.localdate())
 
 
 def allowed_instansi(actor: Any) -> set[int] | None:
@@ -316,8 +318,8 @@ def _finish(job: ImportJob, *, actor: Any, seconds: float, resumed_from: int) ->
             extra={"file_name": job.file_name, "sha256": job.sha256, "rows": job.processed_rows,
                    "inserted": job.inserted, "skipped": job.skipped, "rejected": job.rejected},
         )
-        if job.inserted:  # the national retirement summary no longer counts everyone
-            transaction.on_commit(_refresh_summary_later)
+        if job.inserted:  # figures derived from the register (retirement summary) are stale
+            transaction.on_commit(_enqueue_after_import)
     if job.interface == Interface.WEB:
         discard_upload(job)  # an uploaded file holds personal data: not kept once imported
     return job

@@ -23,7 +23,7 @@ from simasn.bulk.models import ImportJob, ImportStatus
 from simasn.bulk.tasks import run_import
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import not_allowed_message
+from simasn.web.pages import not_allowed_message
 
 
 def _require_import(request: HttpRequest) -> None:

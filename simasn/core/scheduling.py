@@ -1,6 +1,14 @@
-"""Daily jobs: apps register a django-tasks task here; the scheduler enqueues each
-once per calendar day (a ScheduledRun row per job and day makes a second run on the
-same day a no-op). Jobs must themselves be idempotent and catch up missed days."""
+"""Jobs apps register by dotted path, so that the app that triggers them need not import
+the app that runs them.
+
+- Daily jobs: the scheduler enqueues each once per calendar day (a ScheduledRun row per job
+  and day makes a second run on the same day a no-op). Jobs must themselves be idempotent and
+  catch up missed days.
+- After-import jobs: enqueued when a bulk import has loaded employees, for the apps that keep
+  something derived from the whole register (the national retirement summary). The importer
+  (simasn.bulk) calls `enqueue_after_import` without knowing which apps listen; the process
+  apps stay independent of each other.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,9 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 
-#: Dotted paths of django-tasks tasks to run daily. Apps append in AppConfig.ready().
+from simasn.core.models import ScheduledRun
+
+#: Dotted paths of django-tasks tasks to run daily. Apps register theirs in AppConfig.ready().
 DAILY_TASKS: list[str] = []
 
 
@@ -19,10 +29,26 @@ def register_daily(task_path: str) -> None:
         DAILY_TASKS.append(task_path)
 
 
+#: Dotted paths of django-tasks tasks to run after a bulk import changed the register; each
+#: takes today's ISO date. Apps register theirs in AppConfig.ready().
+AFTER_IMPORT_TASKS: list[str] = []
+
+
+def register_after_import(task_path: str) -> None:
+    if task_path not in AFTER_IMPORT_TASKS:
+        AFTER_IMPORT_TASKS.append(task_path)
+
+
+def enqueue_after_import(*, today: dt.date) -> list[str]:
+    """Enqueue every after-import task; call it once the import's transaction has committed."""
+    for path in AFTER_IMPORT_TASKS:
+        task: Any = import_string(path)
+        task.enqueue(today.isoformat())
+    return list(AFTER_IMPORT_TASKS)
+
+
 def enqueue_due(*, today: dt.date) -> list[str]:
     """Enqueue every daily task not yet enqueued for `today`; returns their paths."""
-    from simasn.core.models import ScheduledRun
-
     enqueued = []
     for path in DAILY_TASKS:
         try:

@@ -5,9 +5,9 @@ from django.db import models
 from django.http import HttpRequest
 
 from simasn.accounts.policy import Resource
-from simasn.core.admin_support import ScopedAdmin
 from simasn.lawdata import services
 from simasn.lawdata.models import ParameterOverride
+from simasn.web.admin_support import ScopedAdmin
 
 
 @admin.register(ParameterOverride)

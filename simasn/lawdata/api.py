@@ -3,6 +3,7 @@
 Annotations are evaluated at definition time on purpose (django-ninja reads them).
 """
 
+
 import datetime as dt
 from typing import Any
 
@@ -11,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from simasn.core.api_crud import ERRORS
 from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.interfaces import Interface
-from simasn.law import RULES, FactsError, UnknownRuleError, evaluate, rule_spec
+from simasn.law import RULES, FactsError, UnknownRuleError, evaluate, parameters, rule_spec
 from simasn.lawdata import selectors, services
+from simasn.web.api_crud import ERRORS
 
 router = Router(tags=["hukum"])
 
@@ -164,8 +165,6 @@ def law_parameters(request: HttpRequest, on: dt.date | None = None):
 )
 def law_parameter(request: HttpRequest, name: str):
     meta = selectors.parameter_get(viewer=request.user, name=name)
-    from simasn.law import parameters
-
     return {
         "name": meta.name,
         "label_id": meta.label_id,
@@ -190,8 +189,6 @@ def law_parameter_version_add(request: HttpRequest, name: str, payload: Paramete
     obj = services.parameter_override_create(
         actor=request.user, interface=Interface.API, data={**data, "name": name}, merge=merge
     )
-    from simasn.law import parameters
-
     citation = parameters.Reference.model_validate(obj.reference()).cite()
     return Status(
         201,

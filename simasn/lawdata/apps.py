@@ -8,10 +8,10 @@ class LawdataConfig(AppConfig):
     verbose_name = _("Hukum dan parameter")
 
     def ready(self) -> None:
-        from simasn.core.context_processors import NAV_ITEMS
+        # Imported here, not at the top: overrides reads the models, which Django loads
+        # after apps.py.
         from simasn.law import parameters
         from simasn.lawdata.overrides import database_overrides
 
         # Administrator versions stored in the database apply on top of the YAML.
         parameters.register_override_source(database_overrides)
-        NAV_ITEMS.append((_("Aturan hukum"), "lawdata:try", None))

@@ -14,7 +14,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from simasn.law import RULES
+from simasn.law import RULES, dismissal_grounds
 from simasn.law.decision import Facts
 from simasn.law.enums import DismissalGround, Sex
 from simasn.lawdata.models import ParameterOverride
@@ -69,8 +69,6 @@ def _enum_label(member: Enum, on: dt.date) -> str:
     if isinstance(member, Sex):
         return str(SEX_LABELS[member])
     if isinstance(member, DismissalGround):
-        from simasn.law import dismissal_grounds
-
         labels = {g["code"]: g["label_id"] for g in dismissal_grounds(on)}
         return f"{member.value} — {labels.get(member.value, '')}"
     text = str(member.value).replace("_", " ").lower()

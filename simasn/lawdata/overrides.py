@@ -11,6 +11,8 @@ import threading
 import time
 from typing import Any
 
+from simasn.lawdata.models import ParameterOverride
+
 CACHE_SECONDS = 30.0
 
 _lock = threading.Lock()
@@ -30,8 +32,6 @@ def database_overrides() -> list[dict[str, Any]]:
     cached = _cache
     if cached is not None and now - cached[0] < CACHE_SECONDS:
         return cached[1]
-    from simasn.lawdata.models import ParameterOverride
-
     entries = [row.to_entry() for row in ParameterOverride.objects.order_by("id")]
     with _lock:
         _cache = (now, entries)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from simasn.core.errors import NotFoundError
 from simasn.law import parameters
@@ -22,8 +23,6 @@ def parameter_get(*, viewer: Any, name: str) -> Parameter:
     try:
         return parameters.parameter(name)
     except parameters.UnknownParameterError:
-        from django.utils.translation import gettext as _
-
         raise NotFoundError(_("Parameter tidak ditemukan.")) from None
 
 

@@ -18,7 +18,6 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import form_page, not_allowed_message
 from simasn.law import RULES, Decision, FactsError, evaluate, parameters
 from simasn.law.decision import jsonable
 from simasn.lawdata import selectors, services
@@ -30,6 +29,7 @@ from simasn.lawdata.forms import (
     ParameterVersionForm,
     RuleChoiceForm,
 )
+from simasn.web.pages import form_page, not_allowed_message
 
 #: Indonesian labels of the outcome fields (English in the locale file).
 OUTCOME_LABELS: dict[str, Any] = {
@@ -235,7 +235,7 @@ def parameter_version_add(request: HttpRequest, name: str) -> HttpResponse:
     return form_page(
         request,
         form=ParameterVersionForm(request.POST or None, initial=initial),  # type: ignore[arg-type]
-        template="core/form.html",
+        template="web/form.html",
         title=_("Versi baru: %(name)s") % {"name": meta.name},
         submit=lambda d: services.parameter_override_create(
             actor=request.user, interface=Interface.WEB, data={**d, "name": name}

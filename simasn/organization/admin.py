@@ -1,9 +1,9 @@
 from django.contrib import admin
 
 from simasn.accounts.policy import Resource
-from simasn.core.admin_support import ScopedAdmin
 from simasn.organization import services
 from simasn.organization.models import Instansi, NationalInstitution, Official, Unit
+from simasn.web.admin_support import ScopedAdmin
 
 
 @admin.register(Instansi)

@@ -4,8 +4,8 @@ from typing import Literal
 from ninja import Field, Router, Schema
 
 from simasn.accounts.policy import Resource
-from simasn.core.api_crud import register_crud
 from simasn.organization import selectors, services
+from simasn.web.api_crud import register_crud
 
 router = Router(tags=["organisasi"])
 

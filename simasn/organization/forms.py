@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.web import limit_choices
 from simasn.organization import selectors
 from simasn.organization.models import INSTANSI_KIND_CHOICES, Instansi, Official, Unit
+from simasn.web.pages import limit_choices
 
 
 class DateInput(forms.DateInput):

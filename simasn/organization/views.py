@@ -11,7 +11,6 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import confirm_page, form_page, list_page, model_data, not_allowed_message
 from simasn.organization import selectors, services
 from simasn.organization.forms import (
     InstansiFilterForm,
@@ -20,6 +19,7 @@ from simasn.organization.forms import (
     SearchForm,
     UnitForm,
 )
+from simasn.web.pages import confirm_page, form_page, list_page, model_data, not_allowed_message
 
 
 def _require(request: HttpRequest, resource: Resource, action: Action) -> None:
@@ -59,7 +59,7 @@ def instansi_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def instansi_create(request: HttpRequest) -> HttpResponse:
     _require(request, Resource.INSTANSI, Action.CREATE)
     return form_page(
-        request, form=InstansiForm(request.POST or None), template="core/form.html",
+        request, form=InstansiForm(request.POST or None), template="web/form.html",
         title=_("Tambah instansi"),
         submit=lambda d: services.instansi_create(actor=request.user, interface=Interface.WEB,
                                                   data=model_data(d, ("province",))),
@@ -74,7 +74,7 @@ def instansi_update(request: HttpRequest, pk: int) -> HttpResponse:
     Scope.of(request.user).require(Resource.INSTANSI, Action.UPDATE, obj=instansi)
     return form_page(
         request, form=InstansiForm(request.POST or None, instance=instansi),
-        template="core/form.html", title=_("Ubah instansi"),
+        template="web/form.html", title=_("Ubah instansi"),
         submit=lambda d: services.instansi_update(
             actor=request.user, interface=Interface.WEB, instansi=selectors.instansi_get(viewer=request.user, pk=pk),
             data=model_data(d, ("province",))),
@@ -104,7 +104,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
     return form_page(
         request, form=UnitForm(request.POST or None, viewer=request.user, initial=initial),
-        template="core/form.html", title=_("Tambah unit kerja"),
+        template="web/form.html", title=_("Tambah unit kerja"),
         submit=lambda d: services.unit_create(actor=request.user, interface=Interface.WEB,
                                               data=model_data(d, ("instansi", "parent"))),
         success_url=lambda o: reverse("organization:unit_list"),
@@ -118,7 +118,7 @@ def unit_update(request: HttpRequest, pk: int) -> HttpResponse:
     Scope.of(request.user).require(Resource.UNIT, Action.UPDATE, obj=unit)
     return form_page(
         request, form=UnitForm(request.POST or None, instance=unit, viewer=request.user),
-        template="core/form.html", title=_("Ubah unit kerja"),
+        template="web/form.html", title=_("Ubah unit kerja"),
         submit=lambda d: services.unit_update(
             actor=request.user, interface=Interface.WEB, unit=selectors.unit_get(viewer=request.user, pk=pk),
             data=model_data({k: v for k, v in d.items() if k != "instansi"}, ("parent",))),
@@ -150,7 +150,7 @@ def official_create(request: HttpRequest) -> HttpResponse:
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
     return form_page(
         request, form=OfficialForm(request.POST or None, viewer=request.user, initial=initial),
-        template="core/form.html", title=_("Tambah pejabat"),
+        template="web/form.html", title=_("Tambah pejabat"),
         submit=lambda d: services.official_create(actor=request.user, interface=Interface.WEB,
                                                   data=model_data(d, ("instansi",))),
         success_url=lambda o: reverse("organization:official_list"),
@@ -164,7 +164,7 @@ def official_update(request: HttpRequest, pk: int) -> HttpResponse:
     Scope.of(request.user).require(Resource.OFFICIAL, Action.UPDATE, obj=official)
     return form_page(
         request, form=OfficialForm(request.POST or None, instance=official, viewer=request.user),
-        template="core/form.html", title=_("Ubah pejabat"),
+        template="web/form.html", title=_("Ubah pejabat"),
         submit=lambda d: services.official_update(
             actor=request.user, interface=Interface.WEB,
             official=selectors.official_get(viewer=request.user, pk=pk),

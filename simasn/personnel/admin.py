@@ -1,9 +1,9 @@
 from django.contrib import admin
 
 from simasn.accounts.policy import Resource
-from simasn.core.admin_support import ScopedAdmin
 from simasn.personnel import services
 from simasn.personnel.models import Employee
+from simasn.web.admin_support import ScopedAdmin
 
 
 @admin.register(Employee)

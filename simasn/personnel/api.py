@@ -7,10 +7,10 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from simasn.accounts.policy import Resource
-from simasn.core.api_crud import ERRORS, register_crud
 from simasn.core.interfaces import Interface
 from simasn.personnel import law_bridge, selectors, services
 from simasn.personnel.masking import mask_nik
+from simasn.web.api_crud import ERRORS, register_crud
 
 router = Router(tags=["pegawai"])
 

@@ -6,12 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.web import limit_choices
 from simasn.organization import selectors as org_selectors
 from simasn.organization.forms import DateInput
 from simasn.personnel import law_bridge
 from simasn.personnel.models import EMPLOYEE_TYPE_CHOICES, STATUS_CHOICES, Employee
 from simasn.positions import selectors as position_selectors
+from simasn.web.pages import limit_choices
 
 DATE_FIELDS = ("birth_date", "tmt_cpns", "tmt_pns", "contract_start", "contract_end")
 

@@ -7,12 +7,13 @@ Everything legal — NIP layout, retirement age and date, rank lists — is answ
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils.translation import get_language
 
-if TYPE_CHECKING:
-    from simasn.law.decision import Decision
+from simasn.law import evaluate, pns_ranks, pppk_grades
+from simasn.law.decision import Decision
+from simasn.law.enums import FunctionalFamily
 
 
 def nip_decision(
@@ -25,8 +26,6 @@ def nip_decision(
     contract_start: dt.date | None = None,
     on: dt.date,
 ) -> Decision:
-    from simasn.law import evaluate
-
     facts: dict[str, Any] = {"employee_type": employee_type, "nip": nip, "birth_date": birth_date,
                              "sex": sex}
     if tmt_cpns:
@@ -43,8 +42,6 @@ def nip_problems(decision: Decision) -> list[str]:
 
 
 def _law_families() -> frozenset[str]:
-    from simasn.law.enums import FunctionalFamily
-
     return frozenset(member.value for member in FunctionalFamily)
 
 
@@ -70,14 +67,10 @@ def retirement_facts(employee: Any) -> dict[str, Any]:
 
 
 def retirement_decision(employee: Any, *, on: dt.date) -> Decision:
-    from simasn.law import evaluate
-
     return evaluate("retirement", retirement_facts(employee), on)
 
 
 def _ranks(employee_type: str, on: dt.date) -> list[tuple[str, str]]:
-    from simasn.law import pns_ranks, pppk_grades
-
     rows = pns_ranks(on) if employee_type == "PNS" else pppk_grades(on)
     return [(str(row["code"]), str(row.get("pangkat") or row.get("name") or "")) for row in rows]
 

@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from simasn.accounts import selectors as access_selectors
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
-from simasn.core import selectors as core_selectors
 from simasn.core.errors import NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import form_page, list_page, model_data, not_allowed_message
 from simasn.personnel import law_bridge, selectors, services
 from simasn.personnel.forms import EmployeeFilterForm, EmployeeForm
 from simasn.personnel.masking import mask_nik
+from simasn.web.pages import form_page, list_page, model_data, not_allowed_message
 
 FKS = ("instansi", "unit", "position")
 
@@ -48,7 +48,7 @@ def _detail(request: HttpRequest, employee_pk: int) -> HttpResponse:
     scope = Scope.of(request.user)
     today = timezone.localdate()
     retirement = law_bridge.retirement_decision(employee, on=today)
-    audit = core_selectors.audit_list(viewer=request.user, subject_employee_id=employee.pk)[:50]
+    audit = access_selectors.audit_list(viewer=request.user, subject_employee_id=employee.pk)[:50]
     return render(request, "personnel/detail.html", {
         "title": employee.full_name, "employee": employee, "nik_masked": mask_nik(employee.nik),
         "retirement": retirement,
@@ -87,7 +87,7 @@ def employee_create(request: HttpRequest) -> HttpResponse:
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
     return form_page(
         request, form=EmployeeForm(request.POST or None, viewer=request.user, initial=initial),
-        template="core/form.html", title=_("Tambah pegawai"),
+        template="web/form.html", title=_("Tambah pegawai"),
         submit=lambda d: services.employee_create(actor=request.user, interface=Interface.WEB,
                                                   data=model_data(d, FKS)),
         success_url=lambda o: reverse("personnel:detail", args=[o.pk]),
@@ -102,7 +102,7 @@ def employee_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = EmployeeForm(request.POST or None, instance=employee, viewer=request.user)
     locked = {name for name, field in form.fields.items() if field.disabled}
     return form_page(
-        request, form=form, template="core/form.html", title=_("Ubah data pegawai"),
+        request, form=form, template="web/form.html", title=_("Ubah data pegawai"),
         submit=lambda d: services.employee_update(
             actor=request.user, interface=Interface.WEB,
             employee=selectors.employee_get(viewer=request.user, pk=pk),

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
 from simasn.accounts.policy import Resource
-from simasn.core.admin_support import ScopedAdmin
 from simasn.positions import services
 from simasn.positions.models import Position
+from simasn.web.admin_support import ScopedAdmin
 
 
 @admin.register(Position)

@@ -3,8 +3,8 @@ from typing import Literal
 from ninja import Field, Router, Schema
 
 from simasn.accounts.policy import Resource
-from simasn.core.api_crud import register_crud
 from simasn.positions import selectors, services
+from simasn.web.api_crud import register_crud
 
 router = Router(tags=["jabatan"])
 

@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.web import limit_choices
 from simasn.organization import selectors as org_selectors
 from simasn.positions.models import POSITION_KIND_CHOICES, Position
+from simasn.web.pages import limit_choices
 
 
 class PositionForm(forms.ModelForm):

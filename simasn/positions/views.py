@@ -11,10 +11,9 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import confirm_page, form_page, list_page, model_data, not_allowed_message
-from simasn.personnel import selectors as personnel_selectors
 from simasn.positions import selectors, services
 from simasn.positions.forms import PositionFilterForm, PositionForm
+from simasn.web.pages import confirm_page, form_page, list_page, model_data, not_allowed_message
 
 
 @login_required
@@ -42,9 +41,8 @@ def position_list(request: HttpRequest) -> HttpResponseBase:
 def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(viewer=request.user, pk=pk)
     scope = Scope.of(request.user)
-    holders = personnel_selectors.employee_list(viewer=request.user).filter(position=position)
     return render(request, "positions/detail.html", {
-        "title": position.name, "position": position, "holders": holders,
+        "title": position.name, "position": position,
         "can_edit": scope.allows_object(Resource.POSITION, Action.UPDATE, position),
     })
 
@@ -56,7 +54,7 @@ def position_create(request: HttpRequest) -> HttpResponse:
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
     return form_page(
         request, form=PositionForm(request.POST or None, viewer=request.user, initial=initial),
-        template="core/form.html", title=_("Tambah jabatan"),
+        template="web/form.html", title=_("Tambah jabatan"),
         submit=lambda d: services.position_create(actor=request.user, interface=Interface.WEB,
                                                   data=model_data(d, ("instansi", "unit"))),
         success_url=lambda o: reverse("positions:detail", args=[o.pk]),
@@ -70,7 +68,7 @@ def position_update(request: HttpRequest, pk: int) -> HttpResponse:
     Scope.of(request.user).require(Resource.POSITION, Action.UPDATE, obj=position)
     return form_page(
         request, form=PositionForm(request.POST or None, instance=position, viewer=request.user),
-        template="core/form.html", title=_("Ubah jabatan"),
+        template="web/form.html", title=_("Ubah jabatan"),
         submit=lambda d: services.position_update(
             actor=request.user, interface=Interface.WEB,
             position=selectors.position_get(viewer=request.user, pk=pk),

@@ -24,6 +24,7 @@ def browser() -> Iterator[Any]:
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
     # make between browser steps are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Imported on first use: only browser tests need Playwright.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

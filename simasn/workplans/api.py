@@ -3,17 +3,19 @@
 Annotations are evaluated at definition time on purpose (django-ninja reads them).
 """
 
+
 import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from simasn.core.api import PageMeta, paginate
-from simasn.core.api_crud import ERRORS
+from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import NotFoundError
 from simasn.core.interfaces import Interface
-from simasn.workplans import analysis, pdf, selectors, services
+from simasn.web.api import PageMeta, paginate
+from simasn.web.api_crud import ERRORS
+from simasn.workplans import access, analysis, pdf, selectors, services
 from simasn.workplans.models import BeritaAcara, Draft, PolicyIndicator
 
 router = Router(tags=["sinkronisasi rencana kerja"])
@@ -162,9 +164,6 @@ def cycle_get(request: HttpRequest, pk: int):
 @router.get("/sinkronisasi/siklus/{int:pk}/analisis", response={200: AnalysisOut, **ERRORS},
             operation_id="workplan_analysis", summary="Synchronization analysis (PermenRK Pasal 5 ayat (5))")
 def cycle_analysis(request: HttpRequest, pk: int, kind: str = Draft.Kind.USULAN):
-    from simasn.accounts.policy import Action, Resource
-    from simasn.workplans import access
-
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     access.require(request.user, Resource.WORKPLAN_MEETING, Action.VIEW,
                    institution_id=access.institution_id_of(request.user))

@@ -8,15 +8,7 @@ class WorkplansConfig(AppConfig):
     verbose_name = _("Sinkronisasi rencana kerja")
 
     def ready(self) -> None:
-        from simasn.accounts.policy import Resource
-        from simasn.core.context_processors import NAV_ITEMS
+        # Imported here, not at the top: it imports models, which Django loads after apps.py.
         from simasn.core.scheduling import register_daily
 
         register_daily("simasn.workplans.tasks.remind_overdue_drafts")
-
-        for item in [
-            (_("Sinkronisasi rencana kerja"), "workplans:cycle_list", Resource.WORKPLAN),
-            (_("Kiriman rencana kerja"), "workplans:coordination_list", Resource.WORKPLAN_COORDINATION),
-        ]:
-            if item not in NAV_ITEMS:
-                NAV_ITEMS.append(item)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
@@ -82,8 +83,6 @@ class PolicyIndicatorForm(forms.Form):
         set_queryset(self, "program", policy.programs.all())
 
     def clean_targets(self) -> dict[int, Any]:
-        from decimal import Decimal, InvalidOperation
-
         result = {}
         for part in self.cleaned_data["targets"].replace(",", ";").split(";"):
             if not part.strip():

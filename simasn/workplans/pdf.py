@@ -3,17 +3,22 @@ PAdES signatures and verification (pyHanko)."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
 from django.template.loader import render_to_string
 
 from simasn.workplans import pki
 
 
 def render_pdf(template: str, context: dict[str, Any]) -> bytes:
+    # Imported on first use: WeasyPrint takes ~0.5 s to import, paid only by PDF rendering.
     from weasyprint import HTML
 
     html = render_to_string(template, context)
@@ -27,6 +32,7 @@ def sha256(data: bytes) -> str:
 def sign_pdf(data: bytes, *, field_name: str, files: pki.SignerFiles, reason: str,
              location: str = "Jakarta") -> bytes:
     """Append one PAdES signature (an incremental update keeps earlier signatures valid)."""
+    # Imported on first use: pyHanko takes ~0.5 s to import, paid only by signing/verifying.
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -65,9 +71,6 @@ def verify_pdf(data: bytes) -> list[SignatureCheck]:
     pyHanko runs its validation with ``asyncio.run``; inside a running event loop (an
     ASGI server, Playwright's sync API in tests) it is run in a worker thread instead.
     """
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -77,8 +80,7 @@ def verify_pdf(data: bytes) -> list[SignatureCheck]:
 
 
 def _verify(data: bytes) -> list[SignatureCheck]:
-    from asn1crypto import pem
-    from asn1crypto import x509 as asn1_x509
+    # Imported on first use: pyHanko takes ~0.5 s to import, paid only by signing/verifying.
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext

@@ -13,6 +13,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
 #: Pairs scoring at least this are reported as likely overlaps. The best-F1 threshold on
 #: the labelled set is 0.58; a little lower is chosen on purpose: the meeting reviews every
 #: candidate, and a missed overlap costs more than one more pair to dismiss.
@@ -48,9 +51,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=1)
 def _sastrawi() -> tuple[object, frozenset[str]]:
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
-
     stop = frozenset(StopWordRemoverFactory().get_stop_words())
     return StemmerFactory().create_stemmer(), stop
 
@@ -69,6 +69,7 @@ def normalize(text: str) -> str:
 
 def similarity_matrix(texts: Sequence[str]):  # type: ignore[no-untyped-def]
     """Cosine similarity of every pair of texts (a dense numpy array)."""
+    # Imported on first use: scikit-learn takes ~0.7 s to import, paid only by the similarity check.
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import linear_kernel
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 from django_tasks import task
 
+from simasn.workplans.services import drafts_overdue_remind
+
 
 @task()
 def remind_overdue_drafts(today: str) -> int:
     """Idempotent and catching up: one reminder per user and draft, whatever day it runs."""
-    from simasn.workplans.services import drafts_overdue_remind
-
     return drafts_overdue_remind(on=dt.date.fromisoformat(today))

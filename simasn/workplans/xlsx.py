@@ -45,6 +45,7 @@ MAX_ROWS = 5000
 
 def template_bytes(draft: Draft) -> bytes:
     """The template, filled with the draft's current activities (empty for a new draft)."""
+    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -87,6 +88,7 @@ def _text(value: Any) -> str:
 
 def parse(data: bytes, draft: Draft) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(rows, errors): each error {"row": n, "reason": "..."} with the spreadsheet row number."""
+    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
     from openpyxl import load_workbook
 
     try:

@@ -13,7 +13,7 @@ from simasn.actions.tasks import apply_due_actions
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.models import AuditEvent
-from simasn.core.scheduling import DAILY_TASKS
+from simasn.core.scheduling import AFTER_IMPORT_TASKS, DAILY_TASKS
 from simasn.personnel.models import PositionHistory
 
 from .conftest import TODAY
@@ -63,6 +63,7 @@ def test_sk_is_never_overwritten_and_tampering_is_detected(world, settings):
 
 def test_daily_job_registered_idempotent_and_catches_up(world):
     assert "simasn.actions.tasks.apply_due_actions" in DAILY_TASKS
+    assert "simasn.actions.tasks.refresh_retirement_summary" in AFTER_IMPORT_TASKS
     clerk_action = _decided(world, action_type=ActionType.APPOINTMENT, employee_id=world.employee.pk,
                             position_id=world.pelaksana_pos.pk, tmt=dt.date(2026, 12, 1))
     retire = _decided(world, action_type=ActionType.TEMPORARY_DISMISSAL, employee_id=world.employee.pk,

@@ -6,6 +6,7 @@ from collections import Counter
 from simasn.accounts.roles import Role
 from simasn.actions import selectors, services
 from simasn.actions.models import ActionType
+from simasn.actions.worklist import instansi_worklist
 from simasn.core.interfaces import Interface
 from simasn.law import retirement_date
 from simasn.testing.factories import EmployeeFactory, PositionFactory, pppk, user_with_role
@@ -77,7 +78,7 @@ def test_register_and_worklist(world):
     assert (first.tmt_year, first.tmt_month) == (2027, 1)
     services.action_draft(actor=world.operator, interface=Interface.WEB, action_type=ActionType.RETIREMENT,
                           employee_id=world.employee.pk, on=TODAY)
-    data = selectors.worklist(viewer=world.operator, on=TODAY)
+    data = instansi_worklist(viewer=world.operator, on=TODAY)
     bup = {e.pk: e for e in data["bup"]}
     assert bup[world.employee.pk].open_types == ["RETIREMENT"]
     assert worker in data["contracts"]
@@ -93,7 +94,7 @@ def test_worklist_flags_detained_and_returning_officials(world):
     services.action_decide(actor=world.ppk, interface=Interface.WEB, action_id=action.pk, on=TODAY)
     services.apply_due_actions(on=TODAY)
     later = TODAY + dt.timedelta(days=200)
-    data = selectors.worklist(viewer=world.operator, on=later)
+    data = instansi_worklist(viewer=world.operator, on=later)
     assert [a.pk for a in data["detained"]] == [action.pk]
 
     official = EmployeeFactory(instansi=world.instansi, unit=world.unit, position=world.pelaksana_pos)
@@ -116,6 +117,6 @@ def test_worklist_flags_detained_and_returning_officials(world):
     # Reactivated but without a position: the Pasal 60 deadline (1 March 2027) is near.
     official.position = None
     official.save()
-    data = selectors.worklist(viewer=world.operator, on=TODAY)
+    data = instansi_worklist(viewer=world.operator, on=TODAY)
     assert [a.pk for a in data["returned"]] == [back.pk]
     assert data["returned"][0].deadline == dt.date(2027, 3, 1)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from simasn.accounts.roles import Role
+from simasn.actions.models import RetirementSummaryRefresh
 from simasn.bulk.layout import HEADER
 from simasn.bulk.models import ImportJob, ImportStatus
 from simasn.bulk.tests.helpers import pns_row, reference_objects, write_csv
@@ -30,8 +31,10 @@ def test_operator_uploads_watches_and_downloads_rejects(client, tmp_path, settin
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(reverse("bulk:list"), {"file": upload})
     # The background job is enqueued after the upload commits; when it has loaded rows,
-    # it enqueues the refresh of the national retirement summary after its own commit.
-    assert [getattr(c, "func", c).__name__ for c in callbacks] == ["enqueue", "_refresh_summary_later"]
+    # it enqueues the after-import tasks (the national retirement summary, registered by the
+    # actions app) after its own commit.
+    assert [getattr(c, "func", c).__name__ for c in callbacks] == ["enqueue", "_enqueue_after_import"]
+    assert RetirementSummaryRefresh.objects.get().employees == 2
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("bulk:detail", args=[job.pk])
     assert (job.status, job.inserted, job.rejected, job.interface) == (ImportStatus.DONE, 2, 1, "web")
@@ -127,9 +130,9 @@ def test_import_menu_only_for_roles_that_may_import(client):
     from simasn.testing.factories import EmployeeFactory
 
     client.force_login(user_with_role(Role.OPERATOR, instansi=refs["a"]))
-    assert "Impor pegawai" in client.get(reverse("core:dashboard")).content.decode()
+    assert "Impor pegawai" in client.get(reverse("site:dashboard")).content.decode()
     client.force_login(user_with_role(Role.PEGAWAI, employee=EmployeeFactory(instansi=refs["a"])))
-    assert "Impor pegawai" not in client.get(reverse("core:dashboard")).content.decode()
+    assert "Impor pegawai" not in client.get(reverse("site:dashboard")).content.decode()
 
 
 def test_a_stalled_job_is_resumed_from_its_checkpoint(client, tmp_path, settings, django_capture_on_commit_callbacks):

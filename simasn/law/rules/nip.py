@@ -263,6 +263,7 @@ def nip_column_check(on: dt.date) -> Any:
     """:func:`nip_agrees_columns` with the parameters in force on ``on`` read once, now:
     the returned function only computes (a bulk import applies one version of the law
     to the whole file, and can check chunks in another thread)."""
+    # Imported on first use: pyarrow takes ~0.25 s to import, paid only by bulk file work.
     import pyarrow as pa
     import pyarrow.compute as pc
 

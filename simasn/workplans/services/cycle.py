@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -143,8 +144,6 @@ def agenda_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_number
             _draft_for(cycle, participant.institution, actor)
         cycle.stage, cycle.updated_by = Stage.PENYUSUNAN, actor
         cycle.save()
-        from django.urls import reverse
-
         url = reverse("workplans:cycle_detail", args=[cycle.pk])
         title = _("Agenda penyusunan rancangan Rencana Kerja: %(c)s") % {"c": cycle}
         notice = _("Nomor %(n)s tanggal %(d)s. Batas pengiriman rancangan: %(dl)s.") % {
@@ -201,8 +200,6 @@ def _copy_draft(source: Draft, target: Draft, policy: PolicyDirection) -> None:
 def drafts_overdue_remind(*, on: dt.date) -> int:
     """Notify the users of every participant whose draft was not sent by the agenda's
     deadline; each user is reminded once per draft. Returns the reminders written."""
-    from django.urls import reverse
-
     written = 0
     drafts = Draft.objects.filter(kind=Draft.Kind.USULAN, status=Draft.Status.DRAFT, cycle__stage=Stage.PENYUSUNAN,
                                   cycle__agenda__draft_deadline__lt=on).select_related("cycle__agenda", "institution")

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,8 +67,6 @@ def coordination_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_
         coordination.pdf.save(f"koordinasi-{coordination.pk}.pdf", ContentFile(data), save=True)
         cycle.stage, cycle.updated_by = Stage.TERKOORDINASI, actor
         cycle.save()
-        from django.urls import reverse
-
         url = reverse("workplans:coordination_detail", args=[coordination.pk])
         for inst in [*[found[c] for c in codes], found["PRESIDEN"]]:
             _notify(users_of(inst), title=_("Rancangan Rencana Kerja bidang Manajemen ASN: %(c)s") % {"c": cycle},
@@ -170,8 +169,6 @@ def evaluation_submit(*, actor: Any, interface: Interface, report: EvaluationRep
         report.status, report.submitted_at, report.updated_by = (EvaluationReport.Status.SUBMITTED, timezone.now(),
                                                                  actor)
         report.save()
-        from django.urls import reverse
-
         minister = NationalInstitution.objects.filter(code="KEMENPANRB").first()
         if minister is not None and minister.pk != report.institution_id:
             _notify(list(User.objects.filter(role=Role.KEMENPANRB, is_active=True)),

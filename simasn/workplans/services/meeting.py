@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from cryptography import x509
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +18,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
-from simasn.workplans import access, pdf, pki
+from simasn.workplans import access, analysis, pdf, pki, selectors
 from simasn.workplans.models import (
     Activity,
     Attendance,
@@ -38,8 +39,6 @@ from simasn.workplans.services._common import _audit, _lock_cycle, _refuse, _req
 def meeting_open(*, actor: Any, interface: Interface, cycle: Cycle, held_on: dt.date, mode: str,
                  location: str = "", online_link: str = "", delegated: bool = False, delegate_name: str = "",
                  delegate_title: str = "", delegation_letter: str = "") -> Meeting:
-    from simasn.workplans import analysis
-
     access.require(actor, Resource.WORKPLAN_MEETING, Action.CREATE)
     if delegated and not (delegate_name.strip() and delegate_title.strip() and delegation_letter.strip()):
         raise _refuse(_("Pendelegasian kepada pimpinan tinggi madya dicatat dengan nama, jabatan, dan nomor surat "
@@ -203,8 +202,6 @@ def _build_aligned(cycle: Cycle, meeting: Meeting) -> None:
 
 
 def _render_berita_acara(ba: BeritaAcara) -> None:
-    from simasn.workplans import selectors
-
     cycle = ba.cycle
     meeting = cycle.meeting
     data = pdf.render_pdf("workplans/pdf/berita_acara.html", {
@@ -265,8 +262,6 @@ def berita_acara_sign(*, actor: Any, interface: Interface, berita_acara: BeritaA
                                 code="tampered")
         signed = pdf.sign_pdf(current, field_name=f"TTD_{institution.code}", files=files,
                               reason=_("Menyetujui berita acara pertemuan pembahasan"))
-        from cryptography import x509
-
         cert = x509.load_pem_x509_certificate(files.cert.read_bytes())
         _replace_file(ba, f"berita-acara-{cycle.pk}.pdf", signed)
         ba.sha256 = pdf.sha256(signed)

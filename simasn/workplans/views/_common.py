@@ -14,7 +14,7 @@ from django.http.response import HttpResponseBase
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.web import not_allowed_message
+from simasn.web.pages import not_allowed_message
 from simasn.workplans import access
 
 W = Interface.WEB

@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import NotFoundError
-from simasn.core.web import form_page, list_page
+from simasn.law.parameters import ParameterError
+from simasn.web.pages import form_page, list_page
 from simasn.workplans import access, selectors, services
 from simasn.workplans import forms as f
+from simasn.workplans.calendar import milestones
 from simasn.workplans.models import BeritaAcara, Meeting, Stage
 from simasn.workplans.views._common import W, _can, _require
 
@@ -47,7 +49,7 @@ def cycle_create(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN, Action.CREATE)
     form = f.CycleForm(request.POST or None, policies=selectors.policy_list(viewer=request.user),
                        cycles=selectors.cycle_list(viewer=request.user))
-    return form_page(request, form=form, template="core/form.html", base_template="workplans/base.html", title=_("Siklus sinkronisasi baru"),
+    return form_page(request, form=form, template="web/form.html", base_template="workplans/base.html", title=_("Siklus sinkronisasi baru"),
                      submit=lambda d: services.cycle_create(actor=request.user, interface=W, **d),
                      success_url=lambda o: reverse("workplans:cycle_detail", args=[o.pk]),
                      success_message=_("Siklus dibuat; peserta diambil dari registri pada tanggal siklus."))
@@ -83,9 +85,6 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 def _calendar(cycle: Any) -> list[Any]:
-    from simasn.law.parameters import ParameterError
-    from simasn.workplans.calendar import milestones
-
     year = services.first_budget_year(scope_kind=cycle.scope_kind, year_start=cycle.year_start,
                                       on=cycle.reference_date)
     try:
@@ -104,7 +103,7 @@ def agenda_send(request: HttpRequest, pk: int) -> HttpResponseBase:
         "Sehubungan dengan pelaksanaan sinkronisasi Rencana Kerja di bidang Manajemen ASN, mohon Saudara menyusun "
         "bahan rancangan Rencana Kerja dengan mengacu pada Arah Kebijakan yang telah ditetapkan dan memperhatikan "
         "hasil evaluasi pelaksanaan Rencana Kerja periode sebelumnya.")}
-    return form_page(request, form=f.AgendaForm(request.POST or None, initial=initial), template="core/form.html", base_template="workplans/base.html",
+    return form_page(request, form=f.AgendaForm(request.POST or None, initial=initial), template="web/form.html", base_template="workplans/base.html",
                      title=_("Kirim agenda penyusunan (Pasal 5 ayat (1))"),
                      submit=lambda d: services.agenda_send(actor=request.user, interface=W, cycle=cycle, **d),
                      success_url=lambda o: reverse("workplans:cycle_detail", args=[pk]),

@@ -19,7 +19,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, NotFoundError
-from simasn.core.web import form_page
+from simasn.web.pages import form_page
 from simasn.workplans import access, selectors, services, xlsx
 from simasn.workplans import forms as f
 from simasn.workplans.models import Activity, Draft, DraftProgram
@@ -121,7 +121,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     initial = {k: getattr(activity, k) for k in services.ACTIVITY_FIELDS}
     return form_page(request, form=f.ActivityForm(request.POST or None, draft=draft, with_program=False,
                                                   initial=initial),
-                     template="core/form.html", base_template="workplans/base.html", title=_("Ubah kegiatan %(c)s") % {"c": activity.code},
+                     template="web/form.html", base_template="workplans/base.html", title=_("Ubah kegiatan %(c)s") % {"c": activity.code},
                      submit=lambda d: services.activity_update(actor=request.user, interface=W, activity=activity,
                                                                data=d),
                      success_url=lambda o: back, success_message=_("Kegiatan disimpan."),

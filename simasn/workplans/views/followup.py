@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Resource
-from simasn.core.web import form_page
+from simasn.web.pages import form_page
 from simasn.workplans import access, selectors, services
 from simasn.workplans import forms as f
 from simasn.workplans.models import Activity, BeritaAcara, Draft, Stage
@@ -29,7 +29,7 @@ def coordination_send(request: HttpRequest, pk: int) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_COORDINATION, Action.CREATE)
     return form_page(request, form=f.CoordinationForm(request.POST or None,
                                                       initial={"letter_date": timezone.localdate()}),
-                     template="core/form.html", base_template="workplans/base.html", title=_("Kirim kepada Bappenas/Kemenkeu (Pasal 7)"),
+                     template="web/form.html", base_template="workplans/base.html", title=_("Kirim kepada Bappenas/Kemenkeu (Pasal 7)"),
                      submit=lambda d: services.coordination_send(actor=request.user, interface=W, cycle=cycle, **d),
                      success_url=lambda o: reverse("workplans:cycle_detail", args=[pk]),
                      success_message=_("Rancangan selaras dikirim dengan tembusan kepada Presiden."),
@@ -62,7 +62,7 @@ def cycle_revise(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN, Action.CREATE)
     form = f.RevisionForm(request.POST or None, policies=selectors.policy_list(viewer=request.user))
-    return form_page(request, form=form, template="core/form.html", base_template="workplans/base.html", title=_("Revisi rencana kerja (Pasal 8)"),
+    return form_page(request, form=form, template="web/form.html", base_template="workplans/base.html", title=_("Revisi rencana kerja (Pasal 8)"),
                      submit=lambda d: services.cycle_revise(actor=request.user, interface=W, cycle=cycle, **d),
                      success_url=lambda o: reverse("workplans:cycle_detail", args=[o.pk]),
                      success_message=_("Revisi dibuat; jalankan kembali tahapannya."),

@@ -22,7 +22,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import NotFoundError
-from simasn.core.web import form_page
+from simasn.web.pages import form_page
 from simasn.workplans import analysis, pdf, selectors, services
 from simasn.workplans import forms as f
 from simasn.workplans.models import Attendance, BeritaAcara, Draft, Meeting, OverlapDecision
@@ -53,7 +53,7 @@ def meeting_open(request: HttpRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING, Action.CREATE)
     return form_page(request, form=f.MeetingForm(request.POST or None, initial={"held_on": timezone.localdate()}),
-                     template="core/form.html", base_template="workplans/base.html", title=_("Buka pertemuan pembahasan (Pasal 5 ayat (5))"),
+                     template="web/form.html", base_template="workplans/base.html", title=_("Buka pertemuan pembahasan (Pasal 5 ayat (5))"),
                      submit=lambda d: services.meeting_open(actor=request.user, interface=W, cycle=cycle, **d),
                      success_url=lambda o: reverse("workplans:meeting", args=[pk]),
                      success_message=_("Pertemuan dibuka; dugaan tumpang tindih siap diputuskan."),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import ApplicationError
-from simasn.core.web import form_page
+from simasn.web.pages import form_page
 from simasn.workplans import forms as f
 from simasn.workplans import selectors, services
 from simasn.workplans.views._common import W, _can, _form_errors, _require, _run
@@ -32,7 +32,7 @@ def policy_list(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def policy_create(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_POLICY, Action.CREATE)
-    return form_page(request, form=f.PolicyForm(request.POST or None), template="core/form.html", base_template="workplans/base.html",
+    return form_page(request, form=f.PolicyForm(request.POST or None), template="web/form.html", base_template="workplans/base.html",
                      title=_("Arah Kebijakan baru"),
                      submit=lambda d: services.policy_create(actor=request.user, interface=W, **d),
                      success_url=lambda o: reverse("workplans:policy_detail", args=[o.pk]),

@@ -1,0 +1,28 @@
+"""Reading the audit trail: who may read which audit events is an access question, so the
+selector lives with the policy table and `Scope` (the events themselves are the kernel's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.models import AuditEvent
+
+
+def audit_list(*, viewer: Any, q: str = "", action: str = "", object_type: str = "",
+               object_id: str = "", subject_employee_id: int | None = None) -> QuerySet[AuditEvent]:
+    qs = Scope.of(viewer).filter(AuditEvent.objects.all(), Resource.AUDIT, Action.VIEW)
+    if q:
+        qs = qs.filter(Q(object_repr__icontains=q) | Q(actor_label__icontains=q))
+    if action:
+        qs = qs.filter(action=action)
+    if object_type:
+        qs = qs.filter(object_type=object_type)
+    if object_id:
+        qs = qs.filter(object_id=str(object_id))
+    if subject_employee_id is not None:
+        qs = qs.filter(subject_employee_id=subject_employee_id)
+    return qs

@@ -1,0 +1,55 @@
+"""The navigation each role sees, from the same policy that guards the data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+
+#: The whole menu, in display order: (label, url name, resource the viewer must be able to
+#: see, or None for every signed-in user). The policy table decides who sees an item; a new
+#: chapter app adds its line here (apps do not touch the menu themselves).
+NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
+    (_("Beranda"), "site:dashboard", None),
+    (_("Instansi"), "organization:instansi_list", Resource.INSTANSI),
+    (_("Unit kerja"), "organization:unit_list", Resource.UNIT),
+    (_("Pejabat"), "organization:official_list", Resource.OFFICIAL),
+    (_("Jabatan"), "positions:list", Resource.POSITION),
+    (_("Pegawai"), "personnel:list", Resource.EMPLOYEE),
+    (_("Jejak audit"), "site:audit_list", Resource.AUDIT),
+    (_("Tindakan"), "actions:list", Resource.ACTION),
+    # National institutions read the projection without seeing actions.
+    (_("Proyeksi pensiun"), "actions:projection", Resource.AGGREGATE),
+    (_("Aturan hukum"), "lawdata:try", None),
+    (_("Sinkronisasi rencana kerja"), "workplans:cycle_list", Resource.WORKPLAN),
+    (_("Kiriman rencana kerja"), "workplans:coordination_list", Resource.WORKPLAN_COORDINATION),
+    (_("Impor pegawai"), "bulk:list", Resource.EMPLOYEE_IMPORT),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    scope = Scope.of(user)
+    items = []
+    for label, url_name, resource in NAV_ITEMS:
+        if resource is not None and not scope.can(resource, Action.VIEW):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": label, "url": url, "active": False})
+    # Highlight only the most specific item whose URL the current page is under.
+    matches = [item for item in items if item["url"] != "/" and request.path.startswith(item["url"])]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["active"] = True
+    if user.employee_id:
+        items.insert(1, {"label": _("Data saya"), "url": reverse("personnel:me"), "active": False})
+    return {"nav_items": items}

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from simasn.accounts import selectors as access_selectors
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import PermissionDeniedError
+from simasn.personnel.models import EMPLOYEE_TYPE_CHOICES, STATUS_CHOICES
+from simasn.site import selectors
+from simasn.web.pages import list_page, not_allowed_message
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    scope = Scope.of(request.user)
+    cards = selectors.dashboard_counts(viewer=request.user)
+    composition = []
+    if scope.can(Resource.EMPLOYEE) or scope.can(Resource.AGGREGATE):
+        type_labels, status_labels = dict(EMPLOYEE_TYPE_CHOICES), dict(STATUS_CHOICES)
+        composition = [
+            {**row, "type_label": type_labels.get(row["employee_type"], row["employee_type"]),
+             "status_label": status_labels.get(row["status"], row["status"])}
+            for row in selectors.workforce_composition(viewer=request.user).values("employee_type", "status")
+            .annotate(total=Count("id")).order_by("employee_type", "status")
+        ]
+    return render(request, "site/dashboard.html", {
+        "title": _("Beranda"), "cards": cards, "composition": composition,
+        "can_audit": scope.can(Resource.AUDIT, Action.VIEW),
+    })
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponseBase:
+    if not Scope.of(request.user).can(Resource.AUDIT, Action.VIEW):
+        raise PermissionDeniedError(not_allowed_message())
+    qs = access_selectors.audit_list(viewer=request.user, q=request.GET.get("q", ""),
+                                     action=request.GET.get("action", ""))
+    columns = [
+        (_("Waktu"), lambda e: e.occurred_at.isoformat()),
+        (_("Pelaku"), lambda e: e.actor_label),
+        (_("Aksi"), lambda e: e.get_action_display()),
+        (_("Antarmuka"), lambda e: e.get_interface_display()),
+        (_("Objek"), lambda e: e.object_repr),
+        (_("Alasan"), lambda e: e.reason),
+    ]
+    return list_page(request, queryset=qs, template="site/audit_list.html", title=_("Jejak audit"),
+                     columns=columns, export_name="jejak-audit", export_object_type="core.auditevent")
