@@ -22,7 +22,7 @@ from simasn.core.interfaces import Interface
 from simasn.web.api import paginate
 from simasn.web.api_crud import ERRORS
 
-router = Router(tags=["tindakan kepegawaian"])
+router = Router(tags=["personnel actions"])
 
 if TYPE_CHECKING:
     # A Literal built at runtime is not a type mypy can read; to it the codes are strings.

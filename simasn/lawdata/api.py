@@ -18,7 +18,7 @@ from simasn.law import RULES, FactsError, UnknownRuleError, evaluate, parameters
 from simasn.lawdata import selectors, services
 from simasn.web.api_crud import ERRORS
 
-router = Router(tags=["hukum"])
+router = Router(tags=["law"])
 
 
 class EvaluateIn(Schema):

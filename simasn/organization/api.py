@@ -7,7 +7,7 @@ from simasn.accounts.policy import Resource
 from simasn.organization import selectors, services
 from simasn.web.api_crud import register_crud
 
-router = Router(tags=["organisasi"])
+router = Router(tags=["organization"])
 
 InstansiKindCode = Literal[
     "KEMENTERIAN", "LPNK", "KESEKRETARIATAN_LEMBAGA_NEGARA", "KESEKRETARIATAN_LNS",
@@ -55,7 +55,7 @@ class InstansiFilters(PageParams):
 
 
 register_crud(
-    router, path="/instansi/", name="instansi", out=InstansiOut, create_in=InstansiIn,
+    router, path="/agencies/", name="agency", out=InstansiOut, create_in=InstansiIn,
     patch_in=InstansiPatch, filters=InstansiFilters, list_selector=selectors.instansi_list,
     get_selector=selectors.instansi_get, create=services.instansi_create,
     update=services.instansi_update, delete=services.instansi_delete,

@@ -12,7 +12,7 @@ from simasn.personnel import law_bridge, selectors, services
 from simasn.personnel.masking import mask_nik
 from simasn.web.api_crud import ERRORS, register_crud
 
-router = Router(tags=["pegawai"])
+router = Router(tags=["employees"])
 
 TypeCode = Literal["PNS", "PPPK"]
 SexCode = Literal["L", "P"]
@@ -138,7 +138,7 @@ class SensitiveOut(Schema):
     home_address: str
 
 
-@router.get("/employees/{int:pk}/sensitive", response={200: SensitiveOut, **ERRORS},
+@router.get("/employees/{int:pk}/sensitive-data", response={200: SensitiveOut, **ERRORS},
             operation_id="employee_sensitive", summary="Open sensitive personal data (audited)")
 def employee_sensitive(request: HttpRequest, pk: int):
     employee = selectors.employee_get(viewer=request.user, pk=pk)

@@ -6,7 +6,7 @@ from simasn.accounts.policy import Resource
 from simasn.positions import selectors, services
 from simasn.web.api_crud import register_crud
 
-router = Router(tags=["jabatan"])
+router = Router(tags=["positions"])
 
 KindCode = Literal["JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA", "ADMINISTRATOR", "PENGAWAS", "FUNGSIONAL", "PELAKSANA"]
 LevelCode = Literal[

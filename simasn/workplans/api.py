@@ -18,7 +18,7 @@ from simasn.web.api_crud import ERRORS
 from simasn.workplans import access, analysis, pdf, selectors, services
 from simasn.workplans.models import BeritaAcara, Draft, PolicyIndicator
 
-router = Router(tags=["sinkronisasi rencana kerja"])
+router = Router(tags=["work plans"])
 
 
 class CycleOut(Schema):
@@ -149,19 +149,19 @@ def _draft_out(draft: Draft) -> DraftOut:
                     submitted_at=draft.submitted_at, activities=acts)
 
 
-@router.get("/sinkronisasi/siklus/", response={200: CyclePage, **ERRORS}, operation_id="workplan_cycle_list")
+@router.get("/workplans/cycles/", response={200: CyclePage, **ERRORS}, operation_id="workplan_cycle_list")
 def cycle_list(request: HttpRequest, params: Query[CycleFilters]):
     items, meta = paginate(selectors.cycle_list(viewer=request.user, q=params.q, stage=params.stage),
                            page=params.page, page_size=params.page_size)
     return {"meta": meta, "items": items}
 
 
-@router.get("/sinkronisasi/siklus/{int:pk}", response={200: CycleOut, **ERRORS}, operation_id="workplan_cycle_get")
+@router.get("/workplans/cycles/{int:pk}", response={200: CycleOut, **ERRORS}, operation_id="workplan_cycle_get")
 def cycle_get(request: HttpRequest, pk: int):
     return selectors.cycle_get(viewer=request.user, pk=pk)
 
 
-@router.get("/sinkronisasi/siklus/{int:pk}/analisis", response={200: AnalysisOut, **ERRORS},
+@router.get("/workplans/cycles/{int:pk}/analysis", response={200: AnalysisOut, **ERRORS},
             operation_id="workplan_analysis", summary="Synchronization analysis (PermenRK Pasal 5 ayat (5))")
 def cycle_analysis(request: HttpRequest, pk: int, kind: str = Draft.Kind.USULAN):
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
@@ -179,12 +179,12 @@ def cycle_analysis(request: HttpRequest, pk: int, kind: str = Draft.Kind.USULAN)
         budget_by_program={p["program"].code: p["budget"] for p in result.programs})
 
 
-@router.get("/sinkronisasi/rancangan/{int:pk}", response={200: DraftOut, **ERRORS}, operation_id="workplan_draft_get")
+@router.get("/workplans/drafts/{int:pk}", response={200: DraftOut, **ERRORS}, operation_id="workplan_draft_get")
 def draft_get(request: HttpRequest, pk: int):
     return _draft_out(selectors.draft_get(viewer=request.user, pk=pk))
 
 
-@router.post("/sinkronisasi/rancangan/{int:pk}/kegiatan", response={201: DraftOut, **ERRORS},
+@router.post("/workplans/drafts/{int:pk}/activities", response={201: DraftOut, **ERRORS},
              operation_id="workplan_activity_add")
 def activity_add(request: HttpRequest, pk: int, payload: ActivityIn):
     draft = selectors.draft_get(viewer=request.user, pk=pk)
@@ -201,15 +201,15 @@ def activity_add(request: HttpRequest, pk: int, payload: ActivityIn):
     return 201, _draft_out(draft)
 
 
-@router.post("/sinkronisasi/rancangan/{int:pk}/kirim", response={200: DraftOut, **ERRORS},
+@router.post("/workplans/drafts/{int:pk}/submit", response={200: DraftOut, **ERRORS},
              operation_id="workplan_draft_submit", summary="Send the draft to the Minister (Pasal 5 ayat (4))")
 def draft_submit(request: HttpRequest, pk: int):
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     return _draft_out(services.draft_submit(actor=request.user, interface=Interface.API, draft=draft))
 
 
-@router.get("/sinkronisasi/siklus/{int:pk}/berita-acara/verifikasi", response={200: VerificationOut, **ERRORS},
-            operation_id="workplan_berita_acara_verify")
+@router.get("/workplans/cycles/{int:pk}/minutes/verification", response={200: VerificationOut, **ERRORS},
+            operation_id="workplan_minutes_verify")
 def berita_acara_verify(request: HttpRequest, pk: int):
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     ba = BeritaAcara.objects.filter(cycle=cycle).first()
@@ -222,8 +222,8 @@ def berita_acara_verify(request: HttpRequest, pk: int):
                                                  trusted=c.trusted) for c in pdf.verify_pdf(data)])
 
 
-@router.get("/sinkronisasi/kiriman/", response={200: list[CoordinationOut], **ERRORS},
-            operation_id="workplan_coordination_list", summary="What was sent to the caller (Pasal 7)")
+@router.get("/workplans/dispatches/", response={200: list[CoordinationOut], **ERRORS},
+            operation_id="workplan_dispatch_list", summary="What was sent to the caller (Pasal 7)")
 def coordination_list(request: HttpRequest):
     return [CoordinationOut(id=c.pk, cycle_id=c.cycle_id, letter_number=c.letter_number, letter_date=c.letter_date,
                             recipients=[r.institution.code for r in c.recipients.all() if not r.is_copy],

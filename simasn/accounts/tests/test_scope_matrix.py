@@ -125,7 +125,7 @@ def _created(resource: str) -> bool:
 
 NAME_FIELD = {"instansi": "name", "unit": "name", "official": "person_name", "position": "name", "employee": "name"}
 MODEL = {"instansi": Instansi, "unit": Unit, "official": Official, "position": Position, "employee": Employee}
-API_PATH = {"instansi": "instansi", "unit": "units", "official": "officials", "position": "positions",
+API_PATH = {"instansi": "agencies", "unit": "units", "official": "officials", "position": "positions",
             "employee": "employees"}
 ADMIN_PATH = {"instansi": "organization/instansi", "unit": "organization/unit", "official": "organization/official",
               "position": "positions/position", "employee": "personnel/employee"}

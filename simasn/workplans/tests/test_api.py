@@ -21,21 +21,21 @@ def test_api_cycle_analysis_and_verification(users: Any, django_capture_on_commi
     cycle = new_cycle(users, policy, on=dt.date(2025, 9, 1), year=2027)
     run_to_sealed(users, cycle, django_capture_on_commit_callbacks)
     c = client_for(users.minister)
-    body = c.get("/api/v1/sinkronisasi/siklus/").json()
+    body = c.get("/api/v1/workplans/cycles/").json()
     assert body["meta"]["total"] == 1
     assert sorted(body["items"][0]["participants"]) == ["BKN", "KEMENPANRB", "LAN"]
-    analysis = c.get(f"/api/v1/sinkronisasi/siklus/{cycle.pk}/analisis").json()
+    analysis = c.get(f"/api/v1/workplans/cycles/{cycle.pk}/analysis").json()
     assert analysis["overlaps"] and analysis["budget_by_institution"]["BKN"] > 0
-    verified = c.get(f"/api/v1/sinkronisasi/siklus/{cycle.pk}/berita-acara/verifikasi").json()
+    verified = c.get(f"/api/v1/workplans/cycles/{cycle.pk}/minutes/verification").json()
     assert verified["sealed"] and verified["sha256_file"] == verified["sha256_recorded"]
     assert len(verified["signatures"]) == 3 and all(s["trusted"] and s["intact"] for s in verified["signatures"])
     # A sealed aligned draft refuses changes with the one error shape.
     aligned = Draft.objects.get(cycle=cycle, institution__code="BKN", kind=Draft.Kind.SELARAS)
     response = client_for(users.planner["BKN"]).post(
-        f"/api/v1/sinkronisasi/rancangan/{aligned.pk}/kegiatan", content_type="application/json",
+        f"/api/v1/workplans/drafts/{aligned.pk}/activities", content_type="application/json",
         data={"program_code": "PR1", "code": "B77", "name": "x", "output": "y", "target": 1, "target_unit": "u",
               "budget": 1, "unit_in_charge": "z"})
     assert response.status_code == 409 and response.json()["error"]["code"] == "sealed"
     # Another institution's planner cannot read BKN's draft.
-    assert client_for(users.planner["LAN"]).get(f"/api/v1/sinkronisasi/rancangan/{aligned.pk}").status_code == 404
-    assert Client().get("/api/v1/sinkronisasi/siklus/").status_code == 401
+    assert client_for(users.planner["LAN"]).get(f"/api/v1/workplans/drafts/{aligned.pk}").status_code == 404
+    assert Client().get("/api/v1/workplans/cycles/").status_code == 401
