@@ -167,6 +167,7 @@ def nik_column_check(on: dt.date) -> Any:
     (a missing birth date or sex, non-ASCII digits, spaces, a parameter gap). False means
     "ask the row-wise rule", which explains every finding.
     """
+    # Imported on first use: pyarrow takes ~0.25 s to import, paid only by column-wise (bulk) checks.
     import pyarrow as pa
     import pyarrow.compute as pc
 

@@ -51,6 +51,7 @@ def _ints(column: Any, name: str) -> IntArray:
 
 def _codes(column: Any, names: list[str]) -> IntArray:
     """Position of each value in ``names`` (-1 when absent), without a Python loop per row."""
+    # Imported on first use: pyarrow takes ~0.25 s to import, paid only by column-wise (bulk) checks.
     import pyarrow as pa
     import pyarrow.compute as pc
 
