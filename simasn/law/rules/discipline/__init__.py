@@ -1,0 +1,38 @@
+"""The discipline rule family (PP 94/2021): penalty level, authority, period.
+
+Code-of-ethics cases (UU 20/2023 Pasal 4, 39; PP 42/2004) are not discipline: they are
+data only (parameters ``ethics.*``, :func:`simasn.law.rules.discipline.ethics.code_of_ethics`).
+"""
+
+from __future__ import annotations
+
+from simasn.law.rules.discipline.authority import DisciplineAuthorityFacts, discipline_authority
+from simasn.law.rules.discipline.penalty import PenaltyFacts, penalty
+from simasn.law.rulespec import RuleSpec
+
+SPECS = [
+    RuleSpec(
+        "discipline.penalty",
+        PenaltyFacts,
+        penalty,
+        "Tingkat dan jenis hukuman disiplin",
+        "Level and kind of disciplinary penalty",
+        ("R-DISCIPLINE",),
+        (
+            "PP 94/2021 Pasal 3-5",
+            "PP 94/2021 Pasal 8",
+            "PP 94/2021 Pasal 9-14",
+            "UU 20/2023 Pasal 24 ayat (2)",
+            "UU 20/2023 Pasal 52 ayat (3) huruf g, ayat (4)",
+        ),
+    ),
+    RuleSpec(
+        "discipline.authority",
+        DisciplineAuthorityFacts,
+        discipline_authority,
+        "Pejabat yang berwenang menghukum",
+        "Official with authority to impose a penalty",
+        ("R-DISCIPLINE",),
+        ("PP 94/2021 Pasal 16-23",),
+    ),
+]
