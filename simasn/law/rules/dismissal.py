@@ -2,8 +2,14 @@
 
 - Pasal 52 ayat (1)-(2): dismissal is on own request (resignation) or not.
 - Pasal 52 ayat (3) huruf a-j: the grounds of dismissal not on own request. Huruf h
-  needs a final verdict (putusan berkekuatan hukum tetap) of imprisonment of at least 2
-  years (parameter ``dismissal.min_prison_sentence_years``); huruf i a final verdict of
+  reads "dipidana dengan pidana penjara berdasarkan putusan pengadilan yang telah
+  memiliki kekuatan hukum tetap karena melakukan tindak pidana dengan pidana penjara
+  paling singkat 2 (dua) tahun" (parameter ``dismissal.min_prison_sentence_years``):
+  the 2 years can be read as the sentence imposed or as the imprisonment the offence
+  carries. The rule takes both facts (``sentence_months``, ``offence_penalty_months``)
+  and asks for legal review where the readings disagree, or where only the offence's
+  penalty could still make the ground; a sentence of 2 years or more satisfies both
+  (no court imposes more than the offence carries). Huruf i a final verdict of
   imprisonment or detention (kurungan) for a crime of office or one related to the
   position; huruf g a heavy disciplinary violation (Pasal 24 ayat (2)).
 - Pasal 52 ayat (4): grounds a, g, i, j are dishonourable (tidak dengan hormat);
@@ -42,7 +48,13 @@ class DismissalFacts(Facts):
     ground: DismissalGround | None = None
     verdict_final: bool | None = None
     sentence_kind: SentenceKind | None = None
-    sentence_months: int | None = Field(default=None, ge=0)
+    sentence_months: int | None = Field(default=None, ge=0, le=2400)
+    offence_penalty_months: int | None = Field(
+        default=None,
+        ge=0,
+        le=2400,
+        description="the imprisonment the offence carries under the criminal law (months)",
+    )
     crime_related_to_position: bool | None = None
     discipline_level: DisciplineLevel | None = None
 
@@ -54,6 +66,7 @@ class DismissalFacts(Facts):
                 self.verdict_final,
                 self.sentence_kind,
                 self.sentence_months,
+                self.offence_penalty_months,
                 self.crime_related_to_position,
             )
         )
@@ -118,6 +131,86 @@ def _criminal_ground(
     )
 
 
+def _ground_h_readings(
+    facts: DismissalFacts, derived: DismissalGround | None, min_years: int, lookup: Lookup
+) -> Decision | None:
+    """A review decision when the two readings of huruf h disagree (or may), else None.
+
+    Reading SENTENCE: the sentence imposed is at least ``min_years``. Reading OFFENCE:
+    the offence carries imprisonment of at least ``min_years`` (and the PNS was sentenced
+    to imprisonment). Only a final verdict on a crime unrelated to the position is read
+    here; grounds i and "no final verdict" are the same on both readings.
+    """
+    if not facts.verdict_final or facts.crime_related_to_position:
+        return None
+    if facts.sentence_kind != SentenceKind.PENJARA:
+        return None  # "dipidana dengan pidana penjara": no prison sentence, no huruf h
+    threshold = 12 * min_years
+    by_sentence = derived == DismissalGround.H
+    if facts.offence_penalty_months is None:
+        by_offence: bool | None = True if by_sentence else None
+    else:
+        by_offence = facts.offence_penalty_months >= threshold
+    if by_offence == by_sentence:
+        return None
+    readings = {
+        "SENTENCE_IMPOSED": {"ground": "h" if by_sentence else None, "grounded": by_sentence},
+        "OFFENCE_PENALTY": {
+            "ground": "h" if by_offence else None,
+            "grounded": by_offence,
+        },
+    }
+    citations = [pasal(52, 1, "b"), lookup.cite("dismissal.grounds", DismissalGround.H)]
+    sentence = f"{facts.sentence_months or 0} months"
+    if by_offence is None:
+        why_en = (
+            f"the sentence imposed ({sentence}) is under {min_years} years, so ground h does "
+            f"not apply if it means the sentence; if it means the imprisonment the offence "
+            f"carries, it may apply — give offence_penalty_months."
+        )
+        why_id = (
+            f"pidana yang dijatuhkan ({facts.sentence_months or 0} bulan) kurang dari "
+            f"{min_years} tahun, sehingga huruf h tidak berlaku bila yang dimaksud pidana "
+            f"yang dijatuhkan; bila yang dimaksud ancaman pidana tindak pidananya, huruf h "
+            f"dapat berlaku — isi ancaman pidana (offence_penalty_months)."
+        )
+    else:
+        offence = f"{facts.offence_penalty_months} months"
+        holds_en = "applies" if by_offence else "does not apply"
+        sentence_en = "applies" if by_sentence else "does not apply"
+        why_en = (
+            f"Pasal 52 ayat (3) huruf h requires imprisonment for a crime 'dengan pidana "
+            f"penjara paling singkat {min_years} tahun': read as the sentence imposed "
+            f"({sentence}) ground h {sentence_en}; read as the penalty the offence carries "
+            f"({offence}) it {holds_en}."
+        )
+        why_id = (
+            f"Pasal 52 ayat (3) huruf h mensyaratkan pidana penjara karena tindak pidana "
+            f"'dengan pidana penjara paling singkat {min_years} tahun': dibaca sebagai pidana "
+            f"yang dijatuhkan ({facts.sentence_months or 0} bulan) huruf h "
+            f"{'berlaku' if by_sentence else 'tidak berlaku'}; dibaca sebagai ancaman pidana "
+            f"tindak pidananya ({facts.offence_penalty_months} bulan) huruf h "
+            f"{'berlaku' if by_offence else 'tidak berlaku'}."
+        )
+    return review(
+        RULE,
+        lookup.on,
+        why_en,
+        why_id,
+        citations=citations,
+        outcome={
+            "kind": DismissalKind.TIDAK_ATAS_PERMINTAAN_SENDIRI,
+            "ground": None,
+            "grounded": None,
+            "category": None,
+            "honourable": None,
+            "readings": readings,
+            "problems": [],
+        },
+        lookup=lookup,
+    )
+
+
 def dismissal(facts: DismissalFacts, on: dt.date) -> Decision:
     """Kind, ground and category of a dismissal — Pasal 52 ayat (1)-(4), Pasal 24 ayat (2)."""
     lookup = Lookup(on)
@@ -167,6 +260,9 @@ def dismissal(facts: DismissalFacts, on: dt.date) -> Decision:
         grounded = True
         if facts.has_criminal_facts:
             derived, reason_id, reason_en = _criminal_ground(facts, min_years)
+            open_h = _ground_h_readings(facts, derived, min_years, lookup)
+            if open_h is not None:
+                return open_h
             if facts.ground is not None and derived is not None and derived != facts.ground:
                 problems.append(
                     {

@@ -91,14 +91,32 @@ def return_from_state_office(facts: ReturnFacts, on: dt.date) -> Decision:
                 ),
                 parameters_used=lookup.records,
             )
+        if office.get("pejabat_negara", True) is False:
+            return review(
+                RULE,
+                on,
+                "a hakim ad hoc is not a pejabat negara (Pasal 58 huruf e): UU 20/2023 neither "
+                "suspends nor reactivates the PNS; the law creating the court governs.",
+                "hakim ad hoc bukan pejabat negara (Pasal 58 huruf e): UU 20/2023 tidak "
+                "mengatur pemberhentian sementara maupun pengaktifan kembalinya.",
+                citations=[office_citation],
+                outcome={"reactivated": False, "status": "NOT_APPLICABLE"},
+                lookup=lookup,
+            )
+        # Reactivation of any PNS suspended under Pasal 53(1) is by the PPK (Pasal 53(3));
+        # what the law leaves open is the return to a position and the 5-year limit,
+        # which Pasal 59(2) and 60 tie to the offices of Pasal 59(1).
         return review(
             RULE,
             on,
-            "the office is a pejabat negara of Pasal 58 but not one of Pasal 59 ayat (1); "
-            "Pasal 59 ayat (2) and Pasal 60 do not clearly cover the return from it.",
+            "the office is a pejabat negara of Pasal 58 but not one of Pasal 59 ayat (1): the "
+            "PNS is reactivated by the PPK (Pasal 53 ayat (3)), but whether the return to an "
+            "ASN position and the 5-year limit of Pasal 60 apply is not settled.",
             "jabatan ini pejabat negara menurut Pasal 58 tetapi tidak tercantum dalam Pasal 59 "
-            "ayat (1); Pasal 59 ayat (2) dan Pasal 60 tidak jelas mengaturnya.",
-            citations=[office_citation, pasal(59, 2)],
+            "ayat (1): PNS diaktifkan kembali oleh PPK (Pasal 53 ayat (3)), tetapi apakah "
+            "ketentuan kembali ke jabatan ASN dan batas 5 tahun Pasal 60 berlaku belum pasti.",
+            citations=[office_citation, pasal(53, 3), pasal(59, 2), pasal(60, 2)],
+            outcome={"reactivated": True, "reactivation_by": "PPK", "vacancy_deadline": None},
             lookup=lookup,
         )
 

@@ -3,9 +3,15 @@
 - Pasal 53 ayat (1): a PNS is temporarily dismissed when appointed pejabat negara
   (huruf a), komisioner or member of a lembaga nonstruktural (huruf b), or on leave
   outside the state's responsibility (cuti di luar tanggungan negara, huruf c).
-- Pasal 59 ayat (1): the pejabat negara offices for which this applies (MK, BPK, KY,
-  KPK, minister, ambassador); the elected offices of Pasal 58 are reached through the
-  elections of Pasal 59 ayat (3), for which a Pegawai ASN resigns instead.
+- Pasal 58: the pejabat negara. A PNS appointed to any of them is temporarily
+  dismissed by Pasal 53 ayat (1) huruf a — also to an office Pasal 59 ayat (1) does not
+  list (e.g. hakim agung, Pasal 58 huruf e). Pasal 59 ayat (1) names six offices (MK,
+  BPK, KY, KPK, minister, ambassador) to which the reactivation and 5-year return rules
+  of Pasal 59 ayat (2) and Pasal 60 are tied; for the other offices those rules are
+  left open (rule ``return_from_state_office``), not the suspension itself. The elected
+  offices of Pasal 58 are reached through the elections of Pasal 59 ayat (3), for which
+  a Pegawai ASN resigns instead. A hakim ad hoc is no pejabat negara (Pasal 58 huruf
+  e): Pasal 53 ayat (1) huruf a does not apply.
 - Pasal 53 ayat (2): any Pegawai ASN detained as suspect or defendant is temporarily
   dismissed to support the legal process.
 - Penjelasan Pasal 53 ayat (1): for huruf a and b the rights tied to the period of
@@ -105,10 +111,32 @@ def temporary_dismissal(facts: TemporaryDismissalFacts, on: dt.date) -> Decision
         "reactivation_by": reactivation_by,
         "must_resign": False,
     }
-    needs_review = False
-    review_reason: str | None = None
     extra_id = extra_en = ""
+    if office is not None and office.get("pejabat_negara", True) is False:
+        return review(
+            RULE,
+            on,
+            "a hakim ad hoc is not a pejabat negara (Pasal 58 huruf e), so Pasal 53 ayat (1) "
+            "huruf a does not temporarily dismiss the PNS; UU 20/2023 sets no other rule for "
+            "a PNS serving as hakim ad hoc, and what the law creating the court requires is "
+            "not modelled.",
+            "hakim ad hoc bukan pejabat negara (Pasal 58 huruf e), sehingga Pasal 53 ayat (1) "
+            "huruf a tidak memberhentikan sementara PNS yang bersangkutan; UU 20/2023 tidak "
+            "mengatur PNS yang menjadi hakim ad hoc, dan ketentuan undang-undang pembentuk "
+            "pengadilannya tidak dimodelkan.",
+            citations=[office_citation, reason_citation],
+            outcome={
+                "temporarily_dismissed": False,
+                "pejabat_negara": False,
+                "service_period_rights_kept": None,
+                "reactivation_by": None,
+                "must_resign": False,
+            },
+            lookup=lookup,
+        )
     if office is not None:
+        outcome["pejabat_negara"] = True
+        outcome["return_rules_apply"] = bool(office["pasal_59_1"])
         if office["pasal_59_1"]:
             citations.append(office_citation)
             citations.append(pasal(59, 2))
@@ -144,12 +172,20 @@ def temporary_dismissal(facts: TemporaryDismissalFacts, on: dt.date) -> Decision
                 parameters_used=lookup.records,
             )
         else:
+            # Pasal 53(1)(a) covers every pejabat negara; only the return rules of Pasal
+            # 59(2) and 60, tied to the offices of Pasal 59(1), are left open.
             citations.append(office_citation)
-            needs_review = True
-            review_reason = (
-                "Pasal 53(1)(a) temporarily dismisses a PNS appointed as any pejabat negara, "
-                "but Pasal 59(1) lists only six offices and this one is not among them; the "
-                "reactivation and return rules (Pasal 59(2), 60) do not clearly cover it."
+            outcome["return_rules_apply"] = None
+            extra_id = (
+                " Jabatan ini pejabat negara menurut Pasal 58 tetapi tidak tercantum dalam "
+                "Pasal 59 ayat (1); apakah ketentuan kembali ke jabatan ASN dan batas 5 tahun "
+                "(Pasal 59 ayat (2), Pasal 60) berlaku saat jabatan berakhir perlu telaah "
+                "hukum."
+            )
+            extra_en = (
+                " The office is a pejabat negara of Pasal 58 but not listed in Pasal 59(1); "
+                "whether the return to an ASN position and the 5-year limit (Pasal 59(2), 60) "
+                "apply when it ends needs legal review."
             )
     if spec["service_period_rights_kept"]:
         citations.append(pasal(53, 1, penjelasan=True))
@@ -175,9 +211,6 @@ def temporary_dismissal(facts: TemporaryDismissalFacts, on: dt.date) -> Decision
         f"{extra_en}{rights_en} Reactivation is by the Pejabat Pembina "
         "Kepegawaian."
     )
-    if needs_review:
-        explanation_id = f"Perlu telaah hukum. {explanation_id}"
-        explanation_en = f"Needs legal review. {explanation_en}"
     return Decision(
         rule=RULE,
         on=on,
@@ -185,7 +218,5 @@ def temporary_dismissal(facts: TemporaryDismissalFacts, on: dt.date) -> Decision
         citations=list(dict.fromkeys(citations)),
         explanation_id=explanation_id,
         explanation_en=explanation_en,
-        needs_legal_review=needs_review,
-        review_reason=review_reason,
         parameters_used=lookup.records,
     )
