@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from simasn.law.decision import Decision, Facts, UnknownRuleError, parse_facts
-from simasn.law.rules import discipline, needs, nik, rewards, salary, selection
+from simasn.law.rules import discipline, disputes, needs, nik, rewards, salary, selection
 from simasn.law.rules.authority import AuthorityFacts, authority
 from simasn.law.rules.candidacy import CandidacyFacts, candidacy
 from simasn.law.rules.dismissal import DismissalFacts, dismissal
@@ -142,6 +142,7 @@ _SPECS = [
     ),
     *discipline.SPECS,
     *rewards.SPECS,
+    *disputes.SPECS,
 ]
 
 # Rule families register their rows (name, facts, function, titles, catalogue, articles) here.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Any
 
@@ -135,3 +136,19 @@ def fmt_date_id(day: dt.date) -> str:
 
 def fmt_date_en(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+_REGION = re.compile(r"^\d{2}(\.\d{2}){0,3}$")
+
+
+def region_code(raw: str | None) -> str | None:
+    """A Kemendagri region code such as ``"51"`` or ``"51.71"`` for the calendar (or None).
+
+    Raises ValueError otherwise, for use in a facts model's field validator.
+    """
+    if raw is None or not raw.strip():
+        return None
+    code = raw.strip()
+    if not _REGION.match(code):
+        raise ValueError('a Kemendagri region code such as "51" or "51.71"')
+    return code
