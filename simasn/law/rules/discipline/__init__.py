@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from simasn.law.rules.discipline.authority import DisciplineAuthorityFacts, discipline_authority
 from simasn.law.rules.discipline.penalty import PenaltyFacts, penalty
+from simasn.law.rules.discipline.period import PenaltyPeriodFacts, penalty_period
 from simasn.law.rulespec import RuleSpec
 
 SPECS = [
@@ -34,5 +35,14 @@ SPECS = [
         "Official with authority to impose a penalty",
         ("R-DISCIPLINE",),
         ("PP 94/2021 Pasal 16-23",),
+    ),
+    RuleSpec(
+        "discipline.penalty_period",
+        PenaltyPeriodFacts,
+        penalty_period,
+        "Masa berlaku hukuman disiplin",
+        "When a disciplinary penalty takes effect and is served",
+        ("R-DISCIPLINE",),
+        ("PP 94/2021 Pasal 8", "PP 94/2021 (berlakunya hukuman disiplin)", "Peraturan BKN 6/2022"),
     ),
 ]
