@@ -9,8 +9,25 @@ Nothing here imports the ORM. Start from:
 
 from simasn.law.decision import Decision, FactsError, LawError, UnknownRuleError
 from simasn.law.registry import RULES, RuleSpec, evaluate, rule_spec
+from simasn.law.rules.discipline.catalogue import (
+    code_of_ethics,
+    discipline_breaches,
+    discipline_penalties,
+)
 from simasn.law.rules.nip_build import NipBuildError, build_pns_nip, build_pppk_nip
 from simasn.law.rules.retirement import BupRow, bup_table
+from simasn.law.rules.rewards.components import reward_components
+from simasn.law.rules.rewards.satyalancana import (
+    satyalancana_assessor,
+    satyalancana_candidates,
+    satyalancana_tmt_cutoffs,
+)
+from simasn.law.rules.rewards.satyalancana_core import (
+    PenaltyOnRecord,
+    SatyalancanaRecord,
+    SatyalancanaResult,
+    ServiceBreak,
+)
 from simasn.law.shortcuts import (
     basic_salary,
     basic_salary_table,
@@ -34,7 +51,11 @@ __all__ = [
     "FactsError",
     "LawError",
     "NipBuildError",
+    "PenaltyOnRecord",
     "RuleSpec",
+    "SatyalancanaRecord",
+    "SatyalancanaResult",
+    "ServiceBreak",
     "UnknownRuleError",
     "basic_salary",
     "basic_salary_table",
@@ -43,8 +64,11 @@ __all__ = [
     "bup_table",
     "check_nik",
     "check_nip",
+    "code_of_ethics",
     "decide_authority",
     "decide_retirement",
+    "discipline_breaches",
+    "discipline_penalties",
     "dismissal_grounds",
     "evaluate",
     "formasi_types",
@@ -52,6 +76,10 @@ __all__ = [
     "pns_ranks",
     "pppk_grades",
     "retirement_date",
+    "reward_components",
     "rule_spec",
+    "satyalancana_assessor",
+    "satyalancana_candidates",
+    "satyalancana_tmt_cutoffs",
     "workplan_participants",
 ]

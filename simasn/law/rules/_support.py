@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator
 
 from simasn.law import parameters
 from simasn.law.decision import Decision, used
@@ -152,3 +154,17 @@ def region_code(raw: str | None) -> str | None:
     if not _REGION.match(code):
         raise ValueError('a Kemendagri region code such as "51" or "51.71"')
     return code
+
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+
+
+def _plausible(day: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"a date between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}")
+    return day
+
+
+#: A date fact that deadline and anniversary arithmetic can always count from.
+FactDate = Annotated[dt.date, AfterValidator(_plausible)]

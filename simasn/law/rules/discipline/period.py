@@ -22,6 +22,7 @@ from simasn.law.decision import Decision, Facts
 from simasn.law.enums import DayUnit, DisciplinePenalty
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
+    FactDate,
     Lookup,
     fmt_date_en,
     fmt_date_id,
@@ -36,7 +37,7 @@ RULE = "discipline.penalty_period"
 
 class PenaltyPeriodFacts(Facts):
     penalty: DisciplinePenalty
-    decision_received_date: dt.date
+    decision_received_date: FactDate
     contested: bool = False
     region: str | None = None
 

@@ -18,7 +18,14 @@ from simasn.law import calendar
 from simasn.law.decision import Decision, Facts
 from simasn.law.enums import DisputeRoute, DisputeStep
 from simasn.law.parameters import ParameterGapError
-from simasn.law.rules._support import Lookup, fmt_date_en, fmt_date_id, gap_review, review
+from simasn.law.rules._support import (
+    FactDate,
+    Lookup,
+    fmt_date_en,
+    fmt_date_id,
+    gap_review,
+    review,
+)
 from simasn.law.rules.disputes._steps import count_step, describe, region_code
 from simasn.law.rules.disputes.deadline import deadline_outcome
 
@@ -36,9 +43,9 @@ ROUTE_LABELS = {
 
 class AdmissibleFacts(Facts):
     route: DisputeRoute
-    filed_date: dt.date
-    decision_date: dt.date | None = None
-    decision_received_date: dt.date | None = None
+    filed_date: FactDate
+    decision_date: FactDate | None = None
+    decision_received_date: FactDate | None = None
     region: str | None = None
 
     @field_validator("region")

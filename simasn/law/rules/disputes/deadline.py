@@ -26,7 +26,14 @@ from simasn.law import calendar
 from simasn.law.decision import Decision, Facts
 from simasn.law.enums import DisputeStep
 from simasn.law.parameters import ParameterGapError, UnknownKeyError
-from simasn.law.rules._support import Lookup, fmt_date_en, fmt_date_id, gap_review, review
+from simasn.law.rules._support import (
+    FactDate,
+    Lookup,
+    fmt_date_en,
+    fmt_date_id,
+    gap_review,
+    review,
+)
 from simasn.law.rules.disputes._steps import StepCount, count_step, describe, region_code
 
 RULE = "disputes.deadline"
@@ -49,10 +56,10 @@ SILENCE_LABELS = {
 
 class DeadlineFacts(Facts):
     step: DisputeStep
-    decision_date: dt.date | None = None
-    decision_received_date: dt.date | None = None
-    submission_received_date: dt.date | None = None
-    acted_on: dt.date | None = None
+    decision_date: FactDate | None = None
+    decision_received_date: FactDate | None = None
+    submission_received_date: FactDate | None = None
+    acted_on: FactDate | None = None
     region: str | None = None
 
     @field_validator("region")

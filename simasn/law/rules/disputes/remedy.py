@@ -31,7 +31,14 @@ from simasn.law.enums import (
     EmployeeType,
 )
 from simasn.law.parameters import ParameterGapError
-from simasn.law.rules._support import Lookup, gap_review, law_in_force, pasal, review
+from simasn.law.rules._support import (
+    FactDate,
+    Lookup,
+    gap_review,
+    law_in_force,
+    pasal,
+    review,
+)
 from simasn.law.rules.disputes._steps import count_step, describe, region_code
 
 RULE = "disputes.remedy"
@@ -60,8 +67,8 @@ class RemedyFacts(Facts):
     decision: DisputedDecision
     issuer: DecisionIssuer = DecisionIssuer.PPK
     penalty: DisciplinePenalty | None = None
-    decision_date: dt.date | None = None
-    decision_received_date: dt.date | None = None
+    decision_date: FactDate | None = None
+    decision_received_date: FactDate | None = None
     region: str | None = None
 
     @field_validator("region")

@@ -25,7 +25,13 @@ from simasn.law.enums import (
     TemporaryDismissalReason,
 )
 from simasn.law.parameters import ParameterGapError
-from simasn.law.rules._support import Lookup, fmt_date_en, fmt_date_id, gap_review
+from simasn.law.rules._support import (
+    FactDate,
+    Lookup,
+    fmt_date_en,
+    fmt_date_id,
+    gap_review,
+)
 from simasn.law.rules.rewards.satyalancana_core import (
     PenaltyOnRecord,
     SatyalancanaLaw,
@@ -45,9 +51,9 @@ class PenaltyFact(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date: dt.date = Field(description="the day the penalty took effect")
+    date: FactDate = Field(description="the day the penalty took effect")
     level: DisciplineLevel
-    ends_on: dt.date | None = Field(default=None, description="the last day of the penalty")
+    ends_on: FactDate | None = Field(default=None, description="the last day of the penalty")
 
 
 class BreakFact(BaseModel):
@@ -56,8 +62,8 @@ class BreakFact(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     reason: TemporaryDismissalReason
-    start: dt.date
-    end: dt.date | None = Field(default=None, description="the last day; empty while it lasts")
+    start: FactDate
+    end: FactDate | None = Field(default=None, description="the last day; empty while it lasts")
 
 
 def _from_text(raw: Any, names: tuple[str, ...]) -> Any:
@@ -70,7 +76,7 @@ def _from_text(raw: Any, names: tuple[str, ...]) -> Any:
 
 class SatyalancanaFacts(Facts):
     employee_type: EmployeeType = EmployeeType.PNS
-    tmt_cpns: dt.date
+    tmt_cpns: FactDate
     penalties: list[PenaltyFact] = Field(default_factory=list)
     interruptions: list[BreakFact] = Field(default_factory=list)
     awarded: list[SatyalancanaClass] = Field(default_factory=list)
