@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator
+from pydantic import BaseModel
 
 from simasn.law import parameters
 from simasn.law.decision import Decision, used
@@ -160,11 +160,11 @@ EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2199, 12, 31)
 
 
-def _plausible(day: dt.date) -> dt.date:
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise ValueError(f"a date between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}")
-    return day
-
-
-#: A date fact that deadline and anniversary arithmetic can always count from.
-FactDate = Annotated[dt.date, AfterValidator(_plausible)]
+def check_date_range(model: BaseModel) -> None:
+    """Refuse a date fact outside 1900-2199, so deadline and anniversary arithmetic never
+    overflows (the API fuzz sends year 9999). Call from a model validator."""
+    for name, value in model:
+        if isinstance(value, dt.date) and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise ValueError(
+                f"{name}: a date between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}"
+            )

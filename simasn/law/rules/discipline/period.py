@@ -15,15 +15,15 @@ import calendar as month_calendar
 import datetime as dt
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from simasn.law import calendar
 from simasn.law.decision import Decision, Facts
 from simasn.law.enums import DayUnit, DisciplinePenalty
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
-    FactDate,
     Lookup,
+    check_date_range,
     fmt_date_en,
     fmt_date_id,
     gap_review,
@@ -37,7 +37,7 @@ RULE = "discipline.penalty_period"
 
 class PenaltyPeriodFacts(Facts):
     penalty: DisciplinePenalty
-    decision_received_date: FactDate
+    decision_received_date: dt.date
     contested: bool = False
     region: str | None = None
 
@@ -45,6 +45,11 @@ class PenaltyPeriodFacts(Facts):
     @classmethod
     def _region(cls, raw: str | None) -> str | None:
         return region_code(raw)
+
+    @model_validator(mode="after")
+    def _dates(self) -> PenaltyPeriodFacts:
+        check_date_range(self)
+        return self
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

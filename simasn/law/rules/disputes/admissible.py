@@ -19,8 +19,8 @@ from simasn.law.decision import Decision, Facts
 from simasn.law.enums import DisputeRoute, DisputeStep
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
-    FactDate,
     Lookup,
+    check_date_range,
     fmt_date_en,
     fmt_date_id,
     gap_review,
@@ -43,9 +43,9 @@ ROUTE_LABELS = {
 
 class AdmissibleFacts(Facts):
     route: DisputeRoute
-    filed_date: FactDate
-    decision_date: FactDate | None = None
-    decision_received_date: FactDate | None = None
+    filed_date: dt.date
+    decision_date: dt.date | None = None
+    decision_received_date: dt.date | None = None
     region: str | None = None
 
     @field_validator("region")
@@ -55,6 +55,7 @@ class AdmissibleFacts(Facts):
 
     @model_validator(mode="after")
     def _order(self) -> AdmissibleFacts:
+        check_date_range(self)
         first = self.decision_date or self.decision_received_date
         if first is not None and self.filed_date < first:
             raise ValueError("filed_date cannot be before the decision")

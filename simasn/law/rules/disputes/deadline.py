@@ -27,8 +27,8 @@ from simasn.law.decision import Decision, Facts
 from simasn.law.enums import DisputeStep
 from simasn.law.parameters import ParameterGapError, UnknownKeyError
 from simasn.law.rules._support import (
-    FactDate,
     Lookup,
+    check_date_range,
     fmt_date_en,
     fmt_date_id,
     gap_review,
@@ -56,10 +56,10 @@ SILENCE_LABELS = {
 
 class DeadlineFacts(Facts):
     step: DisputeStep
-    decision_date: FactDate | None = None
-    decision_received_date: FactDate | None = None
-    submission_received_date: FactDate | None = None
-    acted_on: FactDate | None = None
+    decision_date: dt.date | None = None
+    decision_received_date: dt.date | None = None
+    submission_received_date: dt.date | None = None
+    acted_on: dt.date | None = None
     region: str | None = None
 
     @field_validator("region")
@@ -69,6 +69,7 @@ class DeadlineFacts(Facts):
 
     @model_validator(mode="after")
     def _order(self) -> DeadlineFacts:
+        check_date_range(self)
         if (
             self.decision_date is not None
             and self.decision_received_date is not None

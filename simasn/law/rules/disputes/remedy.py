@@ -32,8 +32,8 @@ from simasn.law.enums import (
 )
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
-    FactDate,
     Lookup,
+    check_date_range,
     gap_review,
     law_in_force,
     pasal,
@@ -67,8 +67,8 @@ class RemedyFacts(Facts):
     decision: DisputedDecision
     issuer: DecisionIssuer = DecisionIssuer.PPK
     penalty: DisciplinePenalty | None = None
-    decision_date: FactDate | None = None
-    decision_received_date: FactDate | None = None
+    decision_date: dt.date | None = None
+    decision_received_date: dt.date | None = None
     region: str | None = None
 
     @field_validator("region")
@@ -78,6 +78,7 @@ class RemedyFacts(Facts):
 
     @model_validator(mode="after")
     def _consistent(self) -> RemedyFacts:
+        check_date_range(self)
         if self.decision == DisputedDecision.PEMBERHENTIAN_PNS and self.employee_type != EmployeeType.PNS:
             raise ValueError("PEMBERHENTIAN_PNS concerns a PNS")
         if (

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from simasn.law.decision import Decision, Facts
 from simasn.law.enums import (
@@ -26,8 +26,8 @@ from simasn.law.enums import (
 )
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
-    FactDate,
     Lookup,
+    check_date_range,
     fmt_date_en,
     fmt_date_id,
     gap_review,
@@ -51,9 +51,16 @@ class PenaltyFact(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date: FactDate = Field(description="the day the penalty took effect")
+    date: dt.date = Field(description="the day the penalty took effect")
     level: DisciplineLevel
-    ends_on: FactDate | None = Field(default=None, description="the last day of the penalty")
+    ends_on: dt.date | None = Field(default=None, description="the last day of the penalty")
+
+    @model_validator(mode="after")
+    def _dates(self) -> PenaltyFact:
+        check_date_range(self)
+        if self.ends_on is not None and self.ends_on < self.date:
+            raise ValueError("ends_on cannot be before date")
+        return self
 
 
 class BreakFact(BaseModel):
@@ -62,8 +69,15 @@ class BreakFact(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     reason: TemporaryDismissalReason
-    start: FactDate
-    end: FactDate | None = Field(default=None, description="the last day; empty while it lasts")
+    start: dt.date
+    end: dt.date | None = Field(default=None, description="the last day; empty while it lasts")
+
+    @model_validator(mode="after")
+    def _dates(self) -> BreakFact:
+        check_date_range(self)
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end cannot be before start")
+        return self
 
 
 def _from_text(raw: Any, names: tuple[str, ...]) -> Any:
@@ -76,7 +90,7 @@ def _from_text(raw: Any, names: tuple[str, ...]) -> Any:
 
 class SatyalancanaFacts(Facts):
     employee_type: EmployeeType = EmployeeType.PNS
-    tmt_cpns: FactDate
+    tmt_cpns: dt.date
     penalties: list[PenaltyFact] = Field(default_factory=list)
     interruptions: list[BreakFact] = Field(default_factory=list)
     awarded: list[SatyalancanaClass] = Field(default_factory=list)
@@ -94,6 +108,11 @@ class SatyalancanaFacts(Facts):
         if isinstance(raw, list):
             return [_from_text(item, ("reason", "start", "end")) for item in raw]
         return raw
+
+    @model_validator(mode="after")
+    def _dates(self) -> SatyalancanaFacts:
+        check_date_range(self)
+        return self
 
     def record(self, employee_id: Any = None) -> SatyalancanaRecord:
         return SatyalancanaRecord(
