@@ -7,10 +7,10 @@ import re
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator, model_validator
 
 from simasn.law import parameters
-from simasn.law.decision import Decision, used
+from simasn.law.decision import Decision, Facts, used
 from simasn.law.parameters import ParameterGapError, Reference, Version
 
 UU_20_2023 = "UU 20/2023"
@@ -168,3 +168,50 @@ def check_date_range(model: BaseModel) -> None:
             raise ValueError(
                 f"{name}: a date between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}"
             )
+
+
+def answer(
+    rule: str,
+    lookup: Lookup,
+    outcome: dict[str, Any],
+    citations: list[str],
+    explanation_id: str,
+    explanation_en: str,
+    reasons: list[str] | None = None,
+) -> Decision:
+    """A decision with its citations (deduplicated, in order); ``reasons`` (the open legal
+    questions, in English) make it "needs legal review" and prefix the explanations."""
+    open_points = [reason for reason in dict.fromkeys(reasons or []) if reason]
+    if open_points:
+        explanation_id = f"Perlu telaah hukum. {explanation_id}"
+        explanation_en = f"Needs legal review. {explanation_en}"
+    return Decision(
+        rule=rule,
+        on=lookup.on,
+        outcome=outcome,
+        citations=list(dict.fromkeys(citations)),
+        explanation_id=explanation_id,
+        explanation_en=explanation_en,
+        needs_legal_review=bool(open_points),
+        review_reason="; ".join(open_points) or None,
+        parameters_used=lookup.records,
+    )
+
+
+class CalendarFacts(Facts):
+    """Facts counted on the working-day calendar: a ``region`` code (declared by the
+    subclass), dates within 1900-2199, a decision received no earlier than its date."""
+
+    @field_validator("region", check_fields=False)
+    @classmethod
+    def _region(cls, raw: str | None) -> str | None:
+        return region_code(raw)
+
+    @model_validator(mode="after")
+    def _dates(self) -> CalendarFacts:
+        check_date_range(self)
+        decided = getattr(self, "decision_date", None)
+        received = getattr(self, "decision_received_date", None)
+        if decided is not None and received is not None and received < decided:
+            raise ValueError("decision_received_date cannot be before decision_date")
+        return self

@@ -34,7 +34,7 @@ from simasn.law.enums import (
     PositionKind,
 )
 from simasn.law.parameters import ParameterGapError, UnknownKeyError
-from simasn.law.rules._support import Lookup, gap_review, law_in_force, pasal, review
+from simasn.law.rules._support import Lookup, answer, gap_review, law_in_force, pasal, review
 from simasn.law.rules.discipline._common import (
     LEVEL_LABELS,
     require_pp_94_2021,
@@ -306,17 +306,5 @@ def _decision(
     needs_review: bool = False,
     review_reason: str | None = None,
 ) -> Decision:
-    if needs_review:
-        explanation_id = f"Perlu telaah hukum. {explanation_id}"
-        explanation_en = f"Needs legal review. {explanation_en}"
-    return Decision(
-        rule=RULE,
-        on=on,
-        outcome=outcome,
-        citations=list(dict.fromkeys(citations)),
-        explanation_id=explanation_id,
-        explanation_en=explanation_en,
-        needs_legal_review=needs_review,
-        review_reason=review_reason,
-        parameters_used=lookup.records,
-    )
+    reasons = [review_reason or "needs legal review"] if needs_review else []
+    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons)

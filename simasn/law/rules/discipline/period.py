@@ -15,19 +15,17 @@ import calendar as month_calendar
 import datetime as dt
 from typing import Any
 
-from pydantic import field_validator, model_validator
-
 from simasn.law import calendar
-from simasn.law.decision import Decision, Facts
+from simasn.law.decision import Decision
 from simasn.law.enums import DayUnit, DisciplinePenalty
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
+    CalendarFacts,
     Lookup,
-    check_date_range,
+    answer,
     fmt_date_en,
     fmt_date_id,
     gap_review,
-    region_code,
     review,
 )
 from simasn.law.rules.discipline._common import require_pp_94_2021
@@ -35,21 +33,11 @@ from simasn.law.rules.discipline._common import require_pp_94_2021
 RULE = "discipline.penalty_period"
 
 
-class PenaltyPeriodFacts(Facts):
+class PenaltyPeriodFacts(CalendarFacts):
     penalty: DisciplinePenalty
     decision_received_date: dt.date
     contested: bool = False
     region: str | None = None
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, raw: str | None) -> str | None:
-        return region_code(raw)
-
-    @model_validator(mode="after")
-    def _dates(self) -> PenaltyPeriodFacts:
-        check_date_range(self)
-        return self
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -136,24 +124,9 @@ def penalty_period(facts: PenaltyPeriodFacts, on: dt.date) -> Decision:
         f"{fmt_date_en(r['effective_date'])}" for r in readings)
     explanation_id = f"Hukuman berlaku pada hari ke-{rule['n']} sejak diterima ({parts_id})."
     explanation_en = f"The penalty takes effect on the {rule['n']}th day after receipt ({parts_en})."
-    needs_review = not agree
-    review_reason = None
-    if needs_review:
-        review_reason = (
-            f"PP 94/2021 (hari ke-{rule['n']}) and the BKN regulation (hari kerja ke-{rule['n']}) "
-            f"give different effective dates, and on {on.isoformat()} the penalty's status "
-            f"differs between them."
-        )
-        explanation_id = f"Perlu telaah hukum. {explanation_id}"
-        explanation_en = f"Needs legal review. {explanation_en}"
-    return Decision(
-        rule=RULE,
-        on=on,
-        outcome=outcome,
-        citations=list(dict.fromkeys(citations)),
-        explanation_id=explanation_id,
-        explanation_en=explanation_en,
-        needs_legal_review=needs_review,
-        review_reason=review_reason,
-        parameters_used=lookup.records,
-    )
+    reasons = [] if agree else [
+        f"PP 94/2021 (hari ke-{rule['n']}) and the BKN regulation (hari kerja ke-{rule['n']}) "
+        f"give different effective dates, and on {on.isoformat()} the penalty's status "
+        f"differs between them"
+    ]
+    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons)

@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import field_validator, model_validator
+from pydantic import model_validator
 
 from simasn.law import calendar
-from simasn.law.decision import Decision, Facts
+from simasn.law.decision import Decision
 from simasn.law.enums import DisputeRoute, DisputeStep
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
+    CalendarFacts,
     Lookup,
-    check_date_range,
+    answer,
     fmt_date_en,
     fmt_date_id,
     gap_review,
     review,
 )
-from simasn.law.rules.disputes._steps import count_step, describe, region_code
+from simasn.law.rules.disputes._steps import count_step, describe
 from simasn.law.rules.disputes.deadline import deadline_outcome
 
 RULE = "disputes.admissible"
@@ -41,30 +42,18 @@ ROUTE_LABELS = {
 }
 
 
-class AdmissibleFacts(Facts):
+class AdmissibleFacts(CalendarFacts):
     route: DisputeRoute
     filed_date: dt.date
     decision_date: dt.date | None = None
     decision_received_date: dt.date | None = None
     region: str | None = None
 
-    @field_validator("region")
-    @classmethod
-    def _region(cls, raw: str | None) -> str | None:
-        return region_code(raw)
-
     @model_validator(mode="after")
     def _order(self) -> AdmissibleFacts:
-        check_date_range(self)
         first = self.decision_date or self.decision_received_date
         if first is not None and self.filed_date < first:
             raise ValueError("filed_date cannot be before the decision")
-        if (
-            self.decision_date is not None
-            and self.decision_received_date is not None
-            and self.decision_received_date < self.decision_date
-        ):
-            raise ValueError("decision_received_date cannot be before decision_date")
         return self
 
 
@@ -111,18 +100,4 @@ def admissible(facts: AdmissibleFacts, on: dt.date) -> Decision:
                           f"sebagian tafsiran saja ({dates_id}).")
         explanation_en = (f"{name_en} was filed on {fmt_date_en(facts.filed_date)}: in time on some "
                           f"readings only ({dates_en}).")
-    needs_review = bool(reasons)
-    if needs_review:
-        explanation_id = f"Perlu telaah hukum. {explanation_id}"
-        explanation_en = f"Needs legal review. {explanation_en}"
-    return Decision(
-        rule=RULE,
-        on=on,
-        outcome=outcome,
-        citations=list(count.citations),
-        explanation_id=explanation_id,
-        explanation_en=explanation_en,
-        needs_legal_review=needs_review,
-        review_reason="; ".join(reasons) or None,
-        parameters_used=lookup.records,
-    )
+    return answer(RULE, lookup, outcome, count.citations, explanation_id, explanation_en, reasons)

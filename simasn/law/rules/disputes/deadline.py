@@ -20,21 +20,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import field_validator, model_validator
-
 from simasn.law import calendar
-from simasn.law.decision import Decision, Facts
+from simasn.law.decision import Decision
 from simasn.law.enums import DisputeStep
 from simasn.law.parameters import ParameterGapError, UnknownKeyError
 from simasn.law.rules._support import (
+    CalendarFacts,
     Lookup,
-    check_date_range,
+    answer,
     fmt_date_en,
     fmt_date_id,
     gap_review,
     review,
 )
-from simasn.law.rules.disputes._steps import StepCount, count_step, describe, region_code
+from simasn.law.rules.disputes._steps import StepCount, count_step, describe
 
 RULE = "disputes.deadline"
 
@@ -54,29 +53,13 @@ SILENCE_LABELS = {
 }
 
 
-class DeadlineFacts(Facts):
+class DeadlineFacts(CalendarFacts):
     step: DisputeStep
     decision_date: dt.date | None = None
     decision_received_date: dt.date | None = None
     submission_received_date: dt.date | None = None
     acted_on: dt.date | None = None
     region: str | None = None
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, raw: str | None) -> str | None:
-        return region_code(raw)
-
-    @model_validator(mode="after")
-    def _order(self) -> DeadlineFacts:
-        check_date_range(self)
-        if (
-            self.decision_date is not None
-            and self.decision_received_date is not None
-            and self.decision_received_date < self.decision_date
-        ):
-            raise ValueError("decision_received_date cannot be before decision_date")
-        return self
 
     def dates(self) -> dict[str, dt.date | None]:
         return {
@@ -155,18 +138,4 @@ def dispute_deadline(facts: DeadlineFacts, on: dt.date) -> Decision:
     if status == "OVERDUE":
         explanation_id += f" Per {fmt_date_id(on)} batas waktu telah lewat."
         explanation_en += f" On {fmt_date_en(on)} the deadline has passed."
-    needs_review = bool(reasons)
-    if needs_review:
-        explanation_id = f"Perlu telaah hukum. {explanation_id}"
-        explanation_en = f"Needs legal review. {explanation_en}"
-    return Decision(
-        rule=RULE,
-        on=on,
-        outcome=outcome,
-        citations=list(dict.fromkeys(citations)),
-        explanation_id=explanation_id,
-        explanation_en=explanation_en,
-        needs_legal_review=needs_review,
-        review_reason="; ".join(reasons) or None,
-        parameters_used=lookup.records,
-    )
+    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons)

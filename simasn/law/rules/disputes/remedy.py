@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import field_validator, model_validator
+from pydantic import model_validator
 
 from simasn.law import calendar
-from simasn.law.decision import Decision, Facts
+from simasn.law.decision import Decision
 from simasn.law.enums import (
     DecisionIssuer,
     DisciplinePenalty,
@@ -32,14 +32,15 @@ from simasn.law.enums import (
 )
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
+    CalendarFacts,
     Lookup,
-    check_date_range,
+    answer,
     gap_review,
     law_in_force,
     pasal,
     review,
 )
-from simasn.law.rules.disputes._steps import count_step, describe, region_code
+from simasn.law.rules.disputes._steps import count_step, describe
 
 RULE = "disputes.remedy"
 
@@ -62,7 +63,7 @@ ROUTE_LABELS = {
 }
 
 
-class RemedyFacts(Facts):
+class RemedyFacts(CalendarFacts):
     employee_type: EmployeeType
     decision: DisputedDecision
     issuer: DecisionIssuer = DecisionIssuer.PPK
@@ -71,14 +72,8 @@ class RemedyFacts(Facts):
     decision_received_date: dt.date | None = None
     region: str | None = None
 
-    @field_validator("region")
-    @classmethod
-    def _region(cls, raw: str | None) -> str | None:
-        return region_code(raw)
-
     @model_validator(mode="after")
     def _consistent(self) -> RemedyFacts:
-        check_date_range(self)
         if self.decision == DisputedDecision.PEMBERHENTIAN_PNS and self.employee_type != EmployeeType.PNS:
             raise ValueError("PEMBERHENTIAN_PNS concerns a PNS")
         if (
@@ -88,12 +83,6 @@ class RemedyFacts(Facts):
             raise ValueError("PEMUTUSAN_HUBUNGAN_PERJANJIAN_KERJA_PPPK concerns a PPPK")
         if self.penalty is not None and self.decision != DisputedDecision.HUKUMAN_DISIPLIN:
             raise ValueError("penalty applies only to the decision HUKUMAN_DISIPLIN")
-        if (
-            self.decision_date is not None
-            and self.decision_received_date is not None
-            and self.decision_received_date < self.decision_date
-        ):
-            raise ValueError("decision_received_date cannot be before decision_date")
         return self
 
     def kind(self) -> str:
@@ -193,18 +182,4 @@ def remedy(facts: RemedyFacts, on: dt.date) -> Decision:
         explanation_id += f" Batas pengajuan: {dates_id}."
         explanation_en += f" File by: {dates_en}."
         reasons = count.review_reasons()
-    needs_review = bool(reasons)
-    if needs_review:
-        explanation_id = f"Perlu telaah hukum. {explanation_id}"
-        explanation_en = f"Needs legal review. {explanation_en}"
-    return Decision(
-        rule=RULE,
-        on=on,
-        outcome=outcome,
-        citations=list(dict.fromkeys(citations)),
-        explanation_id=explanation_id,
-        explanation_en=explanation_en,
-        needs_legal_review=needs_review,
-        review_reason="; ".join(reasons) or None,
-        parameters_used=lookup.records,
-    )
+    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons)
