@@ -19,7 +19,6 @@ when ``known_on`` is not given. A year with no list gives "needs legal review".
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from pydantic import Field, field_validator, model_validator
 
@@ -27,11 +26,9 @@ from simasn.law import calendar, parameters
 from simasn.law.decision import Decision, Facts
 from simasn.law.enums import CountsFrom, DayUnit, HolidayKind
 from simasn.law.parameters import ParameterGapError, Version
-from simasn.law.rules._support import Lookup, gap_review, review
+from simasn.law.rules._support import Lookup, gap_review, region_code, review
 
 RULE = "working_days"
-
-_REGION = re.compile(r"^\d{2}(\.\d{2}){0,3}$")
 
 
 class WorkingDaysFacts(Facts):
@@ -45,12 +42,7 @@ class WorkingDaysFacts(Facts):
     @field_validator("region")
     @classmethod
     def _region_code(cls, raw: str | None) -> str | None:
-        if raw is None or not raw.strip():
-            return None
-        code = raw.strip()
-        if not _REGION.match(code):
-            raise ValueError('a Kemendagri region code such as "51" or "51.71"')
-        return code
+        return region_code(raw)
 
     @model_validator(mode="after")
     def _within_the_calendar(self) -> WorkingDaysFacts:
