@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from simasn.law.decision import Decision, Facts, UnknownRuleError, parse_facts
@@ -17,7 +19,33 @@ from simasn.law.rules.retirement import RetirementFacts, retirement
 from simasn.law.rules.return_from_state_office import ReturnFacts, return_from_state_office
 from simasn.law.rules.temporary_dismissal import TemporaryDismissalFacts, temporary_dismissal
 from simasn.law.rules.working_days import WorkingDaysFacts, working_days
-from simasn.law.rulespec import RuleSpec
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule as the CLI, the API and the web page see it."""
+
+    name: str
+    facts_model: type[Facts]
+    decide: Callable[[Any, dt.date], Decision]
+    title_id: str
+    title_en: str
+    catalogue: tuple[str, ...]
+    articles: tuple[str, ...]
+
+    def facts_schema(self) -> dict[str, Any]:
+        return self.facts_model.model_json_schema()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title_id": self.title_id,
+            "title_en": self.title_en,
+            "catalogue": list(self.catalogue),
+            "articles": list(self.articles),
+            "facts_schema": self.facts_schema(),
+        }
+
 
 _SPECS = [
     RuleSpec(
@@ -140,13 +168,14 @@ _SPECS = [
             "Keppres 10/2024, Keppres 33/2024",
         ),
     ),
-    *discipline.SPECS,
-    *rewards.SPECS,
-    *disputes.SPECS,
 ]
 
 # Rule families register their rows (name, facts, function, titles, catalogue, articles) here.
-_SPECS += [RuleSpec(*row) for family in (selection, salary, needs, nik) for row in family.RULE_ROWS]
+_SPECS += [
+    RuleSpec(*row)
+    for family in (selection, salary, needs, nik, discipline, disputes, rewards)
+    for row in family.RULE_ROWS
+]
 
 RULES: dict[str, RuleSpec] = {spec.name: spec for spec in _SPECS}
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from simasn.law.rules.discipline.authority import DisciplineAuthorityFacts, discipline_authority
 from simasn.law.rules.discipline.penalty import PenaltyFacts, penalty
 from simasn.law.rules.discipline.period import PenaltyPeriodFacts, penalty_period
-from simasn.law.rulespec import RuleSpec
 
-SPECS = [
-    RuleSpec(
+#: (name, facts model, function, title_id, title_en, catalogue ids, articles)
+RULE_ROWS = (
+    (
         "discipline.penalty",
         PenaltyFacts,
         penalty,
@@ -27,7 +27,7 @@ SPECS = [
             "UU 20/2023 Pasal 52 ayat (3) huruf g, ayat (4)",
         ),
     ),
-    RuleSpec(
+    (
         "discipline.authority",
         DisciplineAuthorityFacts,
         discipline_authority,
@@ -36,7 +36,7 @@ SPECS = [
         ("R-DISCIPLINE",),
         ("PP 94/2021 Pasal 16-23",),
     ),
-    RuleSpec(
+    (
         "discipline.penalty_period",
         PenaltyPeriodFacts,
         penalty_period,
@@ -45,4 +45,4 @@ SPECS = [
         ("R-DISCIPLINE",),
         ("PP 94/2021 Pasal 8", "PP 94/2021 (berlakunya hukuman disiplin)", "Peraturan BKN 6/2022"),
     ),
-]
+)

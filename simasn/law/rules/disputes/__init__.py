@@ -5,10 +5,10 @@ from __future__ import annotations
 from simasn.law.rules.disputes.admissible import AdmissibleFacts, admissible
 from simasn.law.rules.disputes.deadline import DeadlineFacts, dispute_deadline
 from simasn.law.rules.disputes.remedy import RemedyFacts, remedy
-from simasn.law.rulespec import RuleSpec
 
-SPECS = [
-    RuleSpec(
+#: (name, facts model, function, title_id, title_en, catalogue ids, articles)
+RULE_ROWS = (
+    (
         "disputes.remedy",
         RemedyFacts,
         remedy,
@@ -17,7 +17,7 @@ SPECS = [
         ("R-DISPUTE",),
         ("UU 20/2023 Pasal 64", "PP 79/2021 Pasal 1 angka 4-5", "PP 79/2021 Pasal 11, 13, 16"),
     ),
-    RuleSpec(
+    (
         "disputes.deadline",
         DeadlineFacts,
         dispute_deadline,
@@ -26,7 +26,7 @@ SPECS = [
         ("R-DISPUTE",),
         ("PP 79/2021 Pasal 11 ayat (3)", "PP 79/2021 Pasal 13", "UU 30/2014 Pasal 77 ayat (5)"),
     ),
-    RuleSpec(
+    (
         "disputes.admissible",
         AdmissibleFacts,
         admissible,
@@ -35,4 +35,4 @@ SPECS = [
         ("R-DISPUTE",),
         ("PP 79/2021 Pasal 11 ayat (3)",),
     ),
-]
+)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from simasn.law.rules.rewards.funding import FundingFacts, funding_source
 from simasn.law.rules.rewards.satyalancana import SatyalancanaFacts, satyalancana
-from simasn.law.rulespec import RuleSpec
 
-SPECS = [
-    RuleSpec(
+#: (name, facts model, function, title_id, title_en, catalogue ids, articles)
+RULE_ROWS = (
+    (
         "rewards.satyalancana",
         SatyalancanaFacts,
         satyalancana,
@@ -16,7 +16,7 @@ SPECS = [
         ("R-REWARD",),
         ("PP 25/1994 Pasal 2", "PP 25/1994 Pasal 4 ayat (1)-(3)", "UU 20/2009", "PP 35/2010"),
     ),
-    RuleSpec(
+    (
         "rewards.funding_source",
         FundingFacts,
         funding_source,
@@ -25,4 +25,4 @@ SPECS = [
         ("R-REWARD",),
         ("UU 20/2023 Pasal 50 ayat (2)", "UU 20/2023 Pasal 50 ayat (3)"),
     ),
-]
+)
