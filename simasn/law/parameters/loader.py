@@ -131,8 +131,9 @@ class Reference(BaseModel):
             parts.append(f"huruf {self.huruf}")
         if self.angka:
             parts.append(f"angka {self.angka}")
-        if self.lampiran:
-            parts.append(f"Lampiran {self.lampiran}")
+        if self.lampiran is not None:
+            # An empty lampiran cites the attachment without a number ("Lampiran").
+            parts.append(f"Lampiran {self.lampiran}".strip())
         return " ".join(parts)
 
 

@@ -215,3 +215,16 @@ class CalendarFacts(Facts):
         if decided is not None and received is not None and received < decided:
             raise ValueError("decision_received_date cannot be before decision_date")
         return self
+
+
+def unverified(lookup: Lookup) -> list[str]:
+    """The parameters this decision read whose reference is not yet verified (marked
+    ``needs_legal_review`` in their YAML): apps show them next to the answer."""
+    return sorted({r["name"] for r in lookup.records if r.get("reference_needs_legal_review")})
+
+
+def fmt_percent(value: Any, language: str = "id") -> str:
+    """``71.43`` → ``"71,4 %"`` (Indonesian) or ``"71.4 %"``; whole numbers without decimals."""
+    number = round(float(value), 1)
+    text = f"{number:.0f}" if number == int(number) else f"{number:.1f}"
+    return (text.replace(".", ",") if language == "id" else text) + " %"
