@@ -15,6 +15,14 @@ from simasn.law.rules.discipline.catalogue import (
     discipline_penalties,
 )
 from simasn.law.rules.nip_build import NipBuildError, build_pns_nip, build_pppk_nip
+from simasn.law.rules.performance import (
+    DistributionCheck,
+    LimitResult,
+    check_distribution,
+    check_distribution_columns,
+    distribution_checker,
+    predikat_columns,
+)
 from simasn.law.rules.retirement import BupRow, bup_table
 from simasn.law.rules.rewards.components import reward_components
 from simasn.law.rules.rewards.satyalancana import (
@@ -48,8 +56,10 @@ __all__ = [
     "RULES",
     "BupRow",
     "Decision",
+    "DistributionCheck",
     "FactsError",
     "LawError",
+    "LimitResult",
     "NipBuildError",
     "PenaltyOnRecord",
     "RuleSpec",
@@ -62,6 +72,8 @@ __all__ = [
     "build_pns_nip",
     "build_pppk_nip",
     "bup_table",
+    "check_distribution",
+    "check_distribution_columns",
     "check_nik",
     "check_nip",
     "code_of_ethics",
@@ -70,11 +82,13 @@ __all__ = [
     "discipline_breaches",
     "discipline_penalties",
     "dismissal_grounds",
+    "distribution_checker",
     "evaluate",
     "formasi_types",
     "people_needed",
     "pns_ranks",
     "pppk_grades",
+    "predikat_columns",
     "retirement_date",
     "reward_components",
     "rule_spec",

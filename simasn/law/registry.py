@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from simasn.law.decision import Decision, Facts, UnknownRuleError, parse_facts
-from simasn.law.rules import discipline, disputes, needs, nik, rewards, salary, selection
+from simasn.law.rules import (
+    discipline,
+    disputes,
+    needs,
+    nik,
+    performance,
+    rewards,
+    salary,
+    selection,
+)
 from simasn.law.rules.authority import AuthorityFacts, authority
 from simasn.law.rules.candidacy import CandidacyFacts, candidacy
 from simasn.law.rules.dismissal import DismissalFacts, dismissal
@@ -173,7 +182,7 @@ _SPECS = [
 # Rule families register their rows (name, facts, function, titles, catalogue, articles) here.
 _SPECS += [
     RuleSpec(*row)
-    for family in (selection, salary, needs, nik, discipline, disputes, rewards)
+    for family in (selection, salary, needs, nik, discipline, disputes, rewards, performance)
     for row in family.RULE_ROWS
 ]
 
