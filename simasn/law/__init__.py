@@ -36,6 +36,7 @@ from simasn.law.rules.rewards.satyalancana_core import (
     SatyalancanaResult,
     ServiceBreak,
 )
+from simasn.law.rules.talent import TalentInputError, describe_problems, place_boxes_columns
 from simasn.law.shortcuts import (
     basic_salary,
     basic_salary_table,
@@ -66,6 +67,7 @@ __all__ = [
     "SatyalancanaRecord",
     "SatyalancanaResult",
     "ServiceBreak",
+    "TalentInputError",
     "UnknownRuleError",
     "basic_salary",
     "basic_salary_table",
@@ -79,6 +81,7 @@ __all__ = [
     "code_of_ethics",
     "decide_authority",
     "decide_retirement",
+    "describe_problems",
     "discipline_breaches",
     "discipline_penalties",
     "dismissal_grounds",
@@ -86,6 +89,7 @@ __all__ = [
     "evaluate",
     "formasi_types",
     "people_needed",
+    "place_boxes_columns",
     "pns_ranks",
     "pppk_grades",
     "predikat_columns",

@@ -17,6 +17,7 @@ from simasn.law.rules import (
     rewards,
     salary,
     selection,
+    talent,
 )
 from simasn.law.rules.authority import AuthorityFacts, authority
 from simasn.law.rules.candidacy import CandidacyFacts, candidacy
@@ -182,7 +183,17 @@ _SPECS = [
 # Rule families register their rows (name, facts, function, titles, catalogue, articles) here.
 _SPECS += [
     RuleSpec(*row)
-    for family in (selection, salary, needs, nik, discipline, disputes, rewards, performance)
+    for family in (
+        selection,
+        salary,
+        needs,
+        nik,
+        discipline,
+        disputes,
+        rewards,
+        performance,
+        talent,
+    )
     for row in family.RULE_ROWS
 ]
 

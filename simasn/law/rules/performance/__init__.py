@@ -1,5 +1,5 @@
 """The ``performance`` rule family — PermenPANRB 6/2022, PP 30/2019, PP 49/2018, UU 20/2023
-Pasal 39-45 and 52 ayat (3) huruf f. Registered in the registry by ``SPECS``."""
+Pasal 39-45 and 52 ayat (3) huruf f. Registered in the registry by ``RULE_ROWS``."""
 
 from __future__ import annotations
 

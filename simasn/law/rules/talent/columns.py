@@ -1,0 +1,264 @@
+"""The nine-box placement for whole columns (the 4.3 M register): the same parameters, the
+same date and the same arithmetic as ``talent.box``, one row per employee.
+
+Give the potential axis either as assessed levels (``potential_level`` with
+``potential_assessed_on``) or as component scores (``scores`` and ``scores_assessed_on``,
+keyed by ``TalentComponent``), and the annual predikat by year (``ratings_by_year``). The
+answer is a dict of Arrow arrays: ``box`` (null unless placed), ``status`` (PLACED /
+DATA_INCOMPLETE), ``potential_level``, ``performance_level``, ``potential_score`` and
+``problems``, a bit mask of what is missing or out of date (:func:`describe_problems`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from simasn.law.decision import LawError
+from simasn.law.enums import TalentComponent
+from simasn.law.parameters import ParameterGapError
+from simasn.law.rules._columns import as_array, codes_to_index, same_length
+from simasn.law.rules._support import Lookup
+from simasn.law.rules.merit_inputs import MeritInputsFacts, merit_inputs
+from simasn.law.rules.talent._axes import (
+    COMPONENTS,
+    EXPECTATIONS,
+    LEVELS,
+    PERFORMANCE_INPUT,
+    POTENTIAL_LEVEL_INPUT,
+    RATINGS,
+    TalentParameters,
+    oldest_allowed,
+    read_parameters,
+)
+
+#: Bit of each (input, problem) in the ``problems`` column.
+PROBLEM_BITS: dict[tuple[str, str], int] = {}
+for _position, _name in enumerate(
+    [*[c.value for c in COMPONENTS], POTENTIAL_LEVEL_INPUT, PERFORMANCE_INPUT]
+):
+    PROBLEM_BITS[(_name, "MISSING")] = 1 << (2 * _position)
+    PROBLEM_BITS[(_name, "STALE")] = 1 << (2 * _position + 1)
+
+
+class TalentInputError(LawError):
+    """The inputs of a placement are refused by (or need review under) ``merit_inputs``."""
+
+    def __init__(self, decision: Any) -> None:
+        self.decision = decision
+        super().__init__(decision.explanation_en)
+
+
+def describe_problems(mask: int) -> dict[str, list[str]]:
+    """``{"missing": [...], "stale": [...]}`` of one row's ``problems`` value, in the order
+    ``talent.box`` lists them."""
+    found: dict[str, list[str]] = {"missing": [], "stale": []}
+    for (name, problem), bit in PROBLEM_BITS.items():
+        if mask & bit:
+            found["missing" if problem == "MISSING" else "stale"].append(name)
+    return found
+
+
+def _days(values: Any, n: int) -> tuple[Any, Any]:
+    """Dates as int64 days since 1970, and where a date is given at all."""
+    import numpy as np
+    import pyarrow as pa
+
+    if values is None:
+        return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
+    array = as_array(values)
+    if not pa.types.is_date32(array.type):
+        array = array.cast(pa.date32())
+    given = np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    days = np.asarray(
+        array.cast(pa.int32()).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64
+    )
+    return days, given
+
+
+def _epoch(day: dt.date) -> int:
+    return (day - dt.date(1970, 1, 1)).days
+
+
+def _index(values: Any) -> Any:
+    """Arrow index column → NumPy int64 with -1 for null."""
+    import numpy as np
+
+    return np.asarray(values.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def _performance(
+    params: TalentParameters, ratings_by_year: Mapping[int, Any], n: int, on: dt.date
+) -> tuple[Any, Any]:
+    """(level index or -1, problems) of the performance axis, per row."""
+    import numpy as np
+
+    level_of_rating = np.array([EXPECTATIONS.index(params.performance_levels[r]) for r in RATINGS])
+    years = sorted((y for y in ratings_by_year if y < on.year), reverse=True)
+    by_year = {
+        y: _index(codes_to_index(ratings_by_year[y], [r.value for r in RATINGS])) for y in years
+    }
+    latest = np.full(n, -1, dtype=np.int64)
+    for y in years:
+        latest = np.where((latest == -1) & (by_year[y] >= 0), y, latest)
+    level = np.full(n, len(EXPECTATIONS), dtype=np.int64)
+    found = np.zeros(n, dtype=np.int64)
+    for k in range(params.performance_years):
+        for y in years:
+            here = (latest - k == y) & (by_year[y] >= 0) & (latest >= 0)
+            level = np.where(
+                here, np.minimum(level, level_of_rating[np.maximum(by_year[y], 0)]), level
+            )
+            found = found + here
+    missing = (latest < 0) | (found < params.performance_years)
+    stale = ~missing & (latest < on.year - params.max_lag_years)
+    problems = np.where(missing, PROBLEM_BITS[(PERFORMANCE_INPUT, "MISSING")], 0) | np.where(
+        stale, PROBLEM_BITS[(PERFORMANCE_INPUT, "STALE")], 0
+    )
+    return np.where(missing | stale, -1, level), problems
+
+
+def _potential_levels(
+    params: TalentParameters, level: Any, assessed_on: Any, n: int, on: dt.date
+) -> tuple[Any, Any, Any]:
+    import numpy as np
+
+    index = _index(codes_to_index(level, [lv.value for lv in LEVELS]))
+    days, dated = _days(assessed_on, n)
+    oldest = oldest_allowed(on, params.max_age_months[TalentComponent.POTENSI])
+    missing = (index < 0) | ~dated | (days > _epoch(on))
+    stale = ~missing & (np.zeros(n, dtype=bool) if oldest is None else days < _epoch(oldest))
+    problems = np.where(missing, PROBLEM_BITS[(POTENTIAL_LEVEL_INPUT, "MISSING")], 0) | np.where(
+        stale, PROBLEM_BITS[(POTENTIAL_LEVEL_INPUT, "STALE")], 0
+    )
+    return np.where(missing | stale, -1, index), np.full(n, np.nan), problems
+
+
+def _potential_scores(
+    params: TalentParameters,
+    scores: Mapping[Any, Any],
+    assessed_on: Mapping[Any, Any],
+    n: int,
+    on: dt.date,
+) -> tuple[Any, Any, Any]:
+    import numpy as np
+
+    if params.weights is None or params.thresholds is None:
+        assert params.weights_error is not None
+        raise params.weights_error
+    by_name = {TalentComponent(k): v for k, v in scores.items()}
+    dates = {TalentComponent(k): v for k, v in assessed_on.items()}
+    total = np.zeros(n)
+    problems = np.zeros(n, dtype=np.int64)
+    given_any = np.zeros(n, dtype=bool)
+    for component in COMPONENTS:
+        if component not in params.weights:
+            continue
+        column = by_name.get(component)
+        values = (
+            np.full(n, np.nan)
+            if column is None
+            else np.asarray(
+                as_array(column).cast("double").to_numpy(zero_copy_only=False), dtype=float
+            )
+        )
+        days, dated = _days(dates.get(component), n)
+        given_any |= ~np.isnan(values)
+        oldest = oldest_allowed(on, params.max_age_months[component])
+        missing = np.isnan(values) | ~dated | (days > _epoch(on))
+        stale = ~missing & (np.zeros(n, dtype=bool) if oldest is None else days < _epoch(oldest))
+        problems |= np.where(missing, PROBLEM_BITS[(component.value, "MISSING")], 0)
+        problems |= np.where(stale, PROBLEM_BITS[(component.value, "STALE")], 0)
+        total = total + params.weights[component] * np.nan_to_num(values)
+    # A row with no score at all lacks the potential axis as a whole (as talent.box says).
+    problems = np.where(given_any, problems, PROBLEM_BITS[(POTENTIAL_LEVEL_INPUT, "MISSING")])
+    score = total / sum(params.weights[c] for c in COMPONENTS if c in params.weights)
+    level = np.where(
+        score >= params.thresholds[LEVELS[2]],
+        2,
+        np.where(score >= params.thresholds[LEVELS[1]], 1, 0),
+    )
+    bad = problems != 0
+    return np.where(bad, -1, level), np.where(bad, np.nan, score), problems
+
+
+def place_boxes_columns(
+    *,
+    on: dt.date,
+    ratings_by_year: Mapping[int, Any],
+    potential_level: Any = None,
+    potential_assessed_on: Any = None,
+    scores: Mapping[Any, Any] | None = None,
+    scores_assessed_on: Mapping[Any, Any] | None = None,
+    other_inputs: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Place every row; raises ``TalentInputError`` when the inputs (the components used,
+    plus ``other_inputs``) are refused by ``merit_inputs`` or need review, and
+    ``ParameterGapError`` when scores are given on a date without national weights."""
+    import numpy as np
+    import pyarrow as pa
+
+    if (potential_level is None) == (scores is None):
+        raise ValueError("give potential_level (with potential_assessed_on) or scores, not both")
+    lookup = Lookup(on)
+    params = read_parameters(lookup)
+    attributes = ["kinerja", *other_inputs]
+    if scores is None:
+        attributes.append("potensi")
+    else:
+        for key in scores:
+            attributes.extend(params.merit_attributes.get(TalentComponent(key), [str(key)]))
+    merit = merit_inputs(MeritInputsFacts(attributes=list(dict.fromkeys(attributes))), on)
+    if merit.needs_legal_review or merit.outcome["refused"]:
+        raise TalentInputError(merit)
+    columns = {f"rating_{y}": c for y, c in ratings_by_year.items()}
+    if scores is None:
+        columns["potential_level"] = potential_level
+    else:
+        columns.update({f"score_{k}": v for k, v in scores.items()})
+    n = same_length(**columns)
+    perf, perf_problems = _performance(params, ratings_by_year, n, on)
+    if scores is None:
+        pot, score, pot_problems = _potential_levels(
+            params, potential_level, potential_assessed_on, n, on
+        )
+    else:
+        pot, score, pot_problems = _potential_scores(
+            params, scores, scores_assessed_on or {}, n, on
+        )
+    boxes = np.zeros(len(EXPECTATIONS) * len(LEVELS), dtype=np.int8)
+    for (expectation, level), number in params.box_by_cell.items():
+        boxes[EXPECTATIONS.index(expectation) * len(LEVELS) + LEVELS.index(level)] = number
+    placed = (perf >= 0) & (pot >= 0)
+    box = boxes[np.where(placed, perf * len(LEVELS) + pot, 0)]
+    problems = perf_problems | pot_problems
+    return {
+        "box": pa.array(box, mask=~placed, type=pa.int8()),
+        "status": pa.array(np.where(placed, "PLACED", "DATA_INCOMPLETE")),
+        "potential_level": pa.array(
+            np.array([lv.value for lv in LEVELS], dtype=object)[np.maximum(pot, 0)],
+            mask=pot < 0,
+            type=pa.string(),
+        ),
+        "performance_level": pa.array(
+            np.array([e.value for e in EXPECTATIONS], dtype=object)[np.maximum(perf, 0)],
+            mask=perf < 0,
+            type=pa.string(),
+        ),
+        "potential_score": pa.array(
+            np.floor(np.nan_to_num(score) * 100 + 0.5) / 100,
+            mask=np.isnan(score),
+            type=pa.float64(),
+        ),
+        "problems": pa.array(problems.astype(np.int32)),
+    }
+
+
+__all__ = [
+    "PROBLEM_BITS",
+    "ParameterGapError",
+    "TalentInputError",
+    "describe_problems",
+    "place_boxes_columns",
+]
