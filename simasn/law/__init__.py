@@ -14,6 +14,7 @@ from simasn.law.rules.discipline.catalogue import (
     discipline_breaches,
     discipline_penalties,
 )
+from simasn.law.rules.learning import jp_compliance_columns
 from simasn.law.rules.nip_build import NipBuildError, build_pns_nip, build_pppk_nip
 from simasn.law.rules.performance import (
     DistributionCheck,
@@ -88,6 +89,7 @@ __all__ = [
     "distribution_checker",
     "evaluate",
     "formasi_types",
+    "jp_compliance_columns",
     "people_needed",
     "place_boxes_columns",
     "pns_ranks",

@@ -11,6 +11,7 @@ from simasn.law.decision import Decision, Facts, UnknownRuleError, parse_facts
 from simasn.law.rules import (
     discipline,
     disputes,
+    learning,
     needs,
     nik,
     performance,
@@ -193,6 +194,7 @@ _SPECS += [
         rewards,
         performance,
         talent,
+        learning,
     )
     for row in family.RULE_ROWS
 ]
