@@ -6,13 +6,14 @@ from __future__ import annotations
 from simasn.law.rules.performance.columns import predikat_column_function, predikat_columns
 from simasn.law.rules.performance.distribution import (
     DistributionCheck,
-    DistributionFacts,
+    DistributionChecker,
+    Limit,
     LimitResult,
     check_distribution,
     check_distribution_columns,
-    distribution,
     distribution_checker,
 )
+from simasn.law.rules.performance.distribution_rule import DistributionFacts, distribution
 from simasn.law.rules.performance.periods import PeriodsFacts, periods
 from simasn.law.rules.performance.predikat import (
     LeaderPredikatFacts,
@@ -80,6 +81,8 @@ RULE_ROWS = (
 __all__ = [
     "RULE_ROWS",
     "DistributionCheck",
+    "DistributionChecker",
+    "Limit",
     "LimitResult",
     "check_distribution",
     "check_distribution_columns",

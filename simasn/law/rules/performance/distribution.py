@@ -13,43 +13,106 @@ ceiling, the shortfall under ``ceil(percent x total / 100)`` for a floor.
 ``check_distribution`` is the set-level entry point an app calls before it finalises a
 unit's ratings; ``distribution_checker(on)`` reads the parameters once for many units;
 ``check_distribution_columns`` counts whole columns (every unit of the national roll-up).
+The rule form is in ``distribution_rule``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from pydantic import field_validator
-
-from simasn.law.decision import Decision, Facts, _coerce_enum, used
+from simasn.law.decision import used
 from simasn.law.enums import OrganisationRating, PerformanceRating
-from simasn.law.parameters import ParameterGapError, version
-from simasn.law.rules._columns import as_array
-from simasn.law.rules._support import Lookup, fmt_percent, gap_review, unverified
+from simasn.law.parameters import version
+from simasn.law.rules._columns import as_array, codes_to_index, same_length
+from simasn.law.rules._support import fmt_percent
 
-RULE = "performance.distribution"
 LIMITS = "performance.distribution_limits"
+KINDS = ("max_percent", "min_percent", "min_count", "max_count")
+PREDIKAT = list(PerformanceRating)
 
 
 @dataclass(frozen=True)
-class LimitResult:
-    """One limit applied to one unit's counts."""
+class Limit:
+    """One limit of ``performance.distribution_limits``, read once per date."""
 
     code: str
     ratings: tuple[PerformanceRating, ...]
     kind: str  # max_percent | min_percent | min_count | max_count
     bound: Fraction  # the percent, or the head-count
+    names_id: str  # "Butuh Perbaikan atau Kurang/Misconduct"
+    names_en: str
+
+    @classmethod
+    def read(cls, entry: Mapping[str, Any], labels: Mapping[str, Any]) -> Limit:
+        kinds = [k for k in KINDS if k in entry]
+        if len(kinds) != 1:
+            raise ValueError(
+                f"limit {entry.get('code')!r} must have exactly one bound, has {kinds}"
+            )
+        ratings = tuple(PerformanceRating(code) for code in entry["ratings"])
+        return cls(
+            code=str(entry["code"]),
+            ratings=ratings,
+            kind=kinds[0],
+            bound=Fraction(str(entry[kinds[0]])),
+            names_id=" atau ".join(str(labels[r.value]["label_id"]) for r in ratings),
+            names_en=" or ".join(str(labels[r.value]["label_en"]) for r in ratings),
+        )
+
+    def apply(self, count: int, total: int) -> LimitResult:
+        """How ``count`` of ``total`` people fare: the allowed (ceiling) or required (floor)
+        head-count, and by how many people the limit fails (exact integer arithmetic)."""
+        num, den = self.bound.numerator, self.bound.denominator
+        if self.kind == "max_percent":
+            allowed = (num * total) // (100 * den)
+            people = max(0, count - allowed)
+        elif self.kind == "min_percent":
+            allowed = -((-num * total) // (100 * den))
+            people = max(0, allowed - count)
+        elif self.kind == "min_count":
+            allowed = num // den
+            people = max(0, allowed - count)
+        else:
+            allowed = num // den
+            people = max(0, count - allowed)
+        return LimitResult(self, count, total, allowed, people)
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        """The ratings' positions in ``PerformanceRating`` order."""
+        return tuple(PREDIKAT.index(r) for r in self.ratings)
+
+
+@dataclass(frozen=True)
+class LimitResult:
+    """One limit applied to one unit's counts. The messages are built when read (a
+    national roll-up checks tens of thousands of units and reads few messages)."""
+
+    limit: Limit
     actual_count: int
     total: int
     bound_people: int  # most people allowed (ceilings) or fewest required (floors)
     people: int  # by how many people the limit fails; 0 when it holds
-    message_id: str
-    message_en: str
+
+    @property
+    def code(self) -> str:
+        return self.limit.code
+
+    @property
+    def ratings(self) -> tuple[PerformanceRating, ...]:
+        return self.limit.ratings
+
+    @property
+    def kind(self) -> str:
+        return self.limit.kind
+
+    @property
+    def bound(self) -> Fraction:
+        return self.limit.bound
 
     @property
     def ok(self) -> bool:
@@ -58,6 +121,57 @@ class LimitResult:
     @property
     def actual_percent(self) -> float:
         return 0.0 if self.total == 0 else 100.0 * self.actual_count / self.total
+
+    @property
+    def message_id(self) -> str:
+        return self._message("id")
+
+    @property
+    def message_en(self) -> str:
+        return self._message("en")
+
+    def _message(self, language: str) -> str:
+        limit, allowed, people = self.limit, self.bound_people, self.people
+        names = limit.names_id if language == "id" else limit.names_en
+        share = fmt_percent(
+            Fraction(100 * self.actual_count, self.total) if self.total else 0, language
+        )
+        if language == "id":
+            head = {
+                "max_percent": f"{names} paling banyak {fmt_percent(limit.bound)}",
+                "min_percent": f"{names} paling sedikit {fmt_percent(limit.bound)}",
+                "min_count": f"harus ada {names} (paling sedikit {allowed} orang)",
+                "max_count": f"tidak boleh ada {names}"
+                if allowed == 0
+                else f"{names} paling banyak {allowed} orang",
+            }[limit.kind]
+            counted = f"{self.actual_count} dari {self.total} orang = {share}"
+            if people == 0:
+                text = f"{head}: terpenuhi ({counted})."
+            elif limit.kind in ("max_percent", "max_count"):
+                text = (
+                    f"{head}: kelebihan {people} orang ({counted}; paling banyak {allowed} orang)."
+                )
+            else:
+                text = f"{head}: kekurangan {people} orang ({counted}; paling sedikit {allowed} orang)."
+        else:
+            head = {
+                "max_percent": f"{names} at most {fmt_percent(limit.bound, 'en')}",
+                "min_percent": f"{names} at least {fmt_percent(limit.bound, 'en')}",
+                "min_count": f"there must be {names} "
+                f"(at least {allowed} {'person' if allowed == 1 else 'people'})",
+                "max_count": f"no {names} allowed"
+                if allowed == 0
+                else f"{names} at most {allowed} people",
+            }[limit.kind]
+            counted = f"{self.actual_count} of {self.total} people = {share}"
+            if people == 0:
+                text = f"{head}: met ({counted})."
+            elif limit.kind in ("max_percent", "max_count"):
+                text = f"{head}: {people} too many ({counted}; at most {allowed})."
+            else:
+                text = f"{head}: {people} too few ({counted}; at least {allowed})."
+        return text[0].upper() + text[1:]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,126 +221,58 @@ class DistributionCheck:
         }
 
 
-def _names(
-    ratings: Iterable[PerformanceRating], labels: Mapping[str, Any], key: str, joiner: str
-) -> str:
-    return joiner.join(str(labels[r.value][key]) for r in ratings)
-
-
-def _apply(
-    limit: Mapping[str, Any],
-    counts: Mapping[PerformanceRating, int],
-    total: int,
-    labels: Mapping[str, Any],
-) -> LimitResult:
-    ratings = tuple(PerformanceRating(code) for code in limit["ratings"])
-    count = sum(counts.get(r, 0) for r in ratings)
-    names_id = _names(ratings, labels, "label_id", " atau ")
-    names_en = _names(ratings, labels, "label_en", " or ")
-    kinds = [k for k in ("max_percent", "min_percent", "min_count", "max_count") if k in limit]
-    if len(kinds) != 1:
-        raise ValueError(f"limit {limit.get('code')!r} must have exactly one bound, has {kinds}")
-    kind = kinds[0]
-    bound = Fraction(str(limit[kind]))
-    if kind == "max_percent":
-        allowed = math.floor(bound * total / 100)
-        people = max(0, count - allowed)
-        head_id = f"{names_id} paling banyak {fmt_percent(bound)}"
-        head_en = f"{names_en} at most {fmt_percent(bound, 'en')}"
-    elif kind == "min_percent":
-        allowed = math.ceil(bound * total / 100)
-        people = max(0, allowed - count)
-        head_id = f"{names_id} paling sedikit {fmt_percent(bound)}"
-        head_en = f"{names_en} at least {fmt_percent(bound, 'en')}"
-    elif kind == "min_count":
-        allowed = int(bound)
-        people = max(0, allowed - count)
-        head_id = f"harus ada {names_id} (paling sedikit {allowed} orang)"
-        head_en = f"there must be {names_en} (at least {allowed} {'person' if allowed == 1 else 'people'})"
-    else:
-        allowed = int(bound)
-        people = max(0, count - allowed)
-        head_id = (
-            f"tidak boleh ada {names_id}"
-            if allowed == 0
-            else f"{names_id} paling banyak {allowed} orang"
-        )
-        head_en = (
-            f"no {names_en} allowed" if allowed == 0 else f"{names_en} at most {allowed} people"
-        )
-    share_id = (
-        f"{count} dari {total} orang = {fmt_percent(Fraction(100 * count, total) if total else 0)}"
-    )
-    share_en = f"{count} of {total} people = {fmt_percent(Fraction(100 * count, total) if total else 0, 'en')}"
-    if people == 0:
-        message_id = f"{head_id}: terpenuhi ({share_id})."
-        message_en = f"{head_en}: met ({share_en})."
-    elif kind in ("max_percent", "max_count"):
-        message_id = (
-            f"{head_id}: kelebihan {people} orang ({share_id}; paling banyak {allowed} orang)."
-        )
-        message_en = f"{head_en}: {people} too many ({share_en}; at most {allowed})."
-    else:
-        message_id = (
-            f"{head_id}: kekurangan {people} orang ({share_id}; paling sedikit {allowed} orang)."
-        )
-        message_en = f"{head_en}: {people} too few ({share_en}; at least {allowed})."
-    return LimitResult(
-        code=str(limit["code"]),
-        ratings=ratings,
-        kind=kind,
-        bound=bound,
-        actual_count=count,
-        total=total,
-        bound_people=allowed,
-        people=people,
-        message_id=message_id[0].upper() + message_id[1:],
-        message_en=message_en[0].upper() + message_en[1:],
-    )
-
-
-def _normal_counts(counts: Mapping[Any, int]) -> dict[PerformanceRating, int]:
-    normal: dict[PerformanceRating, int] = {}
+def _normal_counts(counts: Mapping[Any, int]) -> list[int]:
+    """Counts in ``PerformanceRating`` order, checked."""
+    normal = [0] * len(PREDIKAT)
     for key, value in counts.items():
         rating = key if isinstance(key, PerformanceRating) else PerformanceRating(str(key))
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise ValueError(f"count of {rating.value} must be a whole number >= 0, not {value!r}")
-        normal[rating] = normal.get(rating, 0) + value
+        normal[PREDIKAT.index(rating)] += value
     return normal
 
 
-def distribution_checker(
-    on: dt.date,
-) -> Callable[[Mapping[Any, int], OrganisationRating | str], DistributionCheck]:
-    """``check_distribution`` with the parameters in force on ``on`` read once, now.
+class DistributionChecker:
+    """``check_distribution`` with the parameters in force on one date read once.
 
-    Raises ``ParameterGapError`` when no limits are in force on ``on``."""
-    limits_version = version(LIMITS, on)
-    labels = {e["code"]: e for e in version("performance.employee_ratings", on).value}
+    Raises ``ParameterGapError`` when no limits are in force on that date."""
 
-    def check(
-        counts: Mapping[Any, int], organisation_rating: OrganisationRating | str
-    ) -> DistributionCheck:
-        rating = OrganisationRating(organisation_rating)
-        normal = _normal_counts(counts)
-        total = sum(normal.values())
+    def __init__(self, on: dt.date) -> None:
+        self.on = on
+        self.version = version(LIMITS, on)
+        labels = {e["code"]: e for e in version("performance.employee_ratings", on).value}
+        self.limits = {
+            OrganisationRating(rating): [Limit.read(entry, labels) for entry in entries]
+            for rating, entries in self.version.value.items()
+        }
+        self._compiled = {r: [(lim, lim.positions) for lim in ls] for r, ls in self.limits.items()}
+        self._cite = {r: self.version.reference_for(r).cite() for r in self.limits}
+        self._used = {r: used(self.version, r) for r in self.limits}
+
+    def check_counts(self, counts: list[int], rating: OrganisationRating) -> DistributionCheck:
+        """``counts`` in ``PerformanceRating`` order (no checking: the caller made them)."""
+        total = sum(counts)
         results = (
             tuple(
-                _apply(limit, normal, total, labels) for limit in limits_version.value[rating.value]
+                limit.apply(sum(counts[i] for i in positions), total)
+                for limit, positions in self._compiled[rating]
             )
             if total
             else ()
         )
         return DistributionCheck(
-            organisation_rating=rating,
-            on=on,
-            total=total,
-            limits=results,
-            citation=limits_version.reference_for(rating).cite(),
-            parameter=used(limits_version, rating),
+            rating, self.on, total, results, self._cite[rating], self._used[rating]
         )
 
-    return check
+    def __call__(
+        self, counts: Mapping[Any, int], organisation_rating: OrganisationRating | str
+    ) -> DistributionCheck:
+        return self.check_counts(_normal_counts(counts), OrganisationRating(organisation_rating))
+
+
+def distribution_checker(on: dt.date) -> DistributionChecker:
+    """A checker with the parameters in force on ``on`` read once (for many units)."""
+    return DistributionChecker(on)
 
 
 def check_distribution(
@@ -235,7 +281,7 @@ def check_distribution(
     """Check one unit's predikat counts (``{PerformanceRating or code: count}``) against the
     limits its organisation rating sets on ``on``. A unit nobody was rated in is ``ok`` with
     no limits applied."""
-    return distribution_checker(on)(counts, organisation_rating)
+    return DistributionChecker(on)(counts, organisation_rating)
 
 
 def check_distribution_columns(
@@ -246,96 +292,33 @@ def check_distribution_columns(
     on: dt.date,
 ) -> dict[Any, DistributionCheck]:
     """Every unit's check from two columns of equal length — the unit of each employee and
-    the employee's predikat code (Arrow arrays, or anything ``pyarrow.array`` takes; null
-    predikat are not counted) — and the rating of each unit. Units without an organisation
-    rating are left out of the answer (nothing to check them against)."""
-    import pyarrow as pa
+    the employee's predikat code (Arrow arrays, or anything ``pyarrow.array`` takes; null or
+    unknown predikat are not counted) — and the rating of each unit. Units without an
+    organisation rating are left out of the answer (nothing to check them against)."""
+    import numpy as np
+    import pyarrow.compute as pc
 
-    table = pa.table({"unit": as_array(unit), "rating": as_array(rating)})
-    grouped = (
-        table.filter(table["rating"].is_valid())
-        .group_by(["unit", "rating"])
-        .aggregate([([], "count_all")])
+    same_length(unit=unit, rating=rating)
+    checker = DistributionChecker(on)
+    encoded = pc.dictionary_encode(as_array(unit))
+    units = encoded.dictionary.to_pylist()
+    row = np.asarray(encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    code = np.asarray(
+        codes_to_index(rating, [r.value for r in PREDIKAT])
+        .fill_null(-1)
+        .to_numpy(zero_copy_only=False),
+        dtype=np.int64,
     )
-    counts: dict[Any, dict[str, int]] = {}
-    for unit_id, code, number in zip(
-        grouped["unit"].to_pylist(),
-        grouped["rating"].to_pylist(),
-        grouped["count_all"].to_pylist(),
-        strict=True,
-    ):
-        counts.setdefault(unit_id, {})[str(code)] = int(number)
-    check = distribution_checker(on)
+    keep = (row >= 0) & (code >= 0)
+    width = len(PREDIKAT)
+    flat = np.bincount(row[keep] * width + code[keep], minlength=len(units) * width)
+    table: list[list[int]] = flat.reshape(len(units), width).tolist()
+    position = {u: i for i, u in enumerate(units)}
+    empty = [0] * width
     return {
-        unit_id: check(counts.get(unit_id, {}), org_rating)
+        unit_id: checker.check_counts(
+            table[position[unit_id]] if unit_id in position else empty,
+            OrganisationRating(org_rating),
+        )
         for unit_id, org_rating in organisation_rating.items()
     }
-
-
-class DistributionFacts(Facts):
-    organisation_rating: OrganisationRating
-    counts: dict[PerformanceRating, int]
-
-    @field_validator("counts", mode="before")
-    @classmethod
-    def _codes(cls, raw: Any) -> Any:
-        if isinstance(raw, dict):
-            return {
-                _coerce_enum(PerformanceRating, k) if isinstance(k, str) else k: v
-                for k, v in raw.items()
-            }
-        return raw
-
-    @field_validator("counts")
-    @classmethod
-    def _whole(cls, counts: dict[PerformanceRating, int]) -> dict[PerformanceRating, int]:
-        if any(value < 0 for value in counts.values()):
-            raise ValueError("counts must be >= 0")
-        return counts
-
-
-def distribution(facts: DistributionFacts, on: dt.date) -> Decision:
-    """The rule form of :func:`check_distribution` — PermenPANRB 6/2022 Lampiran."""
-    lookup = Lookup(on)
-    try:
-        lookup.version(LIMITS, facts.organisation_rating)
-        lookup.version("performance.employee_ratings")
-        result = check_distribution(facts.counts, facts.organisation_rating, on)
-    except ParameterGapError as error:
-        return gap_review(RULE, lookup, error)
-    failures = result.failures
-    if result.total == 0:
-        explanation_id = (
-            "Tidak ada pegawai yang dinilai; tidak ada batas distribusi yang diperiksa."
-        )
-        explanation_en = "Nobody was rated; no distribution limit was checked."
-    elif result.ok:
-        explanation_id = "Distribusi predikat memenuhi semua batas: " + " ".join(
-            limit.message_id for limit in result.limits
-        )
-        explanation_en = "The distribution meets every limit: " + " ".join(
-            limit.message_en for limit in result.limits
-        )
-    else:
-        explanation_id = "Distribusi predikat tidak memenuhi batas: " + " ".join(
-            f.message_id for f in failures
-        )
-        explanation_en = "The distribution fails: " + " ".join(f.message_en for f in failures)
-    return Decision(
-        rule=RULE,
-        on=on,
-        outcome={
-            "ok": result.ok,
-            "total": result.total,
-            "failing_limits": [f.code for f in failures],
-            "people": {f.code: f.people for f in failures},
-            "messages_id": [f.message_id for f in failures],
-            "messages_en": [f.message_en for f in failures],
-            "limits": [limit.to_dict() for limit in result.limits],
-            "unverified_parameters": unverified(lookup),
-        },
-        citations=[result.citation],
-        explanation_id=explanation_id,
-        explanation_en=explanation_en,
-        parameters_used=lookup.records,
-    )

@@ -18,7 +18,7 @@ from typing import Any
 from simasn.law.decision import LawError
 from simasn.law.enums import TalentComponent
 from simasn.law.parameters import ParameterGapError
-from simasn.law.rules._columns import as_array, codes_to_index, same_length
+from simasn.law.rules._columns import as_array, coded, codes_to_index, same_length
 from simasn.law.rules._support import Lookup
 from simasn.law.rules.merit_inputs import MeritInputsFacts, merit_inputs
 from simasn.law.rules.talent._axes import (
@@ -235,21 +235,11 @@ def place_boxes_columns(
     problems = perf_problems | pot_problems
     return {
         "box": pa.array(box, mask=~placed, type=pa.int8()),
-        "status": pa.array(np.where(placed, "PLACED", "DATA_INCOMPLETE")),
-        "potential_level": pa.array(
-            np.array([lv.value for lv in LEVELS], dtype=object)[np.maximum(pot, 0)],
-            mask=pot < 0,
-            type=pa.string(),
-        ),
-        "performance_level": pa.array(
-            np.array([e.value for e in EXPECTATIONS], dtype=object)[np.maximum(perf, 0)],
-            mask=perf < 0,
-            type=pa.string(),
-        ),
+        "status": coded(np.where(placed, 0, 1), ["PLACED", "DATA_INCOMPLETE"]),
+        "potential_level": coded(pot, [lv.value for lv in LEVELS]),
+        "performance_level": coded(perf, [e.value for e in EXPECTATIONS]),
         "potential_score": pa.array(
-            np.floor(np.nan_to_num(score) * 100 + 0.5) / 100,
-            mask=np.isnan(score),
-            type=pa.float64(),
+            np.floor(np.nan_to_num(score) * 100 + 0.5) / 100, mask=np.isnan(score), type=pa.float64()
         ),
         "problems": pa.array(problems.astype(np.int32)),
     }
