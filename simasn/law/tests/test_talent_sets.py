@@ -63,6 +63,14 @@ def _check(facts: list[dict[str, Any]], result: dict[str, Any]) -> int:
     return placed
 
 
+@pytest.fixture(params=[None, 97], ids=["one chunk", "chunks of 97 rows"])
+def chunked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run once as one piece and once cut in small chunks placed on several threads."""
+    if request.param:
+        monkeypatch.setattr("simasn.law.rules.talent.columns.CHUNK", request.param)
+
+
+@pytest.mark.usefixtures("chunked")
 def test_placement_by_assessed_level_agrees_with_the_rule() -> None:
     rng = random.Random(2026)
     rows = []
@@ -94,6 +102,7 @@ def test_placement_by_assessed_level_agrees_with_the_rule() -> None:
     assert _check(facts, result) > 100  # the generator reaches the placed branch often
 
 
+@pytest.mark.usefixtures("chunked")
 def test_placement_by_scores_agrees_with_the_rule() -> None:
     rng = random.Random(91)
     components = list(TalentComponent)

@@ -12,7 +12,9 @@ DATA_INCOMPLETE), ``potential_level``, ``performance_level``, ``potential_score`
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from simasn.law.decision import LawError
@@ -40,6 +42,10 @@ for _position, _name in enumerate(
 ):
     PROBLEM_BITS[(_name, "MISSING")] = 1 << (2 * _position)
     PROBLEM_BITS[(_name, "STALE")] = 1 << (2 * _position + 1)
+
+
+#: Rows placed per chunk (chunks run on every core).
+CHUNK = 1 << 20
 
 
 class TalentInputError(LawError):
@@ -233,27 +239,52 @@ def place_boxes_columns(
     merit = merit_inputs(MeritInputsFacts(attributes=list(dict.fromkeys(attributes))), on)
     if merit.needs_legal_review or merit.outcome["refused"]:
         raise TalentInputError(merit)
-    columns = {f"rating_{y}": c for y, c in ratings_by_year.items()}
-    if scores is None:
-        columns["potential_level"] = potential_level
-    else:
-        columns.update({f"score_{k}": v for k, v in scores.items()})
+    years = {y: as_array(c, decode=False) for y, c in ratings_by_year.items()}
+    level = None if potential_level is None else as_array(potential_level, decode=False)
+    level_on = None if potential_assessed_on is None else as_array(potential_assessed_on)
+    values = {k: as_array(v) for k, v in (scores or {}).items()}
+    dates = {k: as_array(v) for k, v in (scores_assessed_on or {}).items()}
+    columns = {f"rating_{y}": c for y, c in years.items()}
+    columns.update({f"score_{k}": v for k, v in values.items()})
+    if level is not None:
+        columns["potential_level"] = level
     n = same_length(**columns)
-    perf, perf_problems = _performance(params, ratings_by_year, n, on)
-    if scores is None:
-        pot, score, pot_problems = _potential_levels(
-            params, potential_level, potential_assessed_on, n, on
-        )
+
+    def place(start: int, length: int) -> tuple[Any, ...]:
+        part = {y: c.slice(start, length) for y, c in years.items()}
+        perf, perf_problems = _performance(params, part, length, on)
+        if scores is None:
+            pot, score, pot_problems = _potential_levels(
+                params,
+                level.slice(start, length) if level is not None else None,
+                level_on.slice(start, length) if level_on is not None else None,
+                length,
+                on,
+            )
+        else:
+            pot, score, pot_problems = _potential_scores(
+                params,
+                {k: v.slice(start, length) for k, v in values.items()},
+                {k: v.slice(start, length) for k, v in dates.items()},
+                length,
+                on,
+            )
+        return perf, pot, score, perf_problems | pot_problems
+
+    # Rows are independent: large inputs are cut in chunks placed on every core (NumPy and
+    # Arrow release the GIL), then put back together in order.
+    starts = list(range(0, n, CHUNK)) or [0]
+    if len(starts) == 1:
+        parts = [place(0, n)]
     else:
-        pot, score, pot_problems = _potential_scores(
-            params, scores, scores_assessed_on or {}, n, on
-        )
+        with ThreadPoolExecutor(max_workers=min(len(starts), os.cpu_count() or 1)) as pool:
+            parts = list(pool.map(lambda s: place(s, min(CHUNK, n - s)), starts))
+    perf, pot, score, problems = (np.concatenate([p[i] for p in parts]) for i in range(4))
     boxes = np.zeros(len(EXPECTATIONS) * len(LEVELS), dtype=np.int8)
-    for (expectation, level), number in params.box_by_cell.items():
-        boxes[EXPECTATIONS.index(expectation) * len(LEVELS) + LEVELS.index(level)] = number
+    for (expectation, lv), number in params.box_by_cell.items():
+        boxes[EXPECTATIONS.index(expectation) * len(LEVELS) + LEVELS.index(lv)] = number
     placed = (perf >= 0) & (pot >= 0)
     box = boxes[np.where(placed, perf * len(LEVELS) + pot, 0)]
-    problems = perf_problems | pot_problems
     return {
         "box": pa.array(box, mask=~placed, type=pa.int8()),
         "status": coded(np.where(placed, 0, 1), ["PLACED", "DATA_INCOMPLETE"]),
