@@ -13,4 +13,5 @@ $PY bench/import.py "$N"
 $PY bench/projection.py "$N" --repeat 1
 $PY bench/api.py "$N" --seconds 2 --threads 4
 $PY bench/selection.py 20000 2000 --repeat 1
+$PY bench/law_columns.py "$N" --repeat 1 --employees 500
 echo "bench smoke: OK"
