@@ -9,10 +9,13 @@ from decimal import ROUND_HALF_UP, Decimal
 def anniversary(start: dt.date, years: int) -> dt.date:
     """``start`` moved ``years`` years on; a 29 February start falls on 1 March in a common
     year (the contract year then still lasts one calendar year)."""
+    year = start.year + years
+    if year > dt.MAXYEAR:  # a decision date near the end of the calendar
+        return dt.date.max
     try:
-        return start.replace(year=start.year + years)
+        return start.replace(year=year)
     except ValueError:
-        return dt.date(start.year + years, 3, 1)
+        return dt.date(year, 3, 1)
 
 
 def contract_year(

@@ -28,6 +28,7 @@ from simasn.law.parameters import ParameterGapError
 from simasn.law.rules._support import (
     UU_20_2023,
     Lookup,
+    check_date_range,
     gap_review,
     law_in_force,
     pasal,
@@ -44,6 +45,11 @@ class JpRecord(Facts):
     jp: float = Field(ge=0, le=10_000)
     assigned: bool = False
 
+    @model_validator(mode="after")
+    def _in_range(self) -> JpRecord:
+        check_date_range(self)
+        return self
+
 
 class JpComplianceFacts(Facts):
     employee_type: EmployeeType
@@ -55,6 +61,7 @@ class JpComplianceFacts(Facts):
 
     @model_validator(mode="after")
     def _consistent(self) -> JpComplianceFacts:
+        check_date_range(self)
         if self.employee_type == EmployeeType.PPPK:
             if self.contract_start is None:
                 raise ValueError("a PPPK needs contract_start (the contract year counts from it)")

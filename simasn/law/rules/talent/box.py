@@ -26,7 +26,14 @@ from pydantic import Field, model_validator
 from simasn.law.decision import Decision, Facts
 from simasn.law.enums import ExpectationRating, PotentialLevel, TalentComponent
 from simasn.law.parameters import ParameterGapError
-from simasn.law.rules._support import Lookup, gap_review, pasal, review, unverified
+from simasn.law.rules._support import (
+    Lookup,
+    check_date_range,
+    gap_review,
+    pasal,
+    review,
+    unverified,
+)
 from simasn.law.rules.merit_inputs import MeritInputsFacts, merit_inputs
 from simasn.law.rules.performance.tidak_berkinerja import AnnualRating
 from simasn.law.rules.talent._axes import (
@@ -51,6 +58,11 @@ class ComponentScore(Facts):
     assessed_on: dt.date
     source: str | None = Field(default=None, max_length=200)
 
+    @model_validator(mode="after")
+    def _in_range(self) -> ComponentScore:
+        check_date_range(self)
+        return self
+
 
 class TalentBoxFacts(Facts):
     potential_level: PotentialLevel | None = None
@@ -61,6 +73,7 @@ class TalentBoxFacts(Facts):
 
     @model_validator(mode="after")
     def _consistent(self) -> TalentBoxFacts:
+        check_date_range(self)
         if (self.potential_level is None) != (self.potential_assessed_on is None):
             raise ValueError("potential_level and potential_assessed_on go together")
         if self.potential_level is not None and self.potential_scores:
