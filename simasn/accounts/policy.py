@@ -36,6 +36,8 @@ class Resource(StrEnum):
     ACTION = "personnel_action"
     # Legal parameters kept as data (simasn/lawdata).
     LAW_PARAMETER = "law_parameter"
+    # A user's second-factor devices: update = reset them (a lost phone).
+    USER_TWO_FACTOR = "user_two_factor"
 
 
 class Action(StrEnum):
@@ -84,6 +86,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.INSTITUTION: _grant(A, A, A, N),
         Resource.AGGREGATE: _grant(A),
         Resource.ACTION: _grant(A),
+        Resource.USER_TWO_FACTOR: _grant(A, N, A),
     },
     # BKN keeps national ASN data (NIP) and registers instansi.
     Role.BKN: {

@@ -12,7 +12,7 @@ from simasn.accounts.models import ApiToken, User
 from simasn.accounts.roles import INSTANSI_ROLES, INSTITUTION_ROLES, STAFF_ROLES, Role
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
-from simasn.core.errors import ApplicationError
+from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("verifikasi/", views.verify, name="verify"),
     path("dua-langkah/", views.two_factor_setup, name="two_factor_setup"),
     path("token-api/", views.api_tokens, name="api_tokens"),
+    path("token-api/<int:pk>/cabut/", views.api_token_revoke_view, name="api_token_revoke"),
 ]
