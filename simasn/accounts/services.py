@@ -83,6 +83,25 @@ def api_token_create(*, actor: User, interface: Interface, name: str) -> tuple[A
     return token, raw
 
 
+def api_token_revoke(*, actor: User, interface: Interface, token: ApiToken) -> ApiToken:
+    """Revoke a token at once, in every process (the token cache is shared, see tokens.py).
+
+    A user revokes their own tokens; a system administrator may revoke anyone's.
+    """
+    if token.user_id != actor.pk and not actor.is_superuser:
+        raise PermissionDeniedError(_("Anda hanya dapat mencabut token milik Anda sendiri."))
+    if token.revoked_at is not None:
+        return token
+    with transaction.atomic():
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            actor=actor, action=AuditAction.TOKEN_REVOKED, interface=interface, obj=token,
+            instansi_id=token.user.instansi_id, extra={"prefix": token.prefix},
+        )
+    return token
+
+
 #: `last_used_at` answers "is this token still in use?"; writing it at most once a minute
 #: keeps a read-only API call free of a database write (bench/api.py, issue 6).
 TOKEN_TOUCH_SECONDS = 60
@@ -93,5 +112,8 @@ def api_token_touch(token: ApiToken) -> None:
     if token.last_used_at is not None and (now - token.last_used_at).total_seconds() < TOKEN_TOUCH_SECONDS:
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    # The token may be the cached one (simasn.accounts.tokens): remember the write.
+    # The token may be the cached one (simasn.accounts.tokens): remember the write there.
     token.last_used_at = now
+    from simasn.accounts import tokens
+
+    tokens.remember_use(token)

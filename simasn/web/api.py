@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 from ninja.security import APIKeyHeader, SessionAuth
+from ninja.utils import check_csrf
 
 from simasn.accounts import tokens
 from simasn.accounts.middleware import needs_verification
@@ -43,15 +44,19 @@ class ObjectBodyParser(Parser):
 
 
 class TokenAuth(APIKeyHeader):
-    """`Authorization: Bearer sim_...` for systems calling the API."""
+    """`Authorization: Bearer sim_...` for systems calling the API.
+
+    Tried first, and needs no CSRF token: a browser never sends this header on its own,
+    so a cross-site request cannot carry it.
+    """
 
     param_name = "Authorization"
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         if not key or not key.startswith("Bearer "):
             return None
-        # A few seconds' in-process cache of valid tokens (simasn/accounts/tokens.py);
-        # revocation and deactivation drop it.
+        # Valid tokens are cached in the shared cache (simasn/accounts/tokens.py);
+        # revocation and deactivation drop them for every process.
         user = tokens.authenticate(key.removeprefix("Bearer ").strip())
         if user is None:
             return None
@@ -60,16 +65,33 @@ class TokenAuth(APIKeyHeader):
 
 
 class VerifiedSessionAuth(SessionAuth):
-    """Browser session auth that honours the second factor, as the web pages do."""
+    """Browser session auth that honours the second factor, as the web pages do.
+
+    Only a request that carries the session cookie is checked for CSRF; one without it
+    is simply not authenticated by the session (so a token-only caller never meets a
+    CSRF refusal), and a session write without the CSRF token is refused with 403.
+    """
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if self.param_name not in request.COOKIES:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise ApplicationError(
+                _("Permintaan dengan sesi peramban memerlukan token CSRF."),
+                code="csrf_failed", status=403,
+            )
+        return request.COOKIES.get(self.param_name)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if key is None:
+            return None
         user = super().authenticate(request, key)
         if user is not None and needs_verification(request):
             return None
         return user
 
 
-AUTH = [VerifiedSessionAuth(), TokenAuth()]
+AUTH = [TokenAuth(), VerifiedSessionAuth()]
 
 
 def _error(api: NinjaAPI, request: HttpRequest, err: ApplicationError) -> HttpResponse:
