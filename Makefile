@@ -28,13 +28,16 @@ system-deps:
 migrate: install
 	mkdir -p var
 	$(BIN)/simasn migrate --noinput
+	@# PostgreSQL with separate roles (docs/deploy.md): DATABASE_URL is the owner, the
+	@# processes run as SIMASN_APP_DATABASE_URL with only the rights this grants.
+	$(if $(SIMASN_APP_DATABASE_URL),$(BIN)/simasn db-grant-app-role --create "$(SIMASN_APP_DATABASE_URL)")
 
 seed: install
 	$(BIN)/simasn seed-demo
 
 serve: install
 	@echo "SIMASN on http://127.0.0.1:8000 — web server, task worker and daily scheduler (Ctrl-C stops all)."
-	$(BIN)/honcho -f Procfile.demo start
+	$(if $(SIMASN_APP_DATABASE_URL),DATABASE_URL="$(SIMASN_APP_DATABASE_URL)") $(BIN)/honcho -f Procfile.demo start
 
 lint: install
 	$(BIN)/ruff check .

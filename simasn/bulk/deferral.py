@@ -25,6 +25,20 @@ from django.db import connections
 TABLES = ("personnel_employee", "personnel_positionhistory")
 
 
+def can_rebuild(using: str = "default") -> bool:
+    """True when this connection's role owns the register tables, i.e. may drop and build
+    their indexes. The application role owns nothing (docs/deploy.md "Database roles"):
+    a first national load that should build its indexes afterwards runs as the owner
+    (`simasn import-employees` with the owner's DATABASE_URL); under the application
+    role the rows load with the indexes in place."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT bool_and(pg_has_role(current_user, tableowner, 'USAGE')) FROM pg_tables "
+            "WHERE schemaname = current_schema() AND tablename = ANY(%s)", [list(TABLES)])
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
 def _secondary(cursor: object, table: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     cursor.execute(  # type: ignore[attr-defined]
         """

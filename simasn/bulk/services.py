@@ -209,7 +209,8 @@ def _prefetched(chunks: Iterator[tuple[int, pa.Table]], columns: ColumnChecker,
 def _bulk_build_wanted(job: ImportJob) -> bool:
     minimum = settings.IMPORT_BULK_BUILD_MIN_ROWS
     return (connections["default"].vendor == "postgresql" and job.processed_rows == 0
-            and (job.total_rows or 0) >= minimum and not Employee.objects.exists())
+            and (job.total_rows or 0) >= minimum and not Employee.objects.exists()
+            and deferral.can_rebuild())
 
 
 def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,

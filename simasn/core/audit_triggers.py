@@ -1,8 +1,14 @@
 """Database triggers that make core_auditevent append-only.
 
-Installed by migration core.0002 and re-installed by the test suite after a
-transactional test flushes the database (a flush is the only legitimate bulk delete,
-and it never happens in production: see docs/deploy.md on database roles).
+UPDATE and DELETE are refused row by row; on PostgreSQL a statement-level trigger also
+refuses TRUNCATE (which fires no row trigger). SQLite has no TRUNCATE: its "truncate
+optimisation" (DELETE without WHERE) is switched off for a table with triggers, so the
+DELETE trigger covers it (simasn/core/tests/test_audit.py proves both).
+
+Installed by migrations core.0002 and core.0004 and re-installed by the test suite after
+a transactional test flushes the database (a flush is the only legitimate bulk delete,
+and it never happens in production, where the application's role may not even TRUNCATE:
+docs/deploy.md "Database roles").
 """
 
 from __future__ import annotations
@@ -26,8 +32,13 @@ _PG_INSTALL = [
        BEGIN RAISE EXCEPTION 'audit events are append-only'; END; $$ LANGUAGE plpgsql""",
     f"""CREATE OR REPLACE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE}
         FOR EACH ROW EXECUTE FUNCTION simasn_audit_append_only()""",
+    f"""CREATE OR REPLACE TRIGGER {TABLE}_no_truncate BEFORE TRUNCATE ON {TABLE}
+        FOR EACH STATEMENT EXECUTE FUNCTION simasn_audit_append_only()""",
 ]
-_PG_UNINSTALL = [f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}"]
+_PG_UNINSTALL = [
+    f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS {TABLE}_no_truncate ON {TABLE}",
+]
 
 
 def _statements(connection: BaseDatabaseWrapper, install: bool) -> list[str]:
