@@ -137,9 +137,31 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Two-factor login is required for the roles listed in accounts.roles.
 SIMASN_REQUIRE_2FA = env_bool("SIMASN_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "SIMASN"
-# Seconds a valid API token stays cached in a process (simasn/accounts/tokens.py): the bound
-# on how long another process may still accept a token after its revocation. 0 = no cache.
-SIMASN_API_TOKEN_CACHE_SECONDS = float(os.environ.get("SIMASN_API_TOKEN_CACHE_SECONDS", "5"))
+# Seconds a valid API token stays in the shared cache (simasn/accounts/tokens.py). A
+# revocation is seen at once by every process (version keys); this only bounds memory.
+# 0 = look the token up on every call.
+SIMASN_API_TOKEN_CACHE_SECONDS = float(os.environ.get("SIMASN_API_TOKEN_CACHE_SECONDS", "300"))
+
+# One cache shared by every process of a deployment (web workers, task worker, scheduler):
+# API tokens and law overrides are cached in it with version keys that a write bumps
+# (simasn/core/shared_cache.py). Redis when REDIS_URL is set (production), else files
+# under var/cache, which the demo's three processes on one machine share (docs/deploy.md).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES: dict[str, dict[str, object]]
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Aggregates shown to roles without access to personal data never show a count below
+# this (simasn/actions: retirement projection): such a cell could name a person.
+SIMASN_AGGREGATE_MIN_CELL = int(os.environ.get("SIMASN_AGGREGATE_MIN_CELL", "5"))
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]

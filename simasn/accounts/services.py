@@ -107,13 +107,12 @@ def api_token_revoke(*, actor: User, interface: Interface, token: ApiToken) -> A
 TOKEN_TOUCH_SECONDS = 60
 
 
-def api_token_touch(token: ApiToken) -> None:
+def api_token_touch(token: ApiToken) -> bool:
+    """Record a use at most once a minute; True when written (the caller keeps its cached
+    copy in step: simasn.accounts.tokens)."""
     now = timezone.now()
     if token.last_used_at is not None and (now - token.last_used_at).total_seconds() < TOKEN_TOUCH_SECONDS:
-        return
+        return False
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    # The token may be the cached one (simasn.accounts.tokens): remember the write there.
     token.last_used_at = now
-    from simasn.accounts import tokens
-
-    tokens.remember_use(token)
+    return True

@@ -45,17 +45,21 @@ def on_login_failed(sender: Any, credentials: dict, request: Any = None, **kwarg
     _record(AuditAction.LOGIN_FAILED, None, label=str(credentials.get("username", ""))[:150])
 
 
-# The API token cache (simasn.accounts.tokens) forgets a token when it is revoked or
-# deleted, and every token of a user who is saved (deactivated, given another role or
-# instansi) or deleted. Bulk .update() calls send no signal: the cache's few seconds of
-# lifetime bound those.
+# The API token cache (simasn.accounts.tokens) forgets every token, in every process, when
+# a token is saved (revoked) or deleted, and when a user is saved (deactivated, given
+# another role or instansi) or deleted. A log-in only stamps `last_login`: that changes
+# nothing a token grants, so it does not empty the cache. Bulk .update() calls send no
+# signal: code that deactivates users in bulk calls tokens.forget() itself.
 def _forget_token(sender: Any, instance: Any, **kwargs: Any) -> None:
-    tokens.forget(key_hash=instance.key_hash)
+    if kwargs.get("update_fields") == frozenset({"last_used_at"}):
+        return
+    tokens.forget()
 
 
 def _forget_user(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if instance.pk is not None:
-        tokens.forget(user_id=instance.pk)
+    if kwargs.get("update_fields") == frozenset({"last_login"}) or kwargs.get("created"):
+        return
+    tokens.forget()
 
 
 def _connect_token_cache() -> None:

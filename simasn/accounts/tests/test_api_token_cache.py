@@ -1,5 +1,6 @@
-"""The API token cache (simasn/accounts/tokens.py): a few seconds of token -> user in the
-process, never past a revocation, a deactivation or a change of role made in it."""
+"""The API token cache (simasn/accounts/tokens.py): token -> user in the shared cache,
+never past a revocation, a deactivation or a change of role (the two-process test is
+simasn/core/tests/test_shared_cache_processes.py)."""
 
 from __future__ import annotations
 
@@ -92,17 +93,32 @@ def test_a_new_role_applies_at_once() -> None:
     assert _get(raw)[0] == 403
 
 
-def test_a_change_without_signals_applies_when_the_entry_expires(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A bulk .update() (or a change made by another process) sends no signal here: the
-    entry's lifetime is the bound."""
+def test_a_change_without_signals_applies_once_the_cache_is_told() -> None:
+    """A bulk .update() sends no signal: the code making it calls tokens.forget(), which
+    bumps the shared version, so every process looks the token up again."""
     token, raw = _token()
-    clock = [1000.0]
-    monkeypatch.setattr(tokens.time, "monotonic", lambda: clock[0])
     assert _get(raw)[0] == 200
     ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
-    clock[0] += tokens.cache_seconds() - 0.5
-    assert _get(raw)[0] == 200  # still within the few seconds
-    clock[0] += 1.0
+    assert _get(raw)[0] == 200  # the cached entry still stands
+    tokens.forget()
+    assert _get(raw)[0] == 401
+
+
+def test_an_entry_stored_from_data_older_than_a_change_is_never_used() -> None:
+    """A reader that looked the token up before a revocation committed stores its entry
+    tagged with the version it read first; the commit's bump makes that entry dead."""
+    from django.core.cache import cache
+
+    from simasn.accounts.models import _hash_token
+    from simasn.core.shared_cache import current_version
+
+    token, raw = _token()
+    stale_version = current_version(tokens.VERSION)
+    token.revoked_at = timezone.now()
+    token.save()  # bumps the version
+    valid = ApiToken.objects.get(pk=token.pk)
+    valid.revoked_at = None  # what the slow reader saw before the commit
+    cache.set(tokens.PREFIX + _hash_token(raw), (stale_version, valid))
     assert _get(raw)[0] == 401
 
 
@@ -128,5 +144,9 @@ def test_each_request_gets_its_own_user_object() -> None:
 
 
 def test_wrong_tokens_are_not_cached() -> None:
+    from django.core.cache import cache
+
+    from simasn.accounts.models import _hash_token
+
     assert tokens.authenticate("sim_wrong") is None
-    assert tokens._entries == {}
+    assert cache.get(tokens.PREFIX + _hash_token("sim_wrong")) is None
