@@ -19,6 +19,7 @@ from simasn.bulk.layout import HEADER
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.db_router import read_alias
+from simasn.core.exports import escape_row, xlsx_row
 from simasn.core.interfaces import Interface
 from simasn.personnel.selectors import employee_list
 
@@ -73,7 +74,7 @@ def _csv(rows: Iterator[list[str]], out: str, progress: Any) -> int:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(HEADER)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(escape_row(row))
             count += 1
             if count % BATCH == 0:
                 _tick(progress, BATCH)
@@ -90,7 +91,7 @@ def _xlsx(rows: Iterator[list[str]], out: str, progress: Any) -> int:
     sheet.append(HEADER)
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, row))
         count += 1
         if count % BATCH == 0:
             _tick(progress, BATCH)

