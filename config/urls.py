@@ -20,5 +20,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("simasn.site.urls")),
 ]
 
+# Under /api/ Django's own 400/404/500 pages answer in the API's error shape.
+handler400 = "simasn.web.api.handler400"
+handler404 = "simasn.web.api.handler404"
+handler500 = "simasn.web.api.handler500"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -145,16 +145,21 @@ def employee_sensitive(request: HttpRequest, pk: int):
     return services.employee_sensitive_reveal(actor=request.user, interface=Interface.API, employee=employee)
 
 
-class DecisionOut(Schema):
+class RetirementDecisionOut(Schema):
+    """A decision of the law package (the same shape as POST /law/evaluate answers)."""
+
     rule: str
+    on: dt.date
     outcome: dict[str, Any]
     citations: list[str]
     explanation_id: str
     explanation_en: str
     needs_legal_review: bool
+    review_reason: str | None
+    parameters_used: list[dict[str, Any]]
 
 
-@router.get("/employees/{int:pk}/retirement", response={200: DecisionOut, **ERRORS},
+@router.get("/employees/{int:pk}/retirement", response={200: RetirementDecisionOut, **ERRORS},
             operation_id="employee_retirement", summary="Retirement age and date (law package)")
 def employee_retirement(request: HttpRequest, pk: int, on: dt.date | None = None):
     employee = selectors.employee_get(viewer=request.user, pk=pk)

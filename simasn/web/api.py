@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.defaults import bad_request, page_not_found, server_error
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -18,6 +20,7 @@ from ninja.utils import check_csrf
 from simasn.accounts import tokens
 from simasn.accounts.middleware import needs_verification
 from simasn.core.errors import ApplicationError, NotFoundError
+from simasn.law.parameters import ParameterGapError
 
 
 class ErrorBody(Schema):
@@ -33,14 +36,49 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+JSON_TYPES = ("application/json",)
+
+
+def _has_nul(value: Any) -> bool:
+    """A NUL character anywhere in a text, key or nested value (PostgreSQL refuses it
+    in text columns; nothing legitimate sends one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def _nul_refused() -> ApplicationError:
+    return ApplicationError(_("Data tidak boleh memuat karakter NUL."), code="nul_character")
+
+
 class ObjectBodyParser(Parser):
-    """Request bodies are JSON objects; anything else is refused, not silently ignored."""
+    """Request bodies are JSON objects sent as application/json; anything else is refused
+    (415 for another content type), not silently parsed or ignored. No NUL characters."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        content_type = (request.content_type or "").lower()
+        if content_type not in JSON_TYPES and not content_type.endswith("+json"):
+            raise ApplicationError(
+                _("Isi permintaan harus dikirim sebagai application/json."),
+                code="unsupported_media_type", status=415,
+                details={"content_type": content_type},
+            )
         data = json.loads(request.body)
         if not isinstance(data, dict):
             raise ValueError("the request body must be a JSON object")
+        if _has_nul(data):
+            raise _nul_refused()
         return data
+
+    def parse_querydict(self, data: Any, list_fields: list[str], request: HttpRequest) -> dict[str, Any]:
+        parsed = super().parse_querydict(data, list_fields, request)
+        if _has_nul(parsed) or any(_has_nul(k) for k in parsed):
+            raise _nul_refused()
+        return parsed
 
 
 class TokenAuth(APIKeyHeader):
@@ -142,8 +180,22 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return _error(api, request, NotFoundError(_("Data tidak ditemukan.")))
 
+    @api.exception_handler(ParameterGapError)
+    def law_not_in_force(request: HttpRequest, exc: ParameterGapError) -> HttpResponse:
+        return _error(api, request, ApplicationError(
+            _("Hukum belum berlaku pada tanggal itu."), code="law_not_in_force",
+            details={"reason": str(exc)}))
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return _error(api, request, ApplicationError(
+            _("Isi permintaan terlalu besar."), code="payload_too_large", status=413,
+            details={"max_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}))
+
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, ApplicationError):  # refused by ObjectBodyParser
+            return _error(api, request, exc.__cause__)
         if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
             return _error(api, request, ApplicationError(
                 _("Isi permintaan harus berupa objek JSON yang sah."), code="malformed_body"))
@@ -158,10 +210,46 @@ class PageMeta(Schema):
 
 
 def paginate(queryset: Any, *, page: int, page_size: int, max_page_size: int = 200) -> tuple[list, PageMeta]:
-    """Offset pagination with an exact total (lists are always filtered by scope first)."""
+    """Offset pagination with an exact total (lists are always filtered by scope first).
+
+    A page past the last one is empty without asking the database: an offset of
+    10**20 rows is no error of the caller's worth a query (nor a 'bigint out of range')."""
     page_size = max(1, min(page_size, max_page_size))
     page = max(1, page)
     total = queryset.count()
-    items = list(queryset[(page - 1) * page_size : page * page_size])
+    offset = (page - 1) * page_size
+    items = list(queryset[offset : offset + page_size]) if offset < total else []
     pages = max(1, -(-total // page_size))
     return items, PageMeta(page=page, page_size=page_size, total=total, pages=pages)
+
+
+# Django's own error pages for the paths the API router never reaches (no such URL, a
+# body too large before the API parses it, a crash): under /api/ they answer in the one
+# error shape, elsewhere Django's pages. Set as handler404/400/500 in config/urls.py.
+def _api_path(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def handler404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _api_path(request):
+        error = NotFoundError(_("Alamat API ini tidak ada."), code="no_such_endpoint")
+        return JsonResponse(error.as_dict(), status=404)
+    return page_not_found(request, exception or Http404())
+
+
+def handler400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _api_path(request):
+        if isinstance(exception, RequestDataTooBig):
+            error = ApplicationError(_("Isi permintaan terlalu besar."), code="payload_too_large", status=413)
+        else:
+            error = ApplicationError(_("Permintaan tidak dapat diproses."), code="bad_request")
+        return JsonResponse(error.as_dict(), status=error.status)
+    return bad_request(request, exception or Exception())
+
+
+def handler500(request: HttpRequest) -> HttpResponse:
+    if _api_path(request):
+        error = ApplicationError(_("Terjadi kesalahan pada server; kejadian ini telah dicatat."),
+                                 code="server_error", status=500)
+        return JsonResponse(error.as_dict(), status=500)
+    return server_error(request)

@@ -17,7 +17,8 @@ from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.web.api import ErrorOut, PageMeta, paginate
 
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut,
+          415: ErrorOut, 422: ErrorOut}
 
 
 def _page_schema(name: str, out: type[Schema]) -> type[Schema]:
