@@ -67,7 +67,7 @@ def test_a_body_over_the_limit_is_413(admin: Client, settings) -> None:
 @pytest.mark.parametrize("content_type", ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"])
 def test_a_body_that_is_not_json_is_415(admin: Client, content_type: str) -> None:
     instansi = InstansiFactory()
-    body = '{"instansi": %d, "code": "U2", "name": "Bagian"}' % instansi.pk
+    body = f'{{"instansi": {instansi.pk}, "code": "U2", "name": "Bagian"}}'
     _error(admin.post("/api/v1/units/", body, content_type=content_type), 415, "unsupported_media_type")
     assert not Unit.objects.filter(code="U2").exists()
 
