@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema
 
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.actions import selectors, services, workflow
+from simasn.actions import disclosure, selectors, services, workflow
 from simasn.actions.documents import document_bytes
 from simasn.actions.models import ActionDocument, ActionState, ActionType, PersonnelAction
 from simasn.actions.worklist import instansi_worklist
@@ -174,13 +174,17 @@ def action_document(request: HttpRequest, pk: int):
 
 
 class ProjectionRow(Schema):
+    """`total` and `leap_day` are null when the count is below SIMASN_AGGREGATE_MIN_CELL and
+    the caller may not see the employees themselves (`suppressed`: docs/actions.md)."""
+
     tmt_year: int
     tmt_month: int
     employee_type: str
     position_kind: str | None
     rank: str
-    leap_day: int
-    total: int
+    leap_day: int | None
+    total: int | None
+    suppressed: bool
 
 
 @router.get("/retirement/projection", response={200: list[ProjectionRow], **ERRORS},
@@ -190,7 +194,7 @@ def retirement_projection(request: HttpRequest, years: int = Query(5, ge=1, le=4
                           on: dt.date | None = None, instansi_id: int | None = None):
     qs = selectors.retirement_projection(viewer=request.user, years=years, on=on or timezone.localdate(),
                                          instansi_id=instansi_id)
-    return selectors.projection_rows(qs)
+    return disclosure.protect(selectors.projection_rows(qs), viewer=request.user)
 
 
 class RegisterRow(Schema):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.actions import selectors, services, workflow
+from simasn.actions import disclosure, selectors, services, workflow
 from simasn.actions.documents import document_bytes
 from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
 from simasn.actions.models import ActionDocument, PersonnelAction
@@ -213,13 +213,16 @@ def retirement_projection(request: HttpRequest) -> HttpResponseBase:
     years = (form.cleaned_data.get("years") if form.is_valid() else None) or 5
     instansi_id = int(request.GET["instansi"]) if request.GET.get("instansi", "").isdigit() else None
     today = timezone.localdate()
-    rows = selectors.projection_rows(selectors.retirement_projection(
-        viewer=request.user, years=years, on=today, instansi_id=instansi_id))
+    rows = disclosure.protect(selectors.projection_rows(selectors.retirement_projection(
+        viewer=request.user, years=years, on=today, instansi_id=instansi_id)), viewer=request.user)
+    exact = disclosure.exact_counts_allowed(request.user)
     columns = [
         (_("Tahun"), lambda r: r["tmt_year"]), (_("Bulan"), lambda r: r["tmt_month"]),
         (_("Jenis pegawai"), lambda r: r["employee_type"]), (_("Jenis jabatan"), lambda r: r["position_kind"] or ""),
-        (_("Golongan"), lambda r: r["rank"]), (_("Jumlah"), lambda r: r["total"]),
-        (_("Lahir 29 Februari (perlu kajian hukum)"), lambda r: r["leap_day"]),
+        (_("Golongan"), lambda r: r["rank"]),
+        (_("Jumlah"), lambda r: disclosure.shown(r["total"], viewer_exact=exact)),
+        (_("Lahir 29 Februari (perlu kajian hukum)"),
+         lambda r: disclosure.shown(r["leap_day"], viewer_exact=exact) if r["leap_day"] != 0 else 0),
     ]
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
@@ -240,11 +243,13 @@ def retirement_projection(request: HttpRequest) -> HttpResponseBase:
     for row in rows:
         kind = row["position_kind"] or "-"
         kinds.add(kind)
-        by_year[row["tmt_year"]][kind] += row["total"]
-        by_year[row["tmt_year"]]["_total"] += row["total"]
+        # Totals add up the cells this viewer sees: a suppressed cell cannot be recovered.
+        by_year[row["tmt_year"]][kind] += row["total"] or 0
+        by_year[row["tmt_year"]]["_total"] += row["total"] or 0
     kinds_sorted = sorted(kinds)
     summary: list[dict[str, Any]] = [
-        {"year": y, "cells": [by_year[y].get(k, 0) for k in kinds_sorted], "total": by_year[y]["_total"]}
+        {"year": y, "cells": [disclosure.shown(by_year[y].get(k, 0), viewer_exact=exact) for k in kinds_sorted],
+         "total": disclosure.shown(by_year[y]["_total"], viewer_exact=exact)}
         for y in sorted(by_year)]
     chart = {"type": "bar", "data": {"labels": [s["year"] for s in summary], "datasets": [
         {"label": kind_labels.get(k, k), "data": [by_year[s["year"]].get(k, 0) for s in summary]}
@@ -258,4 +263,5 @@ def retirement_projection(request: HttpRequest) -> HttpResponseBase:
         "kinds": [kind_labels.get(k, k) for k in kinds_sorted],
         "years": years, "form": form, "national": national and not instansi_id, "chart": chart,
         "querystring": request.GET.urlencode(),
+        "suppressed": sum(1 for row in rows if row["suppressed"]), "min_cell": disclosure.minimum_cell(),
     })
