@@ -12,7 +12,13 @@ from django.test import Client
 from django.utils import timezone
 
 from simasn.accounts.roles import Role
-from simasn.testing.factories import EmployeeFactory, InstansiFactory, PositionFactory, UnitFactory, user_with_role
+from simasn.testing.factories import (
+    EmployeeFactory,
+    InstansiFactory,
+    PositionFactory,
+    UnitFactory,
+    user_with_role,
+)
 
 pytestmark = pytest.mark.django_db
 
