@@ -19,5 +19,5 @@ DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 SIMASN_READ_REPLICA_ALIAS = None  # tests opt in with override_settings
 OTP_TOTP_THROTTLE_FACTOR = 0  # no back-off between TOTP attempts in tests
 # Each test process has its own memory cache; the cross-process test
-# (simasn/core/tests/test_shared_cache_processes.py) starts processes with a file cache.
+# (simasn/lawdata/tests/test_shared_cache_processes.py) starts processes with a file cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

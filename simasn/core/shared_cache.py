@@ -46,4 +46,5 @@ def _bump(name: str) -> None:
 def bump_version(name: str) -> None:
     """Invalidate every entry tagged with the current version: now and on commit."""
     _bump(name)
-    transaction.on_commit(lambda: _bump(name))
+    if transaction.get_connection().in_atomic_block:  # outside one, the write has committed
+        transaction.on_commit(lambda: _bump(name))

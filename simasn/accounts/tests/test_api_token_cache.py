@@ -1,6 +1,6 @@
 """The API token cache (simasn/accounts/tokens.py): token -> user in the shared cache,
 never past a revocation, a deactivation or a change of role (the two-process test is
-simasn/core/tests/test_shared_cache_processes.py)."""
+simasn/lawdata/tests/test_shared_cache_processes.py)."""
 
 from __future__ import annotations
 
