@@ -227,3 +227,10 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 #: A bulk import into an empty register builds its secondary indexes after the rows when
 #: the file has at least this many rows (simasn/bulk/deferral.py, ADR 0008).
 IMPORT_BULK_BUILD_MIN_ROWS = int(os.environ.get("SIMASN_IMPORT_BULK_BUILD_MIN_ROWS", "100000"))
+#: A web import that has committed no chunk for this many seconds lost its worker: the
+#: scheduler resumes it from its checkpoint (simasn/bulk/recovery.py, docs/bulk.md).
+SIMASN_IMPORT_STALE_SECONDS = float(os.environ.get("SIMASN_IMPORT_STALE_SECONDS", "30"))
+#: Rows per chunk of a web import (the progress bar moves every chunk), and a pause
+#: between chunks to leave the database to the office during a large load (0 = none).
+SIMASN_IMPORT_WEB_CHUNK = int(os.environ.get("SIMASN_IMPORT_WEB_CHUNK", "2000"))
+SIMASN_IMPORT_PAUSE_SECONDS = float(os.environ.get("SIMASN_IMPORT_PAUSE_SECONDS", "0"))

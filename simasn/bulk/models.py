@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,10 @@ class ImportJob(TimeStampedModel):
     error = models.TextField(_("galat"), blank=True)
     reject_path = models.CharField(_("berkas penolakan"), max_length=500, blank=True)
     rows_per_second = models.FloatField(_("baris per detik"), null=True, blank=True)
+    #: Written when the job starts and with every committed chunk: a web import whose
+    #: heartbeat is older than SIMASN_IMPORT_STALE_SECONDS lost its worker and is resumed
+    #: by the scheduler's watchdog (simasn.bulk.recovery).
+    heartbeat_at = models.DateTimeField(_("detak terakhir"), null=True, blank=True, editable=False)
     #: Statements that rebuild the indexes and foreign keys a first national load dropped
     #: (simasn.bulk.deferral); empty once they are rebuilt.
     deferred_ddl = models.JSONField(_("indeks yang ditunda"), default=list, blank=True, editable=False)
@@ -59,8 +64,10 @@ class ImportJob(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
 
-    #: A queued or running job that has not committed a chunk for this long lost its worker.
-    STALE_AFTER = dt.timedelta(minutes=2)
+    @staticmethod
+    def stale_after() -> dt.timedelta:
+        """A running job silent for this long lost its worker (docs/bulk.md)."""
+        return dt.timedelta(seconds=settings.SIMASN_IMPORT_STALE_SECONDS)
 
     @property
     def can_resume(self) -> bool:
@@ -69,7 +76,7 @@ class ImportJob(TimeStampedModel):
         if self.status == ImportStatus.FAILED:
             return True
         if self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING):
-            return timezone.now() - self.updated_at > self.STALE_AFTER
+            return timezone.now() - (self.heartbeat_at or self.updated_at) > self.stale_after()
         return False
 
     @property

@@ -222,7 +222,8 @@ def _run(*, job: ImportJob, actor: Any, chunk_size: int, on: dt.date,
     resumed_from = job.processed_rows
     if job.total_rows is None:  # an XLSX without a recorded dimension: count in the job, not the upload
         job.total_rows = count_rows(job.stored_path, job.file_format)
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, error="", total_rows=job.total_rows)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, error="", total_rows=job.total_rows,
+                                               heartbeat_at=timezone.now())
     try:
         if _bulk_build_wanted(job):
             with transaction.atomic():
@@ -292,7 +293,7 @@ def _commit_chunk(job: ImportJob, *, offset: int, rows: int, accepted: Accepted,
         ImportJob.objects.filter(pk=job.pk).update(
             processed_rows=F("processed_rows") + rows, inserted=F("inserted") + inserted,
             skipped=F("skipped") + loadable - inserted, rejected=F("rejected") + len({r[0] for r in rejects}),
-            updated_at=timezone.now(),  # heartbeat: a job silent for long is resumable
+            updated_at=timezone.now(), heartbeat_at=timezone.now(),  # a job silent for long lost its worker
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django_tasks import task
 
 from simasn.accounts.models import User
@@ -9,13 +10,17 @@ from simasn.bulk.models import ImportJob
 from simasn.bulk.services import discard_stale_uploads as discard
 from simasn.bulk.services import import_job_run
 
-WEB_CHUNK = 2_000  # smaller chunks: the progress bar moves every few thousand rows
-
 
 @task()
 def run_import(job_id: int, user_id: int | None) -> int:
+    """Run or resume a web import (also enqueued by simasn.bulk.recovery for a job whose
+    worker died). Chunks of SIMASN_IMPORT_WEB_CHUNK rows, so the progress bar moves;
+    SIMASN_IMPORT_PAUSE_SECONDS between chunks leaves the database to the office's users
+    during a large load in working hours (0 by default)."""
     actor = User.objects.filter(pk=user_id).first() if user_id else None
-    job = import_job_run(job=ImportJob.objects.get(pk=job_id), actor=actor, chunk_size=WEB_CHUNK)
+    job = import_job_run(job=ImportJob.objects.get(pk=job_id), actor=actor,
+                         chunk_size=settings.SIMASN_IMPORT_WEB_CHUNK,
+                         pause_seconds=settings.SIMASN_IMPORT_PAUSE_SECONDS)
     return job.inserted
 
 

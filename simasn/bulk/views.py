@@ -85,7 +85,8 @@ def job_resume(request: HttpRequest, pk: int) -> HttpResponse:
     job = selectors.import_job_get(viewer=request.user, pk=pk)
     if not job.can_resume:
         raise ApplicationError(_("Impor ini tidak perlu dilanjutkan."), code="not_resumable")
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.QUEUED, updated_at=timezone.now())
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.QUEUED, updated_at=timezone.now(),
+                                               heartbeat_at=timezone.now())
     transaction.on_commit(partial(run_import.enqueue, job_id=job.pk, user_id=request.user.pk))
     return redirect("bulk:detail", pk=job.pk)
 

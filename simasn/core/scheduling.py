@@ -8,6 +8,10 @@ the app that runs them.
   something derived from the whole register (the national retirement summary). The importer
   (simasn.bulk) calls `enqueue_after_import` without knowing which apps listen; the process
   apps stay independent of each other.
+- Watchdogs: plain functions the scheduler calls on every tick (every few seconds), for work
+  that must not wait for the next day — e.g. resuming an import whose worker died
+  (simasn.bulk.recovery). They must be cheap when there is nothing to do, idempotent, and
+  safe when two schedulers call them at once.
 """
 
 from __future__ import annotations
@@ -60,3 +64,22 @@ def enqueue_due(*, today: dt.date) -> list[str]:
         task.enqueue(today.isoformat())
         enqueued.append(path)
     return enqueued
+
+
+#: Dotted paths of functions called on every scheduler tick. Apps append in ready().
+WATCHDOGS: list[str] = []
+
+
+def register_watchdog(function_path: str) -> None:
+    if function_path not in WATCHDOGS:
+        WATCHDOGS.append(function_path)
+
+
+def run_watchdogs() -> list[str]:
+    """Call every watchdog; returns what they reported (one line each, when any)."""
+    reports = []
+    for path in WATCHDOGS:
+        report = import_string(path)()
+        if report:
+            reports.append(f"{path}: {report}")
+    return reports

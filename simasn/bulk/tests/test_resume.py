@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,3 +156,73 @@ def test_kill_9_during_a_first_national_load_on_postgresql_rebuilds_indexes_on_r
     finally:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+ENQUEUE_WEB_IMPORT = """
+import shutil
+from simasn.accounts.roles import Role
+from simasn.accounts.services import user_create
+from simasn.bulk import services
+from simasn.bulk.tasks import run_import
+from simasn.core.interfaces import Interface
+admin = user_create(actor=None, interface=Interface.CLI, username="pengimpor", password="rahasia-uji-2026",
+                    role=Role.ADMIN)
+stored = services.imports_dir() / "unggahan.csv"
+shutil.copy({path!r}, stored)
+job = services.import_job_create(actor=admin, interface=Interface.WEB, path=str(stored),
+                                 file_name="register.csv", resume=False)
+run_import.enqueue(job_id=job.pk, user_id=admin.pk)
+"""
+
+
+def _job(db: Path) -> tuple[Any, ...]:
+    with sqlite3.connect(db, timeout=5) as conn:
+        return conn.execute("SELECT processed_rows, status, heartbeat_at FROM bulk_importjob").fetchone() or (0, "", None)
+
+
+def test_a_web_import_whose_worker_is_killed_resumes_by_itself(cli_env, tmp_path):
+    """Issue 10 item 6: kill -9 the task worker mid-import, start a new worker beside the
+    scheduler: the job completes, nothing lost, nothing twice, no click — and the dead
+    worker's task row is closed."""
+    env = {**cli_env, "SIMASN_IMPORT_WEB_CHUNK": "250", "SIMASN_IMPORT_PAUSE_SECONDS": "0.4",
+           "SIMASN_IMPORT_STALE_SECONDS": "3", "SIMASN_VAR_DIR": str(tmp_path)}
+    path = tmp_path / "register.csv"
+    _simasn(env, "generate-population", "--employees", "3000", "--seed", "7", "--out", str(path), "--no-progress")
+    _break_rows(path, {100, 2500})
+    _simasn(env, "shell", "-c", ENQUEUE_WEB_IMPORT.format(path=str(path)))
+    db = tmp_path / "db.sqlite3"
+    worker_args = [*SIMASN, "db_worker", "--interval", "0.2", "--no-startup-delay"]
+    logs = tmp_path / "logs.txt"
+    with open(logs, "w") as log:
+        worker = subprocess.Popen(worker_args, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        scheduler = subprocess.Popen([*SIMASN, "scheduler", "--interval", "0.5"], env=env, cwd=ROOT,
+                                     stdout=log, stderr=subprocess.STDOUT)
+        replacement = None
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and _job(db)[0] < 750:
+                time.sleep(0.1)
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.wait()
+            processed, status, _beat = _job(db)
+            assert status == "RUNNING" and 750 <= processed < 3000, "the worker should die mid-import"
+            replacement = subprocess.Popen(worker_args, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            while time.monotonic() < deadline and _job(db)[1] != "DONE":
+                time.sleep(0.2)
+        finally:
+            for process in (replacement, scheduler):
+                if process is not None:
+                    process.terminate()
+                    process.wait(timeout=30)
+    assert _job(db)[1] == "DONE", logs.read_text()[-3000:]
+    with sqlite3.connect(db) as conn:
+        job = conn.execute("SELECT inserted, rejected, processed_rows FROM bulk_importjob").fetchone()
+        employees = conn.execute("SELECT count(*), count(DISTINCT nip) FROM personnel_employee").fetchone()
+        rejects = conn.execute("SELECT row_number FROM bulk_importreject ORDER BY row_number").fetchall()
+        tasks = conn.execute("SELECT status, exception_class_path FROM django_tasks_database_dbtaskresult "
+                             "WHERE task_path = 'simasn.bulk.tasks.run_import' ORDER BY enqueued_at").fetchall()
+    assert job == (2998, 2, 3000)
+    assert employees == (2998, 2998)  # 0 lost, 0 twice
+    assert rejects == [(101,), (2501,)]
+    assert tasks == [("FAILED", "simasn.bulk.recovery.WorkerLost"), ("SUCCESSFUL", "")]
+    assert "resumed import" in logs.read_text()
