@@ -64,6 +64,22 @@ def users(institutions: dict[str, Any]) -> Users:
     return Users(institutions)
 
 
+
+@pytest.fixture
+def draft(users: Users, django_capture_on_commit_callbacks: Any) -> Any:
+    """BKN's draft in an annual cycle whose agenda has been sent."""
+    from simasn.workplans.models import Draft, PlanScope
+
+    policy = make_policy(users.minister, 2025, 2029)
+    cycle = services.cycle_create(actor=users.minister, interface=W, title="Renja 2027", scope_kind=PlanScope.TAHUNAN,
+                                  year_start=2027, year_end=2027, reference_date=dt.date(2025, 9, 1),
+                                  starts_on=dt.date(2025, 9, 1), ends_on=dt.date(2025, 12, 1), policy=policy)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1",
+                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on, meeting_plan="", body="x")
+    return Draft.objects.get(cycle=cycle, institution__code="BKN")
+
+
 def make_policy(minister: Any, year_start: int = 2024, year_end: int = 2028, publish: bool = True) -> Any:
     policy = services.policy_create(actor=minister, interface=W, title="Arah Kebijakan Manajemen ASN",
                                     year_start=year_start, year_end=year_end)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -10,22 +9,11 @@ import pytest
 
 from simasn.testing.spreadsheets import ATTACK, all_values, formula_cells
 from simasn.workplans import analysis, services, xlsx
-from simasn.workplans.models import Draft, PlanScope
-from simasn.workplans.tests.conftest import W, make_policy
+from simasn.workplans.models import Draft
+from simasn.workplans.tests.conftest import W
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def draft(users: Any, django_capture_on_commit_callbacks: Any) -> Draft:
-    policy = make_policy(users.minister, 2025, 2029)
-    cycle = services.cycle_create(actor=users.minister, interface=W, title="Renja 2027", scope_kind=PlanScope.TAHUNAN,
-                                  year_start=2027, year_end=2027, reference_date=dt.date(2025, 9, 1),
-                                  starts_on=dt.date(2025, 9, 1), ends_on=dt.date(2025, 12, 1), policy=policy)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1",
-                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on, meeting_plan="", body="x")
-    return Draft.objects.get(cycle=cycle, institution__code="BKN")
 
 
 def test_the_template_and_the_analysis_write_formula_text_as_text(users: Any, draft: Draft) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
@@ -10,23 +9,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from simasn.core.errors import ApplicationError
-from simasn.workplans import services, xlsx
-from simasn.workplans.models import Activity, Draft, PlanScope
-from simasn.workplans.tests.conftest import W, fill_draft, make_policy
+from simasn.workplans import xlsx
+from simasn.workplans.models import Activity, Draft
+from simasn.workplans.tests.conftest import W, fill_draft
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def draft(users: Any, django_capture_on_commit_callbacks: Any) -> Draft:
-    policy = make_policy(users.minister, 2025, 2029)
-    cycle = services.cycle_create(actor=users.minister, interface=W, title="Renja 2027", scope_kind=PlanScope.TAHUNAN,
-                                  year_start=2027, year_end=2027, reference_date=dt.date(2025, 9, 1),
-                                  starts_on=dt.date(2025, 9, 1), ends_on=dt.date(2025, 12, 1), policy=policy)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1",
-                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on, meeting_plan="", body="x")
-    return Draft.objects.get(cycle=cycle, institution__code="BKN")
 
 
 def _book(rows: list[list[Any]]) -> bytes:
