@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from simasn.accounts.models import ApiToken, User
 from simasn.accounts.services import api_token_revoke
@@ -75,8 +76,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
 def _unregister_device_admin() -> None:
     """django-otp's own device admin would show a secret and remove devices unaudited: a
     device is enrolled by its user and removed only through `reset_two_factor`."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     if admin.site.is_registered(TOTPDevice):
         admin.site.unregister(TOTPDevice)
 

@@ -64,7 +64,7 @@ class RequireTwoFactorMiddleware:
             return self.get_response(request)
         if _is_api(request.path):
             # A bearer token does not depend on the session: the API authenticates it first
-            # (simasn.core.api) and ignores the cookie. Without one, the session is refused.
+            # (simasn.web.api) and ignores the cookie. Without one, the session is refused.
             if request.headers.get("Authorization", "").startswith("Bearer "):
                 return self.get_response(request)
             error = ApplicationError(

@@ -19,9 +19,9 @@ from simasn.bulk.layout import HEADER
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.db_router import read_alias
-from simasn.core.exports import escape_row, xlsx_row
 from simasn.core.interfaces import Interface
 from simasn.personnel.selectors import employee_list
+from simasn.web.exports import escape_row, xlsx_row
 
 FORMATS = ("csv", "xlsx", "parquet")
 MASKED = {"NIK", "AGAMA", "STATUS_KAWIN"}

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from simasn.bulk.models import ImportJob, ImportStatus
+from simasn.bulk.tasks import run_import
 from simasn.core.interfaces import Interface
 
 TASK_PATH = "simasn.bulk.tasks.run_import"
@@ -46,8 +47,6 @@ def stalled_jobs() -> Any:
 
 def import_jobs_recover() -> str:
     """Resume every stalled web import; returns a one-line report (empty when none)."""
-    from simasn.bulk.tasks import run_import
-
     resumed = []
     for job in stalled_jobs():
         if _tasks_of(job).filter(status="READY").exists():

@@ -27,10 +27,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from simasn.bulk.layout import COLUMNS, FIELD_TO_COLUMN, HEADER
 from simasn.bulk.references import CachedReferences
 from simasn.core.errors import ApplicationError
-from simasn.core.exports import escape_row
 from simasn.law.enums import EmployeeStatus
 from simasn.personnel.models import Employee
 from simasn.personnel.services import validate_employee_data
+from simasn.web.exports import escape_row
 
 CHAR_FIELDS = ("nip", "nik", "front_title", "name", "back_title", "birth_place", "sex", "employee_type",
                "religion", "marital_status", "education_level", "education_major", "rank", "email", "phone")

@@ -58,7 +58,7 @@ def escape_row(values: Iterable[Any]) -> list[Any]:
 
 def xlsx_cell(sheet: Any, value: Any) -> Any:
     """An XLSX cell for `sheet` (write-only or not): text is always a text cell."""
-    from openpyxl.cell import Cell, WriteOnlyCell
+    from openpyxl.cell import Cell, WriteOnlyCell  # openpyxl only when a workbook is written
 
     if isinstance(value, str) or (value is not None and not isinstance(value, _XLSX_NATIVE)):
         text = str(value)
@@ -79,7 +79,7 @@ _XLSX_NATIVE = (bool, int, float, decimal.Decimal, dt.date, dt.datetime, dt.time
 
 
 def _write_only(sheet: Any) -> bool:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # as above
 
     return isinstance(sheet, WriteOnlyWorksheet)
 

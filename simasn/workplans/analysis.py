@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from simasn.core.exports import xlsx_row
+from simasn.web.exports import xlsx_row
 from simasn.workplans import similarity
 from simasn.workplans.models import Activity, Cycle, Draft, PolicyIndicator, PolicyProgram
 

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
-from simasn.core.exports import xlsx_row
 from simasn.core.interfaces import Interface
+from simasn.web.exports import xlsx_row
 from simasn.workplans import access
 from simasn.workplans.models import Activity, Draft, DraftProgram, PolicyIndicator, PolicyProgram
 from simasn.workplans.services._common import _audit

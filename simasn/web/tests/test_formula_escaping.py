@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from simasn.core.exports import FORMULA_PREFIXES, csv_rows, escape_formula, xlsx_bytes
 from simasn.testing.spreadsheets import ATTACK, formula_cells
+from simasn.web.exports import FORMULA_PREFIXES, csv_rows, escape_formula, xlsx_bytes
 
 HOSTILE = [ATTACK, "+62 812", "-1+2", "@SUM(A1:A9)", "\tTAB", "\r=1+1", "=cmd|' /C calc'!A0"]
 

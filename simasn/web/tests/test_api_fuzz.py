@@ -7,7 +7,7 @@ the documented schema fails the test (issue 10 item 4). It runs in one xdist wor
 owns a live server) and prints how many requests it sent.
 
 A deeper run, e.g. before a release: `SIMASN_FUZZ_EXAMPLES=200 .venv/bin/pytest
-simasn/core/tests/test_api_fuzz.py -n 0 -s`.
+simasn/web/tests/test_api_fuzz.py -n 0 -s`.
 """
 
 from __future__ import annotations
