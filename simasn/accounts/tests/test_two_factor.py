@@ -111,7 +111,7 @@ def test_an_unverified_session_cannot_create_a_token_nor_read_sensitive_data() -
     assert client.get("/akun/token-api/")["Location"] == "/akun/verifikasi/"
     client.post("/akun/token-api/", {"name": "curi", "password": PASSWORD})
     assert not ApiToken.objects.exists()
-    response = client.get(f"/api/v1/employees/{employee.pk}/sensitive")
+    response = client.get(f"/api/v1/employees/{employee.pk}/sensitive-data")
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "two_factor_required"
 

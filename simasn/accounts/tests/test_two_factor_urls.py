@@ -84,7 +84,7 @@ def test_the_walk_reaches_every_part_of_the_project() -> None:
     assert len(urls) > 150
     for prefix in ("/admin/", "/api/v1/", "/akun/", "/pegawai/", "/sinkronisasi/", "/impor/", "/hukum/"):
         assert any(u.startswith(prefix) for u in urls), prefix
-    assert "/api/v1/employees/1/sensitive" in urls
+    assert "/api/v1/employees/1/sensitive-data" in urls
     assert "/akun/token-api/" in urls
 
 

@@ -70,7 +70,7 @@ def test_a_revocation_and_a_new_law_version_reach_the_other_process_at_once(env:
         raw = token["token"]
         # Both processes have the token and the law in their caches.
         for process in (web, worker):
-            assert process(op="get", path="/api/v1/instansi/", token=raw)["status"] == 200
+            assert process(op="get", path="/api/v1/agencies/", token=raw)["status"] == 200
             decided = process(op="post", path="/api/v1/law/evaluate", token=raw, json=RETIREMENT)
             assert decided["body"]["outcome"]["retirement_age"] == 60
         # An administrator adds a version in one process...
@@ -80,7 +80,7 @@ def test_a_revocation_and_a_new_law_version_reach_the_other_process_at_once(env:
         assert "PP 99/2026 Pasal 12 ayat (2)" in decided["body"]["citations"]
         # A user revokes the token in one process; the other refuses it on the next call.
         web(op="revoke", token_id=token["token_id"])
-        refused = worker(op="get", path="/api/v1/instansi/", token=raw)
+        refused = worker(op="get", path="/api/v1/agencies/", token=raw)
         assert refused["status"] == 401 and refused["body"]["error"]["code"] == "unauthenticated"
     finally:
         web.close()

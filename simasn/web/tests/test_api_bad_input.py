@@ -33,7 +33,7 @@ def _error(response, status: int, code: str) -> dict:
 
 
 @pytest.mark.parametrize("page", [9223372036854775807, int("9" * 40)])
-@pytest.mark.parametrize("path", ["/api/v1/employees/", "/api/v1/sinkronisasi/siklus/", "/api/v1/instansi/"])
+@pytest.mark.parametrize("path", ["/api/v1/employees/", "/api/v1/workplans/cycles/", "/api/v1/agencies/"])
 def test_a_page_far_past_the_last_is_empty_not_an_overflow(admin: Client, path: str, page: int) -> None:
     EmployeeFactory()
     response = admin.get(path, {"page": page})
@@ -72,7 +72,7 @@ def test_a_body_that_is_not_json_is_415(admin: Client, content_type: str) -> Non
     assert not Unit.objects.filter(code="U2").exists()
 
 
-@pytest.mark.parametrize("path", ["/api/v1/tidak-ada", "/api/v1/instansi/-1", "/api/v1/units/0.5", "/api/v2/"])
+@pytest.mark.parametrize("path", ["/api/v1/tidak-ada", "/api/v1/agencies/-1", "/api/v1/units/0.5", "/api/v2/"])
 def test_an_unknown_api_path_is_a_json_404(admin: Client, path: str) -> None:
     _error(admin.get(path), 404, "no_such_endpoint")
 
