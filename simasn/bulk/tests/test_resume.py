@@ -185,7 +185,7 @@ def test_a_web_import_whose_worker_is_killed_resumes_by_itself(cli_env, tmp_path
     scheduler: the job completes, nothing lost, nothing twice, no click — and the dead
     worker's task row is closed."""
     env = {**cli_env, "SIMASN_IMPORT_WEB_CHUNK": "250", "SIMASN_IMPORT_PAUSE_SECONDS": "0.4",
-           "SIMASN_IMPORT_STALE_SECONDS": "3", "SIMASN_VAR_DIR": str(tmp_path)}
+           "SIMASN_IMPORT_STALE_SECONDS": "6", "SIMASN_VAR_DIR": str(tmp_path)}
     path = tmp_path / "register.csv"
     _simasn(env, "generate-population", "--employees", "3000", "--seed", "7", "--out", str(path), "--no-progress")
     _break_rows(path, {100, 2500})
@@ -224,5 +224,10 @@ def test_a_web_import_whose_worker_is_killed_resumes_by_itself(cli_env, tmp_path
     assert job == (2998, 2, 3000)
     assert employees == (2998, 2998)  # 0 lost, 0 twice
     assert rejects == [(101,), (2501,)]
-    assert tasks == [("FAILED", "simasn.bulk.recovery.WorkerLost"), ("SUCCESSFUL", "")]
+    # The dead worker's task is closed; a new one finished the job. (On a loaded machine a
+    # chunk may outlast the test's short bound and the job be resumed once more: harmless,
+    # since a chunk commits only where the checkpoint is, and checked by the counts above.)
+    assert tasks[0] == ("FAILED", "simasn.bulk.recovery.WorkerLost")
+    assert tasks[-1] == ("SUCCESSFUL", "")
+    assert set(tasks) <= {("FAILED", "simasn.bulk.recovery.WorkerLost"), ("SUCCESSFUL", "")}
     assert "resumed import" in logs.read_text()
