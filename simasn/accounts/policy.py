@@ -33,6 +33,10 @@ class Resource(StrEnum):
     WORKPLAN_SIGNATURE = "workplan_signature"
     WORKPLAN_COORDINATION = "workplan_coordination"
     WORKPLAN_MONITORING = "workplan_monitoring"
+    # The overlap detector (issue 13): glossary versions, labelled pairs, model versions.
+    WORKPLAN_GLOSSARY = "workplan_glossary"
+    WORKPLAN_LABEL = "workplan_label"
+    WORKPLAN_DETECTOR = "workplan_detector"
     ACTION = "personnel_action"
     # Legal parameters kept as data (simasn/lawdata).
     LAW_PARAMETER = "law_parameter"
@@ -189,6 +193,26 @@ _WORKPLAN_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.PRESIDEN: {Resource.WORKPLAN_COORDINATION: _grant(I)},
 }
 for _role, _grants in _WORKPLAN_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+# The overlap detector of the synchronization analysis (issue 13). The glossary is national
+# reference data every participant reads; KemenPANRB (which coordinates the synchronization,
+# UU 20/2023 Pasal 26 ayat (3)) and administrators add versions of it and retrain the model.
+# A participant marks pairs that involve its own institution's activities ("INSTANSI" = own
+# institution, as for drafts); KemenPANRB marks any pair and records the meeting's decisions.
+_WP_DETECTOR_READER = {Resource.WORKPLAN_GLOSSARY: _grant(A), Resource.WORKPLAN_DETECTOR: _grant(A)}
+_DETECTOR_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.KEMENPANRB: {Resource.WORKPLAN_GLOSSARY: _grant(A, A), Resource.WORKPLAN_DETECTOR: _grant(A, A),
+                      Resource.WORKPLAN_LABEL: _grant(A, A)},
+    Role.ADMIN: {Resource.WORKPLAN_GLOSSARY: _grant(A, A), Resource.WORKPLAN_DETECTOR: _grant(A, A),
+                 Resource.WORKPLAN_LABEL: _grant(A)},
+    Role.PERENCANA: {**_WP_DETECTOR_READER, Resource.WORKPLAN_LABEL: _grant(I, I)},
+    Role.KEPALA_SEKRETARIAT: {**_WP_DETECTOR_READER, Resource.WORKPLAN_LABEL: _grant(I, I)},
+    Role.LAN: {**_WP_DETECTOR_READER, Resource.WORKPLAN_LABEL: _grant(I, I)},
+    Role.BKN: {**_WP_DETECTOR_READER, Resource.WORKPLAN_LABEL: _grant(I, I)},
+    Role.KASN: {**_WP_DETECTOR_READER, Resource.WORKPLAN_LABEL: _grant(I, I)},
+}
+for _role, _grants in _DETECTOR_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
 
 

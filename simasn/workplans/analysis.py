@@ -1,19 +1,34 @@
 """The synchronization analysis given to the discussion meeting (PermenRK Pasal 5 ayat (5)):
 (a) coverage of every Arah Kebijakan programme and indicator, (b) activities tied to no
-programme, (c) likely overlaps and duplicates between participants, (d) totals of budget
-and targets per programme and participant."""
+programme, (c) likely overlaps and duplicates between participants — with the words that
+matched, the glossary's reasons and the model version that found them — and (d) totals of
+budget, and of targets per unit of measure (a sum never mixes units: percent and people are
+never added), with activities whose unit is not their indicator's flagged.
+"""
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from simasn.web.exports import xlsx_row
-from simasn.workplans import similarity
-from simasn.workplans.models import Activity, Cycle, Draft, PolicyIndicator, PolicyProgram
+from django.utils.translation import gettext as _
+
+from simasn.workplans.models import Activity, Cycle, Draft, LabelledPair, PolicyIndicator, PolicyProgram
+from simasn.workplans.overlap import store
+from simasn.workplans.overlap.detector import SAME, Detector, Explanation
+from simasn.workplans.overlap.features import ActivityText
+
+#: Units whose values are rates or scores: shown per activity, never added up.
+NON_ADDITIVE_UNITS = frozenset({"persen", "indeks", "nilai", "skor", "predikat", "rasio", "kategori"})
+UNIT_ALIASES = {"%": "persen", "prosentase": "persen", "persentase": "persen", "org": "orang", "pegawai": "orang",
+                "peserta": "orang", "asn": "orang", "dok": "dokumen", "lap": "laporan", "keg": "kegiatan"}
+
+
+def unit_key(unit: str) -> str:
+    word = " ".join(unit.lower().replace("%", " % ").split())
+    return UNIT_ALIASES.get(word, word)
 
 
 @dataclass(frozen=True)
@@ -21,7 +36,15 @@ class OverlapPair:
     a: Activity
     b: Activity
     score: float
-    is_duplicate: bool
+    band: str
+    explanation: Explanation | None = None
+    #: A participant's mark on the pair: True "juga tumpang tindih", False "bukan tumpang tindih".
+    marked: bool | None = None
+    marked_by: str = ""
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.band == SAME
 
 
 @dataclass
@@ -35,6 +58,12 @@ class Analysis:
     overlaps: list[OverlapPair] = field(default_factory=list)
     budget_by_institution: dict[str, int] = field(default_factory=dict)
     activity_count: int = 0
+    activities: list[Activity] = field(default_factory=list)
+    unit_totals: list[dict[str, Any]] = field(default_factory=list)
+    unit_mismatches: list[Activity] = field(default_factory=list)
+    detector_version: str = ""
+    glossary_version: str = ""
+    threshold: float = 0.0
 
     @property
     def uncovered_programs(self) -> list[dict[str, Any]]:
@@ -48,24 +77,35 @@ class Analysis:
     def total_budget(self) -> int:
         return sum(self.budget_by_institution.values())
 
+    def overlap_groups(self) -> list[tuple[str, list[OverlapPair]]]:
+        """Pairs grouped by the Arah Kebijakan programme both activities serve (else "across programmes")."""
+        groups: dict[str, list[OverlapPair]] = defaultdict(list)
+        for pair in self.overlaps:
+            pa, pb = pair.a.program.policy_program, pair.b.program.policy_program
+            if pa is not None and pb is not None and pa.pk == pb.pk:
+                groups[f"{pa.code} {pa.name}"].append(pair)
+            else:
+                groups[_("Antarprogram")].append(pair)
+        across = _("Antarprogram")
+        return sorted(groups.items(), key=lambda item: (item[0] == across, item[0]))
+
     def chart(self) -> dict[str, Any]:
         """A Chart.js stacked bar spec: budget per programme, one series per participant."""
         palette = ["#1f6feb", "#d29922", "#2da44e", "#cf222e", "#8250df", "#57606a"]
         labels = [p["program"].code for p in self.programs]
-        if any(a.program.policy_program_id is None for a in self.unlinked):
+        if self.unlinked:
             labels.append("—")
         datasets = []
         for index, inst in enumerate(self.institutions):
             values = [p["budget"].get(inst, 0) / 1_000_000 for p in self.programs]
-            if len(labels) > len(self.programs):
-                values.append(sum(a.budget for a in self.unlinked
-                                  if a.program.draft.institution.short_name == inst) / 1_000_000)
+            if self.unlinked:
+                values.append(sum(a.budget for a in self.unlinked if a.program.draft.institution.short_name == inst) / 1_000_000)
             datasets.append({"label": inst, "data": values, "backgroundColor": palette[index % len(palette)]})
         return {
             "type": "bar",
             "data": {"labels": labels, "datasets": datasets},
             "options": {"responsive": True, "scales": {"x": {"stacked": True}, "y": {"stacked": True,
-                        "title": {"display": True, "text": "Rp juta"}}}},
+                        "title": {"display": True, "text": _("Rp juta")}}}},
         }
 
 
@@ -75,29 +115,67 @@ def _activities(cycle: Cycle, kind: str) -> list[Activity]:
                 .order_by("program__draft__institution__code", "code"))
 
 
-def find_overlaps(activities: list[Activity]) -> list[OverlapPair]:
-    """Pairs of activities of different participants whose texts are likely the same work."""
-    if len(activities) < 2:
-        return []
-    # Names only: the threshold was calibrated on activity names (outputs share boilerplate
-    # such as "dokumen" and "laporan" that would inflate every score).
-    names = similarity.similarity_matrix([a.name for a in activities])
+def _text(act: Activity) -> ActivityText:
+    return ActivityText(name=act.name, institution=str(act.program.draft.institution_id))
+
+
+def find_overlaps(activities: list[Activity], *, cycle: Cycle | None = None,
+                  detector: Detector | None = None) -> list[OverlapPair]:
+    """Pairs of activities of different participants the detector finds likely the same
+    work, plus the pairs participants marked "juga tumpang tindih"; a participant's marks are
+    shown on their pair."""
+    detector = detector or store.detector()
+    items = [_text(a) for a in activities]
+    index = {a.pk: i for i, a in enumerate(activities)}
+    found = {(c.i, c.j): (c.probability, c.band) for c in detector.find(items)}
+    marks: dict[tuple[int, int], LabelledPair] = {}
+    if cycle is not None:
+        for mark in (LabelledPair.objects.filter(cycle=cycle, origin=LabelledPair.Origin.MARK)
+                     .select_related("updated_by").order_by("id")):
+            i, j = index.get(mark.activity_a_id), index.get(mark.activity_b_id)
+            if i is not None and j is not None:
+                marks[(min(i, j), max(i, j))] = mark
+    extra = [key for key, mark in marks.items() if mark.is_overlap and key not in found]
+    if extra:
+        for key, p in zip(extra, detector.probabilities(items, extra), strict=True):
+            found[key] = (float(p), detector.band(float(p)))
     pairs = []
-    for i, a in enumerate(activities):
-        for j in range(i + 1, len(activities)):
-            b = activities[j]
-            if a.program.draft.institution_id == b.program.draft.institution_id:
-                continue
-            score = float(names[i, j])
-            if score >= similarity.OVERLAP_THRESHOLD:
-                pairs.append(OverlapPair(a, b, score, score >= similarity.DUPLICATE_THRESHOLD))
-    return sorted(pairs, key=lambda p: -p.score)
+    for (i, j), (prob, band) in found.items():
+        mark = marks.get((i, j))
+        who = ""
+        if mark is not None and mark.updated_by is not None:
+            who = mark.updated_by.get_full_name() or mark.updated_by.username
+        pairs.append(OverlapPair(activities[i], activities[j], prob, band, detector.explain(items[i], items[j]),
+                                 marked=mark.is_overlap if mark else None, marked_by=who))
+    return sorted(pairs, key=lambda p: (-p.score, p.a.pk, p.b.pk))
+
+
+def _targets(result: Analysis, activities: list[Activity]) -> None:
+    """Target totals per unit and institution; indicator coverage counting only activities
+    in the indicator's own unit (an activity in another unit is listed as a mismatch)."""
+    per_unit: dict[str, dict[str, Any]] = {}
+    for act in activities:
+        key = unit_key(act.target_unit)
+        row = per_unit.setdefault(key, {"unit": act.target_unit.strip(), "additive": key not in NON_ADDITIVE_UNITS,
+                                        "count": 0, "totals": defaultdict(Decimal)})
+        row["count"] += 1
+        row["totals"][act.program.draft.institution.short_name] += act.target
+        if act.indicator_id and unit_key(act.indicator.unit) != key:
+            result.unit_mismatches.append(act)
+    for key in sorted(per_unit):
+        row = per_unit[key]
+        cells = [row["totals"].get(i) if row["additive"] else None for i in result.institutions]
+        result.unit_totals.append({**row, "key": key, "cells": cells,
+                                   "total": sum(row["totals"].values()) if row["additive"] else None})
 
 
 def analyse_cycle(cycle: Cycle, *, kind: str = Draft.Kind.USULAN) -> Analysis:
     activities = _activities(cycle, kind)
     institutions = [p.institution.short_name for p in cycle.participants.select_related("institution")]
-    result = Analysis(cycle=cycle, kind=kind, institutions=institutions, activity_count=len(activities))
+    detector = store.detector()
+    result = Analysis(cycle=cycle, kind=kind, institutions=institutions, activity_count=len(activities), activities=activities,
+                      detector_version=detector.version, glossary_version=detector.glossary.version,
+                      threshold=detector.model.threshold)
     by_program: dict[int, list[Activity]] = defaultdict(list)
     by_indicator: dict[int, list[Activity]] = defaultdict(list)
     for act in activities:
@@ -121,53 +199,19 @@ def analyse_cycle(cycle: Cycle, *, kind: str = Draft.Kind.USULAN) -> Analysis:
         })
     for indicator in PolicyIndicator.objects.filter(program__policy=cycle.policy).select_related("program"):
         acts = by_indicator.get(indicator.pk, [])
-        targets: dict[str, Decimal] = defaultdict(Decimal)
-        for act in acts:
-            targets[act.program.draft.institution.short_name] += act.target
+        own_unit = [a for a in acts if unit_key(a.target_unit) == unit_key(indicator.unit)]
+        values: dict[str, list[Decimal]] = defaultdict(list)
+        for act in own_unit:
+            values[act.program.draft.institution.short_name].append(act.target)
+        additive = unit_key(indicator.unit) not in NON_ADDITIVE_UNITS
         result.indicators.append({
-            "indicator": indicator, "covered": bool(acts), "count": len(acts),
+            "indicator": indicator, "covered": bool(acts), "count": len(acts), "additive": additive,
             "policy_target": indicator.targets.get(str(cycle.year_start), ""),
-            "target_cells": [targets.get(i) for i in institutions],
-            "units": sorted({a.target_unit for a in acts}),
+            # A rate (percent, index) is never added up: each activity's value is shown.
+            "target_cells": [(sum(values[i]) if additive else values[i]) if values.get(i) else None
+                             for i in institutions],
+            "other_units": sorted({a.target_unit for a in acts} - {a.target_unit for a in own_unit}),
         })
-    result.overlaps = find_overlaps(activities)
+    _targets(result, activities)
+    result.overlaps = find_overlaps(activities, cycle=cycle, detector=detector)
     return result
-
-
-def analysis_xlsx(result: Analysis) -> bytes:
-    """The analysis as a workbook: one sheet per part (a)-(d)."""
-    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Cakupan program"
-    ws.append(["Kode", "Program Arah Kebijakan", "Tercakup", "Jumlah kegiatan", *result.institutions, "Total (Rp)"])
-    for row in result.programs:
-        ws.append(xlsx_row(ws, [row["program"].code, row["program"].name, "ya" if row["covered"] else "TIDAK",
-                                row["count"], *row["budget_cells"], row["total"]]))
-    ws = wb.create_sheet("Cakupan indikator")
-    ws.append(["Program", "Kode", "Indikator", "Satuan", f"Target {result.cycle.year_start}", "Tercakup",
-               *[f"Target {i}" for i in result.institutions]])
-    for row in result.indicators:
-        ind = row["indicator"]
-        ws.append(xlsx_row(ws, [ind.program.code, ind.code, ind.name, ind.unit, row["policy_target"],
-                                "ya" if row["covered"] else "TIDAK",
-                                *[float(v) if v is not None else None for v in row["target_cells"]]]))
-    ws = wb.create_sheet("Tanpa program")
-    ws.append(["Lembaga", "Kode", "Kegiatan", "Anggaran (Rp)"])
-    for act in result.unlinked:
-        ws.append(xlsx_row(ws, [act.program.draft.institution.short_name, act.code, act.name, act.budget]))
-    ws = wb.create_sheet("Tumpang tindih")
-    ws.append(["Kemiripan", "Jenis", "Lembaga A", "Kegiatan A", "Lembaga B", "Kegiatan B"])
-    for pair in result.overlaps:
-        ws.append(xlsx_row(ws, [round(pair.score, 3), "duplikasi" if pair.is_duplicate else "tumpang tindih",
-                                pair.a.program.draft.institution.short_name, f"{pair.a.code} {pair.a.name}",
-                                pair.b.program.draft.institution.short_name, f"{pair.b.code} {pair.b.name}"]))
-    ws = wb.create_sheet("Total anggaran")
-    ws.append(["Lembaga", "Anggaran (Rp)"])
-    for inst, total in result.budget_by_institution.items():
-        ws.append(xlsx_row(ws, [inst, total]))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()

@@ -100,6 +100,18 @@ class OverlapOut(Schema):
     institution_b: str
     score: float
     is_duplicate: bool
+    #: SAMA (likely the same), MIRIP (similar) or BERBEDA (different: shown only when marked).
+    band: str
+    reasons: list[str]
+    distinguishing: list[str]
+    marked_overlap: bool | None
+
+
+class UnitTotalOut(Schema):
+    unit: str
+    activities: int
+    additive: bool
+    by_institution: dict[str, Decimal | None]
 
 
 class AnalysisOut(Schema):
@@ -110,6 +122,10 @@ class AnalysisOut(Schema):
     overlaps: list[OverlapOut]
     budget_by_institution: dict[str, int]
     budget_by_program: dict[str, dict[str, int]]
+    target_by_unit: list[UnitTotalOut]
+    unit_mismatches: list[int]
+    detector_version: str
+    glossary_version: str
 
 
 class SignatureCheckOut(Schema):
@@ -174,9 +190,17 @@ def cycle_analysis(request: HttpRequest, pk: int, kind: str = Draft.Kind.USULAN)
         unlinked_activities=[a.pk for a in result.unlinked],
         overlaps=[OverlapOut(a=o.a.pk, b=o.b.pk, institution_a=o.a.program.draft.institution.code,
                              institution_b=o.b.program.draft.institution.code, score=round(o.score, 4),
-                             is_duplicate=o.is_duplicate) for o in result.overlaps],
+                             is_duplicate=o.is_duplicate, band=o.band,
+                             reasons=list(o.explanation.reasons) if o.explanation else [],
+                             distinguishing=[f"{d}: {x} / {y}" for d, x, y in o.explanation.contrasts] if o.explanation else [],
+                             marked_overlap=o.marked) for o in result.overlaps],
         budget_by_institution=result.budget_by_institution,
-        budget_by_program={p["program"].code: p["budget"] for p in result.programs})
+        budget_by_program={p["program"].code: p["budget"] for p in result.programs},
+        target_by_unit=[UnitTotalOut(unit=u["unit"], activities=u["count"], additive=u["additive"],
+                                     by_institution=dict(zip(result.institutions, u["cells"], strict=True)))
+                        for u in result.unit_totals],
+        unit_mismatches=[a.pk for a in result.unit_mismatches],
+        detector_version=result.detector_version, glossary_version=result.glossary_version)
 
 
 @router.get("/workplans/drafts/{int:pk}", response={200: DraftOut, **ERRORS}, operation_id="workplan_draft_get")

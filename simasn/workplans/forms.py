@@ -242,3 +242,62 @@ class VerifyForm(forms.Form):
 
     def clean_file(self) -> Any:
         return _limited(self.cleaned_data.get("file"))
+
+
+class PairMarkForm(forms.Form):
+    """A participant's mark on a pair of activities (issue 13, learning from the meeting)."""
+
+    activity_a = forms.IntegerField(label=_("Kegiatan A"), min_value=1)
+    activity_b = forms.IntegerField(label=_("Kegiatan B"), min_value=1)
+    is_overlap = forms.TypedChoiceField(label=_("Tanda"), coerce=lambda v: v == "1",
+                                        choices=[("1", _("Juga tumpang tindih")), ("0", _("Bukan tumpang tindih"))])
+    note = forms.CharField(label=_("Catatan"), max_length=400, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("activity_a") and data.get("activity_a") == data.get("activity_b"):
+            raise forms.ValidationError(_("Pilih dua kegiatan yang berbeda."))
+        return data
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class GlossaryEntryForm(forms.Form):
+    """A new version of a glossary entry; one term (or one member) per line."""
+
+    entry_key = forms.CharField(label=_("Kode entri"), max_length=80,
+                                help_text=_("Kode yang sudah ada membuat versi baru entri itu; kode baru menambah entri."))
+    kind = forms.ChoiceField(label=_("Jenis"), choices=[
+        ("abbreviation", _("Singkatan")), ("former_name", _("Nama lama")), ("synonyms", _("Padanan kata")),
+        ("contrast", _("Pembeda (jenjang, jenis, kelompok sasaran)")),
+        ("own_institution", _("Urusan internal lembaga")), ("scope_national", _("Lingkup nasional/lintas instansi"))])
+    terms = forms.CharField(label=_("Istilah"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                            help_text=_("Satu istilah per baris, seperti ditulis perencana."))
+    means = forms.CharField(label=_("Kepanjangan atau nama baru"), max_length=300, required=False)
+    members = forms.CharField(label=_("Anggota pembeda"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+                              help_text=_("Satu anggota per baris; padanan dalam satu baris dipisah titik koma."))
+    dimension = forms.CharField(label=_("Nama pembeda"), max_length=200, required=False)
+    strength = forms.ChoiceField(label=_("Kekuatan pembeda"), required=False,
+                                 choices=[("strict", _("tegas")), ("soft", _("petunjuk"))])
+    source_title = forms.CharField(label=_("Sumber (peraturan atau dokumen resmi)"), max_length=300)
+    article = forms.CharField(label=_("Pasal"), max_length=100, required=False)
+    source_url = forms.URLField(label=_("Tautan sumber"), required=False, assume_scheme="https")
+    verified = forms.BooleanField(label=_("Teks sumber sudah saya baca"), required=False)
+    retired = forms.BooleanField(label=_("Cabut entri ini"), required=False)
+    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    @staticmethod
+    def service_args(d: dict[str, Any]) -> dict[str, Any]:
+        data = {"kind": d["kind"], "terms": _lines(d["terms"]), "means": d["means"], "dimension": d["dimension"],
+                "strength": d["strength"] or "strict", "article": d["article"],
+                "members": [[t.strip() for t in line.split(";") if t.strip()] for line in _lines(d["members"])]}
+        return {"entry_key": d["entry_key"], "data": data, "source_title": d["source_title"], "source_url": d["source_url"],
+                "verified": d["verified"], "retired": d["retired"], "reason": d["reason"]}
+
+    @staticmethod
+    def initial_for(entry: Any) -> dict[str, Any]:
+        return {"entry_key": entry.id, "kind": entry.kind, "terms": "\n".join(entry.terms), "means": entry.means,
+                "members": "\n".join("; ".join(m) for m in entry.members), "dimension": entry.dimension,
+                "strength": entry.strength, "article": entry.article}

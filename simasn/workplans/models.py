@@ -468,3 +468,9 @@ class Realization(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.activity_id} {self.year} TW{self.quarter}"
+
+
+# The overlap detector's tables live in their own module (imported here so Django sees them).
+from simasn.workplans.overlap_models import DetectorModel as DetectorModel  # noqa: E402
+from simasn.workplans.overlap_models import GlossaryEntryVersion as GlossaryEntryVersion  # noqa: E402
+from simasn.workplans.overlap_models import LabelledPair as LabelledPair  # noqa: E402

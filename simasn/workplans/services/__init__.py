@@ -8,6 +8,7 @@ article; e-mails on commit. XLSX import/export live in ``xlsx.py``, the analysis
 - ``drafts``: drafts, activities, submission (Pasal 5 ayat (2), (4))
 - ``meeting``: meeting, overlaps, aligned drafts, berita acara (Pasal 5 ayat (5), (6), Pasal 6)
 - ``followup``: coordination, revision, monitoring and evaluation (Pasal 7, 8, 9)
+- ``overlap``: the overlap detector's glossary, labelled pairs and retraining (issue 13)
 
 The public names are re-exported here: ``services.cycle_create(...)`` keeps working.
 """
@@ -50,6 +51,12 @@ from simasn.workplans.services.meeting import (
     meeting_open,
     overlap_decide,
 )
+from simasn.workplans.services.overlap import (
+    detector_retrain_request,
+    detector_train,
+    glossary_entry_add,
+    pair_mark,
+)
 from simasn.workplans.services.policy import (
     policy_create,
     policy_indicator_add,
@@ -71,6 +78,8 @@ __all__ = [
     "coordination_send",
     "cycle_create",
     "cycle_revise",
+    "detector_retrain_request",
+    "detector_train",
     "draft_program_add",
     "draft_set_evaluation",
     "draft_submit",
@@ -80,10 +89,12 @@ __all__ = [
     "evaluation_submit",
     "evaluations_available",
     "first_budget_year",
+    "glossary_entry_add",
     "guest_add",
     "meeting_close",
     "meeting_open",
     "overlap_decide",
+    "pair_mark",
     "participant_role",
     "policy_create",
     "policy_indicator_add",

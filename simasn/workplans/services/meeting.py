@@ -33,6 +33,7 @@ from simasn.workplans.models import (
     Stage,
 )
 from simasn.workplans.services._common import _audit, _lock_cycle, _refuse, _require_stage
+from simasn.workplans.services.overlap import label_from_decision
 
 # --- Meeting (Pasal 5 ayat (5), (6), Pasal 6) --------------------------------------------
 
@@ -118,6 +119,8 @@ def overlap_decide(*, actor: Any, interface: Interface, overlap: OverlapDecision
         overlap.decision, overlap.subject, overlap.note = decision, subject if decision != "KEEP" else "", note
         overlap.decided_by, overlap.decided_at = actor, timezone.now()
         overlap.save()
+        # Every decision is a labelled example the detector learns from (issue 13).
+        label_from_decision(actor=actor, interface=interface, overlap=overlap)
         _audit(actor=actor, interface=interface, obj=overlap.meeting, articles=("5 ayat (5)",),
                transition="overlap_decided", changes={"overlap": overlap.pk, "before": before,
                                                       "after": {"decision": decision, "subject": subject,

@@ -32,6 +32,12 @@ from simasn.workplans.views.meeting import (
     meeting_page,
     verify_upload,
 )
+from simasn.workplans.views.overlap import (
+    detector_page,
+    glossary_add,
+    glossary_page,
+    pair_mark,
+)
 from simasn.workplans.views.policy import (
     policy_create,
     policy_detail,
@@ -53,12 +59,16 @@ __all__ = [
     "cycle_detail",
     "cycle_list",
     "cycle_revise",
+    "detector_page",
     "draft_detail",
     "draft_xlsx",
+    "glossary_add",
+    "glossary_page",
     "meeting_open",
     "meeting_page",
     "monitoring",
     "notifications",
+    "pair_mark",
     "policy_create",
     "policy_detail",
     "policy_list",

@@ -23,7 +23,7 @@ from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import NotFoundError
 from simasn.web.pages import form_page
-from simasn.workplans import analysis, pdf, selectors, services
+from simasn.workplans import analysis, analysis_export, pdf, selectors, services
 from simasn.workplans import forms as f
 from simasn.workplans.models import Attendance, BeritaAcara, Draft, Meeting, OverlapDecision
 from simasn.workplans.views._common import W, _can, _file, _form_errors, _require, _run
@@ -41,11 +41,13 @@ def analysis_page(request: HttpRequest, pk: int) -> HttpResponseBase:
         with transaction.atomic():
             audit_record(actor=request.user, action=AuditAction.EXPORT, interface=W, obj=cycle,
                          extra={"format": "xlsx", "what": "analysis", "kind": kind})
-        return _file(analysis.analysis_xlsx(result), f"analisis-sinkronisasi-{pk}.xlsx",
+        return _file(analysis_export.analysis_xlsx(result), f"analisis-sinkronisasi-{pk}.xlsx",
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     return render(request, "workplans/analysis.html", {
         "title": _("Analisis sinkronisasi: %(c)s") % {"c": cycle}, "cycle": cycle, "result": result, "kind": kind,
-        "chart": result.chart(), "Kind": Draft.Kind})
+        "chart": result.chart(), "Kind": Draft.Kind,
+        "can_mark": _can(request, Resource.WORKPLAN_LABEL, Action.CREATE) and not cycle.is_superseded,
+        "activities": result.activities})
 
 
 @login_required

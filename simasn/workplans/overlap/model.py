@@ -1,0 +1,158 @@
+"""The learned part of the detector: a logistic regression over the pair features, its
+threshold chosen by cross-validation, and its serialised form (plain JSON: weights, the
+threshold, the background corpus — never a pickle).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from simasn.workplans.overlap.features import FEATURES, ActivityText, Space, pair_features, sigmoid
+from simasn.workplans.overlap.glossary import Glossary
+from simasn.workplans.overlap.text import Normalizer
+
+FORMAT = 1
+#: Regularisation of the logistic regression (chosen by cross-validation on the development
+#: pairs, docs/adr/0009-overlap-detector.md).
+C = 1.0
+
+
+@dataclass(frozen=True)
+class Example:
+    a: ActivityText
+    b: ActivityText
+    overlap: bool
+    kind: str = ""
+    origin: str = "seed"
+
+
+@dataclass(frozen=True)
+class Metrics:
+    precision: float
+    recall: float
+    f1: float
+    n: int
+    positives: int
+
+    @classmethod
+    def of(cls, predicted: Sequence[bool], labels: Sequence[bool]) -> Metrics:
+        tp = sum(1 for p, y in zip(predicted, labels, strict=True) if p and y)
+        fp = sum(1 for p, y in zip(predicted, labels, strict=True) if p and not y)
+        fn = sum(1 for p, y in zip(predicted, labels, strict=True) if not p and y)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return cls(round(precision, 4), round(recall, 4), round(f1, 4), len(labels), sum(labels))
+
+
+@dataclass
+class TrainedModel:
+    coef: list[float]
+    intercept: float
+    threshold: float
+    duplicate_threshold: float
+    background: list[str]
+    glossary_version: str
+    features: list[str] = field(default_factory=lambda: list(FEATURES))
+    trained_at: str = ""
+    trained_on: dict[str, int] = field(default_factory=dict)
+    cv: dict[str, Any] = field(default_factory=dict)
+    format: int = FORMAT
+
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes | str) -> TrainedModel:
+        raw = json.loads(data)
+        if raw.get("format") != FORMAT or raw.get("features") != list(FEATURES):
+            raise ValueError("model file of another format")
+        return cls(**raw)
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        if not len(rows):
+            return np.zeros(0)
+        return sigmoid(rows @ np.asarray(self.coef) + self.intercept)
+
+
+def _rows(normalizer: Normalizer, examples: Sequence[Example], background: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    texts: dict[str, int] = {}
+    for ex in examples:
+        for item in (ex.a, ex.b):
+            texts.setdefault(item.text, len(texts))
+    processed = [normalizer.process(t) for t in texts]
+    contents = [p.content_text for p in processed]
+    space = Space([*background, *contents])
+    pairs = [(texts[ex.a.text], texts[ex.b.text]) for ex in examples]
+    return pair_features(normalizer, processed, pairs, space), contents
+
+
+def _fit(rows: np.ndarray, labels: Sequence[bool], c: float = C) -> tuple[list[float], float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(rows, np.asarray(labels, dtype=int))
+    return [float(v) for v in model.coef_[0]], float(model.intercept_[0])
+
+
+def best_threshold(probabilities: Sequence[float], labels: Sequence[bool]) -> tuple[float, Metrics]:
+    """The threshold with the best F1 (ties: the middle of the best run)."""
+    scored = [(t / 100, Metrics.of([p >= t / 100 for p in probabilities], labels)) for t in range(5, 96)]
+    top = max(m.f1 for _t, m in scored)
+    best = [(t, m) for t, m in scored if m.f1 == top]
+    return best[len(best) // 2]
+
+
+def folds_of(examples: Sequence[Example], k: int, seed: int) -> list[int]:
+    """Stratified by label (and kind when given), deterministic."""
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    order.sort(key=lambda i: (examples[i].overlap, examples[i].kind))
+    fold = [0] * len(examples)
+    for rank, index in enumerate(order):
+        fold[index] = rank % k
+    return fold
+
+
+def cross_validate(glossary: Glossary, examples: Sequence[Example], *, k: int = 5, seed: int = 13,
+                   c: float = C) -> tuple[list[float], Metrics, float]:
+    """Out-of-fold probabilities, the metrics at the threshold chosen on them, the threshold."""
+    normalizer = Normalizer(glossary)
+    rows, _contents = _rows(normalizer, examples, [])
+    labels = [ex.overlap for ex in examples]
+    fold = folds_of(examples, k, seed)
+    out = np.zeros(len(examples))
+    for f in range(k):
+        train = [i for i in range(len(examples)) if fold[i] != f]
+        test = [i for i in range(len(examples)) if fold[i] == f]
+        coef, intercept = _fit(rows[train], [labels[i] for i in train], c)
+        out[test] = sigmoid(rows[test] @ np.asarray(coef) + intercept)
+    threshold, metrics = best_threshold(list(out), labels)
+    return list(out), metrics, threshold
+
+
+def train(glossary: Glossary, examples: Sequence[Example], *, k: int = 5, seed: int = 13) -> TrainedModel:
+    """Fit on every example; the threshold is the one cross-validation picked."""
+    if sum(ex.overlap for ex in examples) < k or sum(not ex.overlap for ex in examples) < k:
+        raise ValueError("too few labelled pairs of each kind to train")
+    _probs, metrics, threshold = cross_validate(glossary, examples, k=k, seed=seed)
+    normalizer = Normalizer(glossary)
+    rows, contents = _rows(normalizer, examples, [])
+    coef, intercept = _fit(rows, [ex.overlap for ex in examples])
+    origins: dict[str, int] = {}
+    for ex in examples:
+        origins[ex.origin] = origins.get(ex.origin, 0) + 1
+    return TrainedModel(
+        coef=coef, intercept=intercept, threshold=threshold,
+        duplicate_threshold=round(max(0.85, min(0.97, threshold + (1 - threshold) * 0.6)), 2),
+        background=sorted(set(contents)), glossary_version=glossary.version,
+        trained_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        trained_on={"pairs": len(examples), "overlaps": sum(ex.overlap for ex in examples), **origins},
+        cv={"k": k, "seed": seed, "precision": metrics.precision, "recall": metrics.recall, "f1": metrics.f1},
+    )

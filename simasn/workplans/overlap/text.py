@@ -1,0 +1,231 @@
+"""From an activity name to what the detector compares.
+
+1. Words are lower-cased and split on anything that is not a letter or a digit
+   ("K/L" → k l, "e-Kinerja" → e kinerja, "Anjab/ABK" → anjab abk).
+2. Glossary phrases are found, longest first, and rewritten to their canonical form
+   (abbreviations spelled out, former names renamed, synonyms to the group's first term),
+   repeatedly, so "Latsar CPNS" → "pelatihan dasar calon pegawai negeri sipil". Every rewrite
+   is kept with the entry that made it: the page shows it as the reason of a match.
+3. Function words are dropped, words are stemmed (PySastrawi) except domain words the
+   stemmer damages, and roman numerals are kept ("tingkat ii" must not become "tingkat").
+   That sequence (`full`) is where distinguishing terms are looked for.
+4. Words common to every government activity (the verb, "program", "kegiatan") are dropped
+   from `content`, the words whose sharing means shared subject matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from simasn.workplans.overlap.glossary import Entry, Glossary
+
+_WORD = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+
+#: Indonesian function words (not Sastrawi's 800-word list, which holds "pertama", "kerja",
+#: "naik", "dua" and other words that distinguish activities).
+FUNCTION_WORDS = frozenset("""
+dan di ke dari yang untuk dengan pada dalam bagi atau serta oleh melalui secara terhadap antara
+sebagai tentang atas per para se ini itu tersebut berupa adalah akan sudah telah juga yaitu yakni
+maupun guna hingga sampai kepada agar supaya sesuai berdasarkan terkait mengenai beserta lingkup
+lingkungan rangka kerangka upaya dalam_rangka a b c d e f g h
+""".split())
+#: Surface words of the verb of almost any activity, dropped before stemming (their stems
+#: collide with words that matter: peningkatan → tingkat, pengawasan → awas).
+SURFACE_GENERIC = frozenset("""
+peningkatan meningkatkan ditingkatkannya penyusunan menyusun disusun penyelenggaraan menyelenggarakan
+pelaksanaan melaksanakan dilaksanakan pengembangan mengembangkan pengelolaan mengelola pembangunan
+membangun penetapan menetapkan penguatan memperkuat pembinaan membina penerapan menerapkan fasilitasi
+koordinasi dukungan mendukung optimalisasi percepatan akselerasi kegiatan program terselenggaranya
+tersusunnya terlaksananya tersedianya meningkatnya penyediaan penyempurnaan perumusan merumuskan
+penyiapan pemenuhan
+""".split())
+#: Stems that name no subject matter (kept in `full`, dropped from `content`).
+GENERIC_STEMS = frozenset("""
+asn aparatur sipil negara instansi perintah pemerintah nasional pegawai sistem layan tahun anggaran
+dokumen laporan kebijakan digital aplikasi lembaga kementerian badan pusat
+""".split())
+#: Words the stemmer would damage or merge with another meaning.
+STEM_EXCEPTIONS = {
+    "merit": "merit", "talenta": "talenta", "asesmen": "asesmen", "regulasi": "regulasi", "evaluasi": "evaluasi",
+    "pengawas": "pengawas", "pelaksana": "pelaksana", "kinerja": "kinerja", "pengadaan": "pengadaan",
+    "berkala": "berkala", "pensiun": "pensiun", "otomasi": "otomasi", "administrator": "administrator",
+    "seleksi": "seleksi", "formasi": "formasi", "mutasi": "mutasi", "netralitas": "netralitas",
+    "pemula": "pemula", "penyelia": "penyelia", "terampil": "terampil", "mahir": "mahir", "dasar": "dasar",
+    "kenaikan": "kenaikan", "jabatan": "jabatan", "pimpinan": "pimpinan", "pelatihan": "pelatihan",
+    "kepemimpinan": "kepemimpinan", "pemantauan": "pemantauan", "pengaduan": "pengaduan", "karier": "karier",
+    "layanan": "layanan", "penghargaan": "penghargaan", "pemberhentian": "pemberhentian",
+}
+DROP_PHRASES = (("tahun", "anggaran"),)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    if word in STEM_EXCEPTIONS:
+        return STEM_EXCEPTIONS[word]
+    if word in ROMAN or word.isdigit() or len(word) <= 3:
+        return word
+    return str(_stemmer().stem(word)) or word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One glossary rewrite in a text: what was written, the entry, what it became."""
+
+    surface: str
+    entry: Entry
+    canonical: str
+    #: Word positions in the text as written (None for a rewrite of an expansion).
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Processed:
+    text: str
+    full: tuple[str, ...]
+    content: tuple[str, ...]
+    rewrites: tuple[Rewrite, ...] = ()
+    #: Stems of the text's own words, for highlighting on the page.
+    surface_stems: tuple[tuple[str, str], ...] = ()
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def content_text(self) -> str:
+        return " ".join(self.content)
+
+
+class Normalizer:
+    """The glossary compiled for matching; build once per glossary version."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._phrases: dict[tuple[str, ...], tuple[Entry, tuple[str, ...]]] = {}
+        for entry in glossary.of_kind("abbreviation", "former_name", "synonyms"):
+            target = tuple(words(entry.canonical))
+            for term in (*entry.terms, entry.canonical):
+                key = tuple(words(term))
+                if key and (key not in self._phrases or len(target) > 1):
+                    self._phrases.setdefault(key, (entry, target))
+        self._longest = max((len(k) for k in self._phrases), default=1)
+        # Distinguishing members, own-institution and national-scope terms are matched on
+        # the processed sequence, so they are processed the same way.
+        self.contrasts = [(e, [[self._full_of(term) for term in member] for member in e.members])
+                          for e in glossary.of_kind("contrast")]
+        self.own_terms = [self._full_of(t) for e in glossary.of_kind("own_institution") for t in e.terms]
+        # National-scope words are looked for in what was written (before expansions: SAKIP
+        # spelled out says "instansi pemerintah" without the activity being national).
+        self.scope_terms = [_to_full(words(t)) for e in glossary.of_kind("scope_national") for t in e.terms]
+
+    def _rewrite(self, raw: list[str]) -> tuple[list[str], list[bool], list[Rewrite]]:
+        """The words with glossary phrases rewritten, whether each word came from an expansion
+        (an abbreviation or a former name), and the rewrites made."""
+        tokens = [(w, False) for w in raw]
+        rewrites: list[Rewrite] = []
+        for _round in range(3):  # an expansion may hold another abbreviation (Latsar CPNS)
+            out: list[tuple[str, bool]] = []
+            i = 0
+            while i < len(tokens):
+                for size in range(min(self._longest, len(tokens) - i), 0, -1):
+                    key = tuple(w for w, _e in tokens[i:i + size])
+                    hit = self._phrases.get(key)
+                    if hit is None:
+                        continue
+                    entry, target = hit
+                    expanded = entry.kind != "synonyms" or any(e for _w, e in tokens[i:i + size])
+                    if key != target or (_round == 0 and entry.kind != "synonyms"):
+                        span = (i, i + size) if _round == 0 else None
+                        rewrites.append(Rewrite(" ".join(key), entry, " ".join(target), span))
+                    out.extend((w, expanded and key != target or any(e for _w, e in tokens[i:i + size]))
+                               for w in target)
+                    i += size
+                    break
+                else:
+                    out.append(tokens[i])
+                    i += 1
+            if [w for w, _e in out] == [w for w, _e in tokens]:
+                tokens = out
+                break
+            tokens = out
+        return [w for w, _e in tokens], [e for _w, e in tokens], rewrites
+
+    def _full_of(self, text: str) -> tuple[str, ...]:
+        tokens, _expanded, _ = self._rewrite(words(text))
+        return _to_full(tokens)
+
+    def process(self, text: str) -> Processed:
+        raw = words(text)
+        tokens, expanded, rewrites = self._rewrite(raw)
+        full = _to_full(tokens)
+        written = _to_full(raw)
+        content = tuple(w for w in full if w not in GENERIC_STEMS and not w.isdigit())
+        flags = set()
+        # "LKj BKN" is the institution's own report; "evaluasi LKj instansi pemerintah" is
+        # about every agency's.
+        if _contains_any(full, self.own_terms) and not _contains_any(written, self.scope_terms):
+            flags.add("own_institution")
+        surface = tuple((w, stem(w)) for w in raw)
+        return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
+                         surface_stems=surface, flags=frozenset(flags))
+
+    def members_found(self, processed: Processed) -> dict[str, set[int]]:
+        """For each contrast entry id: which members the text names (longest members first,
+        a word used by one member is not reused by a shorter one)."""
+        found: dict[str, set[int]] = {}
+        for entry, members in self.contrasts:
+            used: set[int] = set()
+            hits: set[int] = set()
+            ordered = sorted(((len(seq), index, seq) for index, terms in enumerate(members) for seq in terms),
+                             reverse=True)
+            for _len, index, seq in ordered:
+                for start in _occurrences(processed.full, seq):
+                    span = set(range(start, start + len(seq)))
+                    if span & used:
+                        continue
+                    used |= span
+                    hits.add(index)
+            if hits:
+                found[entry.id] = hits
+        return found
+
+
+def _to_full(tokens: Sequence[str]) -> tuple[str, ...]:
+    kept = []
+    skip = 0
+    for i, word in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        drop = next((p for p in DROP_PHRASES if tuple(tokens[i:i + len(p)]) == p), None)
+        if drop:
+            skip = len(drop) - 1
+            continue
+        if word in FUNCTION_WORDS or word in SURFACE_GENERIC or _YEAR.match(word):
+            continue
+        kept.append(stem(word))
+    return tuple(kept)
+
+
+def _occurrences(seq: Sequence[str], part: Sequence[str]) -> list[int]:
+    n = len(part)
+    if not n:
+        return []
+    return [i for i in range(len(seq) - n + 1) if tuple(seq[i:i + n]) == tuple(part)]
+
+
+def _contains_any(seq: Sequence[str], parts: Sequence[Sequence[str]]) -> bool:
+    return any(_occurrences(seq, p) for p in parts if p)
