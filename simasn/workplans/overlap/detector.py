@@ -62,7 +62,7 @@ class Detector:
         return DIFFERENT
 
     def process(self, items: Sequence[ActivityText]) -> list[Processed]:
-        return [self.normalizer.process(item.text) for item in items]
+        return [self.normalizer.process(item.text, item.institution) for item in items]
 
     def probabilities(self, items: Sequence[ActivityText], pairs: Sequence[tuple[int, int]],
                       processed: Sequence[Processed] | None = None) -> np.ndarray:
@@ -87,9 +87,9 @@ class Detector:
         return sorted(found, key=lambda c: (-c.probability, c.i, c.j))
 
     def explain(self, a: ActivityText, b: ActivityText) -> Explanation:
-        pa, pb = self.normalizer.process(a.name), self.normalizer.process(b.name)
+        pa, pb = self.normalizer.process(a.name, a.institution), self.normalizer.process(b.name, b.institution)
         shared = set(pa.content) & set(pb.content)
-        _strict, _soft, details = contrasts(self.normalizer, pa, pb)
+        details = contrasts(self.normalizer, pa, pb).details
         reasons: list[str] = []
         for p, other in ((pa, pb), (pb, pa)):
             for rewrite in p.rewrites:

@@ -8,9 +8,14 @@ engineer can read its weights (docs/adr/0009-overlap-detector.md):
 - ``word``: cosine of TF-IDF vectors over content words and word pairs;
 - ``contain``: the share of the shorter text's weighted content words found in the other
   (a short name inside a long one with its description);
-- ``strict``/``soft``: dimensions of the glossary on which the two name different members
-  (SKD vs SKB, PKN Tingkat I vs II, JPT madya vs pratama; soft: the role or target group);
-- ``own``: both are the institution's own management or reporting (its LKj, its Renstra).
+- ``swap``: what each has that the other lacks, the smaller side (a word swapped for another:
+  "Jawa Tengah" / "Jawa Barat", "madya" / "pratama" — even when the glossary does not know it);
+- ``strict``/``role``/``soft``: dimensions of the glossary on which the two name different
+  members (strict: SKD vs SKB, PKN Tingkat I vs II, JPT madya vs pratama, pusat vs daerah;
+  role: policy vs implementation vs oversight; soft: the Manajemen ASN component, the position type);
+- ``own``: both are the institution's own management or reporting (its LKj, its Renstra, or
+  an activity naming its own institution and no other: "Anjab-ABK internal Kementerian PANRB");
+  ``own_one``: one is (the other may evaluate or supervise it: a different duty).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import numpy as np
 
 from simasn.workplans.overlap.text import Normalizer, Processed
 
-FEATURES = ("char", "word", "contain", "strict", "soft", "own")
+FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "own_one")
 
 
 @dataclass(frozen=True)
@@ -71,21 +76,47 @@ def containment(a: Sequence[str], b: Sequence[str], space: Space) -> float:
     return shared / smaller if smaller else 0.0
 
 
-def contrasts(normalizer: Normalizer, a: Processed, b: Processed) -> tuple[int, int, list[tuple[str, str, str]]]:
-    """(strict count, soft count, [(dimension, member of a, member of b)])."""
+#: The glossary's dimension of roles (policy, implementation, oversight...), weighed on its own.
+ROLE_DIMENSION = "c-peran"
+
+
+@dataclass(frozen=True)
+class Contrasts:
+    strict: int
+    role: int
+    soft: int
+    details: tuple[tuple[str, str, str], ...]
+
+
+def substitution(a: Sequence[str], b: Sequence[str], space: Space) -> float:
+    """How much each side has that the other lacks, the smaller of the two (weighted):
+    0 when one name contains the other, high when a word was swapped for another
+    ("Jawa Tengah" / "Jawa Barat")."""
+    wa, wb = set(a), set(b)
+    if not wa or not wb:
+        return 0.0
+    only_a = sum(space.weight(w) for w in wa - wb)
+    only_b = sum(space.weight(w) for w in wb - wa)
+    total = max(sum(space.weight(w) for w in wa), sum(space.weight(w) for w in wb))
+    return min(only_a, only_b) / total if total else 0.0
+
+
+def contrasts(normalizer: Normalizer, a: Processed, b: Processed) -> Contrasts:
+    """Dimensions on which the two name disjoint members, with (dimension, member of a, member of b)."""
     found_a, found_b = normalizer.members_found(a), normalizer.members_found(b)
-    strict = soft = 0
+    counts = {"strict": 0, "role": 0, "soft": 0}
     details = []
     for entry, _members in normalizer.contrasts:
         ma, mb = found_a.get(entry.id), found_b.get(entry.id)
         if not ma or not mb or ma & mb:
             continue
-        if entry.strength == "strict":
-            strict += 1
-        else:
-            soft += 1
-        details.append((entry.dimension, " / ".join(entry.members[min(ma)]), " / ".join(entry.members[min(mb)])))
-    return strict, soft, details
+        counts["role" if entry.id == ROLE_DIMENSION else entry.strength] += 1
+        details.append((entry.dimension, entry.members[min(ma)][0], entry.members[min(mb)][0]))
+    return Contrasts(counts["strict"], counts["role"], counts["soft"], tuple(details))
+
+
+def internal(p: Processed) -> bool:
+    return "own_institution" in p.flags or "names_itself" in p.flags
 
 
 def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs: Sequence[tuple[int, int]],
@@ -98,14 +129,17 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
     rows = []
     for i, j in pairs:
         a, b = processed[i], processed[j]
-        strict, soft, _ = contrasts(normalizer, a, b)
+        c = contrasts(normalizer, a, b)
         rows.append((
             float(chars[i].multiply(chars[j]).sum()),
             float(word_m[i].multiply(word_m[j]).sum()),
             containment(a.content, b.content, space),
-            min(strict, 2) / 2,
-            min(soft, 2) / 2,
-            1.0 if "own_institution" in a.flags and "own_institution" in b.flags else 0.0,
+            substitution(a.content, b.content, space),
+            min(c.strict, 1),
+            min(c.role, 1),
+            min(c.soft, 2) / 2,
+            1.0 if internal(a) and internal(b) else 0.0,
+            1.0 if internal(a) != internal(b) else 0.0,
         ))
     return np.asarray(rows, dtype=float)
 

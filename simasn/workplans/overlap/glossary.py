@@ -18,7 +18,7 @@ from typing import Any
 
 SEED_PATH = Path(__file__).with_name("glossary.yaml")
 
-KINDS = ("abbreviation", "former_name", "synonyms", "contrast", "own_institution", "scope_national")
+KINDS = ("abbreviation", "former_name", "synonyms", "contrast", "own_institution", "scope_national", "institution")
 STRENGTHS = ("strict", "soft")
 
 
@@ -53,13 +53,13 @@ class Entry:
     @property
     def canonical(self) -> str:
         """What the entry's terms are rewritten to."""
-        if self.kind in ("abbreviation", "former_name"):
+        if self.kind in ("abbreviation", "former_name", "institution"):
             return self.means
         return self.terms[0] if self.terms else ""
 
     def reason(self, surface: str) -> str:
         """The explanation shown beside a matched pair, e.g. "PKA = Pelatihan Kepemimpinan Administrator"."""
-        if self.kind == "abbreviation":
+        if self.kind in ("abbreviation", "institution"):
             return f"{surface} = {self.means}"
         if self.kind == "former_name":
             return f"{surface} → {self.means}"
@@ -122,7 +122,7 @@ def entry_from_data(data: Mapping[str, Any], *, origin: str = "seed") -> Entry:
             raise GlossaryError(f"{entry_id}: strength is strict or soft")
     elif not entry.terms:
         raise GlossaryError(f"{entry_id}: terms are required")
-    if entry.kind in ("abbreviation", "former_name") and not entry.means:
+    if entry.kind in ("abbreviation", "former_name", "institution") and not entry.means:
         raise GlossaryError(f"{entry_id}: 'means' is required for {entry.kind}")
     return entry
 

@@ -83,14 +83,14 @@ class TrainedModel:
 
 
 def _rows(normalizer: Normalizer, examples: Sequence[Example], background: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-    texts: dict[str, int] = {}
+    texts: dict[tuple[str, str], int] = {}
     for ex in examples:
         for item in (ex.a, ex.b):
-            texts.setdefault(item.text, len(texts))
-    processed = [normalizer.process(t) for t in texts]
+            texts.setdefault((item.text, item.institution), len(texts))
+    processed = [normalizer.process(t, inst) for t, inst in texts]
     contents = [p.content_text for p in processed]
     space = Space([*background, *contents])
-    pairs = [(texts[ex.a.text], texts[ex.b.text]) for ex in examples]
+    pairs = [(texts[(ex.a.text, ex.a.institution)], texts[(ex.b.text, ex.b.institution)]) for ex in examples]
     return pair_features(normalizer, processed, pairs, space), contents
 
 

@@ -32,13 +32,13 @@ FUNCTION_WORDS = frozenset("""
 dan di ke dari yang untuk dengan pada dalam bagi atau serta oleh melalui secara terhadap antara
 sebagai tentang atas per para se ini itu tersebut berupa adalah akan sudah telah juga yaitu yakni
 maupun guna hingga sampai kepada agar supaya sesuai berdasarkan terkait mengenai beserta lingkup
-lingkungan rangka kerangka upaya dalam_rangka a b c d e f g h
+rangka kerangka upaya a b c d e f g h
 """.split())
 #: Surface words of the verb of almost any activity, dropped before stemming (their stems
 #: collide with words that matter: peningkatan → tingkat, pengawasan → awas).
 SURFACE_GENERIC = frozenset("""
 peningkatan meningkatkan ditingkatkannya penyusunan menyusun disusun penyelenggaraan menyelenggarakan
-pelaksanaan melaksanakan dilaksanakan pengembangan mengembangkan pengelolaan mengelola pembangunan
+pelaksanaan melaksanakan dilaksanakan pengawasan pengendalian sosialisasi pengembangan mengembangkan pengelolaan mengelola pembangunan
 membangun penetapan menetapkan penguatan memperkuat pembinaan membina penerapan menerapkan fasilitasi
 koordinasi dukungan mendukung optimalisasi percepatan akselerasi kegiatan program terselenggaranya
 tersusunnya terlaksananya tersedianya meningkatnya penyediaan penyempurnaan perumusan merumuskan
@@ -115,13 +115,29 @@ class Normalizer:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._phrases: dict[tuple[str, ...], tuple[Entry, tuple[str, ...]]] = {}
-        for entry in glossary.of_kind("abbreviation", "former_name", "synonyms"):
-            target = tuple(words(entry.canonical))
+        entries = glossary.of_kind("abbreviation", "former_name", "synonyms", "institution")
+        targets: dict[str, tuple[str, ...]] = {}
+        for entry in entries:
+            # An agency's name becomes one marker word: recognised, never shared subject matter.
+            targets[entry.id] = (f"@{entry.id}",) if entry.kind == "institution" else tuple(words(entry.canonical))
             for term in (*entry.terms, entry.canonical):
                 key = tuple(words(term))
-                if key and (key not in self._phrases or len(target) > 1):
-                    self._phrases.setdefault(key, (entry, target))
+                if key:
+                    self._phrases.setdefault(key, (entry, targets[entry.id]))
         self._longest = max((len(k) for k in self._phrases), default=1)
+        # A canonical form may itself hold other glossary terms ("talent management system"
+        # holds "talent management"): it is rewritten once, without its own entry, and that
+        # fully rewritten form is what its terms become.
+        for entry in entries:
+            if entry.kind == "institution":
+                continue
+            own = tuple(words(entry.canonical))
+            held = {k: v for k, v in self._phrases.items() if v[1] == own}
+            for key in held:
+                del self._phrases[key]
+            targets[entry.id] = tuple(self._rewrite(list(own))[0])
+            self._phrases.update(held)
+        self._phrases = {key: (entry, targets[entry.id]) for key, (entry, _t) in self._phrases.items()}
         # Distinguishing members, own-institution and national-scope terms are matched on
         # the processed sequence, so they are processed the same way.
         self.contrasts = [(e, [[self._full_of(term) for term in member] for member in e.members])
@@ -167,17 +183,24 @@ class Normalizer:
         tokens, _expanded, _ = self._rewrite(words(text))
         return _to_full(tokens)
 
-    def process(self, text: str) -> Processed:
+    def process(self, text: str, institution: str = "") -> Processed:
         raw = words(text)
         tokens, expanded, rewrites = self._rewrite(raw)
         full = _to_full(tokens)
         written = _to_full(raw)
-        content = tuple(w for w in full if w not in GENERIC_STEMS and not w.isdigit())
+        content = tuple(w for w in full if w not in GENERIC_STEMS and w not in SURFACE_GENERIC
+                        and not w.isdigit() and not w.startswith("@"))
         flags = set()
-        # "LKj BKN" is the institution's own report; "evaluasi LKj instansi pemerintah" is
-        # about every agency's.
-        if _contains_any(full, self.own_terms) and not _contains_any(written, self.scope_terms):
+        # "LKj BKN", "Anjab-ABK internal Kementerian PANRB" are the institution's own
+        # business; "evaluasi LKj instansi pemerintah" is about every agency's.
+        national = _contains_any(written, self.scope_terms)
+        if _contains_any(full, self.own_terms) and not national:
             flags.add("own_institution")
+        # Naming its own institution and no other ("Renstra KASN", "Anjab-ABK internal
+        # Kementerian PANRB") marks the institution's own business.
+        named = {w for w in full if w.startswith("@inst-")}
+        if institution and named == {f"@inst-{institution.lower()}"} and not national:
+            flags.add("names_itself")
         surface = tuple((w, stem(w)) for w in raw)
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
                          surface_stems=surface, flags=frozenset(flags))
@@ -214,9 +237,11 @@ def _to_full(tokens: Sequence[str]) -> tuple[str, ...]:
         if drop:
             skip = len(drop) - 1
             continue
-        if word in FUNCTION_WORDS or word in SURFACE_GENERIC or _YEAR.match(word):
+        if word in FUNCTION_WORDS or _YEAR.match(word):
             continue
-        kept.append(stem(word))
+        # The generic verbs stay as written (they tell the role: penyusunan, pelaksanaan,
+        # pengawasan); `content` leaves them out.
+        kept.append(word if word in SURFACE_GENERIC or word.startswith("@") else stem(word))
     return tuple(kept)
 
 
