@@ -64,11 +64,12 @@ class Detector:
     def process(self, items: Sequence[ActivityText]) -> list[Processed]:
         return [self.normalizer.process(item.text, item.institution) for item in items]
 
-    def probabilities(self, items: Sequence[ActivityText], pairs: Sequence[tuple[int, int]],
-                      processed: Sequence[Processed] | None = None) -> np.ndarray:
-        processed = list(processed) if processed is not None else self.process(items)
+    def probabilities(self, items: Sequence[ActivityText], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        processed = self.process(items)
+        names = [self.normalizer.process(item.name, item.institution) if item.description else p
+                 for item, p in zip(items, processed, strict=True)]
         space = Space([*self.model.background, *(p.content_text for p in processed)])
-        return self.model.probabilities(pair_features(self.normalizer, processed, pairs, space))
+        return self.model.probabilities(pair_features(self.normalizer, processed, pairs, space, names))
 
     def pair_probability(self, a: ActivityText, b: ActivityText) -> float:
         return float(self.probabilities([a, b], [(0, 1)])[0])

@@ -14,8 +14,7 @@ engineer can read its weights (docs/adr/0009-overlap-detector.md):
   members (strict: SKD vs SKB, PKN Tingkat I vs II, JPT madya vs pratama, pusat vs daerah;
   role: policy vs implementation vs oversight; soft: the Manajemen ASN component, the position type);
 - ``own``: both are the institution's own management or reporting (its LKj, its Renstra, or
-  an activity naming its own institution and no other: "Anjab-ABK internal Kementerian PANRB");
-  ``own_one``: one is (the other may evaluate or supervise it: a different duty).
+  an activity naming its own institution and no other: "Anjab-ABK internal Kementerian PANRB").
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ import numpy as np
 
 from simasn.workplans.overlap.text import Normalizer, Processed
 
-FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "own_one")
+FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own")
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,10 @@ class ActivityText:
     @property
     def text(self) -> str:
         return f"{self.name}. {self.description}" if self.description else self.name
+
+
+def internal(p: Processed) -> bool:
+    return "own_institution" in p.flags or "names_itself" in p.flags
 
 
 class Space:
@@ -106,6 +109,14 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed) -> Contrasts:
     found_a, found_b = normalizer.members_found(a), normalizer.members_found(b)
     counts = {"strict": 0, "role": 0, "soft": 0}
     details = []
+    # An institution's own business against the same thing done nationally ("road map RB
+    # internal BKN" / "Road Map RB nasional") is two different pieces of work.
+    for x, y in ((a, b), (b, a)):
+        if internal(x) and "national" in y.flags:
+            counts["strict"] += 1
+            # Glossary data is Indonesian (like the dimension names it sits beside).
+            details.append(("lingkup", "internal lembaga" if x is a else "nasional",
+                            "nasional" if x is a else "internal lembaga"))
     for entry, _members in normalizer.contrasts:
         ma, mb = found_a.get(entry.id), found_b.get(entry.id)
         if not ma or not mb or ma & mb:
@@ -115,21 +126,23 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed) -> Contrasts:
     return Contrasts(counts["strict"], counts["role"], counts["soft"], tuple(details))
 
 
-def internal(p: Processed) -> bool:
-    return "own_institution" in p.flags or "names_itself" in p.flags
+
 
 
 def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs: Sequence[tuple[int, int]],
-                  space: Space) -> np.ndarray:
-    """One row of FEATURES per pair of indexes into `processed`."""
+                  space: Space, names: Sequence[Processed] | None = None) -> np.ndarray:
+    """One row of FEATURES per pair of indexes into `processed` (name and description);
+    distinguishing terms are looked for in `names` only (a description explains, it does not
+    name the work)."""
     if not pairs:
         return np.zeros((0, len(FEATURES)))
+    names = names if names is not None else processed
     texts = [p.content_text for p in processed]
     chars, word_m = space.matrices(texts)
     rows = []
     for i, j in pairs:
         a, b = processed[i], processed[j]
-        c = contrasts(normalizer, a, b)
+        c = contrasts(normalizer, names[i], names[j])
         rows.append((
             float(chars[i].multiply(chars[j]).sum()),
             float(word_m[i].multiply(word_m[j]).sum()),
@@ -138,8 +151,7 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
             min(c.strict, 1),
             min(c.role, 1),
             min(c.soft, 2) / 2,
-            1.0 if internal(a) and internal(b) else 0.0,
-            1.0 if internal(a) != internal(b) else 0.0,
+            1.0 if internal(names[i]) and internal(names[j]) else 0.0,
         ))
     return np.asarray(rows, dtype=float)
 

@@ -42,7 +42,7 @@ pelaksanaan melaksanakan dilaksanakan pengawasan pengendalian sosialisasi pengem
 membangun penetapan menetapkan penguatan memperkuat pembinaan membina penerapan menerapkan fasilitasi
 koordinasi dukungan mendukung optimalisasi percepatan akselerasi kegiatan program terselenggaranya
 tersusunnya terlaksananya tersedianya meningkatnya penyediaan penyempurnaan perumusan merumuskan
-penyiapan pemenuhan
+penyiapan pemenuhan penyampaian pelaporan pengiriman keikutsertaan implementasi harmonisasi pengharmonisasian
 """.split())
 #: Stems that name no subject matter (kept in `full`, dropped from `content`).
 GENERIC_STEMS = frozenset("""
@@ -194,6 +194,8 @@ class Normalizer:
         # "LKj BKN", "Anjab-ABK internal Kementerian PANRB" are the institution's own
         # business; "evaluasi LKj instansi pemerintah" is about every agency's.
         national = _contains_any(written, self.scope_terms)
+        if national:
+            flags.add("national")
         if _contains_any(full, self.own_terms) and not national:
             flags.add("own_institution")
         # Naming its own institution and no other ("Renstra KASN", "Anjab-ABK internal
