@@ -14,7 +14,7 @@ import numpy as np
 from simasn.workplans.overlap.features import ActivityText, Space, contrasts, pair_features
 from simasn.workplans.overlap.glossary import Glossary
 from simasn.workplans.overlap.model import TrainedModel
-from simasn.workplans.overlap.text import Normalizer, Processed, stem
+from simasn.workplans.overlap.text import Normalizer, Processed
 
 _SURFACE = re.compile(r"[a-z0-9]+")
 
@@ -138,16 +138,14 @@ def _display(text: str, rewrite) -> str:  # type: ignore[no-untyped-def]
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
+    """Neighbouring segments of the same kind joined; a space between two highlighted words
+    is highlighted too (one mark per matched phrase)."""
+    bridged = [Segment(seg.text, True) if not seg.shared and not seg.text.strip() and 0 < i < len(segments) - 1
+               and segments[i - 1].shared and segments[i + 1].shared else seg for i, seg in enumerate(segments)]
     out: list[Segment] = []
-    for seg in segments:
+    for seg in bridged:
         if out and out[-1].shared == seg.shared:
             out[-1] = Segment(out[-1].text + seg.text, seg.shared)
-        elif out and not seg.text.strip() and out[-1].shared:
-            out.append(Segment(seg.text, False))
         else:
             out.append(seg)
     return out
-
-
-def shared_stem(word: str) -> str:
-    return stem(word.lower())

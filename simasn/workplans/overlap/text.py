@@ -125,6 +125,7 @@ class Normalizer:
                 if key:
                     self._phrases.setdefault(key, (entry, targets[entry.id]))
         self._longest = max((len(k) for k in self._phrases), default=1)
+        self._self_containing: set[tuple[str, ...]] = set()
         # A canonical form may itself hold other glossary terms ("talent management system"
         # holds "talent management"): it is rewritten once, without its own entry, and that
         # fully rewritten form is what its terms become.
@@ -138,6 +139,10 @@ class Normalizer:
             targets[entry.id] = tuple(self._rewrite(list(own))[0])
             self._phrases.update(held)
         self._phrases = {key: (entry, targets[entry.id]) for key, (entry, _t) in self._phrases.items()}
+        # A term whose rewrite contains it ("netralitas" → "netralitas aparatur sipil negara")
+        # is applied to what was written only, never again to its own output.
+        self._self_containing = {key for key, (_e, target) in self._phrases.items()
+                                 if key != target and _occurrences(target, key)}
         # Distinguishing members, own-institution and national-scope terms are matched on
         # the processed sequence, so they are processed the same way.
         self.contrasts = [(e, [[self._full_of(term) for term in member] for member in e.members])
@@ -159,7 +164,7 @@ class Normalizer:
                 for size in range(min(self._longest, len(tokens) - i), 0, -1):
                     key = tuple(w for w, _e in tokens[i:i + size])
                     hit = self._phrases.get(key)
-                    if hit is None:
+                    if hit is None or (_round and key in self._self_containing):
                         continue
                     entry, target = hit
                     expanded = entry.kind != "synonyms" or any(e for _w, e in tokens[i:i + size])

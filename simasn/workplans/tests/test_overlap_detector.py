@@ -1,0 +1,149 @@
+"""The overlap detector: its glossary, what it reads in a name, and its measured quality.
+
+The quality figures are measured on every run (`-s` prints them): cross-validated on the
+development pairs the model is trained on, and on the held-out pairs written by an
+independent author and copied in only after the detector was frozen (docs/workplans.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from simasn.workplans.overlap import glossary as g
+from simasn.workplans.overlap import store
+from simasn.workplans.overlap.detector import DIFFERENT, SAME, SIMILAR
+from simasn.workplans.overlap.evaluate import baseline_detector, evaluate
+from simasn.workplans.overlap.features import ActivityText
+from simasn.workplans.overlap.model import TrainedModel
+from simasn.workplans.overlap.text import Normalizer, words
+
+HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
+#: The issue's target on the held-out part (issue 13, "Done when").
+TARGET_F1 = 0.90
+#: What the frozen detector reached on the held-out part (second look, docs/workplans.md): a
+#: regression floor, so that a change making it worse fails here.
+HELD_OUT_F1_FLOOR = 0.75
+
+
+@pytest.fixture(scope="module")
+def detector():  # type: ignore[no-untyped-def]
+    return baseline_detector()
+
+
+@pytest.fixture(scope="module")
+def normalizer() -> Normalizer:
+    return Normalizer(g.seed())
+
+
+def test_glossary_seed_is_data_with_a_source_per_entry() -> None:
+    gloss = g.seed()
+    assert len(gloss.entries) >= 150
+    for entry in gloss.entries:
+        source = gloss.source_of(entry)
+        assert source is not None and source.title, entry.id
+    kinds = {e.kind for e in gloss.entries}
+    assert {"abbreviation", "former_name", "synonyms", "contrast"} <= kinds
+
+
+def test_former_names_cite_the_regulation_that_renamed_them() -> None:
+    gloss = g.seed()
+    pkp = gloss.get("diklatpim-iv")
+    assert pkp is not None and pkp.means == "Pelatihan Kepemimpinan Pengawas"
+    assert "Nomor 15 Tahun 2019" in gloss.sources[pkp.source].title
+    unverified = [e.id for e in gloss.of_kind("former_name") if not gloss.sources[e.source].verified]
+    assert "diklatpim-iii" in unverified  # the PKA regulation's number was not confirmed: flagged, not guessed
+
+
+def test_a_canonical_form_is_rewritten_once(normalizer: Normalizer) -> None:
+    """Writing a term's canonical form out gives what the term gives (and never grows on a
+    second pass: "JPT madya" must not become "jabatan jabatan pimpinan tinggi madya")."""
+    for entry in normalizer.glossary.of_kind("abbreviation", "former_name", "synonyms"):
+        via_term = normalizer.process(entry.terms[0]).full
+        via_canonical = normalizer.process(entry.canonical).full
+        assert via_term == via_canonical, entry.id
+        assert len(via_term) <= 2 * len(words(entry.canonical)) + 2, entry.id
+
+
+@pytest.mark.parametrize(("short", "long"), [
+    ("Penyelenggaraan PKA", "Penyelenggaraan Pelatihan Kepemimpinan Administrator"),
+    ("Penyelenggaraan Diklatpim Tingkat III", "Penyelenggaraan PKA"),
+    ("Latsar CPNS", "Pelatihan dasar calon pegawai negeri sipil"),
+    ("Penyusunan Anjab/ABK", "Penyusunan analisis jabatan dan analisis beban kerja"),
+    ("Open bidding JPT madya", "Seleksi terbuka jabatan pimpinan tinggi madya"),
+    ("Self assessment sistem merit", "Penilaian mandiri sistem merit"),
+    ("Ujikom JF", "Uji kompetensi jabatan fungsional"),
+    ("Rekrutmen PPPK", "Pengadaan pegawai pemerintah dengan perjanjian kerja"),
+])
+def test_abbreviations_former_names_and_synonyms_meet(normalizer: Normalizer, short: str, long: str) -> None:
+    assert normalizer.process(short).content == normalizer.process(long).content
+
+
+@pytest.mark.parametrize(("a", "b", "dimension"), [
+    ("Pelaksanaan SKD CPNS", "Pelaksanaan SKB CPNS", "tahap seleksi CASN"),
+    ("Penyelenggaraan PKN Tingkat I", "Penyelenggaraan PKN Tingkat II", "jenjang pelatihan kepemimpinan"),
+    ("Seleksi terbuka JPT madya", "Seleksi terbuka JPT pratama", "jenjang JPT"),
+    ("Layanan kenaikan pangkat PNS", "Layanan kenaikan gaji berkala PNS", "jenis kenaikan"),
+    ("Pemetaan kompetensi PNS instansi pusat", "Pemetaan kompetensi PNS instansi daerah", "kelompok sasaran (instansi)"),
+])
+def test_a_distinguishing_term_keeps_look_alikes_apart(detector, a: str, b: str, dimension: str) -> None:  # type: ignore[no-untyped-def]
+    explanation = detector.explain(ActivityText(a, institution="BKN"), ActivityText(b, institution="LAN"))
+    assert dimension in [d for d, _x, _y in explanation.contrasts]
+    assert detector.band(detector.pair_probability(ActivityText(a, institution="BKN"),
+                                                   ActivityText(b, institution="LAN"))) == DIFFERENT
+
+
+def test_each_institution_own_report_is_not_an_overlap(detector) -> None:  # type: ignore[no-untyped-def]
+    p = detector.pair_probability(ActivityText("Penyusunan LAKIP BKN 2025", institution="BKN"),
+                                  ActivityText("Penyusunan Laporan Kinerja LAN 2025", institution="LAN"))
+    assert detector.band(p) == DIFFERENT
+
+
+def test_the_same_work_in_other_words_is_found_with_its_reason(detector) -> None:  # type: ignore[no-untyped-def]
+    a = ActivityText("Penyelenggaraan PKA angkatan I bagi pejabat administrator instansi pusat", institution="LAN")
+    b = ActivityText("Penyelenggaraan Pelatihan Kepemimpinan Administrator bagi pejabat administrator instansi pusat",
+                     institution="BKN")
+    assert detector.band(detector.pair_probability(a, b)) in (SAME, SIMILAR)
+    explanation = detector.explain(a, b)
+    assert "PKA = Pelatihan Kepemimpinan Administrator" in explanation.reasons
+    marked = "".join(s.text for s in explanation.segments_b if s.shared)
+    assert "Pelatihan Kepemimpinan Administrator" in marked
+    assert "".join(s.text for s in explanation.segments_a) == a.name  # the name is shown as written
+
+
+def test_model_is_plain_json_and_round_trips(detector) -> None:  # type: ignore[no-untyped-def]
+    data = detector.model.to_json()
+    assert data.startswith(b"{")
+    again = TrainedModel.from_json(data)
+    assert again.coef == detector.model.coef and again.threshold == detector.model.threshold
+    with pytest.raises(ValueError):
+        TrainedModel.from_json(data.replace(b'"format": 1', b'"format": 99'))
+
+
+def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no-untyped-def]
+    cv = detector.model.cv
+    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev part + early pairs), "
+          f"{cv['k']}-fold CV x{len(cv['seeds'])}: threshold={detector.model.threshold:.2f} "
+          f"precision={cv['precision']:.3f} recall={cv['recall']:.3f} f1={cv['f1']:.3f}")
+    assert cv["f1"] >= 0.85
+
+
+def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
+    examples = store.load_pairs(HELD_OUT)
+    seeds = {(e.a.name, e.b.name) for e in store.seed_examples()}
+    assert not any((e.a.name, e.b.name) in seeds for e in examples)  # never trained on
+    report = evaluate(detector, examples)
+    print("\nheld-out pairs: " + "\n".join(report.lines()))
+    assert report.metrics.n >= 150
+    assert report.metrics.f1 >= HELD_OUT_F1_FLOOR
+
+
+@pytest.mark.xfail(strict=True, reason="held-out F1 is 0.769 (second look), below the issue's 0.90: "
+                   "glossary coverage and role knowledge limit it — docs/workplans.md; the lead decides")
+def test_held_out_reaches_the_issue_target(detector) -> None:  # type: ignore[no-untyped-def]
+    assert evaluate(detector, store.load_pairs(HELD_OUT)).metrics.f1 >= TARGET_F1
+
+
+def test_words_split_planners_punctuation() -> None:
+    assert words("Anjab/ABK K/L e-Kinerja") == ["anjab", "abk", "k", "l", "e", "kinerja"]
