@@ -150,6 +150,17 @@ def find_overlaps(activities: list[Activity], *, cycle: Cycle | None = None,
     return sorted(pairs, key=lambda p: (-p.score, p.a.pk, p.b.pk))
 
 
+def explain_decisions(overlaps: list[Any]) -> list[tuple[Any, str, Explanation]]:
+    """The meeting's pairs with their similarity in words and the reasons (scores were stored
+    when the meeting opened; the words are read against the detector in force)."""
+    detector = store.detector()
+    out = []
+    for o in overlaps:
+        a, b = _text(o.activity_a), _text(o.activity_b)
+        out.append((o, detector.band(o.score), detector.explain(a, b)))
+    return out
+
+
 def _targets(result: Analysis, activities: list[Activity]) -> None:
     """Target totals per unit and institution; indicator coverage counting only activities
     in the indicator's own unit (an activity in another unit is listed as a mismatch)."""
@@ -157,16 +168,19 @@ def _targets(result: Analysis, activities: list[Activity]) -> None:
     for act in activities:
         key = unit_key(act.target_unit)
         row = per_unit.setdefault(key, {"unit": act.target_unit.strip(), "additive": key not in NON_ADDITIVE_UNITS,
-                                        "count": 0, "totals": defaultdict(Decimal)})
+                                        "count": 0, "values": defaultdict(list)})
         row["count"] += 1
-        row["totals"][act.program.draft.institution.short_name] += act.target
+        row["values"][act.program.draft.institution.short_name].append(act.target)
         if act.indicator_id and unit_key(act.indicator.unit) != key:
             result.unit_mismatches.append(act)
     for key in sorted(per_unit):
         row = per_unit[key]
-        cells = [row["totals"].get(i) if row["additive"] else None for i in result.institutions]
-        result.unit_totals.append({**row, "key": key, "cells": cells,
-                                   "total": sum(row["totals"].values()) if row["additive"] else None})
+        values = row.pop("values")
+        # A rate is shown per activity; an amount is added up per institution and overall.
+        cells = [(sum(values[i]) if row["additive"] else values[i]) if values.get(i) else None
+                 for i in result.institutions]
+        total = sum(sum(v) for v in values.values()) if row["additive"] else None
+        result.unit_totals.append({**row, "key": key, "cells": cells, "total": total})
 
 
 def analyse_cycle(cycle: Cycle, *, kind: str = Draft.Kind.USULAN) -> Analysis:

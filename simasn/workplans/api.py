@@ -111,7 +111,8 @@ class UnitTotalOut(Schema):
     unit: str
     activities: int
     additive: bool
-    by_institution: dict[str, Decimal | None]
+    #: Sum per institution for an amount; for a rate (percent, index) the list of values, never added.
+    by_institution: dict[str, Decimal | list[Decimal] | None]
 
 
 class AnalysisOut(Schema):

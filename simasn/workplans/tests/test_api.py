@@ -24,8 +24,14 @@ def test_api_cycle_analysis_and_verification(users: Any, django_capture_on_commi
     body = c.get("/api/v1/workplans/cycles/").json()
     assert body["meta"]["total"] == 1
     assert sorted(body["items"][0]["participants"]) == ["BKN", "KEMENPANRB", "LAN"]
-    analysis = c.get(f"/api/v1/workplans/cycles/{cycle.pk}/analysis").json()
+    analysis = c.get(f"/api/v1/workplans/cycles/{cycle.pk}/analysis?kind=USULAN").json()
     assert analysis["overlaps"] and analysis["budget_by_institution"]["BKN"] > 0
+    talent = next(o for o in analysis["overlaps"] if {o["institution_a"], o["institution_b"]} == {"KEMENPANRB", "BKN"})
+    assert talent["band"] in ("SAMA", "MIRIP") and talent["marked_overlap"] is None
+    assert analysis["detector_version"] == "0" and analysis["glossary_version"]
+    units = {u["unit"]: u for u in analysis["target_by_unit"]}
+    assert units["dokumen"]["additive"] and units["dokumen"]["by_institution"]["BKN"] == "3.00"
+    assert analysis["unit_mismatches"]  # every activity is in "dokumen", its indicator in persen/kasus
     verified = c.get(f"/api/v1/workplans/cycles/{cycle.pk}/minutes/verification").json()
     assert verified["sealed"] and verified["sha256_file"] == verified["sha256_recorded"]
     assert len(verified["signatures"]) == 3 and all(s["trusted"] and s["intact"] for s in verified["signatures"])

@@ -105,11 +105,12 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponseBase:
         messages.error(request, _form_errors(form) if form is not None else _("Permintaan tidak dikenal."))
         return HttpResponseRedirect(back)
     can_edit = _can(request, Resource.WORKPLAN_MEETING, Action.UPDATE) and meeting.status == Meeting.Status.OPEN
+    overlaps = list(meeting.overlaps.select_related("activity_a__program__draft__institution",
+                                                    "activity_b__program__draft__institution"))
     return render(request, "workplans/meeting.html", {
         "title": _("Pertemuan pembahasan: %(c)s") % {"c": cycle}, "cycle": cycle, "meeting": meeting,
         "attendance": meeting.attendance.select_related("institution"), "guests": meeting.guests.all(),
-        "overlaps": meeting.overlaps.select_related("activity_a__program__draft__institution",
-                                                    "activity_b__program__draft__institution"),
+        "overlaps": analysis.explain_decisions(overlaps),
         "can_edit": can_edit, "guest_form": f.GuestForm(), "decision_form": f.DecisionForm(),
         "close_form": f.CloseMeetingForm(), "Decision": OverlapDecision.Decision, "Side": OverlapDecision.Side,
     })
