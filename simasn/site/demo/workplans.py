@@ -56,17 +56,24 @@ ACTIVITIES: dict[str, list[tuple[str, str, str | None, list[tuple[str, str, str 
         ("KP1", "Program Kebijakan Manajemen ASN", "P1", [
             ("KP1.1", "Penyusunan kebijakan manajemen talenta nasional ASN", "I1", "Peraturan Menteri", "1", "regulasi", 2_400_000_000),
             ("KP1.2", "Penyusunan kebijakan mobilitas talenta ASN antar instansi", "I2", "Pedoman mobilitas", "1", "dokumen", 1_100_000_000),
-            ("KP1.3", "Penilaian kompetensi manajerial bagi JPT", "I1", "Hasil penilaian", "400", "orang", 1_600_000_000)]),
+            ("KP1.3", "Penilaian kompetensi manajerial bagi JPT", "I1", "Hasil penilaian", "400", "orang", 1_600_000_000),
+            ("KP1.4", "Penyusunan pedoman Anjab dan ABK instansi pemerintah", "I1", "Pedoman", "1", "dokumen", 900_000_000)]),
         ("KP2", "Program Reformasi Birokrasi", "P2", [
             ("KP2.1", "Evaluasi penerapan sistem merit di instansi pusat dan daerah", "I3", "Laporan evaluasi", "120", "instansi", 3_200_000_000)]),
         ("KP9", "Program Dukungan Manajemen", None, [
-            ("KP9.1", "Pengelolaan keuangan dan barang milik negara", None, "Laporan keuangan", "1", "laporan", 900_000_000)]),
+            ("KP9.1", "Pengelolaan keuangan dan barang milik negara", None, "Laporan keuangan", "1", "laporan", 900_000_000),
+            ("KP9.2", "Penetapan nilai ambang batas SKB CPNS", None, "Keputusan Menteri", "1", "dokumen", 400_000_000),
+            ("KP9.3", "Pengiriman pejabat administrator Kementerian PANRB mengikuti Pelatihan Kepemimpinan Administrator",
+             None, "Pejabat terlatih", "12", "orang", 600_000_000)]),
     ],
     "BKN": [
         ("BK1", "Program Manajemen ASN", "P1", [
             ("BK1.1", "Penyusunan regulasi manajemen talenta ASN secara nasional", "I1", "Peraturan BKN", "1", "regulasi", 1_800_000_000),
             ("BK1.2", "Uji kompetensi untuk pemetaan talenta ASN secara nasional", "I1", "Peta talenta", "50000", "orang", 7_500_000_000),
-            ("BK1.3", "Asesmen kompetensi manajerial pejabat pimpinan tinggi", "I1", "Laporan asesmen", "600", "orang", 2_200_000_000)]),
+            ("BK1.3", "Asesmen kompetensi manajerial pejabat pimpinan tinggi", "I1", "Laporan asesmen", "600", "orang", 2_200_000_000),
+            ("BK1.4", "Penyusunan pedoman analisis jabatan dan analisis beban kerja bagi instansi pemerintah", "I1", "Pedoman",
+             "1", "dokumen", 750_000_000),
+            ("BK1.5", "Pelaksanaan SKD CPNS dengan CAT BKN", None, "Peserta SKD", "250000", "orang", 14_000_000_000)]),
         ("BK2", "Program Pengawasan dan Pengendalian", "P2", [
             ("BK2.1", "Penanganan pengaduan atas pelanggaran sistem merit", "I4", "Pengaduan selesai", "300", "kasus", 1_200_000_000)]),
         ("BK3", "Program Layanan Digital ASN", "P4", [
@@ -77,7 +84,8 @@ ACTIVITIES: dict[str, list[tuple[str, str, str | None, list[tuple[str, str, str 
         ("LA1", "Program Pengembangan Kompetensi ASN", "P3", [
             ("LA1.1", "Penyelenggaraan pelatihan kepemimpinan nasional tingkat I untuk JPT", "I5", "Alumni PKN I", "240", "orang", 6_000_000_000),
             ("LA1.2", "Penguatan ASN corporate university untuk pengembangan kompetensi", "I5", "Instansi ber-CorpU", "60", "instansi", 2_500_000_000),
-            ("LA1.3", "Pembangunan learning management system pembelajaran ASN terintegrasi", "I5", "LMS nasional", "1", "sistem", 4_000_000_000)]),
+            ("LA1.3", "Pembangunan learning management system pembelajaran ASN terintegrasi", "I5", "LMS nasional", "1", "sistem", 4_000_000_000),
+            ("LA1.4", "Penyelenggaraan PKA bagi pejabat administrator instansi pusat", "I5", "Alumni PKA", "480", "orang", 5_500_000_000)]),
         ("LA2", "Program Kajian Kebijakan", None, [
             ("LA2.1", "Kajian inovasi administrasi negara di daerah", None, "Rekomendasi kebijakan", "3", "kajian", 1_300_000_000)]),
     ],
@@ -195,6 +203,17 @@ def _meeting(minister: User, cycle: Cycle, *, decide: int | None = None, moves: 
     return meeting
 
 
+def _learn(minister: User, cycle: Cycle) -> None:
+    """Participants mark pairs at the 2027 meeting, and the detector is retrained from the
+    decisions of the earlier meetings (issue 13: the analysis page shows model version 1)."""
+    acts = {a.code: a for a in Activity.objects.filter(program__draft__cycle=cycle, program__draft__kind=Draft.Kind.USULAN)}
+    services.pair_mark(actor=_planner("LAN"), interface=C, cycle=cycle, activity_a=acts["LA1.2"], activity_b=acts["KP1.2"],
+                       is_overlap=True, note="CorpU juga wahana mobilitas talenta; satu program bersama")
+    services.pair_mark(actor=_planner("BKN"), interface=C, cycle=cycle, activity_a=acts["BK1.5"], activity_b=acts["KP9.2"],
+                       is_overlap=False, note="SKD diselenggarakan BKN; ambang batas SKB ditetapkan Menteri")
+    services.detector_train(actor=minister, interface=C, note="Dilatih dari keputusan pertemuan 2024-2025")
+
+
 def _seal(minister: User, cycle: Cycle, number: str, *, signers: int | None = None,
           moves: frozenset[str] = frozenset()) -> None:
     meeting = _meeting(minister, cycle, moves=moves)
@@ -282,6 +301,7 @@ def seed(*, actor: Any, stdout: Any) -> None:
         _agenda(minister, d, "B/990/SM.01.00/2025")
         _draft_and_submit(d, scale=Decimal("1.2"))
         _meeting(minister, d, decide=1)
+        _learn(minister, d)
         e = _cycle(minister, v2, "Sinkronisasi Renja 2028", PlanScope.TAHUNAN, (2028, 2028), dt.date(2026, 10, 1),
                    dt.date(2027, 2, 26), previous=d)
         _agenda(minister, e, "B/801/SM.01.00/2026")

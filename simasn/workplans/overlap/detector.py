@@ -15,6 +15,7 @@ from simasn.workplans.overlap.features import ActivityText, Space, contrasts, pa
 from simasn.workplans.overlap.glossary import Glossary
 from simasn.workplans.overlap.model import TrainedModel
 from simasn.workplans.overlap.text import Normalizer, Processed
+from simasn.workplans.overlap.text import words as words_of
 
 _SURFACE = re.compile(r"[a-z0-9]+")
 
@@ -92,14 +93,26 @@ class Detector:
         shared = set(pa.content) & set(pb.content)
         details = contrasts(self.normalizer, pa, pb).details
         reasons: list[str] = []
+        seen: set[str] = set()
         for p, other in ((pa, pb), (pb, pa)):
+            written = {w for w, _s in other.surface_stems}
             for rewrite in p.rewrites:
-                tokens = set(self.normalizer._full_of(rewrite.canonical))
-                if tokens & set(other.full) and rewrite.entry.kind != "synonyms" or (
-                        rewrite.entry.kind == "synonyms" and tokens & shared):
-                    text = rewrite.entry.reason(_display(p.text, rewrite))
-                    if text not in reasons:
-                        reasons.append(text)
+                entry = rewrite.entry
+                if entry.id in seen or entry.kind == "institution" or rewrite.span is None:
+                    continue
+                surface = _display(p.text, rewrite)
+                # Only what made the two meet: not a word both wrote, not a term written out in full.
+                if surface.lower() == entry.canonical.lower() or set(words_of(surface)) <= written:
+                    continue
+                if not set(self.normalizer._full_of(rewrite.canonical)) & set(other.full):
+                    continue
+                counterpart = next((_display(other.text, r) for r in other.rewrites
+                                    if r.entry.id == entry.id and r.span is not None), "")
+                if entry.kind == "synonyms" and counterpart and counterpart.lower() != surface.lower():
+                    reasons.append(f"{surface} ≈ {counterpart}")
+                else:
+                    reasons.append(entry.reason(surface))
+                seen.add(entry.id)
         return Explanation(segments_a=self._segments(a.name, pa, shared), segments_b=self._segments(b.name, pb, shared),
                            reasons=tuple(reasons), contrasts=tuple(details), shared=tuple(sorted(shared)))
 

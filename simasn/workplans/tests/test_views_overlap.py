@@ -115,3 +115,13 @@ def test_glossary_screens(users: Any) -> None:
         "source_title": "PermenPANRB", "reason": "uji"})
     assert refused.status_code == 400 and GlossaryEntryVersion.objects.count() == 1
     assert _client(users.planner["LAN"]).get(reverse("workplans:glossary_add")).status_code == 403
+
+
+def test_the_analysis_in_english(users: Any, django_capture_on_commit_callbacks: Any, settings: Any) -> None:
+    meeting = _meeting(users, django_capture_on_commit_callbacks)
+    client = _client(users.minister)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("workplans:analysis", args=[meeting.cycle.pk]) + "?jenis=USULAN").content.decode()
+    assert "Found by detection model version 0" in html and "Target totals per unit" in html
+    assert ("likely the same" in html or "similar" in html) and "kemungkinan sama" not in html
+    assert "Reason" in html
