@@ -13,7 +13,9 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from simasn.accounts.policy import Action, Resource
@@ -64,7 +66,8 @@ def detector_page(request: HttpRequest) -> HttpResponseBase:
         "versions": DetectorModel.objects.select_related("created_by")[:20],
         "labels": LabelledPair.objects.count(),
         "labels_by_origin": {o: LabelledPair.objects.filter(origin=o).count() for o in LabelledPair.Origin.values},
-        "kinds": sorted(kinds.items()), "glossary": gloss,
+        "kinds": [(k, KIND_LABELS.get(k, k), n) for k, n in sorted(kinds.items())], "glossary": gloss,
+        "trained_at": parse_datetime(detector.model.trained_at) if detector.model.trained_at else None,
         "can_retrain": _can(request, Resource.WORKPLAN_DETECTOR, Action.CREATE)})
 
 
@@ -79,9 +82,10 @@ def glossary_page(request: HttpRequest) -> HttpResponseBase:
         text = " ".join([entry.id, *entry.terms, entry.means, entry.dimension, *(t for m in entry.members for t in m)])
         if (q and q not in text.lower()) or (kind and entry.kind != kind):
             continue
-        rows.append({"entry": entry, "source": gloss.source_of(entry)})
+        rows.append({"entry": entry, "source": gloss.source_of(entry), "kind": KIND_LABELS.get(entry.kind, entry.kind)})
     return render(request, "workplans/glossary.html", {
         "title": _("Glosarium istilah ASN"), "rows": rows, "q": q, "kind": kind, "total": len(gloss.entries),
+        "kinds": list(KIND_LABELS.items()),
         "versions": GlossaryEntryVersion.objects.select_related("created_by").order_by("-id")[:50],
         "can_add": _can(request, Resource.WORKPLAN_GLOSSARY, Action.CREATE)})
 
