@@ -14,4 +14,6 @@ $PY bench/projection.py "$N" --repeat 1
 $PY bench/api.py "$N" --seconds 2 --threads 4
 $PY bench/selection.py 20000 2000 --repeat 1
 $PY bench/law_columns.py "$N" --repeat 1 --employees 500
+# The overlap detector at 40 instansi x 50 activities (no database).
+$PY bench/overlap.py --instansi 40 --per 50 --planted 100 --sample-instansi 6
 echo "bench smoke: OK"

@@ -104,9 +104,11 @@ def substitution(a: Sequence[str], b: Sequence[str], space: Space) -> float:
     return min(only_a, only_b) / total if total else 0.0
 
 
-def contrasts(normalizer: Normalizer, a: Processed, b: Processed) -> Contrasts:
-    """Dimensions on which the two name disjoint members, with (dimension, member of a, member of b)."""
-    found_a, found_b = normalizer.members_found(a), normalizer.members_found(b)
+def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
+              found: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None) -> Contrasts:
+    """Dimensions on which the two name disjoint members, with (dimension, member of a, member of b).
+    `found` may pass the members each names, when already looked up."""
+    found_a, found_b = found if found is not None else (normalizer.members_found(a), normalizer.members_found(b))
     counts = {"strict": 0, "role": 0, "soft": 0}
     details = []
     # An institution's own business against the same thing done nationally ("road map RB
@@ -126,7 +128,13 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed) -> Contrasts:
     return Contrasts(counts["strict"], counts["role"], counts["soft"], tuple(details))
 
 
-
+def row_cosines(matrix, left: np.ndarray, right: np.ndarray, chunk: int = 100_000) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Cosine of rows left[k] and right[k] of an L2-normalised sparse matrix, for every k."""
+    out = np.empty(len(left))
+    for start in range(0, len(left), chunk):
+        a, b = matrix[left[start:start + chunk]], matrix[right[start:start + chunk]]
+        out[start:start + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
 
 
 def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs: Sequence[tuple[int, int]],
@@ -134,26 +142,31 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
     """One row of FEATURES per pair of indexes into `processed` (name and description);
     distinguishing terms are looked for in `names` only (a description explains, it does not
     name the work)."""
-    if not pairs:
+    if not len(pairs):
         return np.zeros((0, len(FEATURES)))
     names = names if names is not None else processed
-    texts = [p.content_text for p in processed]
-    chars, word_m = space.matrices(texts)
-    rows = []
-    for i, j in pairs:
+    chars, word_m = space.matrices([p.content_text for p in processed])
+    left = np.fromiter((i for i, _j in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((j for _i, j in pairs), dtype=np.int64, count=len(pairs))
+    rows = np.zeros((len(pairs), len(FEATURES)))
+    rows[:, 0] = row_cosines(chars, left, right)
+    rows[:, 1] = row_cosines(word_m, left, right)
+    found: dict[int, dict[str, set[int]]] = {}
+    inside: dict[int, bool] = {}
+    for k, (i, j) in enumerate(pairs):
+        for x in (i, j):
+            if x not in found:
+                found[x] = normalizer.members_found(names[x])
+                inside[x] = internal(names[x])
         a, b = processed[i], processed[j]
-        c = contrasts(normalizer, names[i], names[j])
-        rows.append((
-            float(chars[i].multiply(chars[j]).sum()),
-            float(word_m[i].multiply(word_m[j]).sum()),
-            containment(a.content, b.content, space),
-            substitution(a.content, b.content, space),
-            min(c.strict, 1),
-            min(c.role, 1),
-            min(c.soft, 2) / 2,
-            1.0 if internal(names[i]) and internal(names[j]) else 0.0,
-        ))
-    return np.asarray(rows, dtype=float)
+        c = contrasts(normalizer, names[i], names[j], (found[i], found[j]))
+        rows[k, 2] = containment(a.content, b.content, space)
+        rows[k, 3] = substitution(a.content, b.content, space)
+        rows[k, 4] = min(c.strict, 1)
+        rows[k, 5] = min(c.role, 1)
+        rows[k, 6] = min(c.soft, 2) / 2
+        rows[k, 7] = 1.0 if inside[i] and inside[j] else 0.0
+    return rows
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
