@@ -35,12 +35,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import machine  # noqa: E402
-from simasn.workplans.overlap import glossary as g  # noqa: E402
-from simasn.workplans.overlap import store  # noqa: E402
-from simasn.workplans.overlap.detector import Detector  # noqa: E402
-from simasn.workplans.overlap.features import ActivityText, Space, pair_features  # noqa: E402
-from simasn.workplans.overlap.text import words  # noqa: E402
+from bench._common import machine
+from simasn.workplans.overlap import glossary as g
+from simasn.workplans.overlap import store
+from simasn.workplans.overlap.detector import Detector
+from simasn.workplans.overlap.features import ActivityText, Space, pair_features
 
 QUALIFIERS = ["", "", "", "tahun 2026", "tahap II", "secara daring", "bagi pejabat struktural", "bagi pegawai baru",
               "angkatan I", "angkatan II", "triwulan III", "lanjutan", "tingkat nasional", "di lingkungan sendiri"]

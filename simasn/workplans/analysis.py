@@ -15,8 +15,15 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from simasn.workplans.models import Activity, Cycle, Draft, LabelledPair, PolicyIndicator, PolicyProgram
-from simasn.workplans.overlap import store
+from simasn.workplans import detection
+from simasn.workplans.models import (
+    Activity,
+    Cycle,
+    Draft,
+    LabelledPair,
+    PolicyIndicator,
+    PolicyProgram,
+)
 from simasn.workplans.overlap.detector import SAME, Detector, Explanation
 from simasn.workplans.overlap.features import ActivityText
 
@@ -124,7 +131,7 @@ def find_overlaps(activities: list[Activity], *, cycle: Cycle | None = None,
     """Pairs of activities of different participants the detector finds likely the same
     work, plus the pairs participants marked "juga tumpang tindih"; a participant's marks are
     shown on their pair."""
-    detector = detector or store.detector()
+    detector = detector or detection.detector()
     items = [_text(a) for a in activities]
     index = {a.pk: i for i, a in enumerate(activities)}
     found = {(c.i, c.j): (c.probability, c.band) for c in detector.find(items)}
@@ -141,19 +148,19 @@ def find_overlaps(activities: list[Activity], *, cycle: Cycle | None = None,
             found[key] = (float(p), detector.band(float(p)))
     pairs = []
     for (i, j), (prob, band) in found.items():
-        mark = marks.get((i, j))
+        label = marks.get((i, j))
         who = ""
-        if mark is not None and mark.updated_by is not None:
-            who = mark.updated_by.get_full_name() or mark.updated_by.username
+        if label is not None and label.updated_by is not None:
+            who = label.updated_by.get_full_name() or label.updated_by.username
         pairs.append(OverlapPair(activities[i], activities[j], prob, band, detector.explain(items[i], items[j]),
-                                 marked=mark.is_overlap if mark else None, marked_by=who))
+                                 marked=label.is_overlap if label is not None else None, marked_by=who))
     return sorted(pairs, key=lambda p: (-p.score, p.a.pk, p.b.pk))
 
 
 def explain_decisions(overlaps: list[Any]) -> list[tuple[Any, str, Explanation]]:
     """The meeting's pairs with their similarity in words and the reasons (scores were stored
     when the meeting opened; the words are read against the detector in force)."""
-    detector = store.detector()
+    detector = detection.detector()
     out = []
     for o in overlaps:
         a, b = _text(o.activity_a), _text(o.activity_b)
@@ -171,7 +178,7 @@ def _targets(result: Analysis, activities: list[Activity]) -> None:
                                         "count": 0, "values": defaultdict(list)})
         row["count"] += 1
         row["values"][act.program.draft.institution.short_name].append(act.target)
-        if act.indicator_id and unit_key(act.indicator.unit) != key:
+        if act.indicator is not None and unit_key(act.indicator.unit) != key:
             result.unit_mismatches.append(act)
     for key in sorted(per_unit):
         row = per_unit[key]
@@ -186,7 +193,7 @@ def _targets(result: Analysis, activities: list[Activity]) -> None:
 def analyse_cycle(cycle: Cycle, *, kind: str = Draft.Kind.USULAN) -> Analysis:
     activities = _activities(cycle, kind)
     institutions = [p.institution.short_name for p in cycle.participants.select_related("institution")]
-    detector = store.detector()
+    detector = detection.detector()
     result = Analysis(cycle=cycle, kind=kind, institutions=institutions, activity_count=len(activities), activities=activities,
                       detector_version=detector.version, glossary_version=detector.glossary.version,
                       threshold=detector.model.threshold)

@@ -25,6 +25,7 @@ def _number(value: Any) -> Any:
 
 
 def analysis_xlsx(result: Analysis) -> bytes:
+    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -61,7 +62,7 @@ def analysis_xlsx(result: Analysis) -> bytes:
                    pair.b.program.draft.institution.short_name, f"{pair.b.code} {pair.b.name}",
                    "; ".join(exp.reasons) if exp else "",
                    "; ".join(f"{d}: {x} / {y}" for d, x, y in exp.contrasts) if exp else "",
-                   {True: "juga tumpang tindih", False: "bukan tumpang tindih"}.get(pair.marked, ""), ""])
+                   "" if pair.marked is None else "juga tumpang tindih" if pair.marked else "bukan tumpang tindih", ""])
     ws = wb.create_sheet("Total anggaran")
     ws.append(["Lembaga", "Anggaran (Rp)"])
     for inst, total in result.budget_by_institution.items():

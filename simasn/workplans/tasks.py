@@ -7,7 +7,9 @@ import datetime as dt
 
 from django_tasks import task
 
-from simasn.workplans.services import drafts_overdue_remind
+from simasn.accounts.models import User
+from simasn.core.interfaces import Interface
+from simasn.workplans.services import detector_train, drafts_overdue_remind
 
 
 @task()
@@ -19,8 +21,4 @@ def remind_overdue_drafts(today: str) -> int:
 @task()
 def retrain_detector(user_id: int, note: str = "") -> int:
     """Retrain the overlap detector for the administrator who asked (audited as that user)."""
-    from simasn.accounts.models import User
-    from simasn.core.interfaces import Interface
-    from simasn.workplans.services import detector_train
-
     return detector_train(actor=User.objects.get(pk=user_id), interface=Interface.SYSTEM, note=note).version

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from simasn.workplans.overlap import glossary, store
 from simasn.workplans.overlap.detector import Detector
+from simasn.workplans.overlap.features import ActivityText
 from simasn.workplans.overlap.model import Example, Metrics
 
 
@@ -36,7 +38,7 @@ class Report:
 
 def evaluate(detector: Detector, examples: Sequence[Example]) -> Report:
     """Score every pair the way the analysis does (all texts of the set in one space)."""
-    index: dict[object, int] = {}
+    index: dict[ActivityText, int] = {}
     for ex in examples:
         for item in (ex.a, ex.b):
             index.setdefault(item, len(index))
@@ -54,15 +56,11 @@ def evaluate(detector: Detector, examples: Sequence[Example]) -> Report:
 
 def baseline_detector() -> Detector:
     """The detector a fresh install uses, built without a database."""
-    from simasn.workplans.overlap import glossary, store
-
     gloss = glossary.seed()
     return Detector(gloss, store.baseline(gloss), version=store.BASELINE)
 
 
 def main(argv: Sequence[str]) -> int:
-    from simasn.workplans.overlap.store import load_pairs
-
     if not argv:
         print(__doc__)
         return 2
@@ -72,7 +70,7 @@ def main(argv: Sequence[str]) -> int:
           f"recall={model.cv['recall']:.3f} f1={model.cv['f1']:.3f}; glossary {detector.glossary.version} "
           f"({len(detector.glossary.entries)} entries)")
     for name in argv:
-        report = evaluate(detector, load_pairs(Path(name)))
+        report = evaluate(detector, store.load_pairs(Path(name)))
         print(name)
         for line in report.lines():
             print(line)

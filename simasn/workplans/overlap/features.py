@@ -53,6 +53,7 @@ class Space:
     of a word is learnt from the activities at hand, not from labels)."""
 
     def __init__(self, corpus: Sequence[str]) -> None:
+        # Imported on first use: scikit-learn takes ~0.7 s to import, paid only when comparing.
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         docs = [d for d in corpus if d.strip()] or ["-"]

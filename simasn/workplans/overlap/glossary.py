@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 SEED_PATH = Path(__file__).with_name("glossary.yaml")
 
 KINDS = ("abbreviation", "former_name", "synonyms", "contrast", "own_institution", "scope_national", "institution")
@@ -145,8 +147,6 @@ def entry_to_data(entry: Entry) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def seed() -> Glossary:
-    import yaml
-
     raw = yaml.safe_load(SEED_PATH.read_text(encoding="utf-8"))
     sources = {key: Source(key=key, title=str(v.get("title", "")), verified=bool(v.get("verified")),
                            url=str(v.get("url", "")), note=str(v.get("note", "")))

@@ -109,6 +109,7 @@ def _rows(normalizer: Normalizer, examples: Sequence[Example], background: Seque
 
 
 def _fit(rows: np.ndarray, labels: Sequence[bool], c: float = C) -> tuple[list[float], float]:
+    # Imported on first use: scikit-learn takes ~0.7 s to import, paid only when training.
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(rows, np.asarray(labels, dtype=int))

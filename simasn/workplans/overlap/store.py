@@ -1,18 +1,16 @@
-"""The detector in force: the glossary (seed + administrators' versions), the newest trained
-model (stored through Django's storage API), or — on a fresh install — a baseline trained in
-memory from the seed pairs shipped with the code. Cached per process, keyed by what is in
-the database, so a new glossary version or a retrained model is used at once.
+"""The labelled pairs shipped with the code and the baseline model trained from them: what a
+fresh install detects with, before any meeting has labelled a pair. No database here
+(`simasn.workplans.detection` lays the administrators' glossary versions and the stored
+model versions over this).
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+
+import yaml
 
 from simasn.workplans.overlap import glossary as g
-from simasn.workplans.overlap.detector import Detector
 from simasn.workplans.overlap.features import ActivityText
 from simasn.workplans.overlap.model import Example, TrainedModel, train
 
@@ -23,14 +21,8 @@ PAIRS_DIR = Path(__file__).with_name("pairs")
 SEED_PAIR_FILES = ("dev.yaml", "early.yaml")
 BASELINE = "0"
 
-_lock = threading.Lock()
-_detector: tuple[tuple[Any, ...], Detector] | None = None
-
-
 def load_pairs(path: Path, *, origin: str = "seed") -> list[Example]:
     """Labelled pairs in the shared YAML shape (see pairs/README.md)."""
-    import yaml
-
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     items = raw.get("pairs", raw) if isinstance(raw, dict) else raw
     examples = []
@@ -54,28 +46,6 @@ def seed_examples() -> list[Example]:
     return examples
 
 
-def _glossary_rows() -> list[Any]:
-    from simasn.workplans.models import GlossaryEntryVersion
-
-    return list(GlossaryEntryVersion.objects.order_by("id"))
-
-
-def glossary_from_rows(rows: Iterable[Any]) -> g.Glossary:
-    overrides: list[tuple[str, g.Entry | None, g.Source | None]] = []
-    for row in rows:
-        if row.retired:
-            overrides.append((row.entry_key, None, None))
-            continue
-        source = g.Source(key=f"db-{row.pk}", title=row.source_title, verified=row.verified, url=row.source_url)
-        entry = g.entry_from_data({**row.data, "id": row.entry_key, "source": source.key}, origin=str(row.pk))
-        overrides.append((row.entry_key, entry, source))
-    return g.merged(overrides)
-
-
-def glossary() -> g.Glossary:
-    return glossary_from_rows(_glossary_rows())
-
-
 _baselines: dict[str, TrainedModel] = {}
 
 
@@ -86,36 +56,3 @@ def baseline(glossary_obj: g.Glossary) -> TrainedModel:
     if version not in _baselines:
         _baselines[version] = train(glossary_obj, seed_examples())
     return _baselines[version]
-
-
-def _newest_model() -> Any:
-    from simasn.workplans.models import DetectorModel
-
-    return DetectorModel.objects.order_by("-version").first()
-
-
-def detector() -> Detector:
-    """The detector in force (rebuilt when the glossary or the model version changes)."""
-    global _detector
-    rows = _glossary_rows()
-    stored = _newest_model()
-    key = (tuple((r.pk, r.entry_key) for r in rows), stored.pk if stored else None)
-    cached = _detector
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    gloss = glossary_from_rows(rows)
-    if stored is None:
-        built = Detector(gloss, baseline(gloss), version=BASELINE)
-    else:
-        with stored.file.open("rb") as handle:
-            model = TrainedModel.from_json(handle.read())
-        built = Detector(gloss, model, version=str(stored.version))
-    with _lock:
-        _detector = (key, built)
-    return built
-
-
-def invalidate() -> None:
-    global _detector
-    with _lock:
-        _detector = None

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
 from simasn.workplans.overlap.glossary import Entry, Glossary
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -28,27 +30,12 @@ ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
 
 #: Indonesian function words (not Sastrawi's 800-word list, which holds "pertama", "kerja",
 #: "naik", "dua" and other words that distinguish activities).
-FUNCTION_WORDS = frozenset("""
-dan di ke dari yang untuk dengan pada dalam bagi atau serta oleh melalui secara terhadap antara
-sebagai tentang atas per para se ini itu tersebut berupa adalah akan sudah telah juga yaitu yakni
-maupun guna hingga sampai kepada agar supaya sesuai berdasarkan terkait mengenai beserta lingkup
-rangka kerangka upaya a b c d e f g h
-""".split())
+FUNCTION_WORDS = frozenset(["dan", "di", "ke", "dari", "yang", "untuk", "dengan", "pada", "dalam", "bagi", "atau", "serta", "oleh", "melalui", "secara", "terhadap", "antara", "sebagai", "tentang", "atas", "per", "para", "se", "ini", "itu", "tersebut", "berupa", "adalah", "akan", "sudah", "telah", "juga", "yaitu", "yakni", "maupun", "guna", "hingga", "sampai", "kepada", "agar", "supaya", "sesuai", "berdasarkan", "terkait", "mengenai", "beserta", "lingkup", "rangka", "kerangka", "upaya", "a", "b", "c", "d", "e", "f", "g", "h"])
 #: Surface words of the verb of almost any activity, dropped before stemming (their stems
 #: collide with words that matter: peningkatan → tingkat, pengawasan → awas).
-SURFACE_GENERIC = frozenset("""
-peningkatan meningkatkan ditingkatkannya penyusunan menyusun disusun penyelenggaraan menyelenggarakan
-pelaksanaan melaksanakan dilaksanakan pengawasan pengendalian sosialisasi pengembangan mengembangkan pengelolaan mengelola pembangunan
-membangun penetapan menetapkan penguatan memperkuat pembinaan membina penerapan menerapkan fasilitasi
-koordinasi dukungan mendukung optimalisasi percepatan akselerasi kegiatan program terselenggaranya
-tersusunnya terlaksananya tersedianya meningkatnya penyediaan penyempurnaan perumusan merumuskan
-penyiapan pemenuhan penyampaian pelaporan pengiriman keikutsertaan implementasi harmonisasi pengharmonisasian
-""".split())
+SURFACE_GENERIC = frozenset(["peningkatan", "meningkatkan", "ditingkatkannya", "penyusunan", "menyusun", "disusun", "penyelenggaraan", "menyelenggarakan", "pelaksanaan", "melaksanakan", "dilaksanakan", "pengawasan", "pengendalian", "sosialisasi", "pengembangan", "mengembangkan", "pengelolaan", "mengelola", "pembangunan", "membangun", "penetapan", "menetapkan", "penguatan", "memperkuat", "pembinaan", "membina", "penerapan", "menerapkan", "fasilitasi", "koordinasi", "dukungan", "mendukung", "optimalisasi", "percepatan", "akselerasi", "kegiatan", "program", "terselenggaranya", "tersusunnya", "terlaksananya", "tersedianya", "meningkatnya", "penyediaan", "penyempurnaan", "perumusan", "merumuskan", "penyiapan", "pemenuhan", "penyampaian", "pelaporan", "pengiriman", "keikutsertaan", "implementasi", "harmonisasi", "pengharmonisasian"])
 #: Stems that name no subject matter (kept in `full`, dropped from `content`).
-GENERIC_STEMS = frozenset("""
-asn aparatur sipil negara instansi perintah pemerintah nasional pegawai sistem layan tahun anggaran
-dokumen laporan kebijakan digital aplikasi lembaga kementerian badan pusat
-""".split())
+GENERIC_STEMS = frozenset(["asn", "aparatur", "sipil", "negara", "instansi", "perintah", "pemerintah", "nasional", "pegawai", "sistem", "layan", "tahun", "anggaran", "dokumen", "laporan", "kebijakan", "digital", "aplikasi", "lembaga", "kementerian", "badan", "pusat"])
 #: Words the stemmer would damage or merge with another meaning.
 STEM_EXCEPTIONS = {
     "merit": "merit", "talenta": "talenta", "asesmen": "asesmen", "regulasi": "regulasi", "evaluasi": "evaluasi",
@@ -65,8 +52,6 @@ DROP_PHRASES = (("tahun", "anggaran"),)
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
     return StemmerFactory().create_stemmer()
 
 
@@ -171,7 +156,7 @@ class Normalizer:
                     if key != target or (_round == 0 and entry.kind != "synonyms"):
                         span = (i, i + size) if _round == 0 else None
                         rewrites.append(Rewrite(" ".join(key), entry, " ".join(target), span))
-                    out.extend((w, expanded and key != target or any(e for _w, e in tokens[i:i + size]))
+                    out.extend((w, (expanded and key != target) or any(e for _w, e in tokens[i:i + size]))
                                for w in target)
                     i += size
                     break
@@ -190,7 +175,7 @@ class Normalizer:
 
     def process(self, text: str, institution: str = "") -> Processed:
         raw = words(text)
-        tokens, expanded, rewrites = self._rewrite(raw)
+        tokens, _expanded, rewrites = self._rewrite(raw)
         full = _to_full(tokens)
         written = _to_full(raw)
         content = tuple(w for w in full if w not in GENERIC_STEMS and w not in SURFACE_GENERIC

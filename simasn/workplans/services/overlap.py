@@ -5,7 +5,7 @@ meeting, and retraining. Every write is audited; access comes from the policy ta
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -17,8 +17,15 @@ from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
-from simasn.workplans import access
-from simasn.workplans.models import Activity, Cycle, DetectorModel, GlossaryEntryVersion, LabelledPair, OverlapDecision
+from simasn.workplans import access, detection
+from simasn.workplans.models import (
+    Activity,
+    Cycle,
+    DetectorModel,
+    GlossaryEntryVersion,
+    LabelledPair,
+    OverlapDecision,
+)
 from simasn.workplans.overlap import glossary as g
 from simasn.workplans.overlap import store
 from simasn.workplans.overlap.features import ActivityText
@@ -41,7 +48,8 @@ def glossary_entry_add(*, actor: Any, interface: Interface, entry_key: str, data
         raise _refuse(_("Sebutkan peraturan atau dokumen resmi sumber entri ini."), source_title=_("Wajib diisi."))
     if not reason.strip():
         raise _refuse(_("Alasan wajib diisi."), reason=_("Wajib diisi."))
-    current = store.glossary()
+    current = detection.glossary()
+    previous = current.get(key)
     clean = {k: data[k] for k in ENTRY_FIELDS if k in data and data[k] not in (None, "", [])}
     if retired:
         if current.get(key) is None:
@@ -60,8 +68,8 @@ def glossary_entry_add(*, actor: Any, interface: Interface, entry_key: str, data
         _audit(actor=actor, interface=interface, obj=row, action=AuditAction.CREATE, articles=("5 ayat (5)",),
                transition="glossary_version_added", reason=reason,
                changes={"entry": key, "retired": retired, "after": clean, "source": source_title,
-                        "before": g.entry_to_data(current.get(key)) if current.get(key) else None})
-    transaction.on_commit(store.invalidate)
+                        "before": g.entry_to_data(previous) if previous is not None else None})
+    transaction.on_commit(detection.invalidate)
     return row
 
 
@@ -130,22 +138,22 @@ def labelled_examples() -> list[Example]:
                     overlap=r.is_overlap, kind=r.origin.lower(), origin=r.origin.lower()) for r in chosen.values()]
 
 
-def detector_retrain_request(*, actor: Any, interface: Interface, note: str = "") -> None:
-    """Queue a retraining (a background task: it cross-validates, which takes seconds)."""
-    from simasn.workplans.tasks import retrain_detector
-
+def detector_retrain_request(*, actor: Any, interface: Interface, enqueue: Callable[[], Any], note: str = "") -> None:
+    """Ask for a retraining; `enqueue` queues the background task (it cross-validates, which
+    takes seconds) once the request is committed. The caller passes it — the task module
+    imports these services, so they cannot import it."""
     access.require(actor, Resource.WORKPLAN_DETECTOR, Action.CREATE)
     with transaction.atomic():
         _audit(actor=actor, interface=interface, obj=None, action=AuditAction.TRANSITION, articles=("5 ayat (5)",),
                transition="detector_retrain_requested", changes={"note": note})
-        transaction.on_commit(lambda: retrain_detector.enqueue(user_id=actor.pk, note=note))
+        transaction.on_commit(enqueue)
 
 
 def detector_train(*, actor: Any, interface: Interface, note: str = "") -> DetectorModel:
     """Train a new version from the seed pairs and every pair labelled at meetings, keep it
     through the storage API, and put it in force."""
     access.require(actor, Resource.WORKPLAN_DETECTOR, Action.CREATE)
-    gloss = store.glossary()
+    gloss = detection.glossary()
     learned = labelled_examples()
     try:
         model = train(gloss, [*store.seed_examples(), *learned])
@@ -163,5 +171,5 @@ def detector_train(*, actor: Any, interface: Interface, note: str = "") -> Detec
                transition="detector_trained",
                changes={"version": version, "trained_on": model.trained_on, "cv": model.cv,
                         "threshold": model.threshold, "glossary_version": gloss.version, "sha256": row.sha256})
-    transaction.on_commit(store.invalidate)
+    transaction.on_commit(detection.invalidate)
     return row

@@ -5,15 +5,23 @@ the analysis then uses, glossary versions apply at once — all through the serv
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pytest
 
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.models import AuditEvent
-from simasn.workplans import analysis, services
-from simasn.workplans.models import Activity, DetectorModel, Draft, GlossaryEntryVersion, LabelledPair
-from simasn.workplans.overlap import store
+from simasn.workplans import analysis, detection, services
+from simasn.workplans.models import (
+    Activity,
+    DetectorModel,
+    Draft,
+    GlossaryEntryVersion,
+    LabelledPair,
+)
+from simasn.workplans.overlap.store import BASELINE
+from simasn.workplans.tasks import retrain_detector
 from simasn.workplans.tests.conftest import W, fill_draft, make_policy
 from simasn.workplans.tests.test_services_cycle import new_cycle
 
@@ -22,9 +30,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _fresh_detector() -> Any:
-    store.invalidate()
+    detection.invalidate()
     yield
-    store.invalidate()
+    detection.invalidate()
 
 
 def _meeting(users: Any, capture: Any) -> Any:
@@ -84,11 +92,13 @@ def test_participants_mark_pairs_of_their_own_institution_only(users: Any, djang
 def test_retraining_stores_an_audited_version_the_analysis_uses(users: Any,
                                                                 django_capture_on_commit_callbacks: Any) -> None:
     meeting = _meeting(users, django_capture_on_commit_callbacks)
-    assert analysis.analyse_cycle(meeting.cycle).detector_version == store.BASELINE
+    assert analysis.analyse_cycle(meeting.cycle).detector_version == BASELINE
     for pair in meeting.overlaps.all():
         services.overlap_decide(actor=users.minister, interface=W, overlap=pair, decision="MERGE", subject="B")
     with django_capture_on_commit_callbacks(execute=True):
-        services.detector_retrain_request(actor=users.minister, interface=W, note="Setelah pertemuan 2027")
+        services.detector_retrain_request(actor=users.minister, interface=W, note="Setelah pertemuan 2027",
+                                          enqueue=partial(retrain_detector.enqueue, user_id=users.minister.pk,
+                                                          note="Setelah pertemuan 2027"))
     model = DetectorModel.objects.get()
     assert model.version == 1 and model.trained_on["decision"] == meeting.overlaps.count()
     assert model.file.name.endswith("detector-v1.json") and len(model.sha256) == 64
@@ -106,14 +116,14 @@ def test_only_the_coordinator_or_an_administrator_retrains(users: Any) -> None:
 
 
 def test_glossary_versions_are_added_audited_and_used_at_once(users: Any) -> None:
-    before = store.detector()
+    before = detection.detector()
     assert before.glossary.get("sijab") is None
     row = services.glossary_entry_add(
         actor=users.minister, interface=W, entry_key="sijab",
         data={"kind": "abbreviation", "terms": ["SIJAB"], "means": "sistem informasi jabatan"},
         source_title="PermenPANRB 1/2020 Lampiran", reason="Dipakai perencana dalam Renja 2027")
-    store.invalidate()
-    now = store.detector()
+    detection.invalidate()
+    now = detection.detector()
     assert now.glossary.get("sijab") is not None and now.glossary.version != before.glossary.version
     assert now.normalizer.process("Pengembangan SIJAB").content == now.normalizer.process(
         "Pengembangan sistem informasi jabatan").content
@@ -122,8 +132,8 @@ def test_glossary_versions_are_added_audited_and_used_at_once(users: Any) -> Non
     # Retiring an entry of the seed removes it; the seed file is untouched.
     services.glossary_entry_add(actor=users.minister, interface=W, entry_key="kp", data={}, retired=True,
                                 source_title="-", reason="KP terlalu ambigu di Renja 2027")
-    store.invalidate()
-    assert store.glossary().get("kp") is None
+    detection.invalidate()
+    assert detection.glossary().get("kp") is None
     assert GlossaryEntryVersion.objects.count() == 2
 
 

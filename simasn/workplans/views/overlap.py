@@ -5,7 +5,8 @@ sources and the administrators' versions.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,12 +20,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from simasn.accounts.policy import Action, Resource
-from simasn.core.web import form_page
+from simasn.web.pages import form_page
+from simasn.workplans import detection, selectors, services
 from simasn.workplans import forms as f
-from simasn.workplans import selectors, services
 from simasn.workplans.models import Activity, DetectorModel, GlossaryEntryVersion, LabelledPair
-from simasn.workplans.overlap import store
+from simasn.workplans.tasks import retrain_detector
 from simasn.workplans.views._common import W, _can, _form_errors, _require, _run
+
+#: Names of the glossary's kinds on the screens.
+KIND_LABELS = {
+    "abbreviation": gettext_lazy("Singkatan"), "former_name": gettext_lazy("Nama lama"),
+    "synonyms": gettext_lazy("Padanan kata"), "contrast": gettext_lazy("Pembeda"),
+    "own_institution": gettext_lazy("Urusan internal lembaga"), "scope_national": gettext_lazy("Lingkup nasional"),
+    "institution": gettext_lazy("Nama instansi"),
+}
 
 
 @login_required
@@ -53,10 +62,12 @@ def detector_page(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_DETECTOR)
     if request.method == "POST":
         _require(request, Resource.WORKPLAN_DETECTOR, Action.CREATE)
+        note = request.POST.get("note", "")
         return _run(request, lambda: services.detector_retrain_request(
-            actor=request.user, interface=W, note=request.POST.get("note", "")),
+            actor=request.user, interface=W, note=note,
+            enqueue=partial(retrain_detector.enqueue, user_id=cast(int, request.user.pk), note=note)),
             _("Pelatihan ulang dijadwalkan; versi baru tampil di sini setelah selesai."), reverse("workplans:detector"))
-    detector = store.detector()
+    detector = detection.detector()
     gloss = detector.glossary
     kinds: dict[str, int] = {}
     for entry in gloss.entries:
@@ -74,7 +85,7 @@ def detector_page(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def glossary_page(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_GLOSSARY)
-    gloss = store.glossary()
+    gloss = detection.glossary()
     q = (request.GET.get("q") or "").strip().lower()
     kind = request.GET.get("jenis") or ""
     rows: list[dict[str, Any]] = []
@@ -96,11 +107,11 @@ def glossary_add(request: HttpRequest) -> HttpResponseBase:
     initial = {}
     key = request.GET.get("entri") or ""
     if key:
-        entry = store.glossary().get(key)
+        entry = detection.glossary().get(key)
         if entry is not None:
             initial = f.GlossaryEntryForm.initial_for(entry)
     return form_page(request, form=f.GlossaryEntryForm(request.POST or None, initial=initial),
-                     template="core/form.html", base_template="workplans/base.html",
+                     template="web/form.html", base_template="workplans/base.html",
                      title=_("Versi baru entri glosarium"),
                      submit=lambda d: services.glossary_entry_add(actor=request.user, interface=W, **f.GlossaryEntryForm.service_args(d)),
                      success_url=lambda o: reverse("workplans:glossary"),
