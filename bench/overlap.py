@@ -49,24 +49,23 @@ REGIONS = ["Aceh", "Sumatera Utara", "Riau", "Jambi", "Lampung", "Banten", "Jawa
            "Bali", "Nusa Tenggara Timur", "Kalimantan Barat", "Kalimantan Timur", "Sulawesi Selatan", "Maluku", "Papua"]
 
 
-def vocabulary() -> tuple[list[str], dict[str, list[str]]]:
-    """Activity names of the development pairs, and the glossary's spellings of each canonical term."""
+def vocabulary() -> tuple[list[str], dict[str, list[str]], re.Pattern[str]]:
+    """Activity names of the development pairs, the glossary's spellings of each canonical term,
+    and one pattern finding any of them (longest first)."""
     names = sorted({t for ex in store.seed_examples() for t in (ex.a.name, ex.b.name)})
     spellings: dict[str, list[str]] = {}
     for entry in g.seed().of_kind("abbreviation", "former_name", "synonyms"):
         forms = [t for t in (*entry.terms, entry.canonical) if t]
         for form in forms:
             spellings.setdefault(form.lower(), []).extend(f for f in forms if f.lower() != form.lower())
-    return names, spellings
+    usable = sorted((f for f in spellings if len(f) > 3 and spellings[f]), key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in usable) + r")\b", re.IGNORECASE)
+    return names, spellings, pattern
 
 
-def respell(text: str, spellings: dict[str, list[str]], rng: random.Random) -> str:
+def respell(text: str, spellings: dict[str, list[str]], pattern: re.Pattern[str], rng: random.Random) -> str:
     """Swap glossary terms for other spellings of the same term (an abbreviation, its expansion...)."""
-    out = text
-    for form in sorted(spellings, key=len, reverse=True):
-        if len(form) > 3 and re.search(rf"\b{re.escape(form)}\b", out, re.IGNORECASE) and rng.random() < 0.7:
-            out = re.sub(rf"\b{re.escape(form)}\b", rng.choice(spellings[form]), out, count=1, flags=re.IGNORECASE)
-    return out
+    return pattern.sub(lambda m: rng.choice(spellings[m.group(0).lower()]) if rng.random() < 0.7 else m.group(0), text)
 
 
 def home(k: int) -> str:
@@ -88,18 +87,18 @@ def generate(instansi: int, per: int, planted: int, seed: int) -> tuple[list[Act
     ("... bagi PPPK di Kabupaten Sukamaju 1"); a tenth is its own management (its LKj, its
     office services); a twentieth is written with no place, as national-level work is."""
     rng = random.Random(seed)
-    names, spellings = vocabulary()
+    names, spellings, pattern = vocabulary()
     items: list[ActivityText] = []
     for k in range(instansi):
         code = f"I{k:04d}"
         for _ in range(per):
             roll = rng.random()
             if roll < 0.85:
-                text = f"{respell(rng.choice(names), spellings, rng)} {rng.choice(GROUPS)} di {home(k)}"
+                text = f"{respell(rng.choice(names), spellings, pattern, rng)} {rng.choice(GROUPS)} di {home(k)}"
             elif roll < 0.95:
                 text = f"{rng.choice(OWN)} {home(k)}"
             else:
-                text = f"{respell(rng.choice(names), spellings, rng)} {rng.choice(QUALIFIERS)}".strip()
+                text = f"{respell(rng.choice(names), spellings, pattern, rng)} {rng.choice(QUALIFIERS)}".strip()
             items.append(ActivityText(text, institution=code))
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
@@ -113,7 +112,7 @@ def generate(instansi: int, per: int, planted: int, seed: int) -> tuple[list[Act
         # again by y in other words.
         text = f"{rng.choice(names)} {rng.choice(GROUPS)} di Provinsi {rng.choice(REGIONS)}"
         items[i] = ActivityText(text, institution=items[i].institution)
-        again = respell(text, spellings, rng)
+        again = respell(text, spellings, pattern, rng)
         if rng.random() < 0.5:
             again = again.replace(" di Provinsi ", " wilayah ")
         items[j] = ActivityText(again, institution=items[j].institution)
