@@ -120,6 +120,11 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
             # Glossary data is Indonesian (like the dimension names it sits beside).
             details.append(("lingkup", "internal lembaga" if x is a else "nasional",
                             "nasional" if x is a else "internal lembaga"))
+    # The same work for two named places is two pieces of work (the glossary's provinces are
+    # one dimension; a kabupaten or kota is recognised by the word before its name).
+    if a.regions and b.regions and not a.regions & b.regions:
+        counts["strict"] += 1
+        details.append(("wilayah", sorted(a.regions)[0], sorted(b.regions)[0]))
     for entry, _members in normalizer.contrasts:
         ma, mb = found_a.get(entry.id), found_b.get(entry.id)
         if not ma or not mb or ma & mb:

@@ -88,6 +88,9 @@ class Processed:
     #: Stems of the text's own words, for highlighting on the page.
     surface_stems: tuple[tuple[str, str], ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
+    #: Places the activity names ("kabupaten sukamaju", "kota bandung"): the words after a
+    #: region word, as written.
+    regions: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def content_text(self) -> str:
@@ -132,6 +135,10 @@ class Normalizer:
         # the processed sequence, so they are processed the same way.
         self.contrasts = [(e, [[self._full_of(term) for term in member] for member in e.members])
                           for e in glossary.of_kind("contrast")]
+        # A place written in any of the glossary's spellings of a province is that province
+        # ("Jawa Barat", "Jabar").
+        self.places = {" ".join(words(term)): f"{e.id}:{index}" for e in glossary.of_kind("contrast")
+                       if e.id == "c-wilayah" for index, member in enumerate(e.members) for term in member}
         self.own_terms = [self._full_of(t) for e in glossary.of_kind("own_institution") for t in e.terms]
         # National-scope words are looked for in what was written (before expansions: SAKIP
         # spelled out says "instansi pemerintah" without the activity being national).
@@ -194,8 +201,9 @@ class Normalizer:
         if institution and named == {f"@inst-{institution.lower()}"} and not national:
             flags.add("names_itself")
         surface = tuple((w, stem(w)) for w in raw)
+        regions = frozenset(self.places.get(name, name) for name in _regions(raw))
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
-                         surface_stems=surface, flags=frozenset(flags))
+                         surface_stems=surface, flags=frozenset(flags), regions=regions)
 
     def members_found(self, processed: Processed) -> dict[str, set[int]]:
         """For each contrast entry id: which members the text names (longest members first,
@@ -235,6 +243,22 @@ def _to_full(tokens: Sequence[str]) -> tuple[str, ...]:
         # pengawasan); `content` leaves them out.
         kept.append(word if word in SURFACE_GENERIC or word.startswith("@") else stem(word))
     return tuple(kept)
+
+
+#: Words after which a text names a region; the next words (up to two, not function words)
+#: are its name.
+REGION_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "pemkab", "pemkot", "pemprov"})
+
+
+def _regions(raw: Sequence[str]) -> frozenset[str]:
+    found = set()
+    for i, word in enumerate(raw):
+        if word not in REGION_WORDS:
+            continue
+        name = [w for w in raw[i + 1:i + 3] if w not in FUNCTION_WORDS and w not in REGION_WORDS]
+        if name and not name[0].isdigit():
+            found.add(" ".join(name))
+    return frozenset(found)
 
 
 def _occurrences(seq: Sequence[str], part: Sequence[str]) -> list[int]:
