@@ -11,7 +11,7 @@ import pytest
 from simasn.accounts.roles import Role
 from simasn.core.interfaces import Interface
 from simasn.testing.factories import InstitutionFactory, user_with_role
-from simasn.workplans import services
+from simasn.workplans import detection, services
 
 W = Interface.WEB
 KASN_END = dt.date(2024, 10, 15)
@@ -21,6 +21,15 @@ KASN_END = dt.date(2024, 10, 15)
 def _media(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SIMASN_PKI_DIR = tmp_path / "pki"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_detector() -> Any:
+    """The detector in force is cached per process by database ids, which a rolled-back test
+    may hand out again: each test starts from the database it sees."""
+    detection.invalidate()
+    yield
+    detection.invalidate()
 
 
 @pytest.fixture

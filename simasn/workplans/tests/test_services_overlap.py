@@ -28,12 +28,6 @@ from simasn.workplans.tests.test_services_cycle import new_cycle
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_detector() -> Any:
-    detection.invalidate()
-    yield
-    detection.invalidate()
-
 
 def _meeting(users: Any, capture: Any) -> Any:
     policy = make_policy(users.minister, 2025, 2029)

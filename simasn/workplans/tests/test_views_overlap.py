@@ -10,7 +10,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from simasn.workplans import detection
 from simasn.workplans.models import (
     Activity,
     DetectorModel,
@@ -22,12 +21,6 @@ from simasn.workplans.tests.test_services_overlap import _meeting
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def _fresh_detector() -> Any:
-    detection.invalidate()
-    yield
-    detection.invalidate()
 
 
 def _client(user: Any) -> Client:
