@@ -1,7 +1,7 @@
 """What is measured about a pair of activities: shared subject matter, and distinguishing terms.
 
 Every feature is a number in a small range, so a linear model can weigh them and an
-engineer can read its weights (docs/adr/0009-overlap-detector.md):
+engineer can read its weights (docs/adr/0012-overlap-detector.md):
 
 - ``char``: cosine of TF-IDF vectors over character 3-5-grams of the content words
   (tolerates affixes the stemmer misses, typos, words written together);

@@ -20,7 +20,7 @@ from simasn.workplans.overlap.text import Normalizer
 
 FORMAT = 1
 #: Regularisation of the logistic regression (chosen by cross-validation on the development
-#: pairs, docs/adr/0009-overlap-detector.md).
+#: pairs, docs/adr/0012-overlap-detector.md).
 C = 3.0
 #: A strict distinguishing term, or a different role where the law splits roles (policy,
 #: implementation, oversight), vetoes a match however alike the rest of the names are: the
