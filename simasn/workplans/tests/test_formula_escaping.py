@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from simasn.testing.spreadsheets import ATTACK, all_values, formula_cells
-from simasn.workplans import analysis, services, xlsx
+from simasn.workplans import analysis, analysis_export, services, xlsx
 from simasn.workplans.models import Draft
 from simasn.workplans.tests.conftest import W
 
@@ -25,6 +25,6 @@ def test_the_template_and_the_analysis_write_formula_text_as_text(users: Any, dr
     template = xlsx.template_bytes(draft)
     assert formula_cells(template) == []
     assert {ATTACK, "@laporan", "+Biro", "-Program"} <= set(all_values(template))
-    book = analysis.analysis_xlsx(analysis.analyse_cycle(draft.cycle))
+    book = analysis_export.analysis_xlsx(analysis.analyse_cycle(draft.cycle))
     assert formula_cells(book) == []
     assert ATTACK in all_values(book)  # "Tanpa program": the activity by its name
