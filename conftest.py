@@ -30,4 +30,13 @@ def pytest_configure(config: pytest.Config) -> None:
     BaseDatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
 
 
-pytest_plugins = ["simasn.testing.browser"]
+@pytest.fixture(autouse=True)
+def _files_under_tmp_path(settings: Any, tmp_path: Any) -> None:
+    """Each test's stored files live under its own tmp_path: both storages (they follow
+    MEDIA_ROOT, simasn/core/storage.py) and the demo signing keys. Parallel workers and
+    tests never read each other's files, and the checkout's var/ is never written."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SIMASN_PKI_DIR = tmp_path / "pki"
+
+
+pytest_plugins = ["simasn.testing.browser", "simasn.testing.storage"]

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -24,6 +22,3 @@ urlpatterns: list[URLPattern | URLResolver] = [
 handler400 = "simasn.web.api.handler400"
 handler404 = "simasn.web.api.handler404"
 handler500 = "simasn.web.api.handler500"
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.settings.storage import storages_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("SIMASN_VAR_DIR", BASE_DIR / "var"))
 
@@ -180,7 +182,10 @@ STATICFILES_DIRS = [
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 MEDIA_ROOT = Path(os.environ.get("SIMASN_MEDIA_ROOT", VAR_DIR / "media"))
-MEDIA_URL = "/media/"
+# Uploaded and generated files are read back through the storages and downloaded through
+# scoped views only; nothing is served from a media URL.
+STORAGES = storages_from_environment(
+    staticfiles_backend="django.contrib.staticfiles.storage.StaticFilesStorage")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -2,6 +2,7 @@
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import DATABASES
+from config.settings.storage import storages_from_environment
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -9,10 +10,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SIMASN_REQUIRE_2FA = False
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Local directories whatever the environment says; a fixture (conftest.py) moves MEDIA_ROOT
+# under each test's tmp_path, and the storage tests also run on an object store (moto).
+STORAGES = storages_from_environment(
+    staticfiles_backend="django.contrib.staticfiles.storage.StaticFilesStorage", environ={})
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 # A second alias pointing at the same database lets the replica router be tested.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

@@ -1,17 +1,15 @@
 """The Surat Keputusan (SK) of a decided action: rendered with WeasyPrint in the usual
 Indonesian official-letter layout and stored immutably (file + SHA-256).
 
-The file is written once under MEDIA_ROOT/sk/<year>/ with an exclusive create (an
-existing file is never overwritten); the database keeps its SHA-256 and size, and
-every download re-hashes the bytes and refuses a file that no longer matches.
+The file is stored once in the write-once document storage (simasn.core.storage) as
+sk/<year>/sk-<action>-<hash>.pdf — on local disk or an object store, never overwritten or
+deleted; the database keeps its SHA-256 and size, and every download re-hashes the bytes
+and refuses a file that no longer matches.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +18,7 @@ from django.utils import translation
 
 from simasn.actions.models import ActionDocument, ActionType, PersonnelAction
 from simasn.core.errors import ApplicationError
+from simasn.core.storage import read_document, sha256, store_document
 from simasn.law.rules._support import fmt_date_id
 
 #: Regulations cited by short name, with their full title for "Mengingat".
@@ -126,38 +125,21 @@ def sk_pdf(action: PersonnelAction) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def _media_root() -> Path:
-    return Path(settings.MEDIA_ROOT)
-
-
 def sk_store(*, action: PersonnelAction, actor: Any) -> ActionDocument:
     """Render and store the SK once; refuses when the action already has one."""
     if ActionDocument.objects.filter(action=action, kind="SK").exists():
         raise ApplicationError("SK tindakan ini sudah tersimpan dan tidak dapat diganti.",
                                code="document_exists")
     data = sk_pdf(action)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256(data)
     year = action.sk_date.year if action.sk_date else 0
-    relative = f"sk/{year}/sk-{action.pk}-{digest[:16]}.pdf"
-    path = _media_root() / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(path, "xb") as handle:  # exclusive: never overwrite a stored SK
-            handle.write(data)
-        os.chmod(path, 0o444)
-    except FileExistsError:
-        if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            raise ApplicationError("Berkas SK dengan nama yang sama sudah ada.", code="document_exists") from None
+    name = store_document(f"sk/{year}/sk-{action.pk}-{digest[:16]}.pdf", data)
     return ActionDocument.objects.create(
-        action=action, kind="SK", file_name=relative, sha256=digest, size=len(data),
+        action=action, kind="SK", file_name=name, sha256=digest, size=len(data),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
 
 
 def document_bytes(document: ActionDocument) -> bytes:
     """The stored bytes, after checking them against the recorded SHA-256."""
-    data = (_media_root() / document.file_name).read_bytes()
-    if hashlib.sha256(data).hexdigest() != document.sha256:
-        raise ApplicationError("Berkas SK tidak cocok dengan SHA-256 yang tercatat.", code="integrity",
-                               status=409)
-    return data
+    return read_document(document.file_name, expected_sha256=document.sha256)

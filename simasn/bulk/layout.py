@@ -39,3 +39,9 @@ COLUMNS: list[tuple[str, str, bool]] = [
 HEADER = [name for name, _field, _required in COLUMNS]
 FIELD_TO_COLUMN = {field: name for name, field, _required in COLUMNS if field}
 DATE_COLUMNS = ("TANGGAL_LAHIR", "TMT_CPNS", "TMT_PNS", "TMT_KONTRAK_AWAL", "TMT_KONTRAK_AKHIR", "TMT_JABATAN")
+
+
+def missing_columns(header: list[str]) -> list[str]:
+    """The required columns a file's header lacks (case and spaces ignored)."""
+    names = {h.strip().upper() for h in header}
+    return [name for name, _field, required in COLUMNS if required and name not in names]

@@ -31,7 +31,9 @@ class ImportJob(TimeStampedModel):
     """
 
     file_name = models.CharField(_("nama berkas"), max_length=255)
-    stored_path = models.CharField(_("lokasi berkas"), max_length=500)
+    #: The upload's name in the working storage (simasn.core.storage); "" for a file named on
+    #: the command line (never stored) and once the upload is deleted.
+    upload_name = models.CharField(_("berkas unggahan"), max_length=300, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     file_format = models.CharField(_("format"), max_length=4)
     interface = models.CharField(_("antarmuka"), max_length=10, choices=Interface.choices)
@@ -44,7 +46,8 @@ class ImportJob(TimeStampedModel):
     started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     error = models.TextField(_("galat"), blank=True)
-    reject_path = models.CharField(_("berkas penolakan"), max_length=500, blank=True)
+    #: The reject report's name in the working storage, once the job is done.
+    reject_name = models.CharField(_("berkas penolakan"), max_length=300, blank=True)
     rows_per_second = models.FloatField(_("baris per detik"), null=True, blank=True)
     #: Written when the job starts and with every committed chunk: a web import whose
     #: heartbeat is older than SIMASN_IMPORT_STALE_SECONDS lost its worker and is resumed
@@ -71,7 +74,7 @@ class ImportJob(TimeStampedModel):
 
     @property
     def can_resume(self) -> bool:
-        if not self.stored_path:  # the uploaded file has been deleted (retention)
+        if not self.upload_name:  # a command-line import, or the upload was deleted (retention)
             return False
         if self.status == ImportStatus.FAILED:
             return True

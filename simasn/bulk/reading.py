@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 
-from simasn.bulk.rows import read_rows
+from simasn.bulk.files import Source, read_rows
 
 Chunk = tuple[int, pa.Table]  # (file row number of the chunk's first row, columns c0..cN)
 
@@ -43,8 +43,8 @@ def table_from_rows(rows: list[list[str]], width: int) -> pa.Table:
     return pa.table(table)
 
 
-def _python_chunks(path: str, fmt: str, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:
-    rows = read_rows(path, fmt)
+def _python_chunks(source: Source, fmt: str, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:
+    rows = read_rows(source, fmt)
     next(rows, None)  # header
     rows = itertools.islice(rows, offset, None)
     number = offset + 2
@@ -57,7 +57,7 @@ class _IrregularRow(Exception):
     pass
 
 
-def _arrow_chunks(path: str, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:
+def _arrow_chunks(source: Source, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:
     """CSV through Arrow; raises _IrregularRow (before yielding the chunk that holds it)
     when a row does not have the header's width."""
     # Imported on first use: pyarrow takes ~0.25 s to import, paid only by bulk file work.
@@ -70,14 +70,21 @@ def _arrow_chunks(path: str, width: int, offset: int, chunk_size: int) -> Iterat
         return "skip"
 
     names = column_names(width)
-    reader = pa_csv.open_csv(
-        path,
-        read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20),
-        parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
-                                          invalid_row_handler=on_invalid),
-        convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                              strings_can_be_null=False, quoted_strings_can_be_null=False),
-    )
+    with source.open() as handle:
+        reader = pa_csv.open_csv(
+            handle,
+            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
+                                              invalid_row_handler=on_invalid),
+            convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+        yield from _sized(reader, irregular, offset, chunk_size)
+
+
+def _sized(reader: Iterator[pa.RecordBatch], irregular: list[int], offset: int, chunk_size: int,
+           ) -> Iterator[Chunk]:
+    """Arrow's record batches re-cut into chunks of `chunk_size` rows after `offset` rows."""
     to_skip, number = offset, offset + 2
     pending: list[pa.RecordBatch] = []
     pending_rows = 0
@@ -103,15 +110,15 @@ def _arrow_chunks(path: str, width: int, offset: int, chunk_size: int) -> Iterat
         yield number, pa.Table.from_batches(pending)
 
 
-def read_chunks(path: str, fmt: str, *, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:
+def read_chunks(source: Source, fmt: str, *, width: int, offset: int, chunk_size: int) -> Iterator[Chunk]:
     """Chunks of at most `chunk_size` data rows, starting after `offset` data rows."""
     if fmt != "csv":
-        yield from _python_chunks(path, fmt, width, offset, chunk_size)
+        yield from _python_chunks(source, fmt, width, offset, chunk_size)
         return
     done = offset
     try:
-        for number, table in _arrow_chunks(path, width, offset, chunk_size):
+        for number, table in _arrow_chunks(source, width, offset, chunk_size):
             yield number, table
             done += table.num_rows
     except _IrregularRow:
-        yield from _python_chunks(path, fmt, width, done, chunk_size)
+        yield from _python_chunks(source, fmt, width, done, chunk_size)

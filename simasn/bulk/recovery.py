@@ -42,7 +42,7 @@ def stalled_jobs() -> Any:
     return (ImportJob.objects.filter(interface=Interface.WEB,
                                      status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING],
                                      heartbeat_at__lt=cutoff)
-            .exclude(stored_path=""))
+            .exclude(upload_name=""))
 
 
 def import_jobs_recover() -> str:

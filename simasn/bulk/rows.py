@@ -1,4 +1,4 @@
-"""Reading register files (CSV/XLSX) and checking one row with the register's rules.
+"""Checking one row of a register file (simasn.bulk.files reads the files) with the register's rules.
 
 The rules are the register's own: each value goes through the Employee model field
 (`Field.clean`, exactly what the web form's model validation runs), then the whole row
@@ -9,22 +9,17 @@ Only the reference lookups are cached (`CachedReferences`).
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
-import hashlib
 import io
-import zipfile
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from openpyxl.utils.exceptions import InvalidFileException
 
-from simasn.bulk.layout import COLUMNS, FIELD_TO_COLUMN, HEADER
+from simasn.bulk.layout import FIELD_TO_COLUMN, HEADER, missing_columns
 from simasn.bulk.references import CachedReferences
 from simasn.core.errors import ApplicationError
 from simasn.law.enums import EmployeeStatus
@@ -47,196 +42,6 @@ Reject = tuple[int, str, str]  # (row number in the file, column, reason)
 ReportedReject = tuple[int, str, str, str, str, str]
 #: Columns whose refused value is not repeated in the report (personal data; masked in lists too).
 SENSITIVE_COLUMNS = ("NIK", "AGAMA", "STATUS_KAWIN")
-
-
-def file_format(name: str) -> str:
-    suffix = Path(name).suffix.lower()
-    if suffix == ".csv":
-        return "csv"
-    if suffix == ".xlsx":
-        return "xlsx"
-    raise ApplicationError(_("Format berkas harus CSV atau XLSX."), code="validation",
-                           fields={"file": [_("Format berkas harus CSV atau XLSX.")]})
-
-
-def _refuse(message: str) -> ApplicationError:
-    return ApplicationError(message, code="validation", fields={"file": [message]})
-
-
-def missing_columns(header: list[str]) -> list[str]:
-    names = {h.strip().upper() for h in header}
-    return [name for name, _field, required in COLUMNS if required and name not in names]
-
-
-class FileFacts(NamedTuple):
-    sha256: str
-    total_rows: int | None  # data rows, when known cheaply
-
-
-def check_file(path: str, fmt: str) -> FileFacts:
-    """Refuse, before any job exists, a file that cannot be imported at all: an XLSX that
-    is not one (an old .xls or a renamed file), a CSV that is not UTF-8 or has a quote that
-    is never closed (it would swallow every row after it), or a header without the required
-    columns. Row-level problems are the import's job. Reads a CSV once (hash, encoding,
-    quotes and line count together) and opens an XLSX once."""
-    total: int | None
-    if fmt == "csv":
-        sha, total = _check_csv_text(path)
-        header = next(read_rows(path, fmt), None) or []
-    else:
-        sha = _sha256(path)
-        try:
-            header, total = _xlsx_header_and_rows(path)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-            raise _refuse(_("Berkas bukan XLSX yang sah (mungkin .xls lama atau berkas rusak); simpan ulang "
-                            "sebagai .xlsx atau CSV.")) from None
-    missing = missing_columns([str(h) for h in header])
-    if missing:
-        raise _refuse(_("Kolom wajib tidak ada: %(cols)s. Unduh templat untuk susunan kolomnya.")
-                      % {"cols": ", ".join(missing)})
-    return FileFacts(sha, total)
-
-
-def _sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _check_csv_text(path: str) -> tuple[str, int]:
-    """(SHA-256, data rows) of a CSV, refusing one that is not UTF-8 or leaves a quote open."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    digest = hashlib.sha256()
-    quotes = lines = 0
-    last = b"\n"
-    try:
-        with open(path, "rb") as handle:
-            while block := handle.read(1 << 20):
-                digest.update(block)
-                decoder.decode(block)
-                quotes += block.count(b'"')
-                lines += block.count(b"\n")
-                last = block[-1:]
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        raise _refuse(_("Berkas CSV harus berenkode UTF-8 (di Excel: Simpan sebagai 'CSV UTF-8').")) from None
-    if quotes % 2:  # quotes open and close in pairs ("" inside a value is a pair too)
-        raise _refuse(_("Ada tanda kutip (\") yang tidak ditutup, mulai baris %(line)s; baris-baris sesudahnya "
-                        "akan terbaca sebagai satu isian. Perbaiki berkasnya lalu unggah ulang.")
-                      % {"line": _unclosed_quote_line(path)})
-    if last != b"\n":
-        lines += 1
-    return digest.hexdigest(), max(lines - 1, 0)
-
-
-def _unclosed_quote_line(path: str) -> int:
-    """The file line where the quote that is never closed opens."""
-    open_at, inside = 0, False
-    with open(path, "rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.count(b'"') % 2:
-                inside = not inside
-                if inside:
-                    open_at = number
-    return open_at
-
-
-def _xlsx_header_and_rows(path: str) -> tuple[list[str], int | None]:
-    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        header = [_cell(v) for v in next(sheet.iter_rows(values_only=True), ())]
-        rows = sheet.max_row
-        if not rows or rows <= 1:
-            rows = _xml_rows(path, getattr(sheet, "_worksheet_path", "")) or None
-    finally:
-        workbook.close()
-    return header, (max(rows - 1, 0) if rows else None)
-
-
-def count_rows(path: str, fmt: str, *, exact: bool = True) -> int | None:
-    """Data rows in the file (without the header). For XLSX with `exact=False` the sheet's
-    recorded dimension is used and None returned when it has none (cheap, for uploads)."""
-    if fmt == "csv":
-        lines, last = 0, b"\n"
-        with open(path, "rb") as handle:
-            while block := handle.read(1 << 20):
-                lines += block.count(b"\n")
-                last = block[-1:]
-        if last != b"\n":
-            lines += 1
-        return max(lines - 1, 0)
-    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True)
-    if not exact:
-        rows = workbook.worksheets[0].max_row
-        workbook.close()
-        return max(rows - 1, 0) if rows and rows > 1 else None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.max_row
-        if not rows or rows <= 1:
-            # Files written in streaming mode carry no dimension: count the sheet's <row>
-            # elements in its XML (0.1 s for 50,000 rows; parsing every cell took 11 s).
-            rows = _xml_rows(path, getattr(sheet, "_worksheet_path", "")) \
-                or sum(1 for _ in sheet.iter_rows(values_only=True))
-    finally:
-        workbook.close()
-    return max(rows - 1, 0)
-
-
-def _xml_rows(path: str, member: str) -> int:
-    """Rows in a worksheet's XML, counted without parsing it (0 when it cannot tell)."""
-    if not member:
-        return 0
-    count, tail = 0, b""
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as handle:
-            while block := handle.read(1 << 20):
-                data = tail + block
-                count += data.count(b"<row ") + data.count(b"<row>")
-                tail = data[-5:]  # a tag split across blocks is counted in the next one
-                count -= tail.count(b"<row ") + tail.count(b"<row>")
-            count += tail.count(b"<row ") + tail.count(b"<row>")
-    except (KeyError, zipfile.BadZipFile):
-        return 0
-    return count
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def read_rows(path: str, fmt: str) -> Iterator[list[str]]:
-    """The header row first, then every data row, as lists of strings (streaming)."""
-    if fmt == "csv":
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            yield from csv.reader(handle)
-        return
-    # Imported on first use: openpyxl takes ~0.2 s to import, paid only by XLSX work.
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            yield [_cell(v) for v in row]
-    finally:
-        workbook.close()
 
 
 def parse_date(text: str) -> dt.date:

@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 
 from simasn.accounts.policy import Action
 from simasn.accounts.scope import Scope
+from simasn.bulk.importer import IMPORT_RESOURCE
 from simasn.bulk.models import ImportJob
-from simasn.bulk.services import IMPORT_RESOURCE
 from simasn.core.errors import NotFoundError
 
 

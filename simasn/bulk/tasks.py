@@ -1,4 +1,6 @@
-"""Background import started from the web UI (django-tasks, database backend)."""
+"""Background import started from the web UI (django-tasks, database backend). The task
+carries the job's id; the file is the job's upload in the working storage, which the
+worker reads on whatever machine it runs (ADR 0006)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,9 @@ from django.conf import settings
 from django_tasks import task
 
 from simasn.accounts.models import User
+from simasn.bulk.importer import discard_stale_uploads as discard
+from simasn.bulk.importer import import_job_run
 from simasn.bulk.models import ImportJob
-from simasn.bulk.services import discard_stale_uploads as discard
-from simasn.bulk.services import import_job_run
 
 
 @task()

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from simasn.core.models import TimeStampedModel
+from simasn.core.storage import documents_storage
 
 INSTITUTION = "organization.NationalInstitution"
 USER = settings.AUTH_USER_MODEL
@@ -193,7 +194,7 @@ class AgendaDispatch(TimeStampedModel):
     meeting_plan = models.CharField(_("rencana pertemuan pembahasan"), max_length=300, blank=True)
     body = models.TextField(_("isi agenda"))
     sent_at = models.DateTimeField(_("dikirim pada"))
-    pdf = models.FileField(upload_to="workplans/agenda/", blank=True)
+    pdf = models.FileField(storage=documents_storage, max_length=200, blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     recipients = models.ManyToManyField(  # type: ignore[var-annotated]
         INSTITUTION, related_name="+", verbose_name=_("penerima"))
@@ -394,7 +395,8 @@ class BeritaAcara(TimeStampedModel):
 
     cycle = models.OneToOneField(Cycle, on_delete=models.PROTECT, related_name="berita_acara")
     number = models.CharField(_("nomor"), max_length=100)
-    pdf = models.FileField(upload_to="workplans/berita-acara/")
+    #: The current version (each signature adds one); every version stays stored.
+    pdf = models.FileField(storage=documents_storage, max_length=200)
     unsigned_sha256 = models.CharField(max_length=64)
     sha256 = models.CharField(_("SHA-256 dokumen"), max_length=64)
     sealed_at = models.DateTimeField(_("lengkap ditandatangani pada"), null=True, blank=True)
@@ -434,7 +436,7 @@ class Coordination(TimeStampedModel):
     letter_date = models.DateField(_("tanggal surat"))
     note = models.TextField(_("catatan"), blank=True)
     sent_at = models.DateTimeField()
-    pdf = models.FileField(upload_to="workplans/koordinasi/", blank=True)
+    pdf = models.FileField(storage=documents_storage, max_length=200, blank=True)
 
     class Meta:
         ordering = ["-sent_at"]

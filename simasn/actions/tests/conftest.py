@@ -34,11 +34,6 @@ class World:
     other_instansi: Any
 
 
-@pytest.fixture(autouse=True)
-def _media(settings: Any, tmp_path: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def world(db: Any) -> World:
     instansi = InstansiFactory(name="Pemerintah Kota Uji", kind="KOTA", address="Bandung, Jl. Wastukancana 2")

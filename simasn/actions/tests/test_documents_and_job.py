@@ -14,6 +14,7 @@ from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.models import AuditEvent
 from simasn.core.scheduling import AFTER_IMPORT_TASKS, DAILY_TASKS
+from simasn.core.storage import documents_storage
 from simasn.personnel.models import PositionHistory
 
 from .conftest import TODAY
@@ -59,6 +60,16 @@ def test_sk_is_never_overwritten_and_tampering_is_detected(world, settings):
     with pytest.raises(ApplicationError) as err:
         document_bytes(doc)
     assert err.value.code == "integrity"
+
+
+def test_sk_is_stored_and_read_back_on_disk_and_on_an_object_store(world, storage_backend):
+    action = _decided(world, action_type=ActionType.RETIREMENT, employee_id=world.employee.pk)
+    doc = ActionDocument.objects.get(action=action)
+    assert doc.file_name.startswith(f"sk/{action.sk_date.year}/sk-{action.pk}-")
+    data = document_bytes(doc)
+    assert data.startswith(b"%PDF") and len(data) == doc.size
+    with pytest.raises(ApplicationError):  # write-once whatever the backend
+        documents_storage().delete(doc.file_name)
 
 
 def test_daily_job_registered_idempotent_and_catches_up(world):

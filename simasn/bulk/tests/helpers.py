@@ -7,7 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from simasn.bulk.files import Source
+from simasn.bulk.importer import import_job_create, import_job_run
 from simasn.bulk.layout import HEADER
+from simasn.bulk.models import ImportJob
+from simasn.core.interfaces import Interface
 from simasn.testing.nip import pns_nip, pppk_nip
 
 
@@ -72,3 +76,10 @@ def reference_objects() -> dict[str, Any]:
                               kind=PositionKind.ADMINISTRATOR.value),
         "jb": PositionFactory(instansi=b, unit=unit_b, code="J1"),
     }
+
+
+def import_path(path: Path | str, *, actor: Any = None, resume: bool = True, **run: Any) -> ImportJob:
+    """Import a local file the way the command line does (create or resume the job, run it)."""
+    source = Source.path(path)
+    job = import_job_create(actor=actor, interface=Interface.CLI, source=source, resume=resume)
+    return import_job_run(job=job, actor=actor, source=source, **run)

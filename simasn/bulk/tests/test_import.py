@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from simasn.accounts.roles import Role
+from simasn.bulk.files import Source
+from simasn.bulk.importer import import_job_create
 from simasn.bulk.models import ImportJob, ImportReject, ImportStatus
-from simasn.bulk.services import import_job_create, import_job_run
-from simasn.bulk.tests.helpers import pns_row, pppk_row, reference_objects, write_csv, write_xlsx
+from simasn.bulk.tests.helpers import (
+    import_path,
+    pns_row,
+    pppk_row,
+    reference_objects,
+    write_csv,
+    write_xlsx,
+)
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.models import AuditEvent
+from simasn.core.storage import read_bytes, working_storage
 from simasn.personnel.models import Employee, PositionHistory
 from simasn.personnel.services import validate_employee_data
 from simasn.testing.factories import user_with_role
@@ -23,8 +31,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(path, actor=None, **kwargs):
-    job = import_job_create(actor=actor, interface=Interface.CLI, path=str(path), **kwargs)
-    return import_job_run(job=job, actor=actor, chunk_size=3)
+    return import_path(path, actor=actor, chunk_size=3, **kwargs)
 
 
 def rejects(job):
@@ -71,7 +78,7 @@ def test_each_bad_value_is_rejected_with_row_column_and_indonesian_reason(tmp_pa
     assert (9, "NAMA") in found
     assert (10, "AGAMA") in found
     assert "PPPK" in found[(11, "JABATAN_KODE")]
-    report = Path(job.reject_path).read_text(encoding="utf-8-sig").splitlines()
+    report = read_bytes(working_storage(), job.reject_name).decode("utf-8-sig").splitlines()
     assert report[0] == "BARIS,KOLOM,ALASAN,NILAI,NIP_BARU,NAMA"
     assert len(report) == 1 + len(found)
 
@@ -118,7 +125,7 @@ def test_a_role_without_create_rights_cannot_import(tmp_path):
     from simasn.core.errors import PermissionDeniedError
 
     with pytest.raises(PermissionDeniedError):
-        import_job_create(actor=ppk, interface=Interface.WEB, path=str(write_csv(tmp_path / "f.csv", [pns_row(1)])))
+        import_job_create(actor=ppk, interface=Interface.WEB, source=Source.path(write_csv(tmp_path / "f.csv", [pns_row(1)])))
 
 
 def test_xlsx_files_import_like_csv(tmp_path):
@@ -133,34 +140,34 @@ def test_missing_required_column_refuses_the_file(tmp_path):
     path = tmp_path / "h.csv"
     path.write_text("NAMA,TANGGAL_LAHIR\nBudi,1980-01-01\n", encoding="utf-8")
     with pytest.raises(ApplicationError, match="NIP_BARU"):
-        import_job_create(actor=None, interface=Interface.CLI, path=str(path))
+        import_job_create(actor=None, interface=Interface.CLI, source=Source.path(path))
     assert not ImportJob.objects.exists()
 
 
 def test_an_unfinished_job_for_the_same_file_is_resumed(tmp_path):
     reference_objects()
     path = write_csv(tmp_path / "i.csv", [pns_row(i) for i in range(1, 7)])
-    job = import_job_create(actor=None, interface=Interface.CLI, path=str(path))
+    job = import_job_create(actor=None, interface=Interface.CLI, source=Source.path(path))
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
-    again = import_job_create(actor=None, interface=Interface.CLI, path=str(path))
+    again = import_job_create(actor=None, interface=Interface.CLI, source=Source.path(path))
     assert again.pk == job.pk
 
 
 def test_xlsx_without_a_recorded_dimension_is_counted_by_the_job(tmp_path):
-    from simasn.bulk.rows import count_rows
+    from simasn.bulk.files import count_rows
 
     path = write_xlsx(tmp_path / "j.xlsx", [pns_row(i) for i in range(1, 8)])
-    assert count_rows(str(path), "xlsx", exact=False) is None  # cheap at upload time
-    assert count_rows(str(path), "xlsx") == 7  # exact, streaming, in the background job
+    assert count_rows(Source.path(path), "xlsx", exact=False) is None  # cheap at upload time
+    assert count_rows(Source.path(path), "xlsx") == 7  # exact, streaming, in the background job
 
 
 def test_xlsx_rows_are_counted_from_the_sheet_xml_across_read_blocks(tmp_path):
-    from simasn.bulk.rows import _xml_rows, count_rows
+    from simasn.bulk.files import _xml_rows, count_rows
 
     rows = [pns_row(i) for i in range(1, 10)] * 1_100  # 9,900 rows, several MB of sheet XML
     path = write_xlsx(tmp_path / "big.xlsx", rows)
-    assert count_rows(str(path), "xlsx") == 9_900
-    assert _xml_rows(str(path), "xl/worksheets/sheet1.xml") == 9_901  # the header too; no cell parsing
+    assert count_rows(Source.path(path), "xlsx") == 9_900
+    assert _xml_rows(Source.path(path), "xl/worksheets/sheet1.xml") == 9_901  # the header too; no cell parsing
 
 
 def _register_snapshot():
@@ -243,7 +250,7 @@ def test_an_import_that_adds_employees_refreshes_the_national_retirement_summary
 def test_the_reject_report_does_not_repeat_sensitive_values(tmp_path):
     reference_objects()
     job = run(write_csv(tmp_path / "nik.csv", [pns_row(1, NIK="32730157058000019999"), pns_row(2, GOL="Z")]))
-    report = Path(job.reject_path).read_text(encoding="utf-8-sig").splitlines()
+    report = read_bytes(working_storage(), job.reject_name).decode("utf-8-sig").splitlines()
     nik_line = next(line for line in report if ",NIK," in line)
     assert "32730157058000019999" not in nik_line and ",***," in nik_line
     assert any(line.startswith("3,GOL,") and ",Z," in line for line in report)

@@ -7,9 +7,8 @@ import os
 import pytest
 from django.db import connection
 
-from simasn.bulk.services import import_job_create, import_job_run
-from simasn.bulk.tests.helpers import pns_row, pppk_row, reference_objects, write_csv
-from simasn.core.interfaces import Interface
+from simasn.bulk.models import ImportJob
+from simasn.bulk.tests.helpers import import_path, pns_row, pppk_row, reference_objects, write_csv
 from simasn.personnel.models import Employee, PositionHistory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -32,11 +31,11 @@ def test_copy_path_loads_rows_history_and_skips_known_nips(tmp_path, monkeypatch
                         lambda columns, **kw: calls.append(len(columns["nip"])) or original(columns, **kw))
     reference_objects()
     path = write_csv(tmp_path / "pg.csv", [pns_row(i) for i in range(1, 11)] + [pppk_row(30), pns_row(99, GOL="X")])
-    job = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI, path=str(path)), actor=None, chunk_size=4)
+    job = import_path(path, chunk_size=4)
     assert sum(calls) == 11 and (job.inserted, job.rejected) == (11, 1)
     assert Employee.objects.count() == 11
     assert PositionHistory.objects.filter(source="import").count() == 11
-    again = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI, path=str(path)), actor=None)
+    again = import_path(path)
     assert (again.inserted, again.skipped) == (0, 11)
 
 
@@ -85,8 +84,7 @@ def test_first_load_builds_indexes_after_the_rows_and_restores_the_schema(tmp_pa
     original = deferral.rebuild
     monkeypatch.setattr(deferral, "rebuild", lambda ddl, **kw: during.append(_register_schema()) or original(ddl, **kw))
     rows = [pns_row(i) for i in range(1, 11)] + [pns_row(3), pns_row(99, GOL="X")]  # a repeat and a reject
-    job = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
-                                               path=str(write_csv(tmp_path / "big.csv", rows))), actor=None, chunk_size=4)
+    job = import_path(str(write_csv(tmp_path / "big.csv", rows)), chunk_size=4)
     assert (job.inserted, job.skipped, job.rejected, job.deferred_ddl) == (10, 1, 1, [])
     indexes, constraints = during[0]
     assert "employee_name_trgm_idx" not in " ".join(indexes)
@@ -113,14 +111,13 @@ def test_a_first_load_that_fails_midway_rebuilds_when_resumed(tmp_path, settings
         return original(columns, **kw)
 
     monkeypatch.setattr(loaders, "load_postgres_columns", crash_on_second_chunk)
-    job = import_job_create(actor=None, interface=Interface.CLI, path=path)
     with pytest.raises(RuntimeError):
-        import_job_run(job=job, actor=None, chunk_size=4)
+        import_path(path, chunk_size=4)
+    job = ImportJob.objects.get()
     job.refresh_from_db()
     assert job.deferred_ddl and job.processed_rows == 4 and Employee.objects.count() == 4
     assert _register_schema() != before
-    resumed = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI, path=path), actor=None,
-                             chunk_size=4)
+    resumed = import_path(path, chunk_size=4)
     assert resumed.pk == job.pk and (resumed.inserted, resumed.deferred_ddl) == (12, [])
     assert Employee.objects.count() == 12
     assert _register_schema() == before
@@ -131,12 +128,9 @@ def test_a_register_with_employees_keeps_its_indexes_during_an_import(tmp_path, 
 
     settings.IMPORT_BULK_BUILD_MIN_ROWS = 1
     reference_objects()
-    import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
-                                         path=str(write_csv(tmp_path / "one.csv", [pns_row(1)]))), actor=None)
+    import_path(str(write_csv(tmp_path / "one.csv", [pns_row(1)])))
     monkeypatch.setattr(deferral, "drop_secondary", lambda **kw: pytest.fail("indexes dropped on a used register"))
-    job = import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
-                                               path=str(write_csv(tmp_path / "more.csv", [pns_row(i) for i in range(1, 9)]))),
-                         actor=None, chunk_size=4)
+    job = import_path(str(write_csv(tmp_path / "more.csv", [pns_row(i) for i in range(1, 9)])), chunk_size=4)
     assert (job.inserted, job.skipped) == (7, 1)
 
 
@@ -146,6 +140,5 @@ def test_each_chunk_is_stored_in_name_order(tmp_path):
     reference_objects()
     names = ["Wati", "Agus", "Rina", "Budi", "Siti", "Dewi"]
     rows = [pns_row(i + 1, NAMA=name) for i, name in enumerate(names)] + [pns_row(2, NAMA="Zaenal")]
-    import_job_run(job=import_job_create(actor=None, interface=Interface.CLI,
-                                         path=str(write_csv(tmp_path / "n.csv", rows))), actor=None, chunk_size=10)
+    import_path(str(write_csv(tmp_path / "n.csv", rows)), chunk_size=10)
     assert list(Employee.objects.order_by("id").values_list("name", flat=True)) == sorted(names)

@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 import pytest
+from django.core.files import File
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -16,6 +17,7 @@ from simasn.bulk.models import ImportJob, ImportStatus
 from simasn.bulk.recovery import TASK_PATH, import_jobs_recover
 from simasn.bulk.tests.helpers import pns_row, reference_objects, write_csv
 from simasn.core.scheduling import WATCHDOGS
+from simasn.core.storage import save_exactly, unique_name, working_storage
 from simasn.testing.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +30,10 @@ def operator() -> Any:
 
 def _job(tmp_path: Any, operator: Any, *, interface: str = "web", silent_for: float = 60) -> ImportJob:
     path = write_csv(tmp_path / f"{uuid.uuid4().hex}.csv", [pns_row(i) for i in range(1, 7)])
+    with path.open("rb") as upload:
+        name = save_exactly(working_storage(), unique_name("imports", ".csv"), File(upload))
     return ImportJob.objects.create(
-        file_name="s.csv", stored_path=str(path), sha256="0" * 64, file_format="csv", interface=interface,
+        file_name="s.csv", upload_name=name, sha256="0" * 64, file_format="csv", interface=interface,
         status=ImportStatus.RUNNING, total_rows=6, processed_rows=0, created_by=operator,
         heartbeat_at=timezone.now() - dt.timedelta(seconds=silent_for))
 
@@ -46,7 +50,6 @@ def test_the_watchdog_is_registered() -> None:
 
 def test_a_silent_job_is_resumed_and_its_orphaned_task_closed(tmp_path: Any, settings: Any, operator: Any,
                                                               django_capture_on_commit_callbacks: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
     job = _job(tmp_path, operator)
     orphan = _task(job, "RUNNING")
     with django_capture_on_commit_callbacks(execute=True):  # the test backend runs the task at once

@@ -1,6 +1,9 @@
 """kill -9 in the middle of an import, rerun: exactly the right rows, nothing twice.
 
-Runs the real command line in subprocesses against a file-based SQLite database.
+Runs the import in subprocesses against a file-based database. The first one kills itself
+with SIGKILL right after a given checkpoint has committed (kill_at_checkpoint.py, through
+the importer's `after_chunk` hook), so where the crash happens is exact, not timed; the
+rerun is the real command line.
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 SIMASN = [sys.executable, "-m", "simasn.cli"]
+
+
+def _killed_at(env, path: Path, rows: int, chunk_size: int) -> None:
+    """Import `path` in a subprocess that is killed -9 once `rows` rows have committed."""
+    process = subprocess.run(
+        [sys.executable, "-m", "simasn.bulk.tests.kill_at_checkpoint", str(path), str(rows), str(chunk_size)],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert process.returncode == -signal.SIGKILL, process.stderr
 
 
 def _simasn(env, *args, **kwargs):
@@ -49,29 +60,13 @@ def test_kill_9_mid_import_then_rerun_loads_exactly_the_valid_rows(cli_env, tmp_
     _break_rows(path, {100, 2500})
     db = tmp_path / "db.sqlite3"
 
-    process = subprocess.Popen(
-        [*SIMASN, "import-employees", str(path), "--chunk-size", "200", "--pause", "0.5", "--no-progress"],
-        env=cli_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    processed = 0
-    while time.monotonic() < deadline and processed < 600:
-        time.sleep(0.1)
-        try:
-            with sqlite3.connect(db, timeout=5) as conn:
-                row = conn.execute("SELECT processed_rows FROM bulk_importjob").fetchone()
-            processed = row[0] if row else 0
-        except sqlite3.OperationalError:
-            continue
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    assert 600 <= processed < 3000, "the import should be killed mid-way"
+    _killed_at(cli_env, path, rows=600, chunk_size=200)
 
     with sqlite3.connect(db) as conn:
         processed, status = conn.execute("SELECT processed_rows, status FROM bulk_importjob").fetchone()
         employees = conn.execute("SELECT count(*) FROM personnel_employee").fetchone()[0]
-    assert status == "RUNNING" and processed % 200 == 0
-    assert employees == processed - (1 if processed > 100 else 0)  # whole chunks only
+    assert (status, processed) == ("RUNNING", 600)  # killed mid-way, after its third chunk
+    assert employees == 599  # whole chunks only (row 101 is refused)
 
     result = _simasn(cli_env, "import-employees", str(path), "--chunk-size", "200", "--no-progress")
     assert "melanjutkan impor" in result.stdout
@@ -125,23 +120,12 @@ def test_kill_9_during_a_first_national_load_on_postgresql_rebuilds_indexes_on_r
         _break_rows(path, {2500})
         with psycopg.connect(url) as conn:
             before = schema(conn)
-        process = subprocess.Popen(
-            [*SIMASN, "import-employees", str(path), "--chunk-size", "200", "--pause", "0.5", "--no-progress"],
-            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline, processed = time.monotonic() + 120, 0
-        while time.monotonic() < deadline and processed < 600:
-            time.sleep(0.1)
-            with psycopg.connect(url) as conn:
-                row = conn.execute("SELECT processed_rows FROM bulk_importjob").fetchone()
-            processed = row[0] if row else 0
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        _killed_at(env, path, rows=600, chunk_size=200)
         with psycopg.connect(url) as conn:
             processed, deferred = conn.execute("SELECT processed_rows, deferred_ddl FROM bulk_importjob").fetchone()
             employees = conn.execute("SELECT count(*) FROM personnel_employee").fetchone()[0]
             during = schema(conn)
-        assert 600 <= processed < 3000 and employees == processed
+        assert processed == 600 and employees == 600
         assert deferred and during != before
 
         _simasn(env, "import-employees", str(path), "--chunk-size", "200", "--no-progress")
@@ -159,18 +143,20 @@ def test_kill_9_during_a_first_national_load_on_postgresql_rebuilds_indexes_on_r
 
 
 ENQUEUE_WEB_IMPORT = """
-import shutil
+from django.core.files import File
 from simasn.accounts.roles import Role
 from simasn.accounts.services import user_create
-from simasn.bulk import services
+from simasn.bulk.files import Source
+from simasn.bulk.importer import import_job_create
 from simasn.bulk.tasks import run_import
 from simasn.core.interfaces import Interface
+from simasn.core.storage import save_exactly, unique_name, working_storage
 admin = user_create(actor=None, interface=Interface.CLI, username="pengimpor", password="rahasia-uji-2026",
                     role=Role.ADMIN)
-stored = services.imports_dir() / "unggahan.csv"
-shutil.copy({path!r}, stored)
-job = services.import_job_create(actor=admin, interface=Interface.WEB, path=str(stored),
-                                 file_name="register.csv", resume=False)
+with open({path!r}, "rb") as upload:
+    stored = save_exactly(working_storage(), unique_name("imports", ".csv"), File(upload))
+job = import_job_create(actor=admin, interface=Interface.WEB, source=Source.upload(stored),
+                        file_name="register.csv", resume=False)
 run_import.enqueue(job_id=job.pk, user_id=admin.pk)
 """
 

@@ -1,5 +1,5 @@
 """Helpers shared by every step of the PermenRK procedure: the citation of an article,
-the audit event, a refusal, the stage guard and the cycle lock.
+the audit event, a refusal, the stage guard, the cycle lock and storing a letter.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError
 from simasn.core.interfaces import Interface
+from simasn.core.storage import sha256, store_document
 from simasn.workplans.models import Cycle
 
 PERMENRK = "Permen PANRB Sinkronisasi Rencana Kerja"
@@ -42,3 +43,10 @@ def _require_stage(cycle: Cycle, *stages: str) -> None:
 
 def _lock_cycle(cycle: Cycle) -> Cycle:
     return Cycle.objects.select_for_update().get(pk=cycle.pk)
+
+
+def _store_pdf(folder: str, data: bytes) -> str:
+    """Store a letter or berita acara in the write-once document storage under its content
+    hash (workplans/<folder>/<sha256>.pdf) and return the name. A berita acara gets a new
+    name with every signature; earlier versions stay as they were signed."""
+    return store_document(f"workplans/{folder}/{sha256(data)}.pdf", data)

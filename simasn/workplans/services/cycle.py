@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -42,7 +41,13 @@ from simasn.workplans.models import (
     PolicyProgram,
     Stage,
 )
-from simasn.workplans.services._common import _audit, _lock_cycle, _refuse, _require_stage
+from simasn.workplans.services._common import (
+    _audit,
+    _lock_cycle,
+    _refuse,
+    _require_stage,
+    _store_pdf,
+)
 
 # --- Cycle (Pasal 2, 3) -------------------------------------------------------------
 
@@ -137,7 +142,7 @@ def agenda_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_number
         data = pdf.render_pdf("workplans/pdf/agenda.html", {
             "agenda": agenda, "cycle": cycle, "recipients": recipients, "participants": participants,
             "sender": actor})
-        agenda.pdf.save(f"agenda-{cycle.pk}.pdf", ContentFile(data), save=False)
+        agenda.pdf.name = _store_pdf("agenda", data)
         agenda.pdf_sha256 = pdf.sha256(data)
         agenda.save()
         for participant in participants:

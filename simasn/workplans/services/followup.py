@@ -9,7 +9,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -34,7 +33,13 @@ from simasn.workplans.models import (
     Realization,
     Stage,
 )
-from simasn.workplans.services._common import _audit, _lock_cycle, _refuse, _require_stage
+from simasn.workplans.services._common import (
+    _audit,
+    _lock_cycle,
+    _refuse,
+    _require_stage,
+    _store_pdf,
+)
 from simasn.workplans.services.cycle import _notify, cycle_create, users_of
 
 # --- Coordination (Pasal 4 ayat (2) huruf b, Pasal 7) ---------------------------------------
@@ -64,7 +69,8 @@ def coordination_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_
         data = pdf.render_pdf("workplans/pdf/coordination.html", {
             "coordination": coordination, "cycle": cycle, "to": [found[c] for c in codes],
             "cc": found["PRESIDEN"], "berita_acara": getattr(cycle, "berita_acara", None)})
-        coordination.pdf.save(f"koordinasi-{coordination.pk}.pdf", ContentFile(data), save=True)
+        coordination.pdf.name = _store_pdf("koordinasi", data)
+        coordination.save()
         cycle.stage, cycle.updated_by = Stage.TERKOORDINASI, actor
         cycle.save()
         url = reverse("workplans:coordination_detail", args=[coordination.pk])

@@ -9,7 +9,6 @@ import datetime as dt
 from typing import Any
 
 from cryptography import x509
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +31,13 @@ from simasn.workplans.models import (
     Signature,
     Stage,
 )
-from simasn.workplans.services._common import _audit, _lock_cycle, _refuse, _require_stage
+from simasn.workplans.services._common import (
+    _audit,
+    _lock_cycle,
+    _refuse,
+    _require_stage,
+    _store_pdf,
+)
 from simasn.workplans.services.overlap import label_from_decision
 
 # --- Meeting (Pasal 5 ayat (5), (6), Pasal 6) --------------------------------------------
@@ -216,18 +221,9 @@ def _render_berita_acara(ba: BeritaAcara) -> None:
         "participants": cycle.participants.select_related("institution"),
         "generated_at": timezone.now(),
     })
-    _replace_file(ba, f"berita-acara-{cycle.pk}.pdf", data)
+    ba.pdf.name = _store_pdf("berita-acara", data)
     ba.unsigned_sha256 = ba.sha256 = pdf.sha256(data)
     ba.save()
-
-
-def _replace_file(ba: BeritaAcara, name: str, data: bytes) -> None:
-    """Store the new version; the superseded file is removed once the transaction commits."""
-    old = ba.pdf.name if ba.pdf else ""
-    ba.pdf.save(name, ContentFile(data), save=False)
-    if old and old != ba.pdf.name:
-        storage = ba.pdf.storage
-        transaction.on_commit(lambda: storage.delete(old))
 
 
 def _after_aligned_change(draft: Draft, actor: Any) -> None:
@@ -266,7 +262,7 @@ def berita_acara_sign(*, actor: Any, interface: Interface, berita_acara: BeritaA
         signed = pdf.sign_pdf(current, field_name=f"TTD_{institution.code}", files=files,
                               reason=_("Menyetujui berita acara pertemuan pembahasan"))
         cert = x509.load_pem_x509_certificate(files.cert.read_bytes())
-        _replace_file(ba, f"berita-acara-{cycle.pk}.pdf", signed)
+        ba.pdf.name = _store_pdf("berita-acara", signed)
         ba.sha256 = pdf.sha256(signed)
         signature = Signature.objects.create(
             berita_acara=ba, institution=institution, signer=actor, signer_name=name,

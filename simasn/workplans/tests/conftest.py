@@ -18,12 +18,6 @@ KASN_END = dt.date(2024, 10, 15)
 
 
 @pytest.fixture(autouse=True)
-def _media(settings: Any, tmp_path: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SIMASN_PKI_DIR = tmp_path / "pki"
-
-
-@pytest.fixture(autouse=True)
 def _fresh_detector() -> Any:
     """The detector in force is cached per process by database ids, which a rolled-back test
     may hand out again: each test starts from the database it sees."""

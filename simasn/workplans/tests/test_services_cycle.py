@@ -12,6 +12,7 @@ from django.core import mail
 
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from simasn.core.models import AuditEvent
+from simasn.core.storage import documents_storage
 from simasn.workplans import pdf, selectors, services
 from simasn.workplans.models import Activity, Draft, Notification, OverlapDecision, PlanScope, Stage
 from simasn.workplans.tests.conftest import W, fill_draft, make_policy
@@ -140,7 +141,7 @@ def test_full_cycle_2023_with_four_participants(users: Any, django_capture_on_co
     assert "previous_evaluation" in refused.value.fields
 
 
-def test_full_cycle_after_kasn_change_has_three_participants(users: Any,
+def test_full_cycle_after_kasn_change_has_three_participants(users: Any, storage_backend: str,
                                                              django_capture_on_commit_callbacks: Any) -> None:
     policy = make_policy(users.minister, 2025, 2029)
     cycle = new_cycle(users, policy, on=dt.date(2025, 9, 1), year=2027)
@@ -149,6 +150,11 @@ def test_full_cycle_after_kasn_change_has_three_participants(users: Any,
     ba = run_to_sealed(users, cycle, django_capture_on_commit_callbacks)
     assert ba.signatures.count() == 3 and ba.is_sealed
     assert all(c.ok for c in pdf.verify_pdf(ba.pdf.open("rb").read()))
+    # Every version stays stored under its hash, as each signer signed it (write-once storage).
+    storage = documents_storage()
+    versions = [ba.unsigned_sha256, *ba.signatures.values_list("sha256_after", flat=True)]
+    assert all(storage.exists(f"workplans/berita-acara/{sha}.pdf") for sha in versions)
+    assert ba.pdf.name == f"workplans/berita-acara/{ba.sha256}.pdf"
     # KASN's planner no longer sees the cycle.
     with pytest.raises(NotFoundError):
         selectors.cycle_get(viewer=users.planner["KASN"], pk=cycle.pk)

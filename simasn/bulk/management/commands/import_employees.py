@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import shutil
 from typing import Any
 
@@ -10,9 +9,11 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from simasn.accounts.models import User
-from simasn.bulk.services import DEFAULT_CHUNK, import_job_create, import_job_run
+from simasn.bulk.files import Source
+from simasn.bulk.importer import DEFAULT_CHUNK, import_job_create, import_job_run
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
+from simasn.core.storage import working_storage
 
 
 class Command(BaseCommand):
@@ -26,8 +27,6 @@ class Command(BaseCommand):
         parser.add_argument("--new", action="store_true", help="Start a new job even if one is unfinished.")
         parser.add_argument("--rejects", default="", help="Copy the reject report to this path.")
         parser.add_argument("--no-progress", action="store_true")
-        parser.add_argument("--pause", type=float, default=0.0, help=argparse.SUPPRESS)
-
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = None
@@ -36,21 +35,24 @@ class Command(BaseCommand):
             if actor is None:
                 raise CommandError(f"unknown user {options['username']}")
         try:
-            job = import_job_create(actor=actor, interface=Interface.CLI, path=options["file"], resume=not options["new"])
+            source = Source.path(options["file"])
+            job = import_job_create(actor=actor, interface=Interface.CLI, source=source, resume=not options["new"])
             if job.processed_rows:
                 self.stdout.write(f"melanjutkan impor #{job.pk} dari baris data {job.processed_rows + 1}")
             bar = tqdm(total=job.total_rows, unit="baris", unit_scale=True, disable=options["no_progress"])
             timings: dict[str, float] = {}
-            job = import_job_run(job=job, actor=actor, chunk_size=options["chunk_size"], progress=bar.update,
-                                 pause_seconds=options["pause"], timings=timings)
+            job = import_job_run(job=job, actor=actor, source=source, chunk_size=options["chunk_size"],
+                                 progress=bar.update, timings=timings)
             bar.close()
         except ApplicationError as error:
             raise CommandError(str(error.message)) from error
         if options["verbosity"] > 1:
             self.stdout.write("; ".join(f"{name}: {seconds:.1f} s" for name, seconds in timings.items()))
         if options["rejects"]:
-            shutil.copyfile(job.reject_path, options["rejects"])
+            with working_storage().open(job.reject_name, "rb") as report, \
+                    open(options["rejects"], "wb") as out:  # the operator's own file on this machine
+                shutil.copyfileobj(report, out)
         self.stdout.write(
             f"impor #{job.pk}: {job.processed_rows} baris, {job.inserted} ditambahkan, {job.skipped} sudah ada, "
-            f"{job.rejected} ditolak ({job.rows_per_second or 0:.0f} baris/detik); penolakan: {job.reject_path}"
+            f"{job.rejected} ditolak ({job.rows_per_second or 0:.0f} baris/detik); penolakan: {job.reject_name}"
         )
