@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -22,11 +21,10 @@ from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionFo
 from simasn.actions.models import ActionDocument, PersonnelAction
 from simasn.actions.summary import latest_refresh
 from simasn.actions.worklist import instansi_worklist
-from simasn.core.audit import audit_record
-from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.core.models import AuditEvent
+from simasn.core.services import export_record
 from simasn.positions.models import POSITION_KIND_CHOICES
 from simasn.web.exports import csv_response, xlsx_response
 from simasn.web.pages import apply_errors, form_page, list_page, not_allowed_message
@@ -226,11 +224,9 @@ def retirement_projection(request: HttpRequest) -> HttpResponseBase:
     ]
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
-        with transaction.atomic():
-            audit_record(actor=request.user, action=AuditAction.EXPORT, interface=Interface.WEB,
-                         object_type="actions.retirement_projection",
-                         instansi_id=getattr(request.user, "instansi_id", None),
-                         extra={"format": fmt, "years": years, "instansi": instansi_id})
+        export_record(actor=request.user, interface=Interface.WEB, object_type="actions.retirement_projection",
+                      instansi_id=getattr(request.user, "instansi_id", None),
+                      extra={"format": fmt, "years": years, "instansi": instansi_id})
         name = f"proyeksi-pensiun-{today.isoformat()}"
         if fmt == "csv":
             return csv_response(name, columns, rows)

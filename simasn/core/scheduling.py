@@ -2,8 +2,10 @@
 the app that runs them.
 
 - Daily jobs: the scheduler enqueues each once per calendar day (a ScheduledRun row per job
-  and day makes a second run on the same day a no-op). Jobs must themselves be idempotent and
-  catch up missed days.
+  and day makes a second run on the same day a no-op). The run row and the enqueued task are
+  written in one transaction (the database task backend keeps its queue in the same
+  database): a failure leaves neither, so a day is never marked done without its job.
+  Jobs must themselves be idempotent and catch up missed days.
 - After-import jobs: enqueued when a bulk import has loaded employees, for the apps that keep
   something derived from the whole register (the national retirement summary). The importer
   (simasn.bulk) calls `enqueue_after_import` without knowing which apps listen; the process
@@ -52,16 +54,20 @@ def enqueue_after_import(*, today: dt.date) -> list[str]:
 
 
 def enqueue_due(*, today: dt.date) -> list[str]:
-    """Enqueue every daily task not yet enqueued for `today`; returns their paths."""
+    """Enqueue every daily task not yet enqueued for `today`; returns their paths.
+
+    Per job, one durable transaction records the day's run and enqueues the task; a second
+    scheduler (or a second pass the same day) stops at the unique run row, and a failed
+    enqueue takes the run row back with it."""
     enqueued = []
     for path in DAILY_TASKS:
+        task: Any = import_string(path)
         try:
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 ScheduledRun.objects.create(job=path, run_date=today)
+                task.enqueue(today.isoformat())
         except IntegrityError:
             continue
-        task: Any = import_string(path)
-        task.enqueue(today.isoformat())
         enqueued.append(path)
     return enqueued
 

@@ -118,3 +118,12 @@ def model_delete(*, actor: Any, interface: Interface, obj: models.Model, reason:
                 _("Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus."),
                 code="protected",
             ) from exc
+
+
+def export_record(*, actor: Any, interface: Interface, obj: models.Model | None = None, object_type: str = "",
+                  instansi_id: int | None = None, extra: Mapping[str, Any] | None = None) -> None:
+    """Record that rows left the system (a CSV/XLSX export): its own durable unit of work,
+    committed before the file is streamed, so an export is never unaudited."""
+    with transaction.atomic(durable=True):
+        audit_record(actor=actor, action=AuditAction.EXPORT, interface=interface, obj=obj,
+                     object_type=object_type, instansi_id=instansi_id, extra=extra)

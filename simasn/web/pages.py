@@ -10,16 +10,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from simasn.core.audit import audit_record
-from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
+from simasn.core.services import export_record
 from simasn.web.exports import Column, csv_response, xlsx_response
 from simasn.web.pagination import EstimatingPaginator
 
@@ -46,13 +44,9 @@ def list_page(
     `estimate_count` is False — for queries the planner cannot estimate well."""
     fmt = request.GET.get("format")
     if fmt in {"csv", "xlsx"}:
-        with transaction.atomic():
-            audit_record(
-                actor=request.user, action=AuditAction.EXPORT, interface=Interface.WEB,
-                object_type=export_object_type or export_name,
-                instansi_id=getattr(request.user, "instansi_id", None),
-                extra={"format": fmt, "query": request.GET.urlencode()},
-            )
+        export_record(actor=request.user, interface=Interface.WEB, object_type=export_object_type or export_name,
+                      instansi_id=getattr(request.user, "instansi_id", None),
+                      extra={"format": fmt, "query": request.GET.urlencode()})
         rows = queryset.iterator(chunk_size=2000)
         if fmt == "csv":
             return csv_response(export_name, columns, rows)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.cycle_list, name="cycle_list"),
     path("baru/", views.cycle_create, name="cycle_create"),
     path("pemberitahuan/", views.notifications, name="notifications"),
+    path("pemberitahuan/dibaca/", views.notifications_read, name="notifications_read"),
     path("verifikasi/", views.verify_upload, name="verify_upload"),
     path("arah-kebijakan/", views.policy_list, name="policy_list"),
     path("arah-kebijakan/baru/", views.policy_create, name="policy_create"),

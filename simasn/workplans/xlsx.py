@@ -2,8 +2,9 @@
 spreadsheets). The layout is documented in docs/workplans.md; the workbook itself
 carries a "Petunjuk" sheet and a "Referensi" sheet listing the Arah Kebijakan codes.
 
-Import is all-or-nothing: every bad row is reported with its row number and the reason
-(in Indonesian), and nothing is saved unless every row is good.
+Reading only: `parse` turns a workbook into checked rows, every bad row reported with
+its row number and the reason (in Indonesian). Saving them is the service
+`simasn.workplans.services.draft_import_xlsx`, all-or-nothing.
 """
 
 from __future__ import annotations
@@ -12,18 +13,11 @@ import io
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from simasn.accounts.policy import Action, Resource
-from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
-from simasn.core.interfaces import Interface
 from simasn.web.exports import xlsx_row
-from simasn.workplans import access
-from simasn.workplans.models import Activity, Draft, DraftProgram, PolicyIndicator, PolicyProgram
-from simasn.workplans.services._common import _audit
-from simasn.workplans.services.drafts import ensure_editable
+from simasn.workplans.models import Draft, PolicyIndicator, PolicyProgram
 
 SHEET = "Rencana Kerja"
 #: (header, meaning) — the column order of the template.
@@ -171,34 +165,3 @@ def parse(data: bytes, draft: Draft) -> tuple[list[dict[str, Any]], list[dict[st
     if not rows and not errors:
         errors.append({"row": 2, "reason": _("tidak ada baris kegiatan")})
     return rows, errors
-
-
-def draft_import_xlsx(*, actor: Any, interface: Interface, draft: Draft, data: bytes, filename: str = "") -> int:
-    """Replace the draft's programmes and activities with the workbook's; returns the count."""
-    access.require(actor, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
-    ensure_editable(draft)
-    rows, errors = parse(data, draft)
-    if errors:
-        raise ApplicationError(
-            _("%(n)d baris tidak dapat diimpor; tidak ada data yang disimpan.") % {"n": len(errors)},
-            code="import_rows", fields={"file": [_("Baris %(row)d: %(reason)s") % e for e in errors[:50]]},
-            details={"errors": errors})
-    with transaction.atomic():
-        draft = Draft.objects.select_for_update().get(pk=draft.pk)
-        ensure_editable(draft)
-        Activity.objects.filter(program__draft=draft).delete()
-        draft.programs.all().delete()
-        programs: dict[str, DraftProgram] = {}
-        for row in rows:
-            program = programs.get(row["kode_program"])
-            if program is None:
-                program = programs[row["kode_program"]] = DraftProgram.objects.create(
-                    draft=draft, code=row["kode_program"], name=row["nama_program"],
-                    policy_program=row["policy_program"])
-            Activity.objects.create(
-                program=program, code=row["kode_kegiatan"], name=row["nama_kegiatan"], indicator=row["indicator"],
-                output=row["keluaran"], target=row["target"], target_unit=row["satuan_target"], budget=row["budget"],
-                unit_in_charge=row["unit_penanggung_jawab"])
-        _audit(actor=actor, interface=interface, obj=draft, action=AuditAction.IMPORT, articles=("5 ayat (2)",),
-               changes={"rows": len(rows), "programs": len(programs), "file": filename})
-    return len(rows)

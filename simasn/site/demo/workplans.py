@@ -15,8 +15,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-
 from simasn.accounts.models import User
 from simasn.accounts.roles import Role
 from simasn.accounts.services import user_create
@@ -265,48 +263,48 @@ def seed(*, actor: Any, stdout: Any) -> None:
         return
     minister = _user("menpan")
     v1, v2 = _policy(minister)
-    with transaction.atomic():
-        # 2023: four participants; coordinated and monitored.
-        a = _cycle(minister, v1, "Sinkronisasi Renja 2025", PlanScope.TAHUNAN, (2025, 2025), dt.date(2023, 11, 1),
-                   dt.date(2024, 2, 28))
-        _agenda(minister, a, "B/1021/SM.01.00/2023")
-        _draft_and_submit(a)
-        _seal(minister, a, "BA/01/SM.01.00/2024")
-        services.coordination_send(actor=minister, interface=C, cycle=a, letter_number="B/310/PR.01/2024",
-                                   letter_date=dt.date(2024, 3, 4), to_bappenas=True, to_kemenkeu=True,
-                                   note="Bahan trilateral meeting Renja K/L 2025.")
-        _monitor(a, 2025)
-        # 2024: medium-term plan, sealed; revised in 2025 after KASN's functions moved (Pasal 8).
-        b = _cycle(minister, v1, "Sinkronisasi Renstra 2025-2029", PlanScope.JANGKA_MENENGAH, (2025, 2029),
-                   dt.date(2024, 2, 1), dt.date(2024, 3, 20))
-        _agenda(minister, b, "B/150/SM.01.00/2024")
-        _draft_and_submit(b, scale=Decimal(5))
-        # KASN's complaint handling moves to BKN ahead of the transfer of its functions.
-        _seal(minister, b, "BA/02/SM.01.00/2024", moves=frozenset({"KS1.1"}))
-        b1 = services.cycle_revise(actor=minister, interface=C, cycle=b, policy=v2,
-                                   reason="Perpres 2024: fungsi KASN dialihkan; pengawasan sistem merit oleh BKN.",
-                                   starts_on=dt.date(2025, 3, 3), ends_on=dt.date(2025, 3, 28),
-                                   reference_date=dt.date(2025, 3, 3))
-        _agenda(minister, b1, "B/77/SM.01.00/2025")
-        _revise_bkn(b1)
-        _draft_and_submit(b1, only={"BKN"})
-        # 2025: three participants; late against the calendar; signing in progress.
-        c = _cycle(minister, v2, "Sinkronisasi Renja 2026", PlanScope.TAHUNAN, (2026, 2026), dt.date(2025, 1, 6),
-                   dt.date(2025, 4, 15), previous=a)
-        _agenda(minister, c, "B/12/SM.01.00/2025")
-        _draft_and_submit(c, scale=Decimal("1.1"))
-        _seal(minister, c, "BA/03/SM.01.00/2025", signers=1)
-        d = _cycle(minister, v2, "Sinkronisasi Renja 2027", PlanScope.TAHUNAN, (2027, 2027), dt.date(2025, 11, 3),
-                   dt.date(2026, 2, 27), previous=c)
-        _agenda(minister, d, "B/990/SM.01.00/2025")
-        _draft_and_submit(d, scale=Decimal("1.2"))
-        _meeting(minister, d, decide=1)
-        _learn(minister, d)
-        e = _cycle(minister, v2, "Sinkronisasi Renja 2028", PlanScope.TAHUNAN, (2028, 2028), dt.date(2026, 10, 1),
-                   dt.date(2027, 2, 26), previous=d)
-        _agenda(minister, e, "B/801/SM.01.00/2026")
-        _draft_and_submit(e, only={"BKN"}, scale=Decimal("1.3"))
-        _cycle(minister, v2, "Sinkronisasi Renja 2029", PlanScope.TAHUNAN, (2029, 2029), dt.date(2026, 11, 16),
-               dt.date(2027, 3, 12), previous=e)
+    # Each step is its own durable unit of work, as in the application (no outer transaction).
+    # 2023: four participants; coordinated and monitored.
+    a = _cycle(minister, v1, "Sinkronisasi Renja 2025", PlanScope.TAHUNAN, (2025, 2025), dt.date(2023, 11, 1),
+               dt.date(2024, 2, 28))
+    _agenda(minister, a, "B/1021/SM.01.00/2023")
+    _draft_and_submit(a)
+    _seal(minister, a, "BA/01/SM.01.00/2024")
+    services.coordination_send(actor=minister, interface=C, cycle=a, letter_number="B/310/PR.01/2024",
+                               letter_date=dt.date(2024, 3, 4), to_bappenas=True, to_kemenkeu=True,
+                               note="Bahan trilateral meeting Renja K/L 2025.")
+    _monitor(a, 2025)
+    # 2024: medium-term plan, sealed; revised in 2025 after KASN's functions moved (Pasal 8).
+    b = _cycle(minister, v1, "Sinkronisasi Renstra 2025-2029", PlanScope.JANGKA_MENENGAH, (2025, 2029),
+               dt.date(2024, 2, 1), dt.date(2024, 3, 20))
+    _agenda(minister, b, "B/150/SM.01.00/2024")
+    _draft_and_submit(b, scale=Decimal(5))
+    # KASN's complaint handling moves to BKN ahead of the transfer of its functions.
+    _seal(minister, b, "BA/02/SM.01.00/2024", moves=frozenset({"KS1.1"}))
+    b1 = services.cycle_revise(actor=minister, interface=C, cycle=b, policy=v2,
+                               reason="Perpres 2024: fungsi KASN dialihkan; pengawasan sistem merit oleh BKN.",
+                               starts_on=dt.date(2025, 3, 3), ends_on=dt.date(2025, 3, 28),
+                               reference_date=dt.date(2025, 3, 3))
+    _agenda(minister, b1, "B/77/SM.01.00/2025")
+    _revise_bkn(b1)
+    _draft_and_submit(b1, only={"BKN"})
+    # 2025: three participants; late against the calendar; signing in progress.
+    c = _cycle(minister, v2, "Sinkronisasi Renja 2026", PlanScope.TAHUNAN, (2026, 2026), dt.date(2025, 1, 6),
+               dt.date(2025, 4, 15), previous=a)
+    _agenda(minister, c, "B/12/SM.01.00/2025")
+    _draft_and_submit(c, scale=Decimal("1.1"))
+    _seal(minister, c, "BA/03/SM.01.00/2025", signers=1)
+    d = _cycle(minister, v2, "Sinkronisasi Renja 2027", PlanScope.TAHUNAN, (2027, 2027), dt.date(2025, 11, 3),
+               dt.date(2026, 2, 27), previous=c)
+    _agenda(minister, d, "B/990/SM.01.00/2025")
+    _draft_and_submit(d, scale=Decimal("1.2"))
+    _meeting(minister, d, decide=1)
+    _learn(minister, d)
+    e = _cycle(minister, v2, "Sinkronisasi Renja 2028", PlanScope.TAHUNAN, (2028, 2028), dt.date(2026, 10, 1),
+               dt.date(2027, 2, 26), previous=d)
+    _agenda(minister, e, "B/801/SM.01.00/2026")
+    _draft_and_submit(e, only={"BKN"}, scale=Decimal("1.3"))
+    _cycle(minister, v2, "Sinkronisasi Renja 2029", PlanScope.TAHUNAN, (2029, 2029), dt.date(2026, 11, 16),
+           dt.date(2027, 3, 12), previous=e)
     reports = EvaluationReport.objects.filter(status=EvaluationReport.Status.SUBMITTED).count()
     stdout.write(f"    workplans: {Cycle.objects.count()} cycles, {reports} evaluation reports")

@@ -1,6 +1,6 @@
 """Writes of the PermenRK procedure, one module per section of the procedure. Each
 transition: permission, business rule, one transaction, an audit event citing its
-article; e-mails on commit. XLSX import/export live in ``xlsx.py``, the analysis in
+article; e-mails on commit. The XLSX layout and parsing live in ``xlsx.py``, the analysis in
 ``analysis.py``.
 
 - ``policy``: Arah Kebijakan (Pasal 1 angka 8, Pasal 5 ayat (3))
@@ -23,6 +23,7 @@ from simasn.workplans.services.cycle import (
     drafts_overdue_remind,
     evaluations_available,
     first_budget_year,
+    notifications_mark_read,
     participant_role,
     users_of,
 )
@@ -31,6 +32,7 @@ from simasn.workplans.services.drafts import (
     activity_add,
     activity_delete,
     activity_update,
+    draft_import_xlsx,
     draft_program_add,
     draft_set_evaluation,
     draft_submit,
@@ -80,6 +82,7 @@ __all__ = [
     "cycle_revise",
     "detector_retrain_request",
     "detector_train",
+    "draft_import_xlsx",
     "draft_program_add",
     "draft_set_evaluation",
     "draft_submit",
@@ -93,6 +96,7 @@ __all__ = [
     "guest_add",
     "meeting_close",
     "meeting_open",
+    "notifications_mark_read",
     "overlap_decide",
     "pair_mark",
     "participant_role",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.roles import Role
+from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.interfaces import Interface
 from simasn.law import parameters
@@ -124,11 +125,23 @@ def _notify(users: list[User], *, title: str, body: str, url: str) -> None:
         transaction.on_commit(lambda: send_mail(title, f"{body}\n\n{url}", None, emails, fail_silently=True))
 
 
+def notifications_mark_read(*, actor: User, interface: Interface) -> int:
+    """The user has read their notifications (an explicit step, never a page view);
+    returns how many were unread."""
+    with transaction.atomic(durable=True):
+        count = Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())
+        if count:
+            audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface,
+                         object_type="workplans.notification", object_repr=actor.username,
+                         changes={"read": count})
+    return count
+
+
 def agenda_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_number: str, letter_date: dt.date,
                 draft_deadline: dt.date, meeting_plan: str, body: str) -> AgendaDispatch:
     """The Minister sends the agenda to the heads of the participants (Pasal 5 ayat (1))."""
     access.require(actor, Resource.WORKPLAN_MEETING, Action.CREATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         cycle = _lock_cycle(cycle)
         _require_stage(cycle, Stage.PERSIAPAN)
         if not cycle.policy.is_published:

@@ -1,5 +1,6 @@
 """The participants' drafts (Pasal 5 ayat (2), (4)): the editability guard, programmes,
-activities, the link to earlier evaluation results and the submission to the Minister.
+activities (one by one or a whole XLSX workbook), the link to earlier evaluation results
+and the submission to the Minister.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError
 from simasn.core.interfaces import Interface
-from simasn.workplans import access
+from simasn.workplans import access, xlsx
 from simasn.workplans.models import (
     Activity,
     BeritaAcara,
@@ -59,7 +60,7 @@ def _require_draft(actor: Any, draft: Draft, action: Action) -> None:
 def draft_set_evaluation(*, actor: Any, interface: Interface, draft: Draft,
                          previous_evaluation: EvaluationReport | None, evaluation_note: str) -> Draft:
     _require_draft(actor, draft, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
         ensure_editable(draft)
         if previous_evaluation is not None and previous_evaluation.institution_id != draft.institution_id:
@@ -81,7 +82,7 @@ def _check_program_link(draft: Draft, policy_program: PolicyProgram | None) -> N
 def draft_program_add(*, actor: Any, interface: Interface, draft: Draft, code: str, name: str,
                       policy_program: PolicyProgram | None) -> DraftProgram:
     _require_draft(actor, draft, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         draft = Draft.objects.select_for_update().select_related("cycle").get(pk=draft.pk)
         ensure_editable(draft)
         _check_program_link(draft, policy_program)
@@ -124,7 +125,7 @@ def _validate_activity(program: DraftProgram, data: dict[str, Any], *, exclude_p
 def activity_add(*, actor: Any, interface: Interface, program: DraftProgram, data: dict[str, Any]) -> Activity:
     draft = program.draft
     _require_draft(actor, draft, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
         ensure_editable(draft)
         _validate_activity(program, data)
@@ -138,7 +139,7 @@ def activity_add(*, actor: Any, interface: Interface, program: DraftProgram, dat
 def activity_update(*, actor: Any, interface: Interface, activity: Activity, data: dict[str, Any]) -> Activity:
     draft = activity.program.draft
     _require_draft(actor, draft, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
         ensure_editable(draft)
         merged = {k: getattr(activity, k) for k in ACTIVITY_FIELDS} | data
@@ -156,7 +157,7 @@ def activity_update(*, actor: Any, interface: Interface, activity: Activity, dat
 def activity_delete(*, actor: Any, interface: Interface, activity: Activity) -> None:
     draft = activity.program.draft
     _require_draft(actor, draft, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
         ensure_editable(draft)
         _audit(actor=actor, interface=interface, obj=draft, action=AuditAction.UPDATE, articles=("5 ayat (2)",),
@@ -168,7 +169,7 @@ def activity_delete(*, actor: Any, interface: Interface, activity: Activity) -> 
 def draft_submit(*, actor: Any, interface: Interface, draft: Draft) -> Draft:
     """The participant sends its draft to the Minister (Pasal 5 ayat (4))."""
     _require_draft(actor, draft, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         draft = Draft.objects.select_for_update().select_related("cycle", "institution").get(pk=draft.pk)
         if draft.kind != Draft.Kind.USULAN:
             raise _refuse(_("Hanya rancangan usulan yang dikirim kepada Menteri."))
@@ -187,3 +188,34 @@ def draft_submit(*, actor: Any, interface: Interface, draft: Draft) -> Draft:
         _audit(actor=actor, interface=interface, obj=draft, articles=("5 ayat (4)",), transition="draft_submitted",
                changes={"status": {"before": "DRAFT", "after": "SUBMITTED"}})
     return draft
+
+
+def draft_import_xlsx(*, actor: Any, interface: Interface, draft: Draft, data: bytes, filename: str = "") -> int:
+    """Replace the draft's programmes and activities with the workbook's; returns the count."""
+    access.require(actor, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
+    ensure_editable(draft)
+    rows, errors = xlsx.parse(data, draft)
+    if errors:
+        raise ApplicationError(
+            _("%(n)d baris tidak dapat diimpor; tidak ada data yang disimpan.") % {"n": len(errors)},
+            code="import_rows", fields={"file": [_("Baris %(row)d: %(reason)s") % e for e in errors[:50]]},
+            details={"errors": errors})
+    with transaction.atomic(durable=True):
+        draft = Draft.objects.select_for_update().get(pk=draft.pk)
+        ensure_editable(draft)
+        Activity.objects.filter(program__draft=draft).delete()
+        draft.programs.all().delete()
+        programs: dict[str, DraftProgram] = {}
+        for row in rows:
+            program = programs.get(row["kode_program"])
+            if program is None:
+                program = programs[row["kode_program"]] = DraftProgram.objects.create(
+                    draft=draft, code=row["kode_program"], name=row["nama_program"],
+                    policy_program=row["policy_program"])
+            Activity.objects.create(
+                program=program, code=row["kode_kegiatan"], name=row["nama_kegiatan"], indicator=row["indicator"],
+                output=row["keluaran"], target=row["target"], target_unit=row["satuan_target"], budget=row["budget"],
+                unit_in_charge=row["unit_penanggung_jawab"])
+        _audit(actor=actor, interface=interface, obj=draft, action=AuditAction.IMPORT, articles=("5 ayat (2)",),
+               changes={"rows": len(rows), "programs": len(programs), "file": filename})
+    return len(rows)

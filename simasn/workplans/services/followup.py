@@ -57,7 +57,7 @@ def coordination_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_
     missing = [c for c in [*codes, "PRESIDEN"] if c not in found]
     if missing:
         raise _refuse(_("Lembaga penerima belum ada di registri: %(c)s.") % {"c": ", ".join(missing)})
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         cycle = _lock_cycle(cycle)
         _require_stage(cycle, Stage.TERSEGEL, Stage.TERKOORDINASI)
         coordination = Coordination.objects.create(cycle=cycle, letter_number=letter_number, letter_date=letter_date,
@@ -97,7 +97,7 @@ def cycle_revise(*, actor: Any, interface: Interface, cycle: Cycle, reason: str,
     policy = PolicyDirection.objects.get(pk=(policy or cycle.policy).pk)
     if not policy.is_published:
         raise _refuse(_("Arah Kebijakan untuk revisi harus sudah ditetapkan."), policy=_("Belum ditetapkan."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock_cycle(cycle)
         _require_stage(locked, Stage.TERSEGEL, Stage.TERKOORDINASI)
         if locked.is_superseded:
@@ -127,7 +127,7 @@ def realization_record(*, actor: Any, interface: Interface, activity: Activity, 
         raise _refuse(_("Tahun atau triwulan di luar periode rencana."), quarter=_("Tidak valid."))
     if budget_realized < 0 or target_realized < 0:
         raise _refuse(_("Realisasi tidak boleh negatif."), budget_realized=_("Tidak valid."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         if EvaluationReport.objects.filter(cycle=cycle, institution_id=draft.institution_id, year=year,
                                            status=EvaluationReport.Status.SUBMITTED).exists():
             raise ConflictError(_("Laporan tahun ini sudah dikirim kepada Menteri."), code="reported")
@@ -150,7 +150,7 @@ def evaluation_save(*, actor: Any, interface: Interface, cycle: Cycle, instituti
         raise _refuse(_("Evaluasi dilakukan atas rencana kerja yang sudah disepakati."))
     if not cycle.participants.filter(institution_id=institution_id).exists():
         raise _refuse(_("Lembaga ini bukan peserta siklus."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         report, _created = EvaluationReport.objects.select_for_update().get_or_create(
             cycle=cycle, institution_id=institution_id, year=year,
             defaults={"created_by": actor, "updated_by": actor})
@@ -166,7 +166,7 @@ def evaluation_save(*, actor: Any, interface: Interface, cycle: Cycle, instituti
 def evaluation_submit(*, actor: Any, interface: Interface, report: EvaluationReport) -> EvaluationReport:
     """The head of KASN, LAN or BKN reports to the Minister (Pasal 9 ayat (2))."""
     access.require(actor, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=report.institution_id)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         report = EvaluationReport.objects.select_for_update().select_related("cycle", "institution").get(pk=report.pk)
         if report.status == EvaluationReport.Status.SUBMITTED:
             raise ConflictError(_("Laporan sudah dikirim kepada Menteri."), code="reported")

@@ -53,7 +53,7 @@ def meeting_open(*, actor: Any, interface: Interface, cycle: Cycle, held_on: dt.
         raise _refuse(_("Tempat wajib diisi untuk pertemuan luring."), location=_("Wajib diisi."))
     if mode in (Meeting.Mode.DARING, Meeting.Mode.HIBRIDA) and not online_link.strip():
         raise _refuse(_("Tautan wajib diisi untuk pertemuan daring."), online_link=_("Wajib diisi."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         cycle = _lock_cycle(cycle)
         _require_stage(cycle, Stage.PENYUSUNAN)
         pending = [str(d.institution) for d in cycle.drafts.filter(kind=Draft.Kind.USULAN).exclude(
@@ -91,7 +91,7 @@ def attendance_set(*, actor: Any, interface: Interface, attendance: Attendance, 
     _require_open(attendance.meeting)
     if present and not representative.strip():
         raise _refuse(_("Nama wakil yang hadir wajib diisi."), representative=_("Wajib diisi."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         attendance.present, attendance.representative = present, representative
         attendance.save()
         _audit(actor=actor, interface=interface, obj=attendance.meeting, action=AuditAction.UPDATE,
@@ -103,7 +103,7 @@ def attendance_set(*, actor: Any, interface: Interface, attendance: Attendance, 
 def guest_add(*, actor: Any, interface: Interface, meeting: Meeting, kind: str, name: str, affiliation: str) -> Guest:
     access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
     _require_open(meeting)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         guest = Guest.objects.create(meeting=meeting, kind=kind, name=name, affiliation=affiliation)
         _audit(actor=actor, interface=interface, obj=meeting, action=AuditAction.UPDATE, articles=("5 ayat (6)",),
                changes={"guest": {"kind": kind, "name": name, "affiliation": affiliation}})
@@ -119,7 +119,7 @@ def overlap_decide(*, actor: Any, interface: Interface, overlap: OverlapDecision
         raise _refuse(_("Pilih keputusan."), decision=_("Wajib dipilih."))
     if decision != OverlapDecision.Decision.KEEP and subject not in OverlapDecision.Side.values:
         raise _refuse(_("Pilih kegiatan yang digabung, dipindah, atau dihapus."), subject=_("Wajib dipilih."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         before = {"decision": overlap.decision, "subject": overlap.subject}
         overlap.decision, overlap.subject, overlap.note = decision, subject if decision != "KEEP" else "", note
         overlap.decided_by, overlap.decided_at = actor, timezone.now()
@@ -138,7 +138,7 @@ def meeting_close(*, actor: Any, interface: Interface, meeting: Meeting, number:
     access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
     if not number.strip():
         raise _refuse(_("Nomor berita acara wajib diisi."), number=_("Wajib diisi."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         cycle = _lock_cycle(meeting.cycle)
         _require_stage(cycle, Stage.PEMBAHASAN)
         meeting = Meeting.objects.get(pk=meeting.pk)
@@ -242,7 +242,7 @@ def berita_acara_sign(*, actor: Any, interface: Interface, berita_acara: BeritaA
     """The head of a participant's secretariat unit signs (PAdES); the last one seals."""
     institution_id = access.institution_id_of(actor)
     access.require(actor, Resource.WORKPLAN_SIGNATURE, Action.CREATE, institution_id=institution_id)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         cycle = _lock_cycle(berita_acara.cycle)
         _require_stage(cycle, Stage.PENANDATANGANAN)
         ba = BeritaAcara.objects.select_for_update().get(pk=berita_acara.pk)

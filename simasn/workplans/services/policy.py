@@ -26,7 +26,7 @@ def policy_create(*, actor: Any, interface: Interface, title: str, year_start: i
     access.require(actor, Resource.WORKPLAN_POLICY, Action.CREATE)
     if year_end < year_start:
         raise _refuse(_("Tahun akhir tidak boleh sebelum tahun awal."), year_end=_("Tidak valid."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         policy = PolicyDirection.objects.create(title=title, year_start=year_start, year_end=year_end,
                                                 created_by=actor, updated_by=actor)
         _audit(actor=actor, interface=interface, obj=policy, action=AuditAction.CREATE, articles=("5 ayat (3)",))
@@ -42,7 +42,7 @@ def _editable_policy(policy: PolicyDirection) -> None:
 def policy_program_add(*, actor: Any, interface: Interface, policy: PolicyDirection, code: str, name: str,
                        strategic_target: str) -> PolicyProgram:
     access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         policy = PolicyDirection.objects.select_for_update().get(pk=policy.pk)
         _editable_policy(policy)
         if policy.programs.filter(code=code).exists():
@@ -56,7 +56,7 @@ def policy_program_add(*, actor: Any, interface: Interface, policy: PolicyDirect
 def policy_indicator_add(*, actor: Any, interface: Interface, program: PolicyProgram, code: str, name: str,
                          unit: str, baseline: Decimal, targets: dict[int, Decimal]) -> PolicyIndicator:
     access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         policy = PolicyDirection.objects.select_for_update().get(pk=program.policy_id)
         _editable_policy(policy)
         missing = [y for y in policy.years if y not in targets]
@@ -77,7 +77,7 @@ def policy_indicator_add(*, actor: Any, interface: Interface, program: PolicyPro
 def policy_publish(*, actor: Any, interface: Interface, policy: PolicyDirection) -> PolicyDirection:
     """The Minister sets (menetapkan) the Arah Kebijakan (Pasal 5 ayat (3)); then it is read-only."""
     access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         policy = PolicyDirection.objects.select_for_update().get(pk=policy.pk)
         _editable_policy(policy)
         if not PolicyIndicator.objects.filter(program__policy=policy).exists():
@@ -96,7 +96,7 @@ def policy_new_version(*, actor: Any, interface: Interface, policy: PolicyDirect
     access.require(actor, Resource.WORKPLAN_POLICY, Action.CREATE)
     if not change_note.strip():
         raise _refuse(_("Tuliskan perubahan kebijakan yang mendasari versi baru."), change_note=_("Wajib diisi."))
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         latest = PolicyDirection.objects.filter(title=policy.title).order_by("-version_no").first()
         new = PolicyDirection.objects.create(
             title=policy.title, year_start=policy.year_start, year_end=policy.year_end,

@@ -72,3 +72,27 @@ def test_secretary_verifies_uploaded_copy(users: Any, sealed: Any) -> None:
     page = c.post(reverse("workplans:verify_upload"),
                   {"file": SimpleUploadedFile("ba.pdf", data + b"%tamper", content_type="application/pdf")}).content.decode()
     assert sealed.berita_acara.number not in page
+
+
+def test_notifications_are_marked_read_only_by_an_explicit_post(users: Any) -> None:
+    from simasn.core.audit_actions import AuditAction
+    from simasn.core.models import AuditEvent
+    from simasn.workplans.models import Notification
+
+    planner = users.planner["BKN"]
+    for title in ("Agenda", "Surat koordinasi"):
+        Notification.objects.create(user=planner, title=title, body="", url="/")
+    other = Notification.objects.create(user=users.planner["LAN"], title="Agenda", body="", url="/")
+    c = client_for(planner)
+    page = c.get(reverse("workplans:notifications")).content.decode()
+    assert "Tandai semua sudah dibaca" in page
+    assert Notification.objects.filter(user=planner, read_at__isnull=True).count() == 2  # a GET changes nothing
+    assert c.get(reverse("workplans:notifications_read")).status_code == 405
+    response = c.post(reverse("workplans:notifications_read"))
+    assert response.status_code == 302
+    assert not Notification.objects.filter(user=planner, read_at__isnull=True).exists()
+    other.refresh_from_db()
+    assert other.read_at is None  # only one's own
+    event = AuditEvent.objects.get(object_type="workplans.notification")
+    assert (event.action, event.actor_id, event.changes) == (AuditAction.UPDATE, planner.pk, {"read": 2})
+    assert "Tandai semua sudah dibaca" not in c.get(reverse("workplans:notifications")).content.decode()

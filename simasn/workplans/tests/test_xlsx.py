@@ -39,7 +39,7 @@ def test_export_then_import_round_trip(users: Any, draft: Draft) -> None:
     data = xlsx.template_bytes(draft)
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == [xlsx.SHEET, "Petunjuk", "Referensi"]
-    assert xlsx.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=data) == len(before)
+    assert services.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=data) == len(before)
     after = sorted(Activity.objects.filter(program__draft=draft).values_list("code", "budget", "indicator_id"))
     assert after == before
 
@@ -56,7 +56,7 @@ def test_bad_rows_are_reported_and_nothing_is_imported(users: Any, draft: Draft)
         ["PR3", "Program tanpa AK", "", "B7", "Pengelolaan arsip", "", "Arsip tertata", 2.5, "paket", 1000, "Biro Umum"],
     ]
     with pytest.raises(ApplicationError) as refused:
-        xlsx.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=_book(rows))
+        services.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=_book(rows))
     errors = refused.value.details["errors"]
     assert [e["row"] for e in errors] == [3, 4, 5]
     assert "I9" in errors[0]["reason"]
@@ -67,21 +67,21 @@ def test_bad_rows_are_reported_and_nothing_is_imported(users: Any, draft: Draft)
 
 def test_wrong_file_and_wrong_headers(users: Any, draft: Draft) -> None:
     with pytest.raises(ApplicationError):
-        xlsx.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=b"not a workbook")
+        services.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=b"not a workbook")
     wb = Workbook()
     wb.active.title = xlsx.SHEET
     wb.active.append(["kode", "nama"])
     buffer = io.BytesIO()
     wb.save(buffer)
     with pytest.raises(ApplicationError) as refused:
-        xlsx.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=buffer.getvalue())
+        services.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=buffer.getvalue())
     assert "kode_program" in refused.value.message
 
 
 def test_import_of_good_rows_replaces_the_draft(users: Any, draft: Draft) -> None:
     rows = [GOOD, ["PR3", "Program tanpa AK", "", "B7", "Pengelolaan arsip", "", "Arsip tertata", 2.5, "paket", 1000,
                    "Biro Umum"]]
-    assert xlsx.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=_book(rows)) == 2
+    assert services.draft_import_xlsx(actor=users.planner["BKN"], interface=W, draft=draft, data=_book(rows)) == 2
     b7 = Activity.objects.get(program__draft=draft, code="B7")
     assert b7.program.policy_program is None and str(b7.target) == "2.50" and b7.budget == 1000
 
@@ -90,4 +90,4 @@ def test_other_institution_cannot_import(users: Any, draft: Draft) -> None:
     from simasn.core.errors import PermissionDeniedError
 
     with pytest.raises(PermissionDeniedError):
-        xlsx.draft_import_xlsx(actor=users.planner["LAN"], interface=W, draft=draft, data=_book([GOOD]))
+        services.draft_import_xlsx(actor=users.planner["LAN"], interface=W, draft=draft, data=_book([GOOD]))

@@ -9,6 +9,7 @@ from simasn.workplans.views.cycles import (
     cycle_detail,
     cycle_list,
     notifications,
+    notifications_read,
 )
 from simasn.workplans.views.drafts import (
     activity_edit,
@@ -68,6 +69,7 @@ __all__ = [
     "meeting_page",
     "monitoring",
     "notifications",
+    "notifications_read",
     "pair_mark",
     "policy_create",
     "policy_detail",

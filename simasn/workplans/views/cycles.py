@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import NotFoundError
 from simasn.law.parameters import ParameterError
@@ -124,7 +127,14 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @login_required
 def notifications(request: HttpRequest) -> HttpResponseBase:
-    items = selectors.notification_list(viewer=request.user)
-    page = list(items[:100])
-    items.filter(read_at__isnull=True).update(read_at=timezone.now())
-    return render(request, "workplans/notifications.html", {"title": _("Pemberitahuan"), "items": page})
+    items = selectors.notification_list(viewer=request.user)[:100]
+    return render(request, "workplans/notifications.html", {
+        "title": _("Pemberitahuan"), "items": items, "unread": any(n.read_at is None for n in items)})
+
+
+@login_required
+@require_POST
+def notifications_read(request: AuthenticatedRequest) -> HttpResponseBase:
+    count = services.notifications_mark_read(actor=request.user, interface=W)
+    messages.success(request, _("%(n)d pemberitahuan ditandai sudah dibaca.") % {"n": count})
+    return redirect("workplans:notifications")

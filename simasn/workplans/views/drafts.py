@@ -8,7 +8,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -16,9 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Resource
-from simasn.core.audit import audit_record
-from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, NotFoundError
+from simasn.core.services import export_record
 from simasn.web.pages import form_page
 from simasn.workplans import access, selectors, services, xlsx
 from simasn.workplans import forms as f
@@ -64,7 +62,7 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
             if form.is_valid():
                 upload = form.cleaned_data["file"]
                 try:
-                    count = xlsx.draft_import_xlsx(actor=request.user, interface=W, draft=draft, data=upload.read(),
+                    count = services.draft_import_xlsx(actor=request.user, interface=W, draft=draft, data=upload.read(),
                                                    filename=upload.name)
                 except ApplicationError as error:
                     return render(request, "workplans/draft_detail.html", {
@@ -102,8 +100,7 @@ def _draft_context(request: HttpRequest, draft: Draft, can_edit: bool, available
 @login_required
 def draft_xlsx(request: HttpRequest, pk: int) -> HttpResponseBase:
     draft = selectors.draft_get(viewer=request.user, pk=pk)
-    with transaction.atomic():
-        audit_record(actor=request.user, action=AuditAction.EXPORT, interface=W, obj=draft, extra={"format": "xlsx"})
+    export_record(actor=request.user, interface=W, obj=draft, extra={"format": "xlsx"})
     return _file(xlsx.template_bytes(draft), f"rencana-kerja-{draft.institution.code}-{draft.cycle_id}.xlsx",
                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

@@ -9,7 +9,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -19,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from simasn.accounts.policy import Action, Resource
-from simasn.core.audit import audit_record
-from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import NotFoundError
+from simasn.core.services import export_record
 from simasn.web.pages import form_page
 from simasn.workplans import analysis, analysis_export, pdf, selectors, services
 from simasn.workplans import forms as f
@@ -38,9 +36,8 @@ def analysis_page(request: HttpRequest, pk: int) -> HttpResponseBase:
                                         else Draft.Kind.USULAN)
     result = analysis.analyse_cycle(cycle, kind=kind)
     if request.GET.get("format") == "xlsx":
-        with transaction.atomic():
-            audit_record(actor=request.user, action=AuditAction.EXPORT, interface=W, obj=cycle,
-                         extra={"format": "xlsx", "what": "analysis", "kind": kind})
+        export_record(actor=request.user, interface=W, obj=cycle,
+                      extra={"format": "xlsx", "what": "analysis", "kind": kind})
         return _file(analysis_export.analysis_xlsx(result), f"analisis-sinkronisasi-{pk}.xlsx",
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     return render(request, "workplans/analysis.html", {
