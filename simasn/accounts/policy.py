@@ -49,6 +49,9 @@ class Action(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    # Reference data with a legal meaning is archived with a reason, never deleted
+    # (simasn.core.archiving): instansi, units, officials, positions.
+    ARCHIVE = "archive"
 
 
 class Reach(IntEnum):
@@ -62,8 +65,9 @@ N, S, I, A = Reach.NONE, Reach.SELF, Reach.INSTANSI, Reach.NATIONAL  # noqa: E74
 V, C, U, D = Action.VIEW, Action.CREATE, Action.UPDATE, Action.DELETE
 
 
-def _grant(view: Reach = N, create: Reach = N, update: Reach = N, delete: Reach = N) -> dict:
-    return {V: view, C: create, U: update, D: delete}
+def _grant(view: Reach = N, create: Reach = N, update: Reach = N, delete: Reach = N, *,
+           archive: Reach = N) -> dict:
+    return {V: view, C: create, U: update, D: delete, Action.ARCHIVE: archive}
 
 
 _READ_NATIONAL_REGISTRY = {
@@ -76,13 +80,14 @@ _READ_NATIONAL_REGISTRY = {
 }
 
 POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
-    # System administrators keep the national registry. Employees are never deleted:
-    # a person leaves the service through a personnel action, and nothing is lost.
+    # System administrators keep the national registry. Nothing in it is deleted: reference
+    # data is archived with a reason, and a person leaves the service through a personnel
+    # action.
     Role.ADMIN: {
-        Resource.INSTANSI: _grant(A, A, A, A),
-        Resource.UNIT: _grant(A, A, A, A),
-        Resource.OFFICIAL: _grant(A, A, A, A),
-        Resource.POSITION: _grant(A, A, A, A),
+        Resource.INSTANSI: _grant(A, A, A, archive=A),
+        Resource.UNIT: _grant(A, A, A, archive=A),
+        Resource.OFFICIAL: _grant(A, A, A, archive=A),
+        Resource.POSITION: _grant(A, A, A, archive=A),
         Resource.EMPLOYEE: _grant(A, A, A, N),
         Resource.EMPLOYEE_SENSITIVE: _grant(A),
         Resource.EMPLOYEE_IMPORT: _grant(A, A),
@@ -104,9 +109,9 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     # The operator keeps their own instansi's records.
     Role.OPERATOR: {
         Resource.INSTANSI: _grant(I),
-        Resource.UNIT: _grant(I, I, I, I),
-        Resource.OFFICIAL: _grant(I, I, I, I),
-        Resource.POSITION: _grant(I, I, I, I),
+        Resource.UNIT: _grant(I, I, I, archive=I),
+        Resource.OFFICIAL: _grant(I, I, I, archive=I),
+        Resource.POSITION: _grant(I, I, I, archive=I),
         Resource.EMPLOYEE: _grant(I, I, I, N),
         Resource.EMPLOYEE_SENSITIVE: _grant(I),
         Resource.EMPLOYEE_IMPORT: _grant(I, I),

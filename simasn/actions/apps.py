@@ -8,9 +8,15 @@ class ActionsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: it imports models, which Django loads after apps.py.
+        from simasn.core.archiving import register_archive_guard
         from simasn.core.scheduling import register_after_import, register_daily
 
         register_daily("simasn.actions.tasks.apply_due_actions")
         register_daily("simasn.actions.tasks.refresh_retirement_summary")
         # A bulk import changes who is counted in the national retirement summary.
         register_after_import("simasn.actions.tasks.refresh_retirement_summary")
+        # Open actions keep what they name; an instansi keeps an official able to decide them.
+        for label, guard in (("organization.Instansi", "instansi_in_open_actions"),
+                             ("positions.Position", "position_in_open_actions"),
+                             ("organization.Official", "official_needed_for_open_actions")):
+            register_archive_guard(label, f"simasn.actions.archive_guards.{guard}")

@@ -2,7 +2,8 @@
 
 `CachedReferences` answers the same questions as
 `simasn.personnel.services.DatabaseReferences`, so `validate_employee_data` (the one
-set of rules) runs unchanged on every imported row.
+set of rules) runs unchanged on every imported row. Archived instansi, units and positions
+are not offered: a row naming one is refused as an unknown code.
 """
 
 from __future__ import annotations
@@ -28,18 +29,18 @@ class PositionRef(NamedTuple):
 class CachedReferences:
     def __init__(self, *, using: str = "default") -> None:
         self.instansi_by_code: dict[str, int] = dict(
-            Instansi.objects.using(using).values_list("code", "id")
+            Instansi.objects.using(using).active().values_list("code", "id")
         )
         self.unit_by_code: dict[tuple[int, str], int] = {}
         self.unit_instansi: dict[int, int] = {}
         unit_names: dict[int, str] = {}
-        for pk, instansi_id, code, name in Unit.objects.using(using).values_list("id", "instansi_id", "code", "name"):
+        for pk, instansi_id, code, name in Unit.objects.using(using).active().values_list("id", "instansi_id", "code", "name"):
             self.unit_by_code[(instansi_id, code)] = pk
             self.unit_instansi[pk] = instansi_id
             unit_names[pk] = name
         self.positions: dict[int, PositionRef] = {}
         self.position_by_code: dict[tuple[int, str], int] = {}
-        rows = Position.objects.using(using).values_list(
+        rows = Position.objects.using(using).active().values_list(
             "id", "instansi_id", "unit_id", "open_to_pppk", "name", "kind", "code"
         )
         for pk, instansi_id, unit_id, pppk, name, kind, code in rows:

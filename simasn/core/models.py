@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -25,6 +27,47 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ArchivableQuerySet(models.QuerySet):
+    """`active()` is what lists and choices show; `archived()` what the archive filter adds."""
+
+    def active(self) -> Self:
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> Self:
+        return self.filter(archived_at__isnull=False)
+
+    def listed(self, *, include_archived: bool = False) -> Self:
+        """What a list selector starts from: the active rows, or all with the archive filter."""
+        return self if include_archived else self.active()
+
+
+class ArchivableModel(models.Model):
+    """Reference data with a legal meaning is archived with a reason, a date and who did it,
+    never deleted: a decree of 2025 must still show its signer, unit and position in 2040.
+
+    Copy this for any such table: inherit it (with TimeStampedModel), give the model
+    `objects = ArchivableQuerySet.as_manager()` (or a queryset subclassing it), write the
+    app's `<entity>_archive` service on `simasn.core.archiving.model_archive`, register
+    guards for what an archive would break (`register_archive_guard`), hide archived rows in
+    list selectors unless asked, and give the admin no delete (docs/CONVENTIONS.md).
+    """
+
+    archived_at = models.DateTimeField(_("diarsipkan pada"), null=True, blank=True, editable=False,
+                                       db_index=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", editable=False, verbose_name=_("diarsipkan oleh"),
+    )
+    archive_reason = models.TextField(_("alasan pengarsipan"), blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class AuditEvent(models.Model):

@@ -1,4 +1,5 @@
-"""Generic audited writes used by the registry services.
+"""Generic audited writes used by the registry services (create, update; archiving is
+simasn.core.archiving — reference data is never deleted).
 
 Each app's service checks scope and business rules, then calls these, which validate
 the model (Django validators and constraints), save, and write the audit event in the
@@ -103,21 +104,6 @@ def model_update(
             changes=changes, reason=reason, citations=citations,
         )
     return obj
-
-
-def model_delete(*, actor: Any, interface: Interface, obj: models.Model, reason: str = "") -> None:
-    with transaction.atomic():
-        audit_record(
-            actor=actor, action=AuditAction.DELETE, interface=interface, obj=obj,
-            changes={"before": snapshot(obj, _editable_fields(obj))}, reason=reason,
-        )
-        try:
-            obj.delete()
-        except models.ProtectedError as exc:
-            raise ApplicationError(
-                _("Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus."),
-                code="protected",
-            ) from exc
 
 
 def export_record(*, actor: Any, interface: Interface, obj: models.Model | None = None, object_type: str = "",

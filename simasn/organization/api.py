@@ -5,7 +5,7 @@ from ninja import Field, Router, Schema
 
 from simasn.accounts.policy import Resource
 from simasn.organization import selectors, services
-from simasn.web.api_crud import register_crud
+from simasn.web.api_crud import ArchivedOut, register_crud
 
 router = Router(tags=["organization"])
 
@@ -19,9 +19,10 @@ class PageParams(Schema):
     page: int = Field(1, ge=1)
     page_size: int = Field(25, ge=1, le=200)
     q: str | None = None
+    include_archived: bool = False
 
 
-class InstansiOut(Schema):
+class InstansiOut(ArchivedOut):
     id: int
     code: str
     name: str
@@ -58,12 +59,12 @@ register_crud(
     router, path="/agencies/", name="agency", out=InstansiOut, create_in=InstansiIn,
     patch_in=InstansiPatch, filters=InstansiFilters, list_selector=selectors.instansi_list,
     get_selector=selectors.instansi_get, create=services.instansi_create,
-    update=services.instansi_update, delete=services.instansi_delete,
+    update=services.instansi_update, archive=services.instansi_archive,
     fk_fields=("province",), obj_kwarg="instansi", resource=Resource.INSTANSI,
 )
 
 
-class UnitOut(Schema):
+class UnitOut(ArchivedOut):
     id: int
     instansi_id: int
     parent_id: int | None
@@ -94,12 +95,12 @@ class UnitFilters(PageParams):
 register_crud(
     router, path="/units/", name="unit", out=UnitOut, create_in=UnitIn, patch_in=UnitPatch,
     filters=UnitFilters, list_selector=selectors.unit_list, get_selector=selectors.unit_get,
-    create=services.unit_create, update=services.unit_update, delete=services.unit_delete,
+    create=services.unit_create, update=services.unit_update, archive=services.unit_archive,
     fk_fields=("instansi", "parent"), obj_kwarg="unit", resource=Resource.UNIT,
 )
 
 
-class OfficialOut(Schema):
+class OfficialOut(ArchivedOut):
     id: int
     instansi_id: int
     role: str
@@ -132,6 +133,6 @@ register_crud(
     router, path="/officials/", name="official", out=OfficialOut, create_in=OfficialIn,
     patch_in=OfficialPatch, filters=OfficialFilters, list_selector=selectors.official_list,
     get_selector=selectors.official_get, create=services.official_create,
-    update=services.official_update, delete=services.official_delete,
+    update=services.official_update, archive=services.official_archive,
     fk_fields=("instansi",), obj_kwarg="official", resource=Resource.OFFICIAL,
 )

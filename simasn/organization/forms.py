@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simasn.organization import selectors
 from simasn.organization.models import INSTANSI_KIND_CHOICES, Instansi, Official, Unit
-from simasn.web.pages import limit_choices
+from simasn.web.pages import archived_filter, limit_choices
 
 
 class DateInput(forms.DateInput):
@@ -55,7 +55,9 @@ class InstansiFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau kode"), required=False)
     kind = forms.ChoiceField(label=_("Jenis"), required=False,
                              choices=[("", _("Semua jenis")), *INSTANSI_KIND_CHOICES])
+    include_archived = archived_filter()
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Cari"), required=False)
+    include_archived = archived_filter()

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
 from simasn.law.enums import InstansiKind
 
 INSTANSI_KIND_CHOICES = [
@@ -23,12 +23,12 @@ INSTANSI_KIND_CHOICES = [
 ]
 
 
-class ValidityQuerySet(models.QuerySet):
+class ValidityQuerySet(ArchivableQuerySet):
     def valid_on(self, on: dt.date) -> ValidityQuerySet:
         return self.filter(Q(valid_from__lte=on), Q(valid_until__isnull=True) | Q(valid_until__gte=on))
 
 
-class Instansi(TimeStampedModel):
+class Instansi(ArchivableModel, TimeStampedModel):
     code = models.CharField(_("kode"), max_length=20, unique=True)
     name = models.CharField(_("nama"), max_length=200, db_index=True)
     kind = models.CharField(_("jenis"), max_length=40, choices=INSTANSI_KIND_CHOICES)
@@ -61,7 +61,7 @@ class Instansi(TimeStampedModel):
         return self.pk
 
 
-class Unit(TimeStampedModel):
+class Unit(ArchivableModel, TimeStampedModel):
     """An organisational unit of an instansi (a tree)."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="units")
@@ -78,6 +78,7 @@ class Unit(TimeStampedModel):
     valid_from = models.DateField(_("berlaku sejak"), default=dt.date(1945, 8, 17))
     valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
 
+    objects = ArchivableQuerySet.as_manager()
     scope_instansi_field = "instansi_id"
 
     class Meta:
@@ -101,8 +102,9 @@ class OfficialRole(models.TextChoices):
     PYB = "PYB", _("Pejabat yang Berwenang")
 
 
-class Official(TimeStampedModel):
-    """The PPK (Pasal 29) or a PyB (Pasal 30) of an instansi for a period."""
+class Official(ArchivableModel, TimeStampedModel):
+    """The PPK (Pasal 29) or a PyB (Pasal 30) of an instansi for a period. An archived
+    official still answers who held the office on a date (decrees signed then)."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="officials")
     role = models.CharField(_("peran"), max_length=3, choices=OfficialRole.choices)

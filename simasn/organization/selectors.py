@@ -1,10 +1,13 @@
-"""Reads of the organization registry, filtered by the viewer's scope."""
+"""Reads of the organization registry, filtered by the viewer's scope. Lists leave out
+archived rows unless `include_archived`; getting one row by id finds it archived or not
+(its page is history)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
@@ -12,8 +15,9 @@ from simasn.core.errors import NotFoundError
 from simasn.organization.models import Instansi, NationalInstitution, Official, Unit
 
 
-def instansi_list(*, viewer: Any, q: str = "", kind: str = "") -> QuerySet[Instansi]:
-    qs = Scope.of(viewer).filter(Instansi.objects.all(), Resource.INSTANSI)
+def instansi_list(*, viewer: Any, q: str = "", kind: str = "", include_archived: bool = False,
+                  ) -> QuerySet[Instansi]:
+    qs = Scope.of(viewer).filter(Instansi.objects.listed(include_archived=include_archived), Resource.INSTANSI)
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
     if kind:
@@ -22,14 +26,16 @@ def instansi_list(*, viewer: Any, q: str = "", kind: str = "") -> QuerySet[Insta
 
 
 def instansi_get(*, viewer: Any, pk: int) -> Instansi:
-    obj = instansi_list(viewer=viewer).filter(pk=pk).first()
+    obj = instansi_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Instansi tidak ditemukan.")
     return obj
 
 
-def unit_list(*, viewer: Any, instansi_id: int | None = None, q: str = "") -> QuerySet[Unit]:
-    qs = Scope.of(viewer).filter(Unit.objects.select_related("instansi", "parent"), Resource.UNIT)
+def unit_list(*, viewer: Any, instansi_id: int | None = None, q: str = "", include_archived: bool = False,
+              ) -> QuerySet[Unit]:
+    units = Unit.objects.listed(include_archived=include_archived).select_related("instansi", "parent")
+    qs = Scope.of(viewer).filter(units, Resource.UNIT)
     if instansi_id:
         qs = qs.filter(instansi_id=instansi_id)
     if q:
@@ -38,14 +44,16 @@ def unit_list(*, viewer: Any, instansi_id: int | None = None, q: str = "") -> Qu
 
 
 def unit_get(*, viewer: Any, pk: int) -> Unit:
-    obj = unit_list(viewer=viewer).filter(pk=pk).first()
+    obj = unit_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Unit kerja tidak ditemukan.")
     return obj
 
 
-def official_list(*, viewer: Any, instansi_id: int | None = None, q: str = "") -> QuerySet[Official]:
-    qs = Scope.of(viewer).filter(Official.objects.select_related("instansi"), Resource.OFFICIAL)
+def official_list(*, viewer: Any, instansi_id: int | None = None, q: str = "", include_archived: bool = False,
+                  ) -> QuerySet[Official]:
+    officials = Official.objects.listed(include_archived=include_archived).select_related("instansi")
+    qs = Scope.of(viewer).filter(officials, Resource.OFFICIAL)
     if instansi_id:
         qs = qs.filter(instansi_id=instansi_id)
     if q:
@@ -54,20 +62,29 @@ def official_list(*, viewer: Any, instansi_id: int | None = None, q: str = "") -
 
 
 def official_get(*, viewer: Any, pk: int) -> Official:
-    obj = official_list(viewer=viewer).filter(pk=pk).first()
+    obj = official_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Pejabat tidak ditemukan.")
     return obj
 
 
-def official_in_office(*, instansi_id: int, role: str, on: Any) -> Official | None:
-    """The PPK or PyB of an instansi on a date (no viewer: used by services)."""
-    return (
-        Official.objects.valid_on(on)
-        .filter(instansi_id=instansi_id, role=role)
-        .order_by("-valid_from")
-        .first()
-    )
+def official_on(*, instansi_id: int, role: str, on: dt.date, include_archived: bool = True) -> Official | None:
+    """Who was the PPK or PyB of an instansi on a date (no viewer: used by services).
+
+    When recorded periods overlap (a successor entered before the predecessor's end date),
+    the latest appointment holds the office. An archived record still answers for the dates
+    it covers — a decree signed then keeps its signer — but a record that is not archived
+    wins over one that is (an archived row is usually a mistaken entry, corrected since).
+    """
+    qs = Official.objects.valid_on(on).filter(instansi_id=instansi_id, role=role)
+    if not include_archived:
+        qs = qs.active()
+    return qs.order_by(F("archived_at").asc(nulls_first=True), "-valid_from", "-id").first()
+
+
+def official_in_office(*, instansi_id: int, role: str, on: dt.date) -> Official | None:
+    """The official who may sign a new decision dated `on`: never an archived record."""
+    return official_on(instansi_id=instansi_id, role=role, on=on, include_archived=False)
 
 
 def institution_list(*, viewer: Any, on: Any = None) -> QuerySet[NationalInstitution]:

@@ -1,4 +1,6 @@
-"""Writes on the organization registry: scope check, validation, audit — one transaction."""
+"""Writes on the organization registry: scope check, validation, audit — one transaction.
+Instansi, units and officials are archived with a reason, never deleted (simasn.core.archiving);
+the guards that refuse an archive are in simasn.organization.archive_guards and in the apps above."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
+from simasn.core.archiving import model_archive
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
-from simasn.core.services import model_create, model_delete, model_update
+from simasn.core.services import model_create, model_update
 from simasn.organization.models import Instansi, NationalInstitution, Official, Unit
 
 
@@ -25,9 +28,9 @@ def instansi_update(*, actor: Any, interface: Interface, instansi: Instansi, dat
     return model_update(actor=actor, interface=interface, obj=instansi, data=data)
 
 
-def instansi_delete(*, actor: Any, interface: Interface, instansi: Instansi, reason: str = "") -> None:
-    Scope.of(actor).require(Resource.INSTANSI, Action.DELETE, obj=instansi)
-    model_delete(actor=actor, interface=interface, obj=instansi, reason=reason)
+def instansi_archive(*, actor: Any, interface: Interface, instansi: Instansi, reason: str) -> Instansi:
+    Scope.of(actor).require(Resource.INSTANSI, Action.ARCHIVE, obj=instansi)
+    return model_archive(actor=actor, interface=interface, obj=instansi, reason=reason)
 
 
 def _check_unit(data: dict[str, Any]) -> None:
@@ -59,9 +62,9 @@ def unit_update(*, actor: Any, interface: Interface, unit: Unit, data: dict[str,
     return model_update(actor=actor, interface=interface, obj=unit, data=data)
 
 
-def unit_delete(*, actor: Any, interface: Interface, unit: Unit, reason: str = "") -> None:
-    Scope.of(actor).require(Resource.UNIT, Action.DELETE, obj=unit)
-    model_delete(actor=actor, interface=interface, obj=unit, reason=reason)
+def unit_archive(*, actor: Any, interface: Interface, unit: Unit, reason: str) -> Unit:
+    Scope.of(actor).require(Resource.UNIT, Action.ARCHIVE, obj=unit)
+    return model_archive(actor=actor, interface=interface, obj=unit, reason=reason)
 
 
 def official_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Official:
@@ -78,9 +81,12 @@ def official_update(*, actor: Any, interface: Interface, official: Official, dat
     return model_update(actor=actor, interface=interface, obj=official, data=data)
 
 
-def official_delete(*, actor: Any, interface: Interface, official: Official, reason: str = "") -> None:
-    Scope.of(actor).require(Resource.OFFICIAL, Action.DELETE, obj=official)
-    model_delete(actor=actor, interface=interface, obj=official, reason=reason)
+def official_archive(*, actor: Any, interface: Interface, official: Official, reason: str) -> Official:
+    """An official's record is archived (a mistaken entry, a superseded record); who held the
+    office on a past date stays answerable (selectors.official_on)."""
+    Scope.of(actor).require(Resource.OFFICIAL, Action.ARCHIVE, obj=official)
+    return model_archive(actor=actor, interface=interface, obj=official, reason=reason,
+                         citations=("UU 20/2023 Pasal 29", "UU 20/2023 Pasal 30"))
 
 
 def _check_period(data: dict[str, Any]) -> None:

@@ -19,7 +19,14 @@ from simasn.organization.forms import (
     SearchForm,
     UnitForm,
 )
-from simasn.web.pages import confirm_page, form_page, list_page, model_data, not_allowed_message
+from simasn.web.pages import (
+    archive_page,
+    archived_column,
+    form_page,
+    list_page,
+    model_data,
+    not_allowed_message,
+)
 
 
 def _require(request: HttpRequest, resource: Resource, action: Action) -> None:
@@ -32,11 +39,13 @@ def instansi_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.INSTANSI, Action.VIEW)
     form = InstansiFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.instansi_list(viewer=request.user, q=data.get("q", ""), kind=data.get("kind", ""))
+    qs = selectors.instansi_list(viewer=request.user, q=data.get("q", ""), kind=data.get("kind", ""),
+                                 include_archived=data.get("include_archived", False))
     columns = [
         (_("Kode"), lambda o: o.code), (_("Nama"), lambda o: o.name),
         (_("Jenis"), lambda o: o.get_kind_display()),
         (_("Pusat/Daerah"), lambda o: _("Pusat") if o.is_pusat else _("Daerah")),
+        archived_column(),
     ]
     return list_page(request, queryset=qs, template="organization/instansi_list.html",
                      title=_("Instansi"), columns=columns, export_name="instansi", filter_form=form,
@@ -50,8 +59,9 @@ def instansi_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "organization/instansi_detail.html", {
         "title": instansi.name, "instansi": instansi,
         "units": selectors.unit_list(viewer=request.user, instansi_id=pk)[:200],
-        "officials": selectors.official_list(viewer=request.user, instansi_id=pk),
-        "can_edit": scope.allows_object(Resource.INSTANSI, Action.UPDATE, instansi),
+        "officials": selectors.official_list(viewer=request.user, instansi_id=pk, include_archived=True),
+        "can_edit": scope.allows_object(Resource.INSTANSI, Action.UPDATE, instansi) and not instansi.is_archived,
+        "can_archive": scope.allows_object(Resource.INSTANSI, Action.ARCHIVE, instansi) and not instansi.is_archived,
     })
 
 
@@ -87,15 +97,19 @@ def instansi_update(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.UNIT, Action.VIEW)
     form = SearchForm(request.GET or None)
-    q = form.cleaned_data.get("q", "") if form.is_valid() else ""
-    qs = selectors.unit_list(viewer=request.user, q=q)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.unit_list(viewer=request.user, q=data.get("q", ""),
+                             include_archived=data.get("include_archived", False))
     columns = [
         (_("Instansi"), lambda o: o.instansi.name), (_("Kode"), lambda o: o.code),
         (_("Nama"), lambda o: o.name), (_("Unit induk"), lambda o: o.parent.name if o.parent else ""),
+        archived_column(),
     ]
+    scope = Scope.of(request.user)
     return list_page(request, queryset=qs, template="organization/unit_list.html",
                      title=_("Unit kerja"), columns=columns, export_name="unit-kerja", filter_form=form,
-                     context={"can_create": Scope.of(request.user).can(Resource.UNIT, Action.CREATE)})
+                     context={"can_create": scope.can(Resource.UNIT, Action.CREATE),
+                              "can_archive": scope.can(Resource.UNIT, Action.ARCHIVE)})
 
 
 @login_required
@@ -131,17 +145,21 @@ def unit_update(request: HttpRequest, pk: int) -> HttpResponse:
 def official_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, Resource.OFFICIAL, Action.VIEW)
     form = SearchForm(request.GET or None)
-    q = form.cleaned_data.get("q", "") if form.is_valid() else ""
-    qs = selectors.official_list(viewer=request.user, q=q)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.official_list(viewer=request.user, q=data.get("q", ""),
+                                 include_archived=data.get("include_archived", False))
     columns = [
         (_("Instansi"), lambda o: o.instansi.name), (_("Peran"), lambda o: o.get_role_display()),
         (_("Nama"), lambda o: o.person_name), (_("Jabatan"), lambda o: o.title),
         (_("Sejak"), lambda o: o.valid_from), (_("Sampai"), lambda o: o.valid_until or ""),
+        archived_column(),
     ]
+    scope = Scope.of(request.user)
     return list_page(request, queryset=qs, template="organization/official_list.html",
                      title=_("Pejabat PPK dan PyB"), columns=columns, export_name="pejabat",
                      filter_form=form,
-                     context={"can_create": Scope.of(request.user).can(Resource.OFFICIAL, Action.CREATE)})
+                     context={"can_create": scope.can(Resource.OFFICIAL, Action.CREATE),
+                              "can_archive": scope.can(Resource.OFFICIAL, Action.ARCHIVE)})
 
 
 @login_required
@@ -175,30 +193,30 @@ def official_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def unit_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = selectors.unit_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.UNIT, Action.DELETE, obj=unit)
-    return confirm_page(
-        request, title=_("Hapus unit kerja"),
-        question=_("Hapus unit kerja %(name)s? Unit yang masih memiliki jabatan atau pegawai tidak dapat dihapus.")
-        % {"name": unit.name},
-        perform=lambda reason: services.unit_delete(actor=request.user, interface=Interface.WEB, unit=unit,
-                                                    reason=reason),
-        success_url=reverse("organization:unit_list"), success_message=_("Unit kerja dihapus."),
-        cancel_url=reverse("organization:unit_list"),
-    )
+def instansi_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    instansi = selectors.instansi_get(viewer=request.user, pk=pk)
+    Scope.of(request.user).require(Resource.INSTANSI, Action.ARCHIVE, obj=instansi)
+    return archive_page(
+        request, what=_("instansi"), name=instansi.name, back_url=reverse("organization:instansi_detail", args=[pk]),
+        perform=lambda reason: services.instansi_archive(actor=request.user, interface=Interface.WEB,
+                                                         instansi=instansi, reason=reason))
 
 
 @login_required
-def official_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = selectors.unit_get(viewer=request.user, pk=pk)
+    Scope.of(request.user).require(Resource.UNIT, Action.ARCHIVE, obj=unit)
+    return archive_page(
+        request, what=_("unit kerja"), name=unit.name, back_url=reverse("organization:unit_list"),
+        perform=lambda reason: services.unit_archive(actor=request.user, interface=Interface.WEB, unit=unit,
+                                                     reason=reason))
+
+
+@login_required
+def official_archive(request: HttpRequest, pk: int) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.OFFICIAL, Action.DELETE, obj=official)
-    return confirm_page(
-        request, title=_("Hapus pejabat"),
-        question=_("Hapus catatan pejabat %(name)s? Untuk mengakhiri masa jabatan, isi tanggal akhir saja.")
-        % {"name": official.person_name},
-        perform=lambda reason: services.official_delete(actor=request.user, interface=Interface.WEB,
-                                                        official=official, reason=reason),
-        success_url=reverse("organization:official_list"), success_message=_("Pejabat dihapus."),
-        cancel_url=reverse("organization:official_list"),
-    )
+    Scope.of(request.user).require(Resource.OFFICIAL, Action.ARCHIVE, obj=official)
+    return archive_page(
+        request, what=_("catatan pejabat"), name=official.person_name, back_url=reverse("organization:official_list"),
+        perform=lambda reason: services.official_archive(actor=request.user, interface=Interface.WEB,
+                                                         official=official, reason=reason))

@@ -125,7 +125,7 @@ register_crud(
     router, path="/employees/", name="employee", out=EmployeeOut, create_in=EmployeeIn,
     patch_in=EmployeePatch, filters=EmployeeFilters, list_selector=_employee_list,
     get_selector=partial(selectors.employee_get, related=False), create=services.employee_create,
-    update=services.employee_update, delete=None,
+    update=services.employee_update,
     fk_fields=("instansi", "unit", "position"), obj_kwarg="employee", resource=Resource.EMPLOYEE,
 )
 

@@ -4,7 +4,7 @@ from ninja import Field, Router, Schema
 
 from simasn.accounts.policy import Resource
 from simasn.positions import selectors, services
-from simasn.web.api_crud import register_crud
+from simasn.web.api_crud import ArchivedOut, register_crud
 
 router = Router(tags=["positions"])
 
@@ -14,7 +14,7 @@ LevelCode = Literal[
 ]
 
 
-class PositionOut(Schema):
+class PositionOut(ArchivedOut):
     id: int
     instansi_id: int
     unit_id: int
@@ -63,12 +63,13 @@ class PositionFilters(Schema):
     unit_id: int | None = None
     kind: KindCode | None = None
     vacant: bool | None = None
+    include_archived: bool = False
 
 
 register_crud(
     router, path="/positions/", name="position", out=PositionOut, create_in=PositionIn,
     patch_in=PositionPatch, filters=PositionFilters, list_selector=selectors.position_list,
     get_selector=selectors.position_get, create=services.position_create,
-    update=services.position_update, delete=services.position_delete,
+    update=services.position_update, archive=services.position_archive,
     fk_fields=("instansi", "unit"), obj_kwarg="position", resource=Resource.POSITION,
 )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simasn.organization import selectors as org_selectors
 from simasn.positions.models import POSITION_KIND_CHOICES, Position
-from simasn.web.pages import limit_choices
+from simasn.web.pages import archived_filter, limit_choices
 
 
 class PositionForm(forms.ModelForm):
@@ -30,3 +30,4 @@ class PositionFilterForm(forms.Form):
                              choices=[("", _("Semua jenis")), *POSITION_KIND_CHOICES])
     vacant = forms.ChoiceField(label=_("Keterisian"), required=False, choices=[
         ("", _("Semua")), ("1", _("Lowong")), ("0", _("Terisi"))])
+    include_archived = archived_filter()

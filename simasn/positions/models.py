@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
 from simasn.law.enums import FunctionalLevel, PositionKind
 
 POSITION_KIND_CHOICES = [
@@ -30,7 +30,7 @@ FUNCTIONAL_LEVEL_CHOICES = [
 ]
 
 
-class Position(TimeStampedModel):
+class Position(ArchivableModel, TimeStampedModel):
     """A position (jabatan) in a unit of an instansi, with its number of seats."""
 
     instansi = models.ForeignKey(
@@ -60,6 +60,7 @@ class Position(TimeStampedModel):
     seats = models.PositiveIntegerField(_("jumlah formasi"), default=1)
     is_active = models.BooleanField(_("aktif"), default=True)
 
+    objects = ArchivableQuerySet.as_manager()
     scope_instansi_field = "instansi_id"
 
     class Meta:

@@ -21,9 +21,12 @@ def position_list(
     unit_id: int | None = None,
     kind: str = "",
     vacant: bool | None = None,
+    include_archived: bool = False,
 ) -> QuerySet[Position]:
+    """Positions in the viewer's scope with their holder count; archived ones only when asked."""
     qs = Scope.of(viewer).filter(
-        Position.objects.select_related("instansi", "unit"), Resource.POSITION
+        Position.objects.listed(include_archived=include_archived).select_related("instansi", "unit"),
+        Resource.POSITION,
     ).annotate(holder_count=Count("holders", filter=Q(holders__status__in=_ACTIVE)))
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
@@ -41,7 +44,7 @@ def position_list(
 
 
 def position_get(*, viewer: Any, pk: int) -> Position:
-    obj = position_list(viewer=viewer).filter(pk=pk).first()
+    obj = position_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Jabatan tidak ditemukan.")
     return obj

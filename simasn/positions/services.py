@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
+from simasn.core.archiving import model_archive
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
-from simasn.core.services import model_create, model_delete, model_update
+from simasn.core.services import model_create, model_update
 from simasn.law.enums import InstansiKind, PositionKind
 from simasn.organization.models import Instansi, Unit
 from simasn.positions.models import Position
@@ -66,6 +67,8 @@ def position_update(*, actor: Any, interface: Interface, position: Position, dat
     return model_update(actor=actor, interface=interface, obj=position, data=data, citations=CITATIONS)
 
 
-def position_delete(*, actor: Any, interface: Interface, position: Position, reason: str = "") -> None:
-    Scope.of(actor).require(Resource.POSITION, Action.DELETE, obj=position)
-    model_delete(actor=actor, interface=interface, obj=position, reason=reason)
+def position_archive(*, actor: Any, interface: Interface, position: Position, reason: str) -> Position:
+    """Archived with a reason, never deleted: the position histories and decrees that name it
+    keep pointing at it. Refused while someone holds it (simasn.personnel.archive_guards)."""
+    Scope.of(actor).require(Resource.POSITION, Action.ARCHIVE, obj=position)
+    return model_archive(actor=actor, interface=interface, obj=position, reason=reason, citations=CITATIONS)

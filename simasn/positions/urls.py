@@ -8,5 +8,5 @@ urlpatterns = [
     path("tambah/", views.position_create, name="create"),
     path("<int:pk>/", views.position_detail, name="detail"),
     path("<int:pk>/ubah/", views.position_update, name="update"),
-    path("<int:pk>/hapus/", views.position_delete, name="delete"),
+    path("<int:pk>/arsipkan/", views.position_archive, name="archive"),
 ]

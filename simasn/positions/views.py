@@ -13,7 +13,14 @@ from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.positions import selectors, services
 from simasn.positions.forms import PositionFilterForm, PositionForm
-from simasn.web.pages import confirm_page, form_page, list_page, model_data, not_allowed_message
+from simasn.web.pages import (
+    archive_page,
+    archived_column,
+    form_page,
+    list_page,
+    model_data,
+    not_allowed_message,
+)
 
 
 @login_required
@@ -25,12 +32,12 @@ def position_list(request: HttpRequest) -> HttpResponseBase:
     data = form.cleaned_data if form.is_valid() else {}
     vacant = {"1": True, "0": False}.get(data.get("vacant", ""))
     qs = selectors.position_list(viewer=request.user, q=data.get("q", ""), kind=data.get("kind", ""),
-                                 vacant=vacant)
+                                 vacant=vacant, include_archived=data.get("include_archived", False))
     columns = [
         (_("Instansi"), lambda o: o.instansi.name), (_("Unit kerja"), lambda o: o.unit.name),
         (_("Kode"), lambda o: o.code), (_("Nama jabatan"), lambda o: o.name),
         (_("Jenis"), lambda o: o.get_kind_display()), (_("Jenjang"), lambda o: o.get_functional_level_display()),
-        (_("Formasi"), lambda o: o.seats), (_("Terisi"), lambda o: o.holder_count),
+        (_("Formasi"), lambda o: o.seats), (_("Terisi"), lambda o: o.holder_count), archived_column(),
     ]
     return list_page(request, queryset=qs, template="positions/list.html", title=_("Jabatan"),
                      columns=columns, export_name="jabatan", filter_form=form,
@@ -43,7 +50,8 @@ def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope = Scope.of(request.user)
     return render(request, "positions/detail.html", {
         "title": position.name, "position": position,
-        "can_edit": scope.allows_object(Resource.POSITION, Action.UPDATE, position),
+        "can_edit": scope.allows_object(Resource.POSITION, Action.UPDATE, position) and not position.is_archived,
+        "can_archive": scope.allows_object(Resource.POSITION, Action.ARCHIVE, position) and not position.is_archived,
     })
 
 
@@ -79,15 +87,10 @@ def position_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def position_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def position_archive(request: HttpRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.POSITION, Action.DELETE, obj=position)
-    return confirm_page(
-        request, title=_("Hapus jabatan"),
-        question=_("Hapus jabatan %(name)s? Jabatan yang pernah atau sedang diduduki pegawai tidak dapat "
-                   "dihapus; nonaktifkan saja.") % {"name": position.name},
-        perform=lambda reason: services.position_delete(actor=request.user, interface=Interface.WEB,
-                                                        position=position, reason=reason),
-        success_url=reverse("positions:list"), success_message=_("Jabatan dihapus."),
-        cancel_url=reverse("positions:detail", args=[position.pk]),
-    )
+    Scope.of(request.user).require(Resource.POSITION, Action.ARCHIVE, obj=position)
+    return archive_page(
+        request, what=_("jabatan"), name=position.name, back_url=reverse("positions:detail", args=[pk]),
+        perform=lambda reason: services.position_archive(actor=request.user, interface=Interface.WEB,
+                                                         position=position, reason=reason))

@@ -21,12 +21,18 @@ from simasn.accounts.scope import Scope
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 
+#: For an ArchivableModel's admin: when, by whom and why (read-only), and a list filter.
+ARCHIVE_FIELDS = ("archived_at", "archived_by", "archive_reason")
+ARCHIVED_FILTER = ("archived_at", admin.EmptyFieldListFilter)
+
 
 class ScopedAdmin(admin.ModelAdmin):
+    """Nothing is deleted through the admin: reference data is archived with a reason in the
+    web UI or the API (simasn.core.archiving); archived rows show with their reason here."""
+
     resource: Resource
     create_service: Callable[..., Any] | None = None
     update_service: Callable[..., Any] | None = None
-    delete_service: Callable[..., Any] | None = None
     service_object_kwarg: str = "obj"
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
@@ -53,12 +59,7 @@ class ScopedAdmin(admin.ModelAdmin):
         return scope.allows_object(self.resource, Action.UPDATE, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if self.delete_service is None:
-            return False
-        scope = Scope.of(request.user)
-        if obj is None:
-            return scope.can(self.resource, Action.DELETE)
-        return scope.allows_object(self.resource, Action.DELETE, obj)
+        return False  # no delete page and no "delete selected" action, for any role
 
     def _data(self, form: Any) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -87,18 +88,6 @@ class ScopedAdmin(admin.ModelAdmin):
         except ApplicationError as error:
             messages.error(request, error.message)
             raise PermissionDenied(error.message) from error
-
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        try:
-            self.delete_service(  # type: ignore[misc]
-                actor=request.user, interface=Interface.ADMIN, **{self.service_object_kwarg: obj}
-            )
-        except ApplicationError as error:
-            raise PermissionDenied(error.message) from error
-
-    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
-        for obj in queryset:
-            self.delete_model(request, obj)
 
 
 class AuditEventAdmin(admin.ModelAdmin):

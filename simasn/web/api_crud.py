@@ -1,15 +1,17 @@
-"""Build scoped, paginated CRUD endpoints for a registry resource.
+"""Build scoped, paginated endpoints for a registry resource: list, get, create, update and
+archive. There is no DELETE: reference data is archived with a reason (simasn.core.archiving).
 
 Annotations here are evaluated at definition time on purpose (no `from __future__
 import annotations`): django-ninja reads them to build the OpenAPI schema.
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
@@ -23,6 +25,17 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 def _page_schema(name: str, out: type[Schema]) -> type[Schema]:
     return type(f"{name}Page", (Schema,), {"__annotations__": {"meta": PageMeta, "items": list[out]}})  # type: ignore[valid-type]
+
+
+class ArchivedOut(Schema):
+    """Fields every archivable resource shows (null / "" while it is not archived)."""
+
+    archived_at: datetime | None
+    archive_reason: str
+
+
+class ArchiveIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=2000, description="Why (kept in the audit trail).")
 
 
 def _to_data(payload: Schema, fk_fields: tuple[str, ...], *, partial: bool) -> dict[str, Any]:
@@ -43,7 +56,7 @@ def register_crud(
     get_selector: Callable[..., Any],
     create: Callable[..., Any] | None,
     update: Callable[..., Any] | None,
-    delete: Callable[..., Any] | None,
+    archive: Callable[..., Any] | None = None,
     fk_fields: tuple[str, ...] = (),
     obj_kwarg: str,
     resource: Resource,
@@ -79,9 +92,10 @@ def register_crud(
                    data=_to_data(payload, fk_fields, partial=True), **{obj_kwarg: obj})
             return get_selector(viewer=request.user, pk=pk)
 
-    if delete is not None:
-        @router.delete(f"{path}{{int:pk}}", response={204: None, **ERRORS}, operation_id=f"{name}_delete")
-        def delete_item(request: HttpRequest, pk: int):
+    if archive is not None:
+        @router.post(f"{path}{{int:pk}}/archive", response={200: out, **ERRORS}, operation_id=f"{name}_archive",
+                     summary=f"Archive {name} with a reason (refused while still in use; never deleted)")
+        def archive_item(request: HttpRequest, pk: int, payload: ArchiveIn):
             obj = get_selector(viewer=request.user, pk=pk)
-            delete(actor=request.user, interface=Interface.API, **{obj_kwarg: obj})
-            return Status(204, None)
+            archive(actor=request.user, interface=Interface.API, reason=payload.reason, **{obj_kwarg: obj})
+            return get_selector(viewer=request.user, pk=pk)

@@ -13,7 +13,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
@@ -151,6 +153,30 @@ def confirm_page(
         "title": title, "question": question, "error": error, "cancel_url": cancel_url,
         "needs_reason": needs_reason,
     }, status=400 if error else 200)
+
+
+def archived_column() -> Column:
+    """The export column of an archivable list: when the row was archived ("" while it is not)."""
+    return _("Diarsipkan pada"), lambda o: timezone.localtime(o.archived_at).date() if o.archived_at else ""
+
+
+def archived_filter() -> forms.BooleanField:
+    """The list filter that adds archived rows (lists leave them out by default)."""
+    return forms.BooleanField(label=gettext_lazy("Tampilkan juga yang diarsipkan"), required=False)
+
+
+def archive_page(request: HttpRequest, *, what: str, name: str, perform: Callable[[str], Any],
+                 back_url: str) -> HttpResponse:
+    """Confirm archiving `name` (a `what`: "unit kerja", ...) with a reason; `perform(reason)`
+    calls the app's `<entity>_archive` service, whose refusal says why not."""
+    return confirm_page(
+        request, title=_("Arsipkan %(what)s") % {"what": what},
+        question=_("Arsipkan %(what)s %(name)s? Data yang diarsipkan tidak dihapus: riwayat dan keputusan "
+                   "yang menyebutnya tetap utuh, tetapi ia tidak lagi muncul di daftar dan pilihan.")
+        % {"what": what, "name": name},
+        perform=perform, success_url=back_url, cancel_url=back_url,
+        success_message=_("%(name)s diarsipkan.") % {"name": name},
+    )
 
 
 def limit_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:

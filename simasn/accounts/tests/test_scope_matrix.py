@@ -1,5 +1,6 @@
-"""The scope matrix: every role × own/other instansi × view/create/update/delete on
-every registry resource, through the web UI, the API and the admin.
+"""The scope matrix: every role × own/other instansi × view/create/update/archive on
+every registry resource, through the web UI, the API and the admin — and nothing in the
+registry is ever physically deleted, by anyone, through any interface.
 
 The expected outcomes below are written out from MISSION.md "Users and their jobs"
 (not derived from the policy table), and each outcome is judged by its effect: the
@@ -33,9 +34,9 @@ from simasn.testing.nip import pns_nip
 
 pytestmark = pytest.mark.django_db
 
-# Allowed operations ("V" view, "C" create, "U" update, "D" delete) on (own instansi,
+# Allowed operations ("V" view, "C" create, "U" update, "A" archive) on (own instansi,
 # other instansi). For PEGAWAI, "own" employee means their own record.
-FULL = ("VCUD", "VCUD")
+FULL = ("VCUA", "VCUA")
 READ_ALL = ("V", "V")
 READ_OWN = ("V", "")
 NONE = ("", "")
@@ -43,8 +44,8 @@ EXPECTED: dict[Role, dict[str, tuple[str, str]]] = {
     Role.ADMIN: {"instansi": FULL, "unit": FULL, "official": FULL, "position": FULL, "employee": ("VCU", "VCU")},
     Role.BKN: {"instansi": ("VCU", "VCU"), "unit": READ_ALL, "official": READ_ALL, "position": READ_ALL,
                "employee": ("VU", "VU")},
-    Role.OPERATOR: {"instansi": READ_OWN, "unit": ("VCUD", ""), "official": ("VCUD", ""),
-                    "position": ("VCUD", ""), "employee": ("VCU", "")},
+    Role.OPERATOR: {"instansi": READ_OWN, "unit": ("VCUA", ""), "official": ("VCUA", ""),
+                    "position": ("VCUA", ""), "employee": ("VCU", "")},
     Role.PPK: {r: READ_OWN for r in ("instansi", "unit", "official", "position", "employee")},
     Role.PYB: {r: READ_OWN for r in ("instansi", "unit", "official", "position", "employee")},
     Role.PEGAWAI: {"instansi": READ_OWN, "unit": NONE, "official": NONE, "position": NONE, "employee": READ_OWN},
@@ -62,11 +63,11 @@ EXPECTED: dict[Role, dict[str, tuple[str, str]]] = {
 #: Roles that may open the Django admin at all (record keepers); it is scoped like the rest.
 ADMIN_USERS = {Role.ADMIN, Role.BKN, Role.OPERATOR}
 
-WEB_DELETE = {"unit": "organization:unit_delete", "official": "organization:official_delete",
-              "position": "positions:delete"}
+WEB_ARCHIVE = {"instansi": "organization:instansi_archive", "unit": "organization:unit_archive",
+               "official": "organization:official_archive", "position": "positions:archive"}
 
 RESOURCES = ["instansi", "unit", "official", "position", "employee"]
-OPS = "VCUD"
+OPS = "VCUA"
 SIDES = ["own", "other"]
 INTERFACES = ["web", "api", "admin"]
 
@@ -194,9 +195,12 @@ def _api_update(client: Client, resource: str, obj: Any) -> None:
     assert response.status_code in (200, 400, 401, 403, 404), (response.status_code, response.content)
 
 
-def _api_delete(client: Client, resource: str, obj: Any) -> None:
-    response = client.delete(f"/api/v1/{API_PATH[resource]}/{obj.pk}")
-    assert response.status_code in (204, 400, 401, 403, 404, 405), (response.status_code, response.content)
+def _api_archive(client: Client, resource: str, obj: Any) -> None:
+    response = client.post(f"/api/v1/{API_PATH[resource]}/{obj.pk}/archive", {"reason": "uji"},
+                           content_type="application/json")
+    assert response.status_code in (200, 400, 401, 403, 404, 405), (response.status_code, response.content)
+    deleted = client.delete(f"/api/v1/{API_PATH[resource]}/{obj.pk}")  # there is no DELETE at all
+    assert deleted.status_code in (401, 403, 404, 405), (deleted.status_code, deleted.content)
 
 
 def _admin_view(client: Client, resource: str, obj: Any) -> bool:
@@ -220,17 +224,17 @@ def _admin_delete(client: Client, resource: str, obj: Any) -> None:
     assert response.status_code in (200, 302, 403, 404), response.status_code
 
 
-def _deletable(resource: str, world: World, side: str) -> Any:
+def _archivable(resource: str, world: World, side: str) -> Any:
     """A fresh object with nothing depending on it, so a refusal can only come from scope."""
     instansi = world.own if side == "own" else world.other
     if resource == "instansi":
-        return InstansiFactory(code=f"DEL{side}", name=f"Hapus {side}")
+        return InstansiFactory(code=f"ARS{side}", name=f"Arsip {side}")
     if resource == "unit":
-        return UnitFactory(instansi=instansi, name=f"Unit hapus {side}")
+        return UnitFactory(instansi=instansi, name=f"Unit arsip {side}")
     if resource == "official":
-        return OfficialFactory(instansi=instansi, person_name=f"Pejabat hapus {side}")
+        return OfficialFactory(instansi=instansi, person_name=f"Pejabat arsip {side}")
     if resource == "position":
-        return PositionFactory(unit=world.objects[(side, "unit")], name=f"Jabatan hapus {side}")
+        return PositionFactory(unit=world.objects[(side, "unit")], name=f"Jabatan arsip {side}")
     return world.objects[(side, "employee")]
 
 
@@ -268,21 +272,23 @@ def test_scope_matrix(role: Role, resource: str, side: str, interface: str) -> N
     if model.objects.filter(pk=target.pk, **{NAME_FIELD[resource]: "Nama Diubah"}).exists():
         observed += "U"
 
-    # Delete (the web UI deletes units, officials and positions, after a confirmation
-    # with a reason; instansi are deleted only by the API or admin; employees never)
-    victim = _deletable(resource, world, side)
-    if interface == "web" and resource in WEB_DELETE:
-        response = client.post(reverse(WEB_DELETE[resource], args=[victim.pk]), {"reason": "uji"})
+    # Archive (web: a confirmation with a reason; API: POST .../archive with a reason). The
+    # admin archives nothing and deletes nothing; employees are neither archived nor deleted
+    # (a person leaves the service through a personnel action).
+    victim = _archivable(resource, world, side)
+    if interface == "web" and resource in WEB_ARCHIVE:
+        response = client.post(reverse(WEB_ARCHIVE[resource], args=[victim.pk]), {"reason": "uji"})
         assert response.status_code in (302, 400, 403, 404), response.status_code
     elif interface == "api":
-        _api_delete(client, resource, victim)
+        _api_archive(client, resource, victim)
     elif interface == "admin":
         _admin_delete(client, resource, victim)
-    if not model.objects.filter(pk=victim.pk).exists():
-        observed += "D"
+    assert model.objects.filter(pk=victim.pk).exists(), "a registry row was physically deleted"
+    if getattr(model.objects.get(pk=victim.pk), "archived_at", None) is not None:
+        observed += "A"
 
-    if interface == "web" and resource not in WEB_DELETE:
-        expected = expected.replace("D", "")
+    if interface == "admin":
+        expected = expected.replace("A", "")
     if interface == "admin" and role not in ADMIN_USERS:
         expected = ""  # officials, employees and national readers do not use the admin
     assert observed == expected, f"{role} on {side} {resource} via {interface}: got {observed!r}"

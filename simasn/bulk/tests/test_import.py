@@ -281,3 +281,16 @@ def test_a_row_with_more_cells_than_the_header_is_refused_not_loaded_shifted(tmp
     assert f"memuat {len(HEADER) + 1} isian, padahal judul memuat {len(HEADER)} kolom" in found[(3, "")]
     assert (job.inserted, job.rejected) == (2, 1)
     assert not Employee.objects.filter(name__startswith="Budi").exists()
+
+
+def test_a_row_naming_an_archived_position_is_refused_as_unknown(tmp_path):
+    from simasn.positions.models import Position
+    from simasn.positions.services import position_archive
+
+    refs = reference_objects()
+    position = Position.objects.get(pk=refs["j1"].pk)
+    position_archive(actor=user_with_role(Role.ADMIN), interface=Interface.WEB, position=position,
+                     reason="jabatan dihapus")
+    job = run(write_csv(tmp_path / "arsip.csv", [pns_row(1)]))
+    assert (job.inserted, job.rejected) == (0, 1)
+    assert "J1" in rejects(job)[(2, "JABATAN_KODE")]
