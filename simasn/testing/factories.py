@@ -101,7 +101,7 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     contract_start = None
 
     @factory.lazy_attribute
-    def nip(self) -> str:
+    def nip(self: Any) -> str:  # `self` is factory-boy's resolver of the declared attributes
         if self.employee_type == EmployeeType.PPPK.value:
             return pppk_nip(self.birth_date, self.contract_start, self.sex, self.seq)
         return pns_nip(self.birth_date, self.tmt_cpns, self.sex, self.seq)
