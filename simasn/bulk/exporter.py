@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from simasn.accounts.models import User
 from simasn.bulk.layout import HEADER
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
@@ -36,7 +37,7 @@ SOURCE = {
 BATCH = 5000
 
 
-def export_rows(*, viewer: Any, instansi_codes: list[str] | None = None, using: str | None = None) -> Iterator[list[str]]:
+def export_rows(*, viewer: User, instansi_codes: list[str] | None = None, using: str | None = None) -> Iterator[list[str]]:
     alias = using or read_alias()
     qs = employee_list(viewer=viewer, using=alias)
     if instansi_codes:
@@ -50,7 +51,7 @@ def export_rows(*, viewer: Any, instansi_codes: list[str] | None = None, using: 
         yield row
 
 
-def write_export(*, viewer: Any, fmt: str, out: str, instansi_codes: list[str] | None = None,
+def write_export(*, viewer: User, fmt: str, out: str, instansi_codes: list[str] | None = None,
                  interface: Interface = Interface.CLI, progress: Any = None) -> int:
     rows = export_rows(viewer=viewer, instansi_codes=instansi_codes)
     count = {"csv": _csv, "xlsx": _xlsx, "parquet": _parquet}[fmt](rows, out, progress)

@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.bulk import deferral, loaders
@@ -50,7 +51,7 @@ def _enqueue_after_import() -> None:
     enqueue_after_import(today=timezone.localdate())
 
 
-def allowed_instansi(actor: Any) -> set[int] | None:
+def allowed_instansi(actor: Actor) -> set[int] | None:
     """None = every instansi (national reach, or the server's own command line)."""
     if actor is None:
         return None
@@ -63,7 +64,7 @@ def allowed_instansi(actor: Any) -> set[int] | None:
     raise PermissionDeniedError(_("Anda tidak berwenang mengimpor data pegawai."))
 
 
-def import_job_create(*, actor: Any, interface: Interface, source: Source, file_name: str = "",
+def import_job_create(*, actor: Actor, interface: Interface, source: Source, file_name: str = "",
                       resume: bool = True) -> ImportJob:
     """A job for the file at `source`; an unfinished job of the same actor for the
     same file (same SHA-256) is resumed instead of starting again."""
@@ -117,7 +118,7 @@ def _load_accepted(accepted: Accepted, *, actor_id: int | None, now: dt.datetime
 def import_job_run(
     *,
     job: ImportJob,
-    actor: Any,
+    actor: Actor,
     source: Source | None = None,
     chunk_size: int = DEFAULT_CHUNK,
     on: dt.date | None = None,
@@ -209,7 +210,7 @@ def _bulk_build_wanted(job: ImportJob) -> bool:
             and deferral.can_rebuild())
 
 
-def _run(*, job: ImportJob, actor: Any, source: Source, chunk_size: int, on: dt.date,
+def _run(*, job: ImportJob, actor: Actor, source: Source, chunk_size: int, on: dt.date,
          progress: Callable[[int], None] | None, after_chunk: Callable[[int], None] | None,
          pause_seconds: float, timings: dict[str, float]) -> ImportJob:
     allowed = allowed_instansi(actor)
@@ -296,7 +297,7 @@ def _commit_chunk(job: ImportJob, *, offset: int, rows: int, accepted: Accepted,
         )
 
 
-def _finish(job: ImportJob, *, actor: Any, seconds: float, resumed_from: int) -> ImportJob:
+def _finish(job: ImportJob, *, actor: Actor, seconds: float, resumed_from: int) -> ImportJob:
     """The reject report, the DONE status and the one audit event of the import."""
     job.refresh_from_db()
     reject_name = _store_reject_report(job)

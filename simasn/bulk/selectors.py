@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action
 from simasn.accounts.scope import Scope
 from simasn.bulk.importer import IMPORT_RESOURCE
@@ -13,11 +12,11 @@ from simasn.bulk.models import ImportJob
 from simasn.core.errors import NotFoundError
 
 
-def import_job_list(*, viewer: Any) -> QuerySet[ImportJob]:
+def import_job_list(*, viewer: User) -> QuerySet[ImportJob]:
     return Scope.of(viewer).filter(ImportJob.objects.all(), IMPORT_RESOURCE, Action.VIEW).order_by("-id")
 
 
-def import_job_get(*, viewer: Any, pk: int) -> ImportJob:
+def import_job_get(*, viewer: User, pk: int) -> ImportJob:
     job = import_job_list(viewer=viewer).filter(pk=pk).first()
     if job is None:
         raise NotFoundError("Impor tidak ditemukan.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,7 +22,7 @@ from simasn.core.interfaces import Interface
 from simasn.web.pages import not_allowed_message
 
 
-def _require_import(request: HttpRequest) -> None:
+def _require_import(request: AuthenticatedRequest) -> None:
     if not Scope.of(request.user).can(importer.IMPORT_RESOURCE, importer.IMPORT_ACTION):
         raise PermissionDeniedError(not_allowed_message())
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from simasn.core.actors import KernelActor
 from simasn.core.audit_actions import AuditAction
 from simasn.core.interfaces import Interface
 from simasn.core.models import AuditEvent
@@ -49,7 +50,7 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, dict[
     }
 
 
-def actor_label(actor: Any) -> str:
+def actor_label(actor: KernelActor) -> str:
     if actor is None:
         return "system"
     return getattr(actor, "username", None) or str(actor)
@@ -57,7 +58,7 @@ def actor_label(actor: Any) -> str:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: KernelActor,
     action: AuditAction | str,
     interface: Interface | str,
     obj: models.Model | None = None,
@@ -89,7 +90,7 @@ def audit_record(
         if subject_employee_id is None:
             subject_employee_id = getattr(obj, "audit_subject_employee_id", None)
     return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor_id=getattr(actor, "pk", None),
         actor_label=actor_label(actor),
         action=str(action),
         interface=str(interface),

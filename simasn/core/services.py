@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from simasn.core.actors import KernelActor
 from simasn.core.audit import audit_record, diff, snapshot
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
@@ -49,7 +50,7 @@ def _full_clean(obj: models.Model) -> None:
 
 def model_create(
     *,
-    actor: Any,
+    actor: KernelActor,
     interface: Interface,
     model: type[M],
     data: Mapping[str, Any],
@@ -76,7 +77,7 @@ def model_create(
 
 def model_update(
     *,
-    actor: Any,
+    actor: KernelActor,
     interface: Interface,
     obj: M,
     data: Mapping[str, Any],
@@ -106,7 +107,7 @@ def model_update(
     return obj
 
 
-def export_record(*, actor: Any, interface: Interface, obj: models.Model | None = None, object_type: str = "",
+def export_record(*, actor: KernelActor, interface: Interface, obj: models.Model | None = None, object_type: str = "",
                   instansi_id: int | None = None, extra: Mapping[str, Any] | None = None) -> None:
     """Record that rows left the system (a CSV/XLSX export): its own durable unit of work,
     committed before the file is streamed, so an export is never unaudited."""

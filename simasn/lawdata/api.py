@@ -7,11 +7,11 @@ Annotations are evaluated at definition time on purpose (django-ninja reads them
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.law import RULES, FactsError, UnknownRuleError, evaluate, parameters, rule_spec
@@ -114,7 +114,7 @@ def _facts_error(error: FactsError) -> ApplicationError:
     operation_id="law_evaluate",
     summary="Evaluate a rule of law on facts and a date",
 )
-def law_evaluate(request: HttpRequest, payload: EvaluateIn):
+def law_evaluate(request: AuthenticatedRequest, payload: EvaluateIn):
     try:
         decision = evaluate(payload.rule, payload.facts, payload.on)
     except UnknownRuleError as error:
@@ -127,12 +127,12 @@ def law_evaluate(request: HttpRequest, payload: EvaluateIn):
 
 
 @router.get("/law/rules", response={200: list[RuleOut], **ERRORS}, operation_id="law_rules")
-def law_rules(request: HttpRequest):
+def law_rules(request: AuthenticatedRequest):
     return [spec.to_dict() for spec in RULES.values()]
 
 
 @router.get("/law/rules/{name}", response={200: RuleOut, **ERRORS}, operation_id="law_rule")
-def law_rule(request: HttpRequest, name: str):
+def law_rule(request: AuthenticatedRequest, name: str):
     try:
         return rule_spec(name).to_dict()
     except UnknownRuleError:
@@ -142,7 +142,7 @@ def law_rule(request: HttpRequest, name: str):
 @router.get(
     "/law/parameters", response={200: list[ParameterOut], **ERRORS}, operation_id="law_parameters"
 )
-def law_parameters(request: HttpRequest, on: dt.date | None = None):
+def law_parameters(request: AuthenticatedRequest, on: dt.date | None = None):
     day = on or timezone.localdate()
     return [
         {
@@ -163,7 +163,7 @@ def law_parameters(request: HttpRequest, on: dt.date | None = None):
     response={200: ParameterHistoryOut, **ERRORS},
     operation_id="law_parameter",
 )
-def law_parameter(request: HttpRequest, name: str):
+def law_parameter(request: AuthenticatedRequest, name: str):
     meta = selectors.parameter_get(viewer=request.user, name=name)
     return {
         "name": meta.name,
@@ -182,7 +182,7 @@ def law_parameter(request: HttpRequest, name: str):
     operation_id="law_parameter_version_add",
     summary="Add an administrator version of a parameter (audited)",
 )
-def law_parameter_version_add(request: HttpRequest, name: str, payload: ParameterVersionIn):
+def law_parameter_version_add(request: AuthenticatedRequest, name: str, payload: ParameterVersionIn):
     selectors.parameter_get(viewer=request.user, name=name)
     data = payload.model_dump()
     merge = data.pop("merge")

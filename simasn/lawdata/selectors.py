@@ -8,18 +8,19 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.core.errors import NotFoundError
 from simasn.law import parameters
 from simasn.law.parameters import Parameter, ParameterGapError, Version
 from simasn.lawdata.models import ParameterOverride
 
 
-def parameter_override_list(*, viewer: Any, name: str | None = None) -> QuerySet[ParameterOverride]:
+def parameter_override_list(*, viewer: User, name: str | None = None) -> QuerySet[ParameterOverride]:
     qs = ParameterOverride.objects.select_related("created_by")
     return qs.filter(name=name) if name else qs
 
 
-def parameter_get(*, viewer: Any, name: str) -> Parameter:
+def parameter_get(*, viewer: User, name: str) -> Parameter:
     try:
         return parameters.parameter(name)
     except parameters.UnknownParameterError:
@@ -33,7 +34,7 @@ def parameter_in_force(name: str, on: dt.date) -> Version | None:
         return None
 
 
-def parameter_rows(*, viewer: Any, on: dt.date) -> list[dict[str, Any]]:
+def parameter_rows(*, viewer: User, on: dt.date) -> list[dict[str, Any]]:
     """Every parameter with the version in force on `on` (None when there is none)."""
     rows = []
     for name in parameters.names():

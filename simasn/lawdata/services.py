@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.audit import audit_record
@@ -77,7 +78,7 @@ def _check_shape(name: str, valid_from: dt.date, value: Any) -> None:
 
 
 def parameter_override_create(
-    *, actor: Any, interface: Interface, data: Mapping[str, Any], merge: bool = True
+    *, actor: User, interface: Interface, data: Mapping[str, Any], merge: bool = True
 ) -> ParameterOverride:
     """Add a new dated version of a legal parameter (audited; never edited afterwards).
 

@@ -7,13 +7,14 @@ import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
@@ -130,7 +131,7 @@ def decision_view(decision: Decision) -> dict[str, Any]:
 
 
 @login_required
-def law_try(request: HttpRequest) -> HttpResponse:
+def law_try(request: AuthenticatedRequest) -> HttpResponse:
     """An officer picks a rule, enters the date and the facts, and reads the decision."""
     source = request.POST if request.method == "POST" else request.GET
     asked = source.get("rule") or ""
@@ -176,7 +177,7 @@ def law_try(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def parameter_list(request: HttpRequest) -> HttpResponse:
+def parameter_list(request: AuthenticatedRequest) -> HttpResponse:
     try:
         on = dt.date.fromisoformat(request.GET.get("on") or "")
     except ValueError:
@@ -201,7 +202,7 @@ def parameter_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def parameter_detail(request: HttpRequest, name: str) -> HttpResponse:
+def parameter_detail(request: AuthenticatedRequest, name: str) -> HttpResponse:
     meta = selectors.parameter_get(viewer=request.user, name=name)
     versions = []
     for version in reversed(parameters.history(name)):
@@ -224,7 +225,7 @@ def parameter_detail(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @login_required
-def parameter_version_add(request: HttpRequest, name: str) -> HttpResponse:
+def parameter_version_add(request: AuthenticatedRequest, name: str) -> HttpResponse:
     meta = selectors.parameter_get(viewer=request.user, name=name)
     if not Scope.of(request.user).can(Resource.LAW_PARAMETER, Action.CREATE):
         raise PermissionDeniedError(not_allowed_message())

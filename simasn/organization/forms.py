@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.models import User
 from simasn.organization import selectors
 from simasn.organization.models import INSTANSI_KIND_CHOICES, Instansi, Official, Unit
 from simasn.web.pages import archived_filter, limit_choices
@@ -25,7 +26,7 @@ class InstansiForm(forms.ModelForm):
 
 
 class UnitForm(forms.ModelForm):
-    def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, viewer: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "instansi", selectors.instansi_list(viewer=viewer))
         limit_choices(self, "parent", selectors.unit_list(viewer=viewer))
@@ -38,7 +39,7 @@ class UnitForm(forms.ModelForm):
 
 
 class OfficialForm(forms.ModelForm):
-    def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, viewer: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "instansi", selectors.instansi_list(viewer=viewer))
         if self.instance.pk:

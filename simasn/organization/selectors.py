@@ -9,13 +9,14 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
 from simasn.organization.models import Instansi, NationalInstitution, Official, Unit
 
 
-def instansi_list(*, viewer: Any, q: str = "", kind: str = "", include_archived: bool = False,
+def instansi_list(*, viewer: User, q: str = "", kind: str = "", include_archived: bool = False,
                   ) -> QuerySet[Instansi]:
     qs = Scope.of(viewer).filter(Instansi.objects.listed(include_archived=include_archived), Resource.INSTANSI)
     if q:
@@ -25,14 +26,14 @@ def instansi_list(*, viewer: Any, q: str = "", kind: str = "", include_archived:
     return qs.order_by("name")
 
 
-def instansi_get(*, viewer: Any, pk: int) -> Instansi:
+def instansi_get(*, viewer: User, pk: int) -> Instansi:
     obj = instansi_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Instansi tidak ditemukan.")
     return obj
 
 
-def unit_list(*, viewer: Any, instansi_id: int | None = None, q: str = "", include_archived: bool = False,
+def unit_list(*, viewer: User, instansi_id: int | None = None, q: str = "", include_archived: bool = False,
               ) -> QuerySet[Unit]:
     units = Unit.objects.listed(include_archived=include_archived).select_related("instansi", "parent")
     qs = Scope.of(viewer).filter(units, Resource.UNIT)
@@ -43,14 +44,14 @@ def unit_list(*, viewer: Any, instansi_id: int | None = None, q: str = "", inclu
     return qs.order_by("instansi__name", "code")
 
 
-def unit_get(*, viewer: Any, pk: int) -> Unit:
+def unit_get(*, viewer: User, pk: int) -> Unit:
     obj = unit_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Unit kerja tidak ditemukan.")
     return obj
 
 
-def official_list(*, viewer: Any, instansi_id: int | None = None, q: str = "", include_archived: bool = False,
+def official_list(*, viewer: User, instansi_id: int | None = None, q: str = "", include_archived: bool = False,
                   ) -> QuerySet[Official]:
     officials = Official.objects.listed(include_archived=include_archived).select_related("instansi")
     qs = Scope.of(viewer).filter(officials, Resource.OFFICIAL)
@@ -61,7 +62,7 @@ def official_list(*, viewer: Any, instansi_id: int | None = None, q: str = "", i
     return qs
 
 
-def official_get(*, viewer: Any, pk: int) -> Official:
+def official_get(*, viewer: User, pk: int) -> Official:
     obj = official_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Pejabat tidak ditemukan.")
@@ -87,7 +88,7 @@ def official_in_office(*, instansi_id: int, role: str, on: dt.date) -> Official 
     return official_on(instansi_id=instansi_id, role=role, on=on, include_archived=False)
 
 
-def institution_list(*, viewer: Any, on: Any = None) -> QuerySet[NationalInstitution]:
+def institution_list(*, viewer: User, on: Any = None) -> QuerySet[NationalInstitution]:
     qs = NationalInstitution.objects.select_related("instansi")
     if not Scope.of(viewer).can(Resource.INSTITUTION, Action.VIEW):
         return qs.none()

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.archiving import model_archive
@@ -18,17 +19,17 @@ from simasn.core.services import model_create, model_update
 from simasn.organization.models import Instansi, NationalInstitution, Official, Unit
 
 
-def instansi_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Instansi:
+def instansi_create(*, actor: User, interface: Interface, data: dict[str, Any]) -> Instansi:
     Scope.of(actor).require(Resource.INSTANSI, Action.CREATE)
     return model_create(actor=actor, interface=interface, model=Instansi, data=data)
 
 
-def instansi_update(*, actor: Any, interface: Interface, instansi: Instansi, data: dict[str, Any]) -> Instansi:
+def instansi_update(*, actor: User, interface: Interface, instansi: Instansi, data: dict[str, Any]) -> Instansi:
     Scope.of(actor).require(Resource.INSTANSI, Action.UPDATE, obj=instansi)
     return model_update(actor=actor, interface=interface, obj=instansi, data=data)
 
 
-def instansi_archive(*, actor: Any, interface: Interface, instansi: Instansi, reason: str) -> Instansi:
+def instansi_archive(*, actor: User, interface: Interface, instansi: Instansi, reason: str) -> Instansi:
     Scope.of(actor).require(Resource.INSTANSI, Action.ARCHIVE, obj=instansi)
     return model_archive(actor=actor, interface=interface, obj=instansi, reason=reason)
 
@@ -45,13 +46,13 @@ def _check_unit(data: dict[str, Any]) -> None:
             )
 
 
-def unit_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Unit:
+def unit_create(*, actor: User, interface: Interface, data: dict[str, Any]) -> Unit:
     Scope.of(actor).require(Resource.UNIT, Action.CREATE, instansi_id=data.get("instansi_id"))
     _check_unit(data)
     return model_create(actor=actor, interface=interface, model=Unit, data=data)
 
 
-def unit_update(*, actor: Any, interface: Interface, unit: Unit, data: dict[str, Any]) -> Unit:
+def unit_update(*, actor: User, interface: Interface, unit: Unit, data: dict[str, Any]) -> Unit:
     scope = Scope.of(actor)
     scope.require(Resource.UNIT, Action.UPDATE, obj=unit)
     data = {**data, "instansi_id": unit.instansi_id}  # a unit never moves between instansi
@@ -62,26 +63,26 @@ def unit_update(*, actor: Any, interface: Interface, unit: Unit, data: dict[str,
     return model_update(actor=actor, interface=interface, obj=unit, data=data)
 
 
-def unit_archive(*, actor: Any, interface: Interface, unit: Unit, reason: str) -> Unit:
+def unit_archive(*, actor: User, interface: Interface, unit: Unit, reason: str) -> Unit:
     Scope.of(actor).require(Resource.UNIT, Action.ARCHIVE, obj=unit)
     return model_archive(actor=actor, interface=interface, obj=unit, reason=reason)
 
 
-def official_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Official:
+def official_create(*, actor: User, interface: Interface, data: dict[str, Any]) -> Official:
     Scope.of(actor).require(Resource.OFFICIAL, Action.CREATE, instansi_id=data.get("instansi_id"))
     _check_period(data)
     return model_create(actor=actor, interface=interface, model=Official, data=data,
                         citations=("UU 20/2023 Pasal 29", "UU 20/2023 Pasal 30"))
 
 
-def official_update(*, actor: Any, interface: Interface, official: Official, data: dict[str, Any]) -> Official:
+def official_update(*, actor: User, interface: Interface, official: Official, data: dict[str, Any]) -> Official:
     Scope.of(actor).require(Resource.OFFICIAL, Action.UPDATE, obj=official)
     data = {**data, "instansi_id": official.instansi_id}
     _check_period(data)
     return model_update(actor=actor, interface=interface, obj=official, data=data)
 
 
-def official_archive(*, actor: Any, interface: Interface, official: Official, reason: str) -> Official:
+def official_archive(*, actor: User, interface: Interface, official: Official, reason: str) -> Official:
     """An official's record is archived (a mistaken entry, a superseded record); who held the
     office on a past date stays answerable (selectors.official_on)."""
     Scope.of(actor).require(Resource.OFFICIAL, Action.ARCHIVE, obj=official)
@@ -98,7 +99,7 @@ def _check_period(data: dict[str, Any]) -> None:
         )
 
 
-def institution_upsert(*, actor: Any, interface: Interface, code: str, data: dict[str, Any]) -> NationalInstitution:
+def institution_upsert(*, actor: User, interface: Interface, code: str, data: dict[str, Any]) -> NationalInstitution:
     """Create or update a national institution by its code (used by seeding and admin)."""
     scope = Scope.of(actor)
     existing = NationalInstitution.objects.filter(code=code).first()

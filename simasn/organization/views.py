@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
@@ -29,13 +30,13 @@ from simasn.web.pages import (
 )
 
 
-def _require(request: HttpRequest, resource: Resource, action: Action) -> None:
+def _require(request: AuthenticatedRequest, resource: Resource, action: Action) -> None:
     if not Scope.of(request.user).can(resource, action):
         raise PermissionDeniedError(not_allowed_message())
 
 
 @login_required
-def instansi_list(request: HttpRequest) -> HttpResponseBase:
+def instansi_list(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.INSTANSI, Action.VIEW)
     form = InstansiFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -53,7 +54,7 @@ def instansi_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def instansi_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def instansi_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     instansi = selectors.instansi_get(viewer=request.user, pk=pk)
     scope = Scope.of(request.user)
     return render(request, "organization/instansi_detail.html", {
@@ -66,7 +67,7 @@ def instansi_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def instansi_create(request: HttpRequest) -> HttpResponse:
+def instansi_create(request: AuthenticatedRequest) -> HttpResponse:
     _require(request, Resource.INSTANSI, Action.CREATE)
     return form_page(
         request, form=InstansiForm(request.POST or None), template="web/form.html",
@@ -79,7 +80,7 @@ def instansi_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def instansi_update(request: HttpRequest, pk: int) -> HttpResponse:
+def instansi_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     instansi = selectors.instansi_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.INSTANSI, Action.UPDATE, obj=instansi)
     return form_page(
@@ -94,7 +95,7 @@ def instansi_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def unit_list(request: HttpRequest) -> HttpResponseBase:
+def unit_list(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.UNIT, Action.VIEW)
     form = SearchForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -113,7 +114,7 @@ def unit_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def unit_create(request: HttpRequest) -> HttpResponse:
+def unit_create(request: AuthenticatedRequest) -> HttpResponse:
     _require(request, Resource.UNIT, Action.CREATE)
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
     return form_page(
@@ -127,7 +128,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def unit_update(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.UNIT, Action.UPDATE, obj=unit)
     return form_page(
@@ -142,7 +143,7 @@ def unit_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def official_list(request: HttpRequest) -> HttpResponseBase:
+def official_list(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.OFFICIAL, Action.VIEW)
     form = SearchForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -163,7 +164,7 @@ def official_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def official_create(request: HttpRequest) -> HttpResponse:
+def official_create(request: AuthenticatedRequest) -> HttpResponse:
     _require(request, Resource.OFFICIAL, Action.CREATE)
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
     return form_page(
@@ -177,7 +178,7 @@ def official_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def official_update(request: HttpRequest, pk: int) -> HttpResponse:
+def official_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.OFFICIAL, Action.UPDATE, obj=official)
     return form_page(
@@ -193,7 +194,7 @@ def official_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def instansi_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def instansi_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     instansi = selectors.instansi_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.INSTANSI, Action.ARCHIVE, obj=instansi)
     return archive_page(
@@ -203,7 +204,7 @@ def instansi_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def unit_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.UNIT, Action.ARCHIVE, obj=unit)
     return archive_page(
@@ -213,7 +214,7 @@ def unit_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def official_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def official_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.OFFICIAL, Action.ARCHIVE, obj=official)
     return archive_page(

@@ -2,10 +2,10 @@ import datetime as dt
 from functools import partial
 from typing import Any, Literal
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Resource
 from simasn.core.interfaces import Interface
 from simasn.personnel import law_bridge, selectors, services
@@ -140,7 +140,7 @@ class SensitiveOut(Schema):
 
 @router.get("/employees/{int:pk}/sensitive-data", response={200: SensitiveOut, **ERRORS},
             operation_id="employee_sensitive", summary="Open sensitive personal data (audited)")
-def employee_sensitive(request: HttpRequest, pk: int):
+def employee_sensitive(request: AuthenticatedRequest, pk: int):
     employee = selectors.employee_get(viewer=request.user, pk=pk)
     return services.employee_sensitive_reveal(actor=request.user, interface=Interface.API, employee=employee)
 
@@ -161,7 +161,7 @@ class RetirementDecisionOut(Schema):
 
 @router.get("/employees/{int:pk}/retirement", response={200: RetirementDecisionOut, **ERRORS},
             operation_id="employee_retirement", summary="Retirement age and date (law package)")
-def employee_retirement(request: HttpRequest, pk: int, on: dt.date | None = None):
+def employee_retirement(request: AuthenticatedRequest, pk: int, on: dt.date | None = None):
     employee = selectors.employee_get(viewer=request.user, pk=pk)
     decision = law_bridge.retirement_decision(employee, on=on or timezone.localdate())
     return decision.to_dict()

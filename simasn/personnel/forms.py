@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.models import User
 from simasn.organization import selectors as org_selectors
 from simasn.organization.forms import DateInput
 from simasn.personnel import law_bridge
@@ -17,7 +18,7 @@ DATE_FIELDS = ("birth_date", "tmt_cpns", "tmt_pns", "contract_start", "contract_
 
 
 class EmployeeForm(forms.ModelForm):
-    def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, viewer: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "instansi", org_selectors.instansi_list(viewer=viewer))
         limit_choices(self, "unit", org_selectors.unit_list(viewer=viewer))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Concat
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
@@ -15,7 +14,7 @@ from simasn.personnel.models import Employee, PositionHistory
 
 def employee_list(
     *,
-    viewer: Any,
+    viewer: User,
     q: str = "",
     instansi_id: int | None = None,
     unit_id: int | None = None,
@@ -59,7 +58,7 @@ def employee_list(
     return qs.order_by("name", "id")
 
 
-def employee_get(*, viewer: Any, pk: int, related: bool = True) -> Employee:
+def employee_get(*, viewer: User, pk: int, related: bool = True) -> Employee:
     """One employee within the viewer's scope (404 otherwise). `related=False` skips
     the joins to instansi, unit and position, for callers that need only the row
     (the API detail): the four-table query cost more to build than to run."""
@@ -74,11 +73,11 @@ def employee_get(*, viewer: Any, pk: int, related: bool = True) -> Employee:
     return obj
 
 
-def employee_can_reveal(*, viewer: Any, employee: Employee) -> bool:
+def employee_can_reveal(*, viewer: User, employee: Employee) -> bool:
     return Scope.of(viewer).allows_object(Resource.EMPLOYEE_SENSITIVE, Action.VIEW, employee)
 
 
-def position_history_list(*, viewer: Any, employee: Employee) -> QuerySet[PositionHistory]:
+def position_history_list(*, viewer: User, employee: Employee) -> QuerySet[PositionHistory]:
     return Scope.of(viewer).filter(
         PositionHistory.objects.filter(employee=employee), Resource.EMPLOYEE
     ).order_by("-start_date", "-id")

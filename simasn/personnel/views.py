@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from simasn.accounts import selectors as access_selectors
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError, PermissionDeniedError
@@ -23,7 +24,7 @@ FKS = ("instansi", "unit", "position")
 
 
 @login_required
-def employee_list(request: HttpRequest) -> HttpResponseBase:
+def employee_list(request: AuthenticatedRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if not scope.can(Resource.EMPLOYEE):
         raise PermissionDeniedError(not_allowed_message())
@@ -43,7 +44,7 @@ def employee_list(request: HttpRequest) -> HttpResponseBase:
                      context={"can_create": scope.can(Resource.EMPLOYEE, Action.CREATE)})
 
 
-def _detail(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def _detail(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     employee = selectors.employee_get(viewer=request.user, pk=employee_pk)
     scope = Scope.of(request.user)
     today = timezone.localdate()
@@ -60,12 +61,12 @@ def _detail(request: HttpRequest, employee_pk: int) -> HttpResponse:
 
 
 @login_required
-def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _detail(request, pk)
 
 
 @login_required
-def my_record(request: HttpRequest) -> HttpResponse:
+def my_record(request: AuthenticatedRequest) -> HttpResponse:
     employee_id = request.user.employee_id  # type: ignore[union-attr]
     if not employee_id:
         raise NotFoundError(_("Akun Anda tidak terhubung dengan data pegawai."))
@@ -74,14 +75,14 @@ def my_record(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def employee_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_reveal(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = selectors.employee_get(viewer=request.user, pk=pk)
     values = services.employee_sensitive_reveal(actor=request.user, interface=Interface.WEB, employee=employee)
     return render(request, "personnel/_sensitive.html", {"values": values, "employee": employee})
 
 
 @login_required
-def employee_create(request: HttpRequest) -> HttpResponse:
+def employee_create(request: AuthenticatedRequest) -> HttpResponse:
     if not Scope.of(request.user).can(Resource.EMPLOYEE, Action.CREATE):
         raise PermissionDeniedError(not_allowed_message())
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
@@ -96,7 +97,7 @@ def employee_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def employee_update(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = selectors.employee_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.EMPLOYEE, Action.UPDATE, obj=employee)
     form = EmployeeForm(request.POST or None, instance=employee, viewer=request.user)

@@ -5,13 +5,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.models import User
 from simasn.organization import selectors as org_selectors
 from simasn.positions.models import POSITION_KIND_CHOICES, Position
 from simasn.web.pages import archived_filter, limit_choices
 
 
 class PositionForm(forms.ModelForm):
-    def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, viewer: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "instansi", org_selectors.instansi_list(viewer=viewer))
         limit_choices(self, "unit", org_selectors.unit_list(viewer=viewer))

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, F, Q, QuerySet
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
@@ -15,7 +14,7 @@ _ACTIVE = [EmployeeStatus.AKTIF.value, EmployeeStatus.DIBERHENTIKAN_SEMENTARA.va
 
 def position_list(
     *,
-    viewer: Any,
+    viewer: User,
     q: str = "",
     instansi_id: int | None = None,
     unit_id: int | None = None,
@@ -43,7 +42,7 @@ def position_list(
     return qs.order_by("instansi__name", "unit__code", "code")
 
 
-def position_get(*, viewer: Any, pk: int) -> Position:
+def position_get(*, viewer: User, pk: int) -> Position:
     obj = position_list(viewer=viewer, include_archived=True).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Jabatan tidak ditemukan.")

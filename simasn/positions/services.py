@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.archiving import model_archive
@@ -45,7 +46,7 @@ def _check(data: dict[str, Any]) -> None:
             )
 
 
-def position_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Position:
+def position_create(*, actor: User, interface: Interface, data: dict[str, Any]) -> Position:
     Scope.of(actor).require(Resource.POSITION, Action.CREATE, instansi_id=data.get("instansi_id"))
     if data.get("unit_id") and not data.get("instansi_id"):
         unit = Unit.objects.filter(pk=data["unit_id"]).first()
@@ -54,7 +55,7 @@ def position_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -
     return model_create(actor=actor, interface=interface, model=Position, data=data, citations=CITATIONS)
 
 
-def position_update(*, actor: Any, interface: Interface, position: Position, data: dict[str, Any]) -> Position:
+def position_update(*, actor: User, interface: Interface, position: Position, data: dict[str, Any]) -> Position:
     Scope.of(actor).require(Resource.POSITION, Action.UPDATE, obj=position)
     merged = {
         "instansi_id": position.instansi_id, "unit_id": position.unit_id, "kind": position.kind,
@@ -67,7 +68,7 @@ def position_update(*, actor: Any, interface: Interface, position: Position, dat
     return model_update(actor=actor, interface=interface, obj=position, data=data, citations=CITATIONS)
 
 
-def position_archive(*, actor: Any, interface: Interface, position: Position, reason: str) -> Position:
+def position_archive(*, actor: User, interface: Interface, position: Position, reason: str) -> Position:
     """Archived with a reason, never deleted: the position histories and decrees that name it
     keep pointing at it. Refused while someone holds it (simasn.personnel.archive_guards)."""
     Scope.of(actor).require(Resource.POSITION, Action.ARCHIVE, obj=position)

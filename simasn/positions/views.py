@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
@@ -24,7 +25,7 @@ from simasn.web.pages import (
 
 
 @login_required
-def position_list(request: HttpRequest) -> HttpResponseBase:
+def position_list(request: AuthenticatedRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if not scope.can(Resource.POSITION):
         raise PermissionDeniedError(not_allowed_message())
@@ -45,7 +46,7 @@ def position_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def position_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(viewer=request.user, pk=pk)
     scope = Scope.of(request.user)
     return render(request, "positions/detail.html", {
@@ -56,7 +57,7 @@ def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def position_create(request: HttpRequest) -> HttpResponse:
+def position_create(request: AuthenticatedRequest) -> HttpResponse:
     if not Scope.of(request.user).can(Resource.POSITION, Action.CREATE):
         raise PermissionDeniedError(not_allowed_message())
     initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
@@ -71,7 +72,7 @@ def position_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def position_update(request: HttpRequest, pk: int) -> HttpResponse:
+def position_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.POSITION, Action.UPDATE, obj=position)
     return form_page(
@@ -87,7 +88,7 @@ def position_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def position_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def position_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(viewer=request.user, pk=pk)
     Scope.of(request.user).require(Resource.POSITION, Action.ARCHIVE, obj=position)
     return archive_page(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Resource
 from simasn.accounts.scope import Scope
 from simasn.organization.models import Instansi, Unit
@@ -13,7 +14,7 @@ from simasn.personnel.models import Employee
 from simasn.positions.models import Position
 
 
-def dashboard_counts(*, viewer: Any) -> list[dict[str, Any]]:
+def dashboard_counts(*, viewer: User) -> list[dict[str, Any]]:
     scope = Scope.of(viewer)
     cards: list[dict[str, Any]] = []
     model: Any
@@ -28,7 +29,7 @@ def dashboard_counts(*, viewer: Any) -> list[dict[str, Any]]:
     return cards
 
 
-def workforce_composition(*, viewer: Any) -> QuerySet[Employee]:
+def workforce_composition(*, viewer: User) -> QuerySet[Employee]:
     scope = Scope.of(viewer)
     resource = Resource.EMPLOYEE if scope.can(Resource.EMPLOYEE) else Resource.AGGREGATE
     return scope.filter(Employee.objects.all(), resource)

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from simasn.accounts import selectors as access_selectors
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
@@ -17,7 +18,7 @@ from simasn.web.pages import list_page, not_allowed_message
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     scope = Scope.of(request.user)
     cards = selectors.dashboard_counts(viewer=request.user)
     composition = []
@@ -36,7 +37,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def audit_list(request: HttpRequest) -> HttpResponseBase:
+def audit_list(request: AuthenticatedRequest) -> HttpResponseBase:
     if not Scope.of(request.user).can(Resource.AUDIT, Action.VIEW):
         raise PermissionDeniedError(not_allowed_message())
     qs = access_selectors.audit_list(viewer=request.user, q=request.GET.get("q", ""),

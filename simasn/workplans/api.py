@@ -7,9 +7,9 @@ Annotations are evaluated at definition time on purpose (django-ninja reads them
 import datetime as dt
 from decimal import Decimal
 
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import NotFoundError
 from simasn.core.interfaces import Interface
@@ -167,20 +167,20 @@ def _draft_out(draft: Draft) -> DraftOut:
 
 
 @router.get("/workplans/cycles/", response={200: CyclePage, **ERRORS}, operation_id="workplan_cycle_list")
-def cycle_list(request: HttpRequest, params: Query[CycleFilters]):
+def cycle_list(request: AuthenticatedRequest, params: Query[CycleFilters]):
     items, meta = paginate(selectors.cycle_list(viewer=request.user, q=params.q, stage=params.stage),
                            page=params.page, page_size=params.page_size)
     return {"meta": meta, "items": items}
 
 
 @router.get("/workplans/cycles/{int:pk}", response={200: CycleOut, **ERRORS}, operation_id="workplan_cycle_get")
-def cycle_get(request: HttpRequest, pk: int):
+def cycle_get(request: AuthenticatedRequest, pk: int):
     return selectors.cycle_get(viewer=request.user, pk=pk)
 
 
 @router.get("/workplans/cycles/{int:pk}/analysis", response={200: AnalysisOut, **ERRORS},
             operation_id="workplan_analysis", summary="Synchronization analysis (PermenRK Pasal 5 ayat (5))")
-def cycle_analysis(request: HttpRequest, pk: int, kind: str = Draft.Kind.USULAN):
+def cycle_analysis(request: AuthenticatedRequest, pk: int, kind: str = Draft.Kind.USULAN):
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     access.require(request.user, Resource.WORKPLAN_MEETING, Action.VIEW,
                    institution_id=access.institution_id_of(request.user))
@@ -205,13 +205,13 @@ def cycle_analysis(request: HttpRequest, pk: int, kind: str = Draft.Kind.USULAN)
 
 
 @router.get("/workplans/drafts/{int:pk}", response={200: DraftOut, **ERRORS}, operation_id="workplan_draft_get")
-def draft_get(request: HttpRequest, pk: int):
+def draft_get(request: AuthenticatedRequest, pk: int):
     return _draft_out(selectors.draft_get(viewer=request.user, pk=pk))
 
 
 @router.post("/workplans/drafts/{int:pk}/activities", response={201: DraftOut, **ERRORS},
              operation_id="workplan_activity_add")
-def activity_add(request: HttpRequest, pk: int, payload: ActivityIn):
+def activity_add(request: AuthenticatedRequest, pk: int, payload: ActivityIn):
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     program = draft.programs.filter(code=payload.program_code).select_related("policy_program").first()
     if program is None:
@@ -228,14 +228,14 @@ def activity_add(request: HttpRequest, pk: int, payload: ActivityIn):
 
 @router.post("/workplans/drafts/{int:pk}/submit", response={200: DraftOut, **ERRORS},
              operation_id="workplan_draft_submit", summary="Send the draft to the Minister (Pasal 5 ayat (4))")
-def draft_submit(request: HttpRequest, pk: int):
+def draft_submit(request: AuthenticatedRequest, pk: int):
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     return _draft_out(services.draft_submit(actor=request.user, interface=Interface.API, draft=draft))
 
 
 @router.get("/workplans/cycles/{int:pk}/minutes/verification", response={200: VerificationOut, **ERRORS},
             operation_id="workplan_minutes_verify")
-def berita_acara_verify(request: HttpRequest, pk: int):
+def berita_acara_verify(request: AuthenticatedRequest, pk: int):
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     ba = BeritaAcara.objects.filter(cycle=cycle).first()
     if ba is None:
@@ -249,7 +249,7 @@ def berita_acara_verify(request: HttpRequest, pk: int):
 
 @router.get("/workplans/dispatches/", response={200: list[CoordinationOut], **ERRORS},
             operation_id="workplan_dispatch_list", summary="What was sent to the caller (Pasal 7)")
-def coordination_list(request: HttpRequest):
+def coordination_list(request: AuthenticatedRequest):
     return [CoordinationOut(id=c.pk, cycle_id=c.cycle_id, letter_number=c.letter_number, letter_date=c.letter_date,
                             recipients=[r.institution.code for r in c.recipients.all() if not r.is_copy],
                             copies=[r.institution.code for r in c.recipients.all() if r.is_copy])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.core.errors import NotFoundError
 from simasn.workplans import access
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from django.db.models import Field
 
 
-def _institution_filter(viewer: Any, resource: Resource, qs: QuerySet, lookup: str) -> QuerySet:
+def _institution_filter(viewer: User, resource: Resource, qs: QuerySet, lookup: str) -> QuerySet:
     level = access.reach(viewer, resource, Action.VIEW)
     if level == Reach.NATIONAL:
         return qs
@@ -39,7 +40,7 @@ def _institution_filter(viewer: Any, resource: Resource, qs: QuerySet, lookup: s
     return qs.none()
 
 
-def cycle_list(*, viewer: Any, q: str = "", stage: str = "") -> QuerySet[Cycle]:
+def cycle_list(*, viewer: User, q: str = "", stage: str = "") -> QuerySet[Cycle]:
     qs = _institution_filter(viewer, Resource.WORKPLAN, Cycle.objects.select_related("policy"),
                              "participants__institution_id")
     if q:
@@ -49,14 +50,14 @@ def cycle_list(*, viewer: Any, q: str = "", stage: str = "") -> QuerySet[Cycle]:
     return qs
 
 
-def cycle_get(*, viewer: Any, pk: int) -> Cycle:
+def cycle_get(*, viewer: User, pk: int) -> Cycle:
     obj = cycle_list(viewer=viewer).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError(_("Siklus sinkronisasi tidak ditemukan."))
     return obj
 
 
-def policy_list(*, viewer: Any) -> QuerySet[PolicyDirection]:
+def policy_list(*, viewer: User) -> QuerySet[PolicyDirection]:
     if access.reach(viewer, Resource.WORKPLAN_POLICY) == Reach.NONE:
         return PolicyDirection.objects.none()
     qs = PolicyDirection.objects.all()
@@ -65,14 +66,14 @@ def policy_list(*, viewer: Any) -> QuerySet[PolicyDirection]:
     return qs
 
 
-def policy_get(*, viewer: Any, pk: int) -> PolicyDirection:
+def policy_get(*, viewer: User, pk: int) -> PolicyDirection:
     obj = policy_list(viewer=viewer).filter(pk=pk).prefetch_related("programs__indicators").first()
     if obj is None:
         raise NotFoundError(_("Arah Kebijakan tidak ditemukan."))
     return obj
 
 
-def draft_list(*, viewer: Any, cycle: Cycle | None = None, kind: str = "") -> QuerySet[Draft]:
+def draft_list(*, viewer: User, cycle: Cycle | None = None, kind: str = "") -> QuerySet[Draft]:
     qs = _institution_filter(viewer, Resource.WORKPLAN_DRAFT,
                              Draft.objects.select_related("institution", "cycle", "previous_evaluation"),
                              "institution_id")
@@ -83,7 +84,7 @@ def draft_list(*, viewer: Any, cycle: Cycle | None = None, kind: str = "") -> Qu
     return qs
 
 
-def draft_get(*, viewer: Any, pk: int) -> Draft:
+def draft_get(*, viewer: User, pk: int) -> Draft:
     obj = draft_list(viewer=viewer).filter(pk=pk).first()
     if obj is None:
         # Recipients of a coordination letter read the aligned drafts sent to them (Pasal 7).
@@ -104,25 +105,25 @@ def draft_tree(*, cycle: Cycle, kind: str, institution_id: int | None = None) ->
     return list(qs.order_by("institution__code"))
 
 
-def coordination_list(*, viewer: Any) -> QuerySet[Coordination]:
+def coordination_list(*, viewer: User) -> QuerySet[Coordination]:
     return _institution_filter(viewer, Resource.WORKPLAN_COORDINATION,
                                Coordination.objects.select_related("cycle").prefetch_related("recipients__institution"),
                                "recipients__institution_id")
 
 
-def coordination_get(*, viewer: Any, pk: int) -> Coordination:
+def coordination_get(*, viewer: User, pk: int) -> Coordination:
     obj = coordination_list(viewer=viewer).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError(_("Surat koordinasi tidak ditemukan."))
     return obj
 
 
-def notification_list(*, viewer: Any) -> QuerySet[Notification]:
+def notification_list(*, viewer: User) -> QuerySet[Notification]:
     pk = getattr(viewer, "pk", None)
     return Notification.objects.filter(user_id=pk) if pk is not None else Notification.objects.none()
 
 
-def evaluation_list(*, viewer: Any, cycle: Cycle | None = None) -> QuerySet[EvaluationReport]:
+def evaluation_list(*, viewer: User, cycle: Cycle | None = None) -> QuerySet[EvaluationReport]:
     qs = _institution_filter(viewer, Resource.WORKPLAN_MONITORING,
                              EvaluationReport.objects.select_related("institution", "cycle"), "institution_id")
     return qs.filter(cycle=cycle) if cycle is not None else qs
@@ -147,7 +148,7 @@ class ActivityProgress:
         return self.budget_realized / self.budget * 100 if self.budget else 0.0
 
 
-def monitoring_rows(*, viewer: Any, cycle: Cycle, year: int) -> list[ActivityProgress]:
+def monitoring_rows(*, viewer: User, cycle: Cycle, year: int) -> list[ActivityProgress]:
     """Realization against target for each aligned activity the viewer may see (Pasal 9)."""
     drafts = _institution_filter(viewer, Resource.WORKPLAN_MONITORING,
                                  Draft.objects.filter(cycle=cycle, kind=Draft.Kind.SELARAS), "institution_id")

@@ -36,7 +36,7 @@ USERS = [
 ]
 
 
-def seed(*, actor: Any, stdout: Any) -> None:
+def seed(*, actor: User, stdout: Any) -> None:
     for username, full_name, role, instansi_code, institution_code in USERS:
         if User.objects.filter(username=username).exists():
             continue

@@ -44,7 +44,7 @@ def _first(candidates: list[Employee], make: Callable[[Employee], PersonnelActio
     return None
 
 
-def seed(*, actor: Any, stdout: Any) -> None:
+def seed(*, actor: User, stdout: Any) -> None:
     if latest_refresh() is None:  # the national projection page reads it
         refresh = refresh_retirement_summary(actor=actor, interface=CLI)
         stdout.write(f"  ringkasan pensiun nasional: {refresh.employees} pegawai\n")

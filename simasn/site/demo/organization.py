@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from simasn.accounts.models import User
 from simasn.core.interfaces import Interface
 from simasn.law import parameters
 from simasn.law.enums import InstansiKind as K
@@ -56,7 +57,7 @@ PPK_NAMES = [
 ]
 
 
-def seed(*, actor: Any, stdout: Any) -> None:
+def seed(*, actor: User, stdout: Any) -> None:
     by_code: dict[str, Instansi] = {}
     for index, (code, name, kind, province, _region) in enumerate(INSTANSI):
         obj = Instansi.objects.filter(code=code).first()
@@ -103,7 +104,7 @@ def _participation_end(code: str) -> dt.date | None:
     return with_code[-1].end
 
 
-def _seed_institutions(*, actor: Any, by_code: dict[str, Instansi]) -> None:
+def _seed_institutions(*, actor: User, by_code: dict[str, Instansi]) -> None:
     rows = [
         ("KEMENPANRB", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "KemenPANRB",
          "Kebijakan nasional manajemen ASN; mengoordinasikan sinkronisasi rencana kerja", True,

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 from faker import Faker
 
+from simasn.accounts.models import User
 from simasn.core.interfaces import Interface
 from simasn.law.enums import EmployeeType, PositionKind
 from simasn.organization.models import Instansi
@@ -30,7 +31,7 @@ TITLES_BACK = ["S.Kom.", "S.E.", "S.H.", "S.Pd.", "S.Sos.", "M.Si.", "M.M.", "S.
 REGIONS = {code: region for code, _n, _k, _p, region in INSTANSI}
 
 
-def seed(*, actor: Any, stdout: Any) -> None:
+def seed(*, actor: User, stdout: Any) -> None:
     if Employee.objects.count() >= 250:
         return
     fake = Faker("id_ID")

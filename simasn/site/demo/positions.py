@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from simasn.accounts.models import User
 from simasn.core.interfaces import Interface
 from simasn.law.enums import InstansiKind, PositionKind
 from simasn.organization.models import Instansi, Unit
@@ -30,7 +31,7 @@ CATALOGUE = [
 ]
 
 
-def seed(*, actor: Any, stdout: Any) -> None:
+def seed(*, actor: User, stdout: Any) -> None:
     for instansi in Instansi.objects.all():
         pusat = InstansiKind(instansi.kind).is_pusat
         for code, name, kind, level, family, units, seats, pppk in CATALOGUE:

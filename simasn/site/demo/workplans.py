@@ -253,7 +253,7 @@ def _revise_bkn(cycle: Cycle) -> None:
         "budget": 9_000_000_000, "unit_in_charge": "Deputi Bidang Pengawasan dan Pengendalian"})
 
 
-def seed(*, actor: Any, stdout: Any) -> None:
+def seed(*, actor: User, stdout: Any) -> None:
     for username, name, role, code in EXTRA_USERS:
         institution = NationalInstitution.objects.filter(code=code).first()
         if institution is not None and not User.objects.filter(username=username).exists():

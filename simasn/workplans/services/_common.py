@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError
@@ -22,7 +23,7 @@ def cite(article: str) -> str:
     return f"{PERMENRK} Pasal {article}"
 
 
-def _audit(*, actor: Any, interface: Interface, obj: Any, action: AuditAction = AuditAction.TRANSITION,
+def _audit(*, actor: User, interface: Interface, obj: Any, action: AuditAction = AuditAction.TRANSITION,
            articles: tuple[str, ...], transition: str = "", changes: dict | None = None,
            reason: str = "") -> None:
     audit_record(actor=actor, action=action, interface=interface, obj=obj, changes=changes or {},

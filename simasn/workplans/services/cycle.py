@@ -68,7 +68,7 @@ def first_budget_year(*, scope_kind: str, year_start: int, on: dt.date) -> int:
     return year_start if scope_kind == PlanScope.TAHUNAN else max(year_start, on.year + 1)
 
 
-def cycle_create(*, actor: Any, interface: Interface, title: str, scope_kind: str, year_start: int,
+def cycle_create(*, actor: User, interface: Interface, title: str, scope_kind: str, year_start: int,
                  year_end: int, reference_date: dt.date, starts_on: dt.date, ends_on: dt.date,
                  policy: PolicyDirection, previous_cycle: Cycle | None = None,
                  revision_of: Cycle | None = None, revision_reason: str = "") -> Cycle:
@@ -137,7 +137,7 @@ def notifications_mark_read(*, actor: User, interface: Interface) -> int:
     return count
 
 
-def agenda_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_number: str, letter_date: dt.date,
+def agenda_send(*, actor: User, interface: Interface, cycle: Cycle, letter_number: str, letter_date: dt.date,
                 draft_deadline: dt.date, meeting_plan: str, body: str) -> AgendaDispatch:
     """The Minister sends the agenda to the heads of the participants (Pasal 5 ayat (1))."""
     access.require(actor, Resource.WORKPLAN_MEETING, Action.CREATE)
@@ -181,7 +181,7 @@ def evaluations_available(*, cycle: Cycle, institution_id: int) -> Any:
     return qs.select_related("cycle").order_by("-year", "-submitted_at")
 
 
-def _draft_for(cycle: Cycle, institution: NationalInstitution, actor: Any) -> Draft:
+def _draft_for(cycle: Cycle, institution: NationalInstitution, actor: User) -> Draft:
     draft, created = Draft.objects.get_or_create(
         cycle=cycle, institution=institution, kind=Draft.Kind.USULAN,
         defaults={"created_by": actor, "updated_by": actor})

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError
@@ -53,11 +54,11 @@ def ensure_editable(draft: Draft) -> None:
             raise ConflictError(_("Rancangan selaras sedang ditandatangani dan tidak dapat diubah."), code="signing")
 
 
-def _require_draft(actor: Any, draft: Draft, action: Action) -> None:
+def _require_draft(actor: User, draft: Draft, action: Action) -> None:
     access.require(actor, Resource.WORKPLAN_DRAFT, action, institution_id=draft.institution_id)
 
 
-def draft_set_evaluation(*, actor: Any, interface: Interface, draft: Draft,
+def draft_set_evaluation(*, actor: User, interface: Interface, draft: Draft,
                          previous_evaluation: EvaluationReport | None, evaluation_note: str) -> Draft:
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -79,7 +80,7 @@ def _check_program_link(draft: Draft, policy_program: PolicyProgram | None) -> N
         raise _refuse(_("Program harus dari Arah Kebijakan siklus ini."), policy_program=_("Tidak sesuai."))
 
 
-def draft_program_add(*, actor: Any, interface: Interface, draft: Draft, code: str, name: str,
+def draft_program_add(*, actor: User, interface: Interface, draft: Draft, code: str, name: str,
                       policy_program: PolicyProgram | None) -> DraftProgram:
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -122,7 +123,7 @@ def _validate_activity(program: DraftProgram, data: dict[str, Any], *, exclude_p
         raise ApplicationError(_("Periksa kembali isian yang ditandai."), code="validation", fields=errors)
 
 
-def activity_add(*, actor: Any, interface: Interface, program: DraftProgram, data: dict[str, Any]) -> Activity:
+def activity_add(*, actor: User, interface: Interface, program: DraftProgram, data: dict[str, Any]) -> Activity:
     draft = program.draft
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -136,7 +137,7 @@ def activity_add(*, actor: Any, interface: Interface, program: DraftProgram, dat
     return activity
 
 
-def activity_update(*, actor: Any, interface: Interface, activity: Activity, data: dict[str, Any]) -> Activity:
+def activity_update(*, actor: User, interface: Interface, activity: Activity, data: dict[str, Any]) -> Activity:
     draft = activity.program.draft
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -154,7 +155,7 @@ def activity_update(*, actor: Any, interface: Interface, activity: Activity, dat
     return activity
 
 
-def activity_delete(*, actor: Any, interface: Interface, activity: Activity) -> None:
+def activity_delete(*, actor: User, interface: Interface, activity: Activity) -> None:
     draft = activity.program.draft
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -166,7 +167,7 @@ def activity_delete(*, actor: Any, interface: Interface, activity: Activity) -> 
     _after_aligned_change(draft, actor)
 
 
-def draft_submit(*, actor: Any, interface: Interface, draft: Draft) -> Draft:
+def draft_submit(*, actor: User, interface: Interface, draft: Draft) -> Draft:
     """The participant sends its draft to the Minister (Pasal 5 ayat (4))."""
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -190,7 +191,7 @@ def draft_submit(*, actor: Any, interface: Interface, draft: Draft) -> Draft:
     return draft
 
 
-def draft_import_xlsx(*, actor: Any, interface: Interface, draft: Draft, data: bytes, filename: str = "") -> int:
+def draft_import_xlsx(*, actor: User, interface: Interface, draft: Draft, data: bytes, filename: str = "") -> int:
     """Replace the draft's programmes and activities with the workbook's; returns the count."""
     access.require(actor, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
     ensure_editable(draft)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -44,7 +43,7 @@ from simasn.workplans.services.cycle import _notify, cycle_create, users_of
 
 # --- Coordination (Pasal 4 ayat (2) huruf b, Pasal 7) ---------------------------------------
 
-def coordination_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_number: str,
+def coordination_send(*, actor: User, interface: Interface, cycle: Cycle, letter_number: str,
                       letter_date: dt.date, to_bappenas: bool, to_kemenkeu: bool, note: str = "") -> Coordination:
     access.require(actor, Resource.WORKPLAN_COORDINATION, Action.CREATE)
     if not (to_bappenas or to_kemenkeu):
@@ -86,7 +85,7 @@ def coordination_send(*, actor: Any, interface: Interface, cycle: Cycle, letter_
 
 # --- Revision (Pasal 8) ------------------------------------------------------------------
 
-def cycle_revise(*, actor: Any, interface: Interface, cycle: Cycle, reason: str, starts_on: dt.date,
+def cycle_revise(*, actor: User, interface: Interface, cycle: Cycle, reason: str, starts_on: dt.date,
                  ends_on: dt.date, reference_date: dt.date | None = None,
                  policy: PolicyDirection | None = None) -> Cycle:
     """A change of national strategic ASN policy: a new revision through the same steps."""
@@ -116,7 +115,7 @@ def cycle_revise(*, actor: Any, interface: Interface, cycle: Cycle, reason: str,
 
 # --- Monitoring and evaluation (Pasal 9) ------------------------------------------------------
 
-def realization_record(*, actor: Any, interface: Interface, activity: Activity, year: int, quarter: int,
+def realization_record(*, actor: User, interface: Interface, activity: Activity, year: int, quarter: int,
                        target_realized: Decimal, budget_realized: int, note: str = "") -> Realization:
     draft = activity.program.draft
     access.require(actor, Resource.WORKPLAN_MONITORING, Action.CREATE, institution_id=draft.institution_id)
@@ -142,7 +141,7 @@ def realization_record(*, actor: Any, interface: Interface, activity: Activity, 
     return obj
 
 
-def evaluation_save(*, actor: Any, interface: Interface, cycle: Cycle, institution_id: int, year: int,
+def evaluation_save(*, actor: User, interface: Interface, cycle: Cycle, institution_id: int, year: int,
                     summary: str, recommendations: str) -> EvaluationReport:
     access.require(actor, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=institution_id)
     cycle = Cycle.objects.get(pk=cycle.pk)
@@ -163,7 +162,7 @@ def evaluation_save(*, actor: Any, interface: Interface, cycle: Cycle, instituti
     return report
 
 
-def evaluation_submit(*, actor: Any, interface: Interface, report: EvaluationReport) -> EvaluationReport:
+def evaluation_submit(*, actor: User, interface: Interface, report: EvaluationReport) -> EvaluationReport:
     """The head of KASN, LAN or BKN reports to the Minister (Pasal 9 ayat (2))."""
     access.require(actor, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=report.institution_id)
     with transaction.atomic(durable=True):

@@ -6,13 +6,13 @@ huruf c-d).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from cryptography import x509
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
@@ -42,7 +42,7 @@ from simasn.workplans.services.overlap import label_from_decision
 
 # --- Meeting (Pasal 5 ayat (5), (6), Pasal 6) --------------------------------------------
 
-def meeting_open(*, actor: Any, interface: Interface, cycle: Cycle, held_on: dt.date, mode: str,
+def meeting_open(*, actor: User, interface: Interface, cycle: Cycle, held_on: dt.date, mode: str,
                  location: str = "", online_link: str = "", delegated: bool = False, delegate_name: str = "",
                  delegate_title: str = "", delegation_letter: str = "") -> Meeting:
     access.require(actor, Resource.WORKPLAN_MEETING, Action.CREATE)
@@ -85,7 +85,7 @@ def _require_open(meeting: Meeting) -> None:
         raise ConflictError(_("Pertemuan pembahasan sudah selesai."), code="meeting_closed")
 
 
-def attendance_set(*, actor: Any, interface: Interface, attendance: Attendance, present: bool,
+def attendance_set(*, actor: User, interface: Interface, attendance: Attendance, present: bool,
                    representative: str) -> Attendance:
     access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
     _require_open(attendance.meeting)
@@ -100,7 +100,7 @@ def attendance_set(*, actor: Any, interface: Interface, attendance: Attendance, 
     return attendance
 
 
-def guest_add(*, actor: Any, interface: Interface, meeting: Meeting, kind: str, name: str, affiliation: str) -> Guest:
+def guest_add(*, actor: User, interface: Interface, meeting: Meeting, kind: str, name: str, affiliation: str) -> Guest:
     access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
     _require_open(meeting)
     with transaction.atomic(durable=True):
@@ -110,7 +110,7 @@ def guest_add(*, actor: Any, interface: Interface, meeting: Meeting, kind: str, 
     return guest
 
 
-def overlap_decide(*, actor: Any, interface: Interface, overlap: OverlapDecision, decision: str,
+def overlap_decide(*, actor: User, interface: Interface, overlap: OverlapDecision, decision: str,
                    subject: str = "", note: str = "") -> OverlapDecision:
     """The meeting's decision on one likely overlap, item by item (Pasal 5 ayat (5))."""
     access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
@@ -133,7 +133,7 @@ def overlap_decide(*, actor: Any, interface: Interface, overlap: OverlapDecision
     return overlap
 
 
-def meeting_close(*, actor: Any, interface: Interface, meeting: Meeting, number: str) -> BeritaAcara:
+def meeting_close(*, actor: User, interface: Interface, meeting: Meeting, number: str) -> BeritaAcara:
     """The final agreement becomes the aligned drafts and the berita acara (Pasal 5 ayat (5) huruf c)."""
     access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
     if not number.strip():
@@ -226,7 +226,7 @@ def _render_berita_acara(ba: BeritaAcara) -> None:
     ba.save()
 
 
-def _after_aligned_change(draft: Draft, actor: Any) -> None:
+def _after_aligned_change(draft: Draft, actor: User) -> None:
     """An aligned draft changed before any signature: the berita acara is generated anew."""
     if draft.kind != Draft.Kind.SELARAS:
         return
@@ -238,7 +238,7 @@ def _after_aligned_change(draft: Draft, actor: Any) -> None:
 
 # --- Berita acara signatures (Pasal 5 ayat (5) huruf d) -----------------------------------
 
-def berita_acara_sign(*, actor: Any, interface: Interface, berita_acara: BeritaAcara) -> Signature:
+def berita_acara_sign(*, actor: User, interface: Interface, berita_acara: BeritaAcara) -> Signature:
     """The head of a participant's secretariat unit signs (PAdES); the last one seals."""
     institution_id = access.institution_id_of(actor)
     access.require(actor, Resource.WORKPLAN_SIGNATURE, Action.CREATE, institution_id=institution_id)

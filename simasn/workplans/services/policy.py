@@ -6,12 +6,12 @@ versioned when national policy changes (Pasal 8).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
@@ -22,7 +22,7 @@ from simasn.workplans.services._common import _audit, _refuse
 
 # --- Arah Kebijakan (Pasal 1 angka 8, Pasal 5 ayat (3)) ------------------------------
 
-def policy_create(*, actor: Any, interface: Interface, title: str, year_start: int, year_end: int) -> PolicyDirection:
+def policy_create(*, actor: User, interface: Interface, title: str, year_start: int, year_end: int) -> PolicyDirection:
     access.require(actor, Resource.WORKPLAN_POLICY, Action.CREATE)
     if year_end < year_start:
         raise _refuse(_("Tahun akhir tidak boleh sebelum tahun awal."), year_end=_("Tidak valid."))
@@ -39,7 +39,7 @@ def _editable_policy(policy: PolicyDirection) -> None:
                             code="policy_published")
 
 
-def policy_program_add(*, actor: Any, interface: Interface, policy: PolicyDirection, code: str, name: str,
+def policy_program_add(*, actor: User, interface: Interface, policy: PolicyDirection, code: str, name: str,
                        strategic_target: str) -> PolicyProgram:
     access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -53,7 +53,7 @@ def policy_program_add(*, actor: Any, interface: Interface, policy: PolicyDirect
     return program
 
 
-def policy_indicator_add(*, actor: Any, interface: Interface, program: PolicyProgram, code: str, name: str,
+def policy_indicator_add(*, actor: User, interface: Interface, program: PolicyProgram, code: str, name: str,
                          unit: str, baseline: Decimal, targets: dict[int, Decimal]) -> PolicyIndicator:
     access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -74,7 +74,7 @@ def policy_indicator_add(*, actor: Any, interface: Interface, program: PolicyPro
     return indicator
 
 
-def policy_publish(*, actor: Any, interface: Interface, policy: PolicyDirection) -> PolicyDirection:
+def policy_publish(*, actor: User, interface: Interface, policy: PolicyDirection) -> PolicyDirection:
     """The Minister sets (menetapkan) the Arah Kebijakan (Pasal 5 ayat (3)); then it is read-only."""
     access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
     with transaction.atomic(durable=True):
@@ -91,7 +91,7 @@ def policy_publish(*, actor: Any, interface: Interface, policy: PolicyDirection)
     return policy
 
 
-def policy_new_version(*, actor: Any, interface: Interface, policy: PolicyDirection, change_note: str) -> PolicyDirection:
+def policy_new_version(*, actor: User, interface: Interface, policy: PolicyDirection, change_note: str) -> PolicyDirection:
     """A new version copies the programmes and indicators; the old one stays as it was."""
     access.require(actor, Resource.WORKPLAN_POLICY, Action.CREATE)
     if not change_note.strip():

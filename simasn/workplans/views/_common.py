@@ -8,9 +8,10 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
@@ -20,16 +21,16 @@ from simasn.workplans import access
 W = Interface.WEB
 
 
-def _can(request: HttpRequest, resource: Resource, action: Action = Action.VIEW) -> bool:
+def _can(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> bool:
     return access.reach(request.user, resource, action) > Reach.NONE
 
 
-def _require(request: HttpRequest, resource: Resource, action: Action = Action.VIEW) -> None:
+def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> None:
     if not _can(request, resource, action):
         raise PermissionDeniedError(not_allowed_message())
 
 
-def _run(request: HttpRequest, call: Callable[[], Any], ok: str, back: str) -> HttpResponseBase:
+def _run(request: AuthenticatedRequest, call: Callable[[], Any], ok: str, back: str) -> HttpResponseBase:
     """Run a service from a POST; a refusal becomes a message on the page it came from."""
     try:
         call()

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,7 +29,7 @@ from simasn.workplans.views._common import W, _can, _require
 # --- cycles -------------------------------------------------------------------------------
 
 @login_required
-def cycle_list(request: HttpRequest) -> HttpResponseBase:
+def cycle_list(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN)
     form = f.CycleFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -48,7 +48,7 @@ def cycle_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def cycle_create(request: HttpRequest) -> HttpResponseBase:
+def cycle_create(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN, Action.CREATE)
     form = f.CycleForm(request.POST or None, policies=selectors.policy_list(viewer=request.user),
                        cycles=selectors.cycle_list(viewer=request.user))
@@ -59,7 +59,7 @@ def cycle_create(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def cycle_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+def cycle_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     user = request.user
     own = access.institution_id_of(user)
@@ -99,7 +99,7 @@ def _calendar(cycle: Any) -> list[Any]:
 # --- agenda -------------------------------------------------------------------------------
 
 @login_required
-def agenda_send(request: HttpRequest, pk: int) -> HttpResponseBase:
+def agenda_send(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING, Action.CREATE)
     initial = {"letter_date": timezone.localdate(), "body": _(
@@ -115,7 +115,7 @@ def agenda_send(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
+def agenda_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     agenda = getattr(cycle, "agenda", None)
     if agenda is None or not agenda.pdf:
@@ -126,7 +126,7 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
 # --- notifications ------------------------------------------------------------------------
 
 @login_required
-def notifications(request: HttpRequest) -> HttpResponseBase:
+def notifications(request: AuthenticatedRequest) -> HttpResponseBase:
     items = selectors.notification_list(viewer=request.user)[:100]
     return render(request, "workplans/notifications.html", {
         "title": _("Pemberitahuan"), "items": items, "unread": any(n.read_at is None for n in items)})

@@ -8,12 +8,13 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.services import export_record
@@ -26,7 +27,7 @@ from simasn.workplans.views._common import W, _file, _form_errors, _run
 # --- drafts --------------------------------------------------------------------------------
 
 @login_required
-def draft_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+def draft_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     back = reverse("workplans:draft_detail", args=[pk])
     can_edit = access.allows(request.user, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
@@ -74,7 +75,7 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     return render(request, "workplans/draft_detail.html", _draft_context(request, draft, can_edit, available))
 
 
-def _draft_context(request: HttpRequest, draft: Draft, can_edit: bool, available: Any) -> dict[str, Any]:
+def _draft_context(request: AuthenticatedRequest, draft: Draft, can_edit: bool, available: Any) -> dict[str, Any]:
     tree = selectors.draft_tree(cycle=draft.cycle, kind=draft.kind, institution_id=draft.institution_id)
     editable = can_edit
     if editable:
@@ -98,7 +99,7 @@ def _draft_context(request: HttpRequest, draft: Draft, can_edit: bool, available
 
 
 @login_required
-def draft_xlsx(request: HttpRequest, pk: int) -> HttpResponseBase:
+def draft_xlsx(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     export_record(actor=request.user, interface=W, obj=draft, extra={"format": "xlsx"})
     return _file(xlsx.template_bytes(draft), f"rencana-kerja-{draft.institution.code}-{draft.cycle_id}.xlsx",
@@ -106,7 +107,7 @@ def draft_xlsx(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
+def activity_edit(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     activity = Activity.objects.select_related("program__draft").filter(pk=pk).first()
     if activity is None:
         raise NotFoundError(_("Kegiatan tidak ditemukan."))

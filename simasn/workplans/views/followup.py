@@ -7,13 +7,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.web.pages import form_page
 from simasn.workplans import access, selectors, services
@@ -24,7 +25,7 @@ from simasn.workplans.views._common import W, _form_errors, _require, _run
 # --- coordination -------------------------------------------------------------------------------
 
 @login_required
-def coordination_send(request: HttpRequest, pk: int) -> HttpResponseBase:
+def coordination_send(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_COORDINATION, Action.CREATE)
     return form_page(request, form=f.CoordinationForm(request.POST or None,
@@ -37,7 +38,7 @@ def coordination_send(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def coordination_list(request: HttpRequest) -> HttpResponseBase:
+def coordination_list(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_COORDINATION)
     return render(request, "workplans/coordination_list.html", {
         "title": _("Kiriman rancangan Rencana Kerja (Pasal 7)"),
@@ -45,7 +46,7 @@ def coordination_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def coordination_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+def coordination_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     item = selectors.coordination_get(viewer=request.user, pk=pk)
     if request.GET.get("format") == "pdf" and item.pdf:
         return FileResponse(item.pdf.open("rb"), content_type="application/pdf", filename=f"koordinasi-{pk}.pdf")
@@ -58,7 +59,7 @@ def coordination_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 # --- revision ------------------------------------------------------------------------------------
 
 @login_required
-def cycle_revise(request: HttpRequest, pk: int) -> HttpResponseBase:
+def cycle_revise(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN, Action.CREATE)
     form = f.RevisionForm(request.POST or None, policies=selectors.policy_list(viewer=request.user))
@@ -70,7 +71,7 @@ def cycle_revise(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def revision_diff(request: HttpRequest, pk: int) -> HttpResponseBase:
+def revision_diff(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     new = selectors.cycle_get(viewer=request.user, pk=pk)
     chain = selectors.revision_chain(new)
     other_id = request.GET.get("dari")
@@ -83,7 +84,7 @@ def revision_diff(request: HttpRequest, pk: int) -> HttpResponseBase:
 # --- monitoring (Pasal 9) ---------------------------------------------------------------------------
 
 @login_required
-def monitoring(request: HttpRequest, pk: int) -> HttpResponseBase:
+def monitoring(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MONITORING)
     try:

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import NotFoundError
 from simasn.core.services import export_record
@@ -29,7 +30,7 @@ from simasn.workplans.views._common import W, _can, _file, _form_errors, _requir
 # --- analysis and meeting ------------------------------------------------------------------------
 
 @login_required
-def analysis_page(request: HttpRequest, pk: int) -> HttpResponseBase:
+def analysis_page(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING)
     kind = request.GET.get("jenis") or (Draft.Kind.SELARAS if cycle.drafts.filter(kind=Draft.Kind.SELARAS).exists()
@@ -48,7 +49,7 @@ def analysis_page(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def meeting_open(request: HttpRequest, pk: int) -> HttpResponseBase:
+def meeting_open(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING, Action.CREATE)
     return form_page(request, form=f.MeetingForm(request.POST or None, initial={"held_on": timezone.localdate()}),
@@ -60,7 +61,7 @@ def meeting_open(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def meeting_page(request: HttpRequest, pk: int) -> HttpResponseBase:
+def meeting_page(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_MEETING)
     meeting = Meeting.objects.filter(cycle=cycle).first()
@@ -115,7 +116,7 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 # --- berita acara -----------------------------------------------------------------------------
 
-def _ba_for(request: HttpRequest, pk: int) -> BeritaAcara:
+def _ba_for(request: AuthenticatedRequest, pk: int) -> BeritaAcara:
     """The berita acara of a cycle the viewer sees, or one sent to the viewer (Pasal 7)."""
     try:
         cycle = selectors.cycle_get(viewer=request.user, pk=pk)
@@ -131,21 +132,21 @@ def _ba_for(request: HttpRequest, pk: int) -> BeritaAcara:
 
 
 @login_required
-def berita_acara_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
+def berita_acara_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     ba = _ba_for(request, pk)
     return FileResponse(ba.pdf.open("rb"), content_type="application/pdf", filename=f"berita-acara-{pk}.pdf")
 
 
 @login_required
 @require_POST
-def berita_acara_sign(request: HttpRequest, pk: int) -> HttpResponseBase:
+def berita_acara_sign(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     ba = _ba_for(request, pk)
     return _run(request, lambda: services.berita_acara_sign(actor=request.user, interface=W, berita_acara=ba),
                 _("Berita acara ditandatangani secara elektronik."), reverse("workplans:cycle_detail", args=[pk]))
 
 
 @login_required
-def berita_acara_verify(request: HttpRequest, pk: int) -> HttpResponseBase:
+def berita_acara_verify(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     ba = _ba_for(request, pk)
     data = ba.pdf.open("rb").read()
     return render(request, "workplans/verify.html", {
@@ -155,7 +156,7 @@ def berita_acara_verify(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def verify_upload(request: HttpRequest) -> HttpResponseBase:
+def verify_upload(request: AuthenticatedRequest) -> HttpResponseBase:
     """Anyone signed in may check a berita acara PDF they received."""
     form = f.VerifyForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"title": _("Periksa keaslian berita acara"), "form": form}

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.core.errors import ApplicationError
 from simasn.web.pages import form_page
@@ -22,7 +23,7 @@ from simasn.workplans.views._common import W, _can, _form_errors, _require, _run
 # --- Arah Kebijakan -------------------------------------------------------------------------
 
 @login_required
-def policy_list(request: HttpRequest) -> HttpResponseBase:
+def policy_list(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_POLICY)
     return render(request, "workplans/policy_list.html", {
         "title": _("Arah Kebijakan Manajemen ASN"), "policies": selectors.policy_list(viewer=request.user),
@@ -30,7 +31,7 @@ def policy_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def policy_create(request: HttpRequest) -> HttpResponseBase:
+def policy_create(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_POLICY, Action.CREATE)
     return form_page(request, form=f.PolicyForm(request.POST or None), template="web/form.html", base_template="workplans/base.html",
                      title=_("Arah Kebijakan baru"),
@@ -40,7 +41,7 @@ def policy_create(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def policy_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+def policy_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     policy = selectors.policy_get(viewer=request.user, pk=pk)
     back = reverse("workplans:policy_detail", args=[pk])
     can_edit = _can(request, Resource.WORKPLAN_POLICY, Action.UPDATE) and not policy.is_published
