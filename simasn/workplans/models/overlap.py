@@ -1,5 +1,5 @@
 """Models of the overlap detector: glossary versions, labelled pairs from meetings, and the
-trained detector's versions (issue 13). Imported by `simasn.workplans.models`.
+trained detector's versions (issue 13).
 """
 
 from __future__ import annotations
