@@ -28,22 +28,7 @@ class ParameterOverrideAdmin(ScopedAdmin):
     )
     list_filter = ("name",)
     search_fields = ("name", "regulation", "reason")
-    fields = (
-        "name",
-        "valid_from",
-        "valid_until",
-        "value",
-        "regulation",
-        "article",
-        "ayat",
-        "huruf",
-        "angka",
-        "title",
-        "url",
-        "note",
-        "last_verified_on",
-        "reason",
-    )
+    fields = services.FIELDS
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return self.fields if obj is not None else ()

@@ -18,6 +18,7 @@ from simasn.law import RULES, dismissal_grounds
 from simasn.law.decision import Facts
 from simasn.law.enums import DismissalGround, Sex
 from simasn.lawdata.models import ParameterOverride
+from simasn.lawdata.services import FIELDS
 
 #: Indonesian labels of the facts the rules take (English in the locale file).
 FACT_LABELS: dict[str, Any] = {
@@ -201,21 +202,7 @@ class ParameterVersionForm(forms.ModelForm):
 
     class Meta:
         model = ParameterOverride
-        fields = [
-            "valid_from",
-            "valid_until",
-            "value",
-            "regulation",
-            "article",
-            "ayat",
-            "huruf",
-            "angka",
-            "title",
-            "url",
-            "note",
-            "last_verified_on",
-            "reason",
-        ]
+        fields = [name for name in FIELDS if name != "name"]  # the parameter is chosen by the page
         widgets = {
             "valid_from": forms.DateInput(attrs={"type": "date"}),
             "valid_until": forms.DateInput(attrs={"type": "date"}),

@@ -27,20 +27,16 @@ def _post(client: Client, url: str, body: dict[str, Any]) -> Any:
     return client.post(url, body, content_type="application/json")
 
 
+def _evaluate(rule: str, on: str, facts: dict[str, Any]) -> Any:
+    return _post(_client(), URL, {"rule": rule, "on": on, "facts": facts})
+
+
 def test_evaluate_returns_the_decision_with_its_articles() -> None:
-    response = _post(
-        _client(),
-        URL,
-        {
-            "rule": "retirement",
-            "on": "2025-01-01",
-            "facts": {
-                "employee_type": "PNS",
-                "position_kind": "ADMINISTRATOR",
-                "birth_date": "1967-05-10",
-            },
-        },
-    )
+    response = _evaluate("retirement", "2025-01-01", {
+        "employee_type": "PNS",
+        "position_kind": "ADMINISTRATOR",
+        "birth_date": "1967-05-10",
+    })
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["outcome"]["retirement_date"] == "2025-06-01"
@@ -50,15 +46,8 @@ def test_evaluate_returns_the_decision_with_its_articles() -> None:
 
 
 def test_bad_facts_use_the_one_error_shape_with_field_messages() -> None:
-    response = _post(
-        _client(),
-        URL,
-        {
-            "rule": "retirement",
-            "on": "2025-01-01",
-            "facts": {"employee_type": "PNX", "birth_date": "kemarin", "hobby": "catur"},
-        },
-    )
+    response = _evaluate("retirement", "2025-01-01",
+                         {"employee_type": "PNX", "birth_date": "kemarin", "hobby": "catur"})
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "facts"
@@ -73,19 +62,11 @@ def test_bad_facts_use_the_one_error_shape_with_field_messages() -> None:
 
 
 def test_contradictory_facts_are_refused() -> None:
-    response = _post(
-        _client(),
-        URL,
-        {
-            "rule": "retirement",
-            "on": "2025-01-01",
-            "facts": {
-                "employee_type": "PPPK",
-                "position_kind": "PELAKSANA",
-                "birth_date": "1970-01-01",
-            },
-        },
-    )
+    response = _evaluate("retirement", "2025-01-01", {
+        "employee_type": "PPPK",
+        "position_kind": "PELAKSANA",
+        "birth_date": "1970-01-01",
+    })
     assert response.status_code == 400
     assert "contract_end_date" in str(response.json()["error"]["fields"])
 
