@@ -71,7 +71,8 @@ def model_archive(*, actor: KernelActor, interface: Interface, obj: A, reason: s
         refusals = archive_refusals(locked)
         if refusals:
             raise ApplicationError(
-                _("%(obj)s tidak dapat diarsipkan: %(why)s") % {"obj": locked, "why": " ".join(refusals)},
+                _("%(obj)s tidak dapat diarsipkan: %(why)s") % {
+                    "obj": locked, "why": "; ".join(reason.rstrip(".") for reason in refusals) + "."},
                 code="in_use", details={"reasons": refusals})
         locked.archived_at, locked.archive_reason = timezone.now(), reason
         locked.archived_by_id = getattr(actor, "pk", None)
