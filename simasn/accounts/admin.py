@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -31,7 +31,8 @@ def reset_two_factor(modeladmin: admin.ModelAdmin, request: HttpRequest, queryse
     if form.is_valid():
         try:
             for user in queryset:
-                count = two_factor_reset(actor=request.user, interface=Interface.ADMIN, user=user,
+                count = two_factor_reset(actor=cast(User, request.user),  # the admin requires a staff login
+                                         interface=Interface.ADMIN, user=user,
                                          reason=form.cleaned_data["reason"])
                 modeladmin.message_user(request, _("%(user)s: %(count)d perangkat dihapus; pengguna "
                                                    "mendaftarkan perangkat baru saat masuk.")

@@ -3,16 +3,15 @@ selector lives with the policy table and `Scope` (the events themselves are the 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.models import AuditEvent
 
 
-def audit_list(*, viewer: Any, q: str = "", action: str = "", object_type: str = "",
+def audit_list(*, viewer: User, q: str = "", action: str = "", object_type: str = "",
                object_id: str = "", subject_employee_id: int | None = None) -> QuerySet[AuditEvent]:
     qs = Scope.of(viewer).filter(AuditEvent.objects.all(), Resource.AUDIT, Action.VIEW)
     if q:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import Actor
 from simasn.accounts.models import ApiToken, User
 from simasn.accounts.roles import INSTANSI_ROLES, INSTITUTION_ROLES, STAFF_ROLES, Role
 from simasn.core.audit import audit_record
@@ -18,7 +17,7 @@ from simasn.core.interfaces import Interface
 
 def user_create(
     *,
-    actor: Any,
+    actor: Actor,
     interface: Interface,
     username: str,
     password: str,

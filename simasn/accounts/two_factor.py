@@ -43,7 +43,7 @@ def manual_key(device: TOTPDevice) -> str:
 
 
 def _record(user: User, action: AuditAction, *, reason: str = "", extra: dict | None = None,
-            actor: Any = None) -> None:
+            actor: User | None = None) -> None:
     audit_record(
         actor=actor or user, action=action, interface=Interface.WEB, obj=user,
         instansi_id=user.instansi_id, reason=reason, extra=extra,
@@ -100,7 +100,7 @@ def verification_failed(*, user: User) -> None:
         _record(user, AuditAction.TWO_FACTOR_FAILED, extra={"step": "verify"})
 
 
-def two_factor_reset(*, actor: Any, interface: Interface, user: User, reason: str) -> int:
+def two_factor_reset(*, actor: User, interface: Interface, user: User, reason: str) -> int:
     """An administrator removes every device of `user` (lost or replaced phone).
 
     The user enrols again at the next log-in. Returns the number of devices removed.

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from simasn.core.errors import ApplicationError
-from simasn.workplans import xlsx
+from simasn.workplans import services, xlsx
 from simasn.workplans.models import Activity, Draft
 from simasn.workplans.tests.conftest import W, fill_draft
 
