@@ -16,6 +16,7 @@ from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.law import RULES, FactsError, UnknownRuleError, evaluate, parameters, rule_spec
 from simasn.lawdata import selectors, services
+from simasn.web.api import DecisionOut
 from simasn.web.api_crud import ERRORS
 
 router = Router(tags=["law"])
@@ -25,18 +26,6 @@ class EvaluateIn(Schema):
     rule: str = Field(..., description="Rule name, e.g. retirement (GET /law/rules lists them)")
     on: dt.date = Field(..., description="Decision date: the law in force on this day applies")
     facts: dict[str, Any] = Field(default_factory=dict, description="The rule's facts")
-
-
-class DecisionOut(Schema):
-    rule: str
-    on: dt.date
-    outcome: dict[str, Any]
-    citations: list[str]
-    explanation_id: str
-    explanation_en: str
-    needs_legal_review: bool
-    review_reason: str | None
-    parameters_used: list[dict[str, Any]]
 
 
 class RuleOut(Schema):

@@ -10,6 +10,7 @@ from simasn.accounts.policy import Resource
 from simasn.core.interfaces import Interface
 from simasn.personnel import law_bridge, selectors, services
 from simasn.personnel.masking import mask_nik
+from simasn.web.api import DecisionOut
 from simasn.web.api_crud import ERRORS, register_crud
 
 router = Router(tags=["employees"])
@@ -145,21 +146,7 @@ def employee_sensitive(request: AuthenticatedRequest, pk: int):
     return services.employee_sensitive_reveal(actor=request.user, interface=Interface.API, employee=employee)
 
 
-class RetirementDecisionOut(Schema):
-    """A decision of the law package (the same shape as POST /law/evaluate answers)."""
-
-    rule: str
-    on: dt.date
-    outcome: dict[str, Any]
-    citations: list[str]
-    explanation_id: str
-    explanation_en: str
-    needs_legal_review: bool
-    review_reason: str | None
-    parameters_used: list[dict[str, Any]]
-
-
-@router.get("/employees/{int:pk}/retirement", response={200: RetirementDecisionOut, **ERRORS},
+@router.get("/employees/{int:pk}/retirement", response={200: DecisionOut, **ERRORS},
             operation_id="employee_retirement", summary="Retirement age and date (law package)")
 def employee_retirement(request: AuthenticatedRequest, pk: int, on: dt.date | None = None):
     employee = selectors.employee_get(viewer=request.user, pk=pk)

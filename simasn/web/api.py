@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -21,6 +22,21 @@ from simasn.accounts import tokens
 from simasn.accounts.middleware import needs_verification
 from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.law.parameters import ParameterGapError
+
+
+class DecisionOut(Schema):
+    """A decision of the law package, as the API answers it (POST /law/evaluate, an
+    employee's retirement, any endpoint that returns a rule's answer)."""
+
+    rule: str
+    on: dt.date
+    outcome: dict[str, Any]
+    citations: list[str]
+    explanation_id: str
+    explanation_en: str
+    needs_legal_review: bool
+    review_reason: str | None
+    parameters_used: list[dict[str, Any]]
 
 
 class ErrorBody(Schema):
