@@ -1,5 +1,5 @@
 """Where files live (simasn/core/storage.py): a local directory, or an S3-compatible object
-store, chosen by the environment alone (docs/deploy.md, ADR 0012).
+store, chosen by the environment alone (docs/deploy.md, ADR 0013).
 
 SIMASN_STORAGE=filesystem (default): both storages under MEDIA_ROOT; documents are written
   read-only (0444) and never overwritten.

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
@@ -36,7 +37,7 @@ from simasn.workplans.services._common import _audit, _refuse
 ENTRY_FIELDS = ("kind", "terms", "means", "members", "dimension", "strength", "article", "note")
 
 
-def glossary_entry_add(*, actor: Any, interface: Interface, entry_key: str, data: Mapping[str, Any],
+def glossary_entry_add(*, actor: User, interface: Interface, entry_key: str, data: Mapping[str, Any],
                        source_title: str, reason: str, source_url: str = "", verified: bool = False,
                        retired: bool = False) -> GlossaryEntryVersion:
     """A new version of a glossary entry (or its retirement); never edits an earlier one."""
@@ -81,7 +82,7 @@ def _institution(act: Activity) -> Any:
     return act.program.draft.institution
 
 
-def _label(*, actor: Any, interface: Interface, cycle: Cycle, a: Activity, b: Activity, is_overlap: bool,
+def _label(*, actor: User, interface: Interface, cycle: Cycle, a: Activity, b: Activity, is_overlap: bool,
            origin: str, decision: str = "", note: str = "") -> LabelledPair:
     a, b = _ordered(a, b)
     row, created = LabelledPair.objects.update_or_create(
@@ -98,7 +99,7 @@ def _label(*, actor: Any, interface: Interface, cycle: Cycle, a: Activity, b: Ac
     return row
 
 
-def label_from_decision(*, actor: Any, interface: Interface, overlap: OverlapDecision) -> LabelledPair:
+def label_from_decision(*, actor: User, interface: Interface, overlap: OverlapDecision) -> LabelledPair:
     """The meeting's decision on a proposed pair as a labelled example: merging, moving or
     dropping says the two are the same work; keeping both says they are not (called inside
     `overlap_decide`'s transaction)."""
@@ -107,7 +108,7 @@ def label_from_decision(*, actor: Any, interface: Interface, overlap: OverlapDec
                   origin=LabelledPair.Origin.DECISION, decision=overlap.decision, note=overlap.note)
 
 
-def pair_mark(*, actor: Any, interface: Interface, cycle: Cycle, activity_a: Activity, activity_b: Activity,
+def pair_mark(*, actor: User, interface: Interface, cycle: Cycle, activity_a: Activity, activity_b: Activity,
               is_overlap: bool, note: str = "") -> LabelledPair:
     """A participant marks a pair "juga tumpang tindih" (also overlapping) or "bukan tumpang
     tindih" (not an overlap). A participant may mark pairs holding its own activity."""
@@ -138,7 +139,7 @@ def labelled_examples() -> list[Example]:
                     overlap=r.is_overlap, kind=r.origin.lower(), origin=r.origin.lower()) for r in chosen.values()]
 
 
-def detector_retrain_request(*, actor: Any, interface: Interface, enqueue: Callable[[], Any], note: str = "") -> None:
+def detector_retrain_request(*, actor: User, interface: Interface, enqueue: Callable[[], Any], note: str = "") -> None:
     """Ask for a retraining; `enqueue` queues the background task (it cross-validates, which
     takes seconds) once the request is committed. The caller passes it — the task module
     imports these services, so they cannot import it."""
@@ -149,7 +150,7 @@ def detector_retrain_request(*, actor: Any, interface: Interface, enqueue: Calla
         transaction.on_commit(enqueue)
 
 
-def detector_train(*, actor: Any, interface: Interface, note: str = "") -> DetectorModel:
+def detector_train(*, actor: User, interface: Interface, note: str = "") -> DetectorModel:
     """Train a new version from the seed pairs and every pair labelled at meetings, keep it
     through the storage API, and put it in force."""
     access.require(actor, Resource.WORKPLAN_DETECTOR, Action.CREATE)

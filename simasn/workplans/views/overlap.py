@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.web.pages import form_page
 from simasn.workplans import detection, selectors, services
@@ -38,7 +39,7 @@ KIND_LABELS = {
 
 @login_required
 @require_POST
-def pair_mark(request: HttpRequest, pk: int) -> HttpResponseBase:
+def pair_mark(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     _require(request, Resource.WORKPLAN_LABEL, Action.CREATE)
     back = reverse("workplans:analysis", args=[pk]) + f"?jenis={request.POST.get('jenis', '')}#tumpang-tindih"
@@ -58,7 +59,7 @@ def pair_mark(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @login_required
-def detector_page(request: HttpRequest) -> HttpResponseBase:
+def detector_page(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_DETECTOR)
     if request.method == "POST":
         _require(request, Resource.WORKPLAN_DETECTOR, Action.CREATE)
@@ -83,7 +84,7 @@ def detector_page(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def glossary_page(request: HttpRequest) -> HttpResponseBase:
+def glossary_page(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_GLOSSARY)
     gloss = detection.glossary()
     q = (request.GET.get("q") or "").strip().lower()
@@ -102,7 +103,7 @@ def glossary_page(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def glossary_add(request: HttpRequest) -> HttpResponseBase:
+def glossary_add(request: AuthenticatedRequest) -> HttpResponseBase:
     _require(request, Resource.WORKPLAN_GLOSSARY, Action.CREATE)
     initial = {}
     key = request.GET.get("entri") or ""

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workplans', '0001_initial'),
+        ('workplans', '0002_overlap_detector'),
     ]
 
     operations = [
