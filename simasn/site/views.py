@@ -14,6 +14,7 @@ from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
 from simasn.personnel.models import EMPLOYEE_TYPE_CHOICES, STATUS_CHOICES
 from simasn.site import selectors
+from simasn.site.waiting import waiting_for
 from simasn.web.pages import list_page, not_allowed_message
 
 
@@ -32,6 +33,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         ]
     return render(request, "site/dashboard.html", {
         "title": _("Beranda"), "cards": cards, "composition": composition,
+        "waiting": waiting_for(viewer=request.user),
         "can_audit": scope.can(Resource.AUDIT, Action.VIEW),
     })
 

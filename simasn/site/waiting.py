@@ -1,0 +1,23 @@
+"""The dashboard's "Menunggu tindakan Anda": every app's `waiting_for(viewer=...)`, composed.
+
+An app adds its dotted function path to SOURCES (see simasn.web.waiting for the contract)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils.module_loading import import_string
+
+from simasn.accounts.actors import User
+from simasn.web.waiting import WaitingItem
+
+SOURCES: tuple[str, ...] = ()
+
+
+def waiting_for(*, viewer: User, sources: tuple[str, ...] | None = None) -> list[WaitingItem]:
+    """Every non-empty item for the viewer, urgent first, in the order of SOURCES."""
+    items: list[WaitingItem] = []
+    for path in SOURCES if sources is None else sources:
+        source: Callable[..., list[WaitingItem]] = import_string(path)
+        items.extend(item for item in source(viewer=viewer) if item.count > 0)
+    return sorted(items, key=lambda item: not item.urgent)
