@@ -19,6 +19,7 @@ from simasn.actions.api import router as actions_router  # noqa: E402
 from simasn.lawdata.api import router as lawdata_router  # noqa: E402
 from simasn.organization.api import router as organization_router  # noqa: E402
 from simasn.personnel.api import router as personnel_router  # noqa: E402
+from simasn.planning.api import router as planning_router  # noqa: E402
 from simasn.positions.api import router as positions_router  # noqa: E402
 from simasn.workplans.api import router as workplans_router  # noqa: E402
 
@@ -28,3 +29,4 @@ api.add_router("/", personnel_router)
 api.add_router("/", actions_router)
 api.add_router("/", lawdata_router)
 api.add_router("/", workplans_router)
+api.add_router("/", planning_router)

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("hukum/", include("simasn.lawdata.urls")),
     path("impor/", include("simasn.bulk.urls")),
     path("sinkronisasi/", include("simasn.workplans.urls")),
+    path("perencanaan/", include("simasn.planning.urls")),
     path("", include("simasn.site.urls")),
 ]
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "simasn.lawdata",
     "simasn.workplans",
     "simasn.bulk",
+    "simasn.planning",
     "simasn.site",  # on top: composes the apps above (dashboard, navigation, demo data)
 ]
 

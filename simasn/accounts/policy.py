@@ -42,6 +42,13 @@ class Resource(StrEnum):
     LAW_PARAMETER = "law_parameter"
     # A user's second-factor devices: update = reset them (a lost phone).
     USER_TWO_FACTOR = "user_two_factor"
+    # Needs planning (UU 20/2023 Pasal 32-35, simasn/planning): the Minister's national policy,
+    # the instansi plans, the PPK's proposal, KemenPANRB's decision, the national view.
+    NEEDS_POLICY = "needs_policy"
+    NEEDS_PLAN = "needs_plan"
+    NEEDS_PROPOSAL = "needs_proposal"
+    NEEDS_DECISION = "needs_decision"
+    NEEDS_NATIONAL = "needs_national"
 
 
 class Action(StrEnum):
@@ -231,6 +238,29 @@ _LAW_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.BKN: {Resource.LAW_PARAMETER: _grant(A)},
 }
 for _role, _grants in _LAW_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+
+# Needs planning (UU 20/2023 Pasal 32-35, simasn/planning). The Minister (KemenPANRB) sets the
+# national policy and decides each instansi's needs; the operator drafts the instansi's plan
+# and the PPK proposes it; BKN and the other national institutions read. Every signed-in
+# instansi role reads the published policy that guides its plan (Pasal 32 ayat (2)).
+_NEEDS_READER = {Resource.NEEDS_POLICY: _grant(A), Resource.NEEDS_PLAN: _grant(A),
+                 Resource.NEEDS_NATIONAL: _grant(A)}
+_NEEDS_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.KEMENPANRB: {Resource.NEEDS_POLICY: _grant(A, A, A), Resource.NEEDS_PLAN: _grant(A),
+                      Resource.NEEDS_DECISION: _grant(A, A), Resource.NEEDS_NATIONAL: _grant(A)},
+    Role.ADMIN: dict(_NEEDS_READER),
+    Role.BKN: dict(_NEEDS_READER),
+    Role.LAN: dict(_NEEDS_READER),
+    Role.KASN: dict(_NEEDS_READER),
+    Role.PRESIDEN: dict(_NEEDS_READER),
+    Role.OPERATOR: {Resource.NEEDS_POLICY: _grant(A), Resource.NEEDS_PLAN: _grant(I, I, I)},
+    Role.PPK: {Resource.NEEDS_POLICY: _grant(A), Resource.NEEDS_PLAN: _grant(I),
+               Resource.NEEDS_PROPOSAL: _grant(I, I)},
+    Role.PYB: {Resource.NEEDS_POLICY: _grant(A), Resource.NEEDS_PLAN: _grant(I)},
+}
+for _role, _grants in _NEEDS_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
 
 

@@ -29,6 +29,7 @@ NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
     (_("Sinkronisasi rencana kerja"), "workplans:cycle_list", Resource.WORKPLAN),
     (_("Kiriman rencana kerja"), "workplans:coordination_list", Resource.WORKPLAN_COORDINATION),
     (_("Impor pegawai"), "bulk:list", Resource.EMPLOYEE_IMPORT),
+    (_("Perencanaan kebutuhan"), "planning:plan_list", Resource.NEEDS_PLAN),
 )
 
 

@@ -11,7 +11,9 @@ from django.utils.module_loading import import_string
 from simasn.accounts.actors import User
 from simasn.web.waiting import WaitingItem
 
-SOURCES: tuple[str, ...] = ()
+SOURCES: tuple[str, ...] = (
+    "simasn.planning.waiting.waiting_for",
+)
 
 
 def waiting_for(*, viewer: User, sources: tuple[str, ...] | None = None) -> list[WaitingItem]:

@@ -11,13 +11,21 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from simasn.site.demo import accounts, actions, organization, personnel, positions, workplans
+from simasn.site.demo import (
+    accounts,
+    actions,
+    organization,
+    personnel,
+    planning,
+    positions,
+    workplans,
+)
 from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
 
 #: The order matters: instansi and units, then positions, employees, the users who act on
 #: them, their personnel actions, and the work-plan cycle those users take part in.
 #: A new chapter app adds its module at the place its data depends on.
-SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans)
+SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning)
 
 
 class Command(BaseCommand):
