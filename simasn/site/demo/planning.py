@@ -122,11 +122,11 @@ def _plan(code: str, menpan: User, actor: User, stdout: Any) -> None:
         note = "" if approved == item.proposed_count else "Sebagian dipenuhi melalui redistribusi pegawai."
         services.proposal_review(actor=menpan, interface=C, proposal=item, approved_count=approved, review_note=note)
     if final == NeedsPlan.Status.RETURNED:
-        services.plan_return(actor=menpan, interface=C, plan=plan,
+        plan = services.plan_return(actor=menpan, interface=C, plan=plan,
                              note="Lengkapi hasil ABK jabatan guru per satuan pendidikan.")
     elif final == NeedsPlan.Status.DECIDED:
         number = f"B/{100 + plan.pk}/M.SM.01.00/2026"
-        services.plan_decide(actor=menpan, interface=C, plan=plan, decision_number=number,
+        plan = services.plan_decide(actor=menpan, interface=C, plan=plan, decision_number=number,
                              decision_date=dt.date(2026, 11, 20), signer="Rini Widyantini")
     stdout.write(f"    {instansi.name}: {plan.get_status_display()}")
 
