@@ -343,6 +343,12 @@ def plan_decide(*, actor: User, interface: Interface, plan: NeedsPlan, decision_
             raise refuse(_("Biaya formasi yang akan ditetapkan (%(cost)s setahun) melebihi pagu instansi "
                            "(%(ceiling)s).") % {"cost": _money(Decimal(totals["approved_cost"])),
                                                 "ceiling": _money(plan.budget_ceiling)}, code="over_budget")
+        submitted_on = timezone.localtime(plan.submitted_at).date() if plan.submitted_at else None
+        if submitted_on and decision_date < submitted_on:
+            raise refuse(_("Tanggal keputusan tidak boleh sebelum tanggal usulan (%(date)s).")
+                         % {"date": submitted_on.strftime("%d-%m-%Y")}, decision_date=_("Terlalu awal."))
+        if decision_date > timezone.localdate():
+            raise refuse(_("Tanggal keputusan tidak boleh di masa depan."), decision_date=_("Terlalu lambat."))
         if NeedsPlan.objects.filter(decision_number=decision_number.strip()).exclude(pk=plan.pk).exists():
             raise refuse(_("Nomor keputusan sudah dipakai."), decision_number=_("Sudah dipakai."))
         plan.status, plan.decided_at, plan.decided_by = NeedsPlan.Status.DECIDED, timezone.now(), actor

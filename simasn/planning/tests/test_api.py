@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.test import Client
+from django.utils import timezone
 
 from simasn.accounts.services import api_token_create
 from simasn.core.interfaces import Interface
@@ -51,13 +52,14 @@ def test_plan_from_draft_to_decision_over_the_api(world: World) -> None:
     bad_date = _post(menpan, menpan_h, f"/api/v1/planning/plans/{plan_id}/decide",
                      {"decision_number": "B/1/2026", "decision_date": "30-11-2026", "signer": "Menteri"})
     assert bad_date.status_code in (400, 422) and "error" in bad_date.json()
+    today = timezone.localdate().isoformat()
     decided = _post(menpan, menpan_h, f"/api/v1/planning/plans/{plan_id}/decide",
-                    {"decision_number": "B/1/2026", "decision_date": "2026-11-30", "signer": "Menteri PANRB"})
+                    {"decision_number": "B/1/2026", "decision_date": today, "signer": "Menteri PANRB"})
     assert decided.status_code == 200 and decided.json()["status"] == "DECIDED"
     approved = op.get(f"/api/v1/planning/approved-needs?fiscal_year={YEAR}", **op_h).json()
     assert approved == [{"id": proposal_id, "fiscal_year": YEAR, "instansi_id": world.instansi.pk,
                          "position_id": world.position.pk, "employee_type": "PNS", "formasi_type": "UMUM",
-                         "count": 2, "decided_on": "2026-11-30"}]
+                         "count": 2, "decided_on": today}]
     other, other_h = _client(world.other_operator)
     assert other.get(f"/api/v1/planning/approved-needs?fiscal_year={YEAR}", **other_h).json() == []
     assert other.get(f"/api/v1/planning/plans/{plan_id}", **other_h).status_code == 404

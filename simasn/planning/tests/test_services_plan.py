@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from simasn.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from simasn.core.models import AuditEvent
@@ -132,19 +133,23 @@ def test_review_and_decision_give_the_approved_formasi(world: World) -> None:
         services.proposal_review(actor=world.ppk, interface=WEB, proposal=pns, approved_count=2)
     services.proposal_review(actor=world.menpan, interface=WEB, proposal=pns, approved_count=1,
                              review_note="Sebagian dipenuhi dari redistribusi pegawai.")
+    today = timezone.localdate()
     decide = {"actor": world.menpan, "interface": WEB, "decision_number": "B/123/M.SM.01.00/2026",
-              "decision_date": dt.date(2026, 11, 30), "signer": "Menteri PANRB"}
+              "decision_date": today, "signer": "Menteri PANRB"}
     with pytest.raises(ApplicationError) as pending:
         services.plan_decide(plan=plan, **decide)
     assert pending.value.code == "not_reviewed"
     services.proposal_review(actor=world.menpan, interface=WEB, proposal=pppk, approved_count=0,
                              review_note="Jabatan diisi PNS.")
+    with pytest.raises(ApplicationError) as early:
+        services.plan_decide(plan=plan, **{**decide, "decision_date": today - dt.timedelta(days=1)})
+    assert "decision_date" in early.value.fields
     plan = services.plan_decide(plan=plan, **decide)
     assert plan.status == NeedsPlan.Status.DECIDED
     formasi = provide("planning.approved_formasi", fiscal_year=YEAR, default=None)
     assert formasi == [{"id": pns.pk, "fiscal_year": YEAR, "instansi_id": world.instansi.pk,
                         "position_id": world.position.pk, "employee_type": "PNS", "formasi_type": "UMUM",
-                        "count": 1, "decided_on": dt.date(2026, 11, 30)}]
+                        "count": 1, "decided_on": today}]
     assert provide("planning.approved_formasi", fiscal_year=YEAR, instansi_ids=[world.other.pk]) == []
     decided = AuditEvent.objects.get(object_type="planning.needsplan", object_id=str(plan.pk),
                                      extra__transition="plan_decided")

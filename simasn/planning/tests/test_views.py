@@ -3,13 +3,14 @@ irreversible steps, the decision document's text and the national view with its 
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from django.test import Client
+from django.utils import timezone
 
 from simasn.core.interfaces import Interface
+from simasn.law.rules._support import fmt_date_id
 from simasn.planning import services
 from simasn.planning.models import NeedsPlan
 from simasn.planning.tests.conftest import YEAR, World, new_plan
@@ -33,7 +34,7 @@ def _decided(world: World) -> NeedsPlan:
     assert proposal is not None
     services.proposal_review(actor=world.menpan, interface=WEB, proposal=proposal, approved_count=3)
     return services.plan_decide(actor=world.menpan, interface=WEB, plan=plan, decision_number="B/77/M.SM.01.00/2026",
-                                decision_date=dt.date(2026, 11, 30), signer="Rini Widyantini")
+                                decision_date=timezone.localdate(), signer="Rini Widyantini")
 
 
 def test_operator_builds_the_plan_through_the_screens(world: World) -> None:
@@ -82,7 +83,7 @@ def test_decision_document_follows_tata_naskah_dinas(world: World) -> None:
         f"PENETAPAN KEBUTUHAN PEGAWAI APARATUR SIPIL NEGARA DI LINGKUNGAN PEMERINTAH KOTA UJI TAHUN ANGGARAN {YEAR}",
         "Menimbang", "Mengingat", "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara (Pasal 32 dan Pasal 35)",
         "MEMUTUSKAN:", "KESATU", f"tahun anggaran {YEAR} sebanyak 3 formasi", "KEDUA", "KETIGA", "dibebankan pada APBD",
-        "Ditetapkan di Jakarta", "pada tanggal 30 November 2026", "Rini Widyantini", "Tembusan:",
+        "Ditetapkan di Jakarta", f"pada tanggal {fmt_date_id(timezone.localdate())}", "Rini Widyantini", "Tembusan:",
         "Kepala Badan Kepegawaian Negara", "LAMPIRAN", "Pengelola Layanan Sekolah",
     ):
         assert part in text, part

@@ -18,6 +18,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from simasn.accounts.models import User
 from simasn.accounts.roles import Role
 from simasn.accounts.services import user_create
@@ -127,7 +129,7 @@ def _plan(code: str, menpan: User, actor: User, stdout: Any) -> None:
     elif final == NeedsPlan.Status.DECIDED:
         number = f"B/{100 + plan.pk}/M.SM.01.00/2026"
         plan = services.plan_decide(actor=menpan, interface=C, plan=plan, decision_number=number,
-                             decision_date=dt.date(2026, 11, 20), signer="Rini Widyantini")
+                             decision_date=timezone.localdate(), signer="Rini Widyantini")
     stdout.write(f"    {instansi.name}: {plan.get_status_display()}")
 
 
