@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "simasn.workplans",
     "simasn.bulk",
     "simasn.planning",
+    "simasn.performance",
     "simasn.site",  # on top: composes the apps above (dashboard, navigation, demo data)
 ]
 

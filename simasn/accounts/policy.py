@@ -49,6 +49,16 @@ class Resource(StrEnum):
     NEEDS_PROPOSAL = "needs_proposal"
     NEEDS_DECISION = "needs_decision"
     NEEDS_NATIONAL = "needs_national"
+    # Performance management and work culture (UU 20/2023 Pasal 39-45, simasn/performance).
+    PERFORMANCE_PERIOD = "performance_period"
+    PERFORMANCE_PLAN = "performance_plan"
+    # A superior's reach over the plans they appraise: SELF = "plans whose appraiser (derived
+    # from the hierarchy) is my employee record", INSTANSI = every plan of the instansi.
+    PERFORMANCE_TEAM = "performance_team"
+    PERFORMANCE_UNIT_RATING = "performance_unit_rating"
+    PERFORMANCE_CASE = "performance_case"
+    PERFORMANCE_STATISTICS = "performance_statistics"
+    WORK_CULTURE = "work_culture"
 
 
 class Action(StrEnum):
@@ -261,6 +271,46 @@ _NEEDS_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.PYB: {Resource.NEEDS_POLICY: _grant(A), Resource.NEEDS_PLAN: _grant(I)},
 }
 for _role, _grants in _NEEDS_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+
+# Performance management (UU 20/2023 Pasal 39-45; PermenPANRB 6/2022). The employee plans,
+# records evidence and dialogues and reads their own ratings; their superior (any employee
+# the hierarchy makes an appraiser: PERFORMANCE_TEAM at SELF reach) sets expectations and
+# rates; the operator opens and closes periods, keeps Plt assignments and the culture
+# programme; the PyB and PPK set the organisation's rating, finalise units within the
+# distribution limits and decide the "tidak berkinerja" cases (Pasal 43, 52 ayat (3) huruf f).
+# National institutions read distributions without names.
+_PERFORMANCE_NATIONAL_READ = {Resource.PERFORMANCE_PERIOD: _grant(A), Resource.PERFORMANCE_STATISTICS: _grant(A),
+                              Resource.WORK_CULTURE: _grant(A)}
+_PERFORMANCE_OFFICIAL = {
+    Resource.PERFORMANCE_PERIOD: _grant(I), Resource.PERFORMANCE_PLAN: _grant(I),
+    Resource.PERFORMANCE_TEAM: _grant(I, N, I), Resource.PERFORMANCE_UNIT_RATING: _grant(I, I, I),
+    Resource.PERFORMANCE_CASE: _grant(I, N, I), Resource.PERFORMANCE_STATISTICS: _grant(I),
+    Resource.WORK_CULTURE: _grant(I),
+}
+_PERFORMANCE_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.PEGAWAI: {
+        Resource.PERFORMANCE_PERIOD: _grant(I), Resource.PERFORMANCE_PLAN: _grant(S, S, S),
+        Resource.PERFORMANCE_TEAM: _grant(S, N, S), Resource.PERFORMANCE_CASE: _grant(S),
+        Resource.WORK_CULTURE: _grant(I),
+    },
+    Role.OPERATOR: {
+        Resource.PERFORMANCE_PERIOD: _grant(I, I, I), Resource.PERFORMANCE_PLAN: _grant(I, I, I),
+        Resource.PERFORMANCE_TEAM: _grant(I), Resource.PERFORMANCE_UNIT_RATING: _grant(I),
+        Resource.PERFORMANCE_CASE: _grant(I), Resource.PERFORMANCE_STATISTICS: _grant(I),
+        Resource.WORK_CULTURE: _grant(I, I, I),
+    },
+    Role.PYB: dict(_PERFORMANCE_OFFICIAL),
+    Role.PPK: dict(_PERFORMANCE_OFFICIAL),
+    Role.ADMIN: {**_PERFORMANCE_NATIONAL_READ, Resource.PERFORMANCE_PLAN: _grant(A),
+                 Resource.PERFORMANCE_UNIT_RATING: _grant(A), Resource.PERFORMANCE_CASE: _grant(A)},
+    Role.BKN: dict(_PERFORMANCE_NATIONAL_READ),
+    Role.KEMENPANRB: dict(_PERFORMANCE_NATIONAL_READ),
+    Role.LAN: dict(_PERFORMANCE_NATIONAL_READ),
+    Role.KASN: dict(_PERFORMANCE_NATIONAL_READ),
+}
+for _role, _grants in _PERFORMANCE_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
 
 

@@ -1,0 +1,142 @@
+"""Reads of performance data; who may see what comes from the policy table (access.py)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from simasn.accounts.actors import User
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import NotFoundError
+from simasn.performance import hierarchy
+from simasn.performance.access import plan_visibility
+from simasn.performance.models import (
+    ANNUAL,
+    CultureActivity,
+    OverrideStatus,
+    PerformancePeriod,
+    PerformancePlan,
+    Rating,
+    TidakBerkinerjaCase,
+    UnitRating,
+)
+
+
+def period_list(*, viewer: User, q: str = "") -> QuerySet[PerformancePeriod]:
+    qs = Scope.of(viewer).filter(PerformancePeriod.objects.select_related("instansi"), Resource.PERFORMANCE_PERIOD)
+    if q.strip():
+        qs = qs.filter(Q(instansi__name__icontains=q.strip()) | Q(year__icontains=q.strip()))
+    return qs
+
+
+def period_get(*, viewer: User, pk: int) -> PerformancePeriod:
+    found = period_list(viewer=viewer).filter(pk=pk).first()
+    if found is None:
+        raise NotFoundError("Periode kinerja tidak ditemukan.")
+    return found
+
+
+def plan_list(*, viewer: User, q: str = "", period_id: int | None = None, unit_id: int | None = None,
+              appraiser_id: int | None = None, employee_id: int | None = None) -> QuerySet[PerformancePlan]:
+    qs = PerformancePlan.objects.filter(plan_visibility(viewer)).select_related(
+        "employee", "position", "unit", "period", "appraiser", "instansi")
+    if q.strip():
+        qs = qs.filter(Q(employee__name__icontains=q.strip()) | Q(employee__nip__icontains=q.strip())
+                       | Q(position__name__icontains=q.strip()))
+    for field, value in (("period_id", period_id), ("unit_id", unit_id), ("appraiser_id", appraiser_id),
+                         ("employee_id", employee_id)):
+        if value is not None:
+            qs = qs.filter(**{field: value})
+    return qs.order_by("-period__year", "employee__name", "start_date")
+
+
+def plan_get(*, viewer: User, pk: int) -> PerformancePlan:
+    found = plan_list(viewer=viewer).filter(pk=pk).first()
+    if found is None:
+        raise NotFoundError("SKP tidak ditemukan.")
+    return found
+
+
+def team_list(*, viewer: User, q: str = "") -> QuerySet[PerformancePlan]:
+    """The plans the viewer appraises (derived from the hierarchy and stored on the plan)."""
+    if viewer.employee_id is None:
+        return PerformancePlan.objects.none()
+    return plan_list(viewer=viewer, q=q).filter(appraiser_id=viewer.employee_id)
+
+
+def rating_list(*, viewer: User, q: str = "", year: int | None = None, final_only: bool = False,
+                evaluation: str | None = ANNUAL) -> QuerySet[Rating]:
+    qs = Rating.objects.filter(plan_visibility(viewer, prefix="plan__")).select_related(
+        "plan__employee", "plan__position", "plan__unit", "plan__period", "plan__instansi")
+    if evaluation:
+        qs = qs.filter(evaluation=evaluation)
+    if year is not None:
+        qs = qs.filter(plan__period__year=year)
+    if final_only:
+        qs = qs.filter(is_final=True)
+    if q.strip():
+        qs = qs.filter(Q(plan__employee__name__icontains=q.strip()) | Q(plan__employee__nip__icontains=q.strip()))
+    return qs.order_by("-plan__period__year", "plan__employee__name")
+
+
+def pending_overrides(*, viewer: User) -> list[Rating]:
+    """Overrides waiting for the viewer as next-level superior (or the PPK's office at the top)."""
+    rows = Rating.objects.filter(override_status=OverrideStatus.PENDING).select_related(
+        "plan__appraiser", "plan__employee", "plan__period")
+    scope = Scope.of(viewer)
+    found = []
+    for rating in rows:
+        approver = hierarchy.next_level_id(appraiser=rating.plan.appraiser, on=rating.plan.end_date)
+        if (approver is not None and approver == viewer.employee_id) or (approver is None and scope.allows(Resource.PERFORMANCE_UNIT_RATING, Action.UPDATE,
+                                               instansi_id=rating.plan.instansi_id)):
+            found.append(rating)
+    return found
+
+
+def unit_rating_list(*, viewer: User, period: PerformancePeriod) -> QuerySet[UnitRating]:
+    return Scope.of(viewer).filter(UnitRating.objects.filter(period=period).select_related("unit"),
+                                   Resource.PERFORMANCE_UNIT_RATING)
+
+
+def unit_overview(*, viewer: User, period: PerformancePeriod) -> list[dict[str, Any]]:
+    """Per unit of the period: people, rated, predikat counts, the organisation rating and
+    whether finalised — what the PyB/PPK calibrates."""
+    Scope.of(viewer).require(Resource.PERFORMANCE_UNIT_RATING, Action.VIEW, instansi_id=period.instansi_id)
+    plans = (PerformancePlan.objects.filter(period=period, end_date=period.end_date)
+             .values("unit_id", "unit__name").annotate(n=Count("id")))
+    rated = (Rating.objects.filter(plan__period=period, plan__end_date=period.end_date, evaluation=ANNUAL,
+                                   plan__is_unit_leader=False)
+             .values("plan__unit_id", "predikat").annotate(n=Count("id")))
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for row in rated:
+        counts[row["plan__unit_id"]][row["predikat"]] += row["n"]
+    unit_ratings = {u.unit_id: u for u in UnitRating.objects.filter(period=period)}
+    return [{"unit_id": row["unit_id"], "unit_name": row["unit__name"], "people": row["n"],
+             "counts": dict(counts[row["unit_id"]]), "unit_rating": unit_ratings.get(row["unit_id"])}
+            for row in sorted(plans, key=lambda r: r["unit__name"])]
+
+
+def case_list(*, viewer: User, q: str = "") -> QuerySet[TidakBerkinerjaCase]:
+    qs = Scope.of(viewer).filter(TidakBerkinerjaCase.objects.select_related("employee", "instansi"),
+                                 Resource.PERFORMANCE_CASE)
+    if q.strip():
+        qs = qs.filter(Q(employee__name__icontains=q.strip()) | Q(employee__nip__icontains=q.strip()))
+    return qs
+
+
+def case_get(*, viewer: User, pk: int) -> TidakBerkinerjaCase:
+    found = case_list(viewer=viewer).filter(pk=pk).first()
+    if found is None:
+        raise NotFoundError("Kasus tidak ditemukan.")
+    return found
+
+
+def culture_list(*, viewer: User, q: str = "") -> QuerySet[CultureActivity]:
+    qs = Scope.of(viewer).filter(CultureActivity.objects.select_related("instansi", "unit")
+                                 .annotate(participant_count=Count("participants")), Resource.WORK_CULTURE)
+    if q.strip():
+        qs = qs.filter(title__icontains=q.strip())
+    return qs
