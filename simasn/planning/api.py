@@ -138,6 +138,7 @@ class PlanOut(Schema):
     decision_number: str
     decision_date: dt.date | None
     decision_signer: str
+    decision_sha256: str
     totals: dict[str, Any]
     lines: list[LineOut]
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
+from simasn.core.storage import read_document, sha256, store_document
 from simasn.law import evaluate
 from simasn.law.rules._support import fmt_date_id
 from simasn.planning.calculation import fiscal_year_start
@@ -49,3 +52,25 @@ def decision_context(plan: NeedsPlan) -> dict[str, Any]:
         "tembusan": ["Presiden Republik Indonesia", "Kepala Badan Kepegawaian Negara", "Menteri Keuangan",
                      f"Pejabat Pembina Kepegawaian {instansi.name}"],
     }
+
+
+def decision_pdf(plan: NeedsPlan) -> bytes:
+    # Imported on first use: WeasyPrint takes ~0.5 s to import, paid only by PDF rendering.
+    from weasyprint import HTML
+
+    with translation.override("id"):
+        html = render_to_string("planning/decision_pdf.html", decision_context(plan))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def decision_store(plan: NeedsPlan) -> tuple[str, str]:
+    """Render the keputusan and store it write-once under its hash: (storage name, SHA-256)."""
+    data = decision_pdf(plan)
+    digest = sha256(data)
+    name = store_document(f"planning/penetapan/{plan.fiscal_year}/{digest}.pdf", data)
+    return name, digest
+
+
+def decision_bytes(plan: NeedsPlan) -> bytes:
+    """The stored keputusan, after checking its bytes against the recorded SHA-256."""
+    return read_document(plan.decision_file, expected_sha256=plan.decision_sha256)

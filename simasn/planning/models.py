@@ -127,6 +127,9 @@ class NeedsPlan(TimeStampedModel):
     decision_number = models.CharField(_("nomor keputusan"), max_length=100, blank=True)
     decision_date = models.DateField(_("tanggal keputusan"), null=True, blank=True)
     decision_signer = models.CharField(_("penandatangan"), max_length=200, blank=True)
+    #: The keputusan as signed: a PDF in the write-once document storage, by name and SHA-256.
+    decision_file = models.CharField(_("berkas keputusan"), max_length=300, blank=True)
+    decision_sha256 = models.CharField(_("SHA-256 berkas keputusan"), max_length=64, blank=True)
 
     scope_instansi_field = "instansi_id"
 

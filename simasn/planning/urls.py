@@ -15,5 +15,6 @@ urlpatterns = [
     path("rencana/<int:pk>/kembalikan/", views.plan_return, name="plan_return"),
     path("rencana/<int:pk>/tetapkan/", views.plan_decide, name="plan_decide"),
     path("rencana/<int:pk>/keputusan/", views.plan_decision, name="plan_decision"),
+    path("rencana/<int:pk>/keputusan.pdf", views.plan_decision_pdf, name="plan_decision_pdf"),
     path("nasional/", views.national, name="national"),
 ]

@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import ApplicationError, PermissionDeniedError
+from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.core.services import export_record
 from simasn.planning import calculation, selectors, services
 from simasn.planning import forms as f
 from simasn.planning.charts import national_charts
-from simasn.planning.documents import decision_context
+from simasn.planning.documents import decision_bytes, decision_context
 from simasn.planning.models import NeedsPlan
 from simasn.positions.selectors import position_list
 from simasn.web.exports import Column, csv_response, xlsx_response
@@ -324,6 +324,19 @@ def plan_decision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return HttpResponseRedirect(reverse("planning:plan_detail", args=[pk]))
     return render(request, "planning/decision.html", {"title": _("Keputusan penetapan kebutuhan"),
                                                       **decision_context(plan)})
+
+
+@login_required
+def plan_decision_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The stored keputusan, re-hashed before it is sent."""
+    plan = selectors.plan_get(viewer=request.user, pk=pk)
+    if not plan.decision_file:
+        raise NotFoundError(_("Keputusan ini belum tersimpan sebagai berkas."))
+    response = HttpResponse(decision_bytes(plan), content_type="application/pdf")
+    safe = plan.decision_number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="penetapan-kebutuhan-{safe}.pdf"'
+    response["X-Content-SHA256"] = plan.decision_sha256
+    return response
 
 
 # --- National view --------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from simasn.law.enums import FormasiType
 from simasn.organization.models import Instansi
 from simasn.personnel.selectors import employee_list
 from simasn.planning import calculation
+from simasn.planning.documents import decision_store
 from simasn.planning.models import FormasiProposal, NeedsLine, NeedsPlan, NeedsPolicy
 from simasn.planning.selectors import current_policy
 from simasn.planning.services._common import audit, refuse
@@ -355,9 +356,14 @@ def plan_decide(*, actor: User, interface: Interface, plan: NeedsPlan, decision_
         plan.decision_number, plan.decision_date = decision_number.strip(), decision_date
         plan.decision_signer, plan.updated_by = signer.strip(), actor
         plan.save()
+        # The keputusan is stored as signed (write-once, by its hash); a rollback leaves at
+        # most an unreferenced file, never a decision without its document.
+        plan.decision_file, plan.decision_sha256 = decision_store(plan)
+        plan.save(update_fields=["decision_file", "decision_sha256"])
         audit(actor=actor, interface=interface, obj=plan, articles=("32 ayat (1)", "32 ayat (3)"),
               transition="plan_decided",
               changes={"status": {"before": "SUBMITTED", "after": "DECIDED"},
                        "decision_number": plan.decision_number, "decision_date": decision_date,
+                       "decision_file": plan.decision_file, "decision_sha256": plan.decision_sha256,
                        "approved": totals["approved"], "approved_cost": totals["approved_cost"]})
     return plan

@@ -3,11 +3,14 @@ irreversible steps, the decision document's text and the national view with its 
 
 from __future__ import annotations
 
+import hashlib
+import io
 from decimal import Decimal
 from typing import Any
 
 from django.test import Client
 from django.utils import timezone
+from pypdf import PdfReader
 
 from simasn.core.interfaces import Interface
 from simasn.law.rules._support import fmt_date_id
@@ -116,3 +119,25 @@ def test_policy_pages_and_publish_confirmation(world: World) -> None:
     assert draft.is_published
     listing = _client(world.operator).get("/perencanaan/kebijakan/?format=xlsx")
     assert listing.status_code == 200
+
+
+def test_the_keputusan_is_stored_write_once_and_downloads_checked(world: World) -> None:
+    plan = _decided(world)
+    assert plan.decision_file.startswith(f"planning/penetapan/{YEAR}/") and len(plan.decision_sha256) == 64
+    response = _client(world.ppk).get(f"/perencanaan/rencana/{plan.pk}/keputusan.pdf")
+    data = response.content
+    assert response.status_code == 200 and data.startswith(b"%PDF")
+    assert hashlib.sha256(data).hexdigest() == plan.decision_sha256 == response["X-Content-SHA256"]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "NOMOR B/77/M.SM.01.00/2026" in text and "MEMUTUSKAN" in text and "Rini Widyantini" in text
+    # Another instansi cannot fetch it.
+    assert _client(world.other_operator).get(f"/perencanaan/rencana/{plan.pk}/keputusan.pdf").status_code == 404
+
+
+def test_the_screens_speak_english_when_chosen(world: World, settings: Any) -> None:
+    plan = _decided(world)
+    client = _client(world.menpan)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = client.get(f"/perencanaan/rencana/{plan.pk}/").content.decode()
+    assert "ASN needs plan" in body and "Workload need" in body and "Kebutuhan ABK" not in body
+    assert "Needs planning" in client.get("/perencanaan/nasional/").content.decode()
