@@ -137,7 +137,12 @@ class NeedsPlan(TimeStampedModel):
         ordering = ["-fiscal_year", "instansi__name"]
         verbose_name = _("rencana kebutuhan")
         verbose_name_plural = _("rencana kebutuhan")
-        constraints = [models.UniqueConstraint(fields=["instansi", "fiscal_year"], name="planning_plan_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "fiscal_year"], name="planning_plan_year"),
+            # A decision number names one keputusan (the service says so first, in Indonesian).
+            models.UniqueConstraint(fields=["decision_number"], condition=~models.Q(decision_number=""),
+                                    name="planning_plan_decision_number"),
+        ]
         indexes = [models.Index(fields=["fiscal_year", "status"], name="planning_plan_year_status")]
 
     def __str__(self) -> str:

@@ -112,12 +112,16 @@ def _region(instansi: Any) -> str:
     return str(_("Instansi Pusat")) if instansi.is_pusat else str(_("Tanpa provinsi"))
 
 
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
 def national_summary(*, viewer: User, fiscal_year: int) -> dict[str, Any]:
     """Proposed vs approved formasi and their yearly cost vs the budget ceilings, by job
     family and by region, over the plans the viewer may read that were proposed."""
     scope = Scope.of(viewer)
     if not scope.can(Resource.NEEDS_NATIONAL):
-        return {"families": [], "regions": [], "totals": {}}
+        return {"families": [], "regions": [], "totals": {}, "shares": []}
     plans = list(plan_list(viewer=viewer, fiscal_year=fiscal_year).exclude(status=NeedsPlan.Status.DRAFT)
                  .select_related("instansi__province"))
     policy = current_policy(fiscal_year)
@@ -133,8 +137,11 @@ def national_summary(*, viewer: User, fiscal_year: int) -> dict[str, Any]:
         region["plans"] += 1
     proposals = (FormasiProposal.objects.filter(line__plan__in=plans)
                  .values_list("line__plan_id", "line__job_family", "proposed_count",
-                                                     "approved_count", "monthly_salary"))
-    for plan_id, family, proposed, approved, monthly in proposals:
+                              "approved_count", "monthly_salary", "employee_type"))
+    by_type = {t: {"proposed": 0, "approved": 0} for t in ("PNS", "PPPK")}
+    for plan_id, family, proposed, approved, monthly, employee_type in proposals:
+        by_type[employee_type]["proposed"] += proposed
+        by_type[employee_type]["approved"] += approved or 0
         row = families.setdefault(family, {"code": family, "name": names.get(family, family),
                                            "target": targets.get(family), **zero})
         for target in (row, regions[region_of[plan_id]]):
@@ -144,6 +151,11 @@ def national_summary(*, viewer: User, fiscal_year: int) -> dict[str, Any]:
             target["approved_cost"] += int(monthly) * 12 * (approved or 0)
     totals = {key: sum(r[key] for r in regions.values()) for key in zero}
     decided = sum(1 for p in plans if p.status == NeedsPlan.Status.DECIDED)
-    return {"families": sorted(families.values(), key=lambda r: -r["proposed"]),
+    shares = [{"employee_type": t, **counts,
+               "proposed_percent": _percent(counts["proposed"], totals["proposed"]),
+               "approved_percent": _percent(counts["approved"], totals["approved"]),
+               "policy_percent": (policy.pns_share_percent if t == "PNS" else policy.pppk_share_percent)
+               if policy else None} for t, counts in by_type.items()]
+    return {"families": sorted(families.values(), key=lambda r: -r["proposed"]), "shares": shares,
             "regions": sorted(regions.values(), key=lambda r: r["name"]),
             "totals": {**totals, "decided": decided}, "policy": policy}

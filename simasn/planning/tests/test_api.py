@@ -65,6 +65,9 @@ def test_plan_from_draft_to_decision_over_the_api(world: World) -> None:
     assert other.get(f"/api/v1/planning/plans/{plan_id}", **other_h).status_code == 404
     national = menpan.get(f"/api/v1/planning/national?fiscal_year={YEAR}", **menpan_h).json()
     assert national["totals"]["approved"] == 2 and national["families"][0]["code"] == "guru"
+    assert national["shares"][0] == {"employee_type": "PNS", "proposed": 2, "approved": 2, "proposed_percent": 100.0,
+                                     "approved_percent": 100.0, "policy_percent": 60}
+    assert national["shares"][1]["policy_percent"] == 40 and national["shares"][1]["proposed"] == 0
 
 
 def test_policy_over_the_api_is_read_only_once_published(world: World) -> None:
