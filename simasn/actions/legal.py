@@ -109,6 +109,23 @@ def retirement_facts(employee: Any) -> dict[str, Any]:
     return facts
 
 
+def within_service(*, employee: Any, tmt: dt.date, on: dt.date) -> None:
+    """Refuse an action whose TMT falls after the employee's service ended (rule ``service_end``).
+
+    Only the retirement (or a PPPK's contract end) may still be set for an employee past the
+    BUP. Without a recorded position the BUP is unknown: the check cannot be made here.
+    """
+    if employee.position is None or (employee.employee_type == EmployeeType.PPPK and not employee.contract_end):
+        return
+    decision = _run("service_end", {**retirement_facts(employee), "action_tmt": tmt}, on)
+    if not decision.outcome.get("allowed"):
+        raise LegalRefusal(
+            _("Ditolak: %(why)s (%(cite)s)") % {"why": decision.explanation_id,
+                                                 "cite": "; ".join(decision.citations)},
+            decision=decision, code="after_service_end",
+            fields={"tmt": [_("TMT jatuh setelah masa kerja pegawai berakhir.")]})
+
+
 def assess(
     *,
     action_type: str,
@@ -216,6 +233,8 @@ def assess(
 
     if tmt is None:
         raise ApplicationError(_("TMT wajib diisi."), code="validation", fields={"tmt": [_("Wajib diisi.")]})
+    if employee is not None and action_type not in (ActionType.RETIREMENT, ActionType.CONTRACT_END):
+        within_service(employee=employee, tmt=tmt, on=on)
     if subject_position is None:
         raise ApplicationError(_("Jabatan pegawai belum tercatat; kewenangan bergantung pada jabatan."),
                                code="position_required")

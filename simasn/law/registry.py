@@ -18,6 +18,7 @@ from simasn.law.rules import (
     rewards,
     salary,
     selection,
+    service_end,
     talent,
 )
 from simasn.law.rules.authority import AuthorityFacts, authority
@@ -195,6 +196,7 @@ _SPECS += [
         performance,
         talent,
         learning,
+        service_end,
     )
     for row in family.RULE_ROWS
 ]
