@@ -241,3 +241,6 @@ SIMASN_IMPORT_STALE_SECONDS = float(os.environ.get("SIMASN_IMPORT_STALE_SECONDS"
 #: between chunks to leave the database to the office during a large load (0 = none).
 SIMASN_IMPORT_WEB_CHUNK = int(os.environ.get("SIMASN_IMPORT_WEB_CHUNK", "2000"))
 SIMASN_IMPORT_PAUSE_SECONDS = float(os.environ.get("SIMASN_IMPORT_PAUSE_SECONDS", "0"))
+#: The address the public reaches this SIMASN at: printed on every decree with its
+#: verification code (simasn/actions/documents.py), so anyone can check it without a login.
+SIMASN_PUBLIC_URL = os.environ.get("SIMASN_PUBLIC_URL", "http://127.0.0.1:8000")

@@ -13,6 +13,7 @@ class ActionsConfig(AppConfig):
 
         register_daily("simasn.actions.tasks.apply_due_actions")
         register_daily("simasn.actions.tasks.refresh_retirement_summary")
+        register_daily("simasn.actions.tasks.flag_overdue_retirements")
         # A bulk import changes who is counted in the national retirement summary.
         register_after_import("simasn.actions.tasks.refresh_retirement_summary")
         # Open actions keep what they name; an instansi keeps an official able to decide them.

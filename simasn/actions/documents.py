@@ -10,16 +10,23 @@ and refuses a file that no longer matches.
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
+from simasn.actions import decree_text
 from simasn.actions.models import ActionDocument, ActionType, PersonnelAction
 from simasn.core.errors import ApplicationError
 from simasn.core.storage import read_document, sha256, store_document
 from simasn.law.rules._support import fmt_date_id
+
+#: Instansi daerah: their decrees follow Permendagri 1/2023 (heading by the office of the head).
+DAERAH_KINDS = ("PROVINSI", "KABUPATEN", "KOTA")
+EMPLOYEE_TYPE_NAMES = {"PNS": "Pegawai Negeri Sipil", "PPPK": "Pegawai Pemerintah dengan Perjanjian Kerja"}
 
 #: Regulations cited by short name, with their full title for "Mengingat".
 REGULATION_TITLES = [
@@ -34,16 +41,6 @@ REGULATION_TITLES = [
     ("PP 94/2021", "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin PNS"),
 ]
 
-SUBJECT = {
-    ActionType.APPOINTMENT: "PENGANGKATAN DALAM JABATAN",
-    ActionType.TRANSFER: "PEMINDAHAN PEGAWAI APARATUR SIPIL NEGARA",
-    ActionType.TEMPORARY_DISMISSAL: "PEMBERHENTIAN SEMENTARA PEGAWAI APARATUR SIPIL NEGARA",
-    ActionType.REACTIVATION: "PENGAKTIFAN KEMBALI PEGAWAI APARATUR SIPIL NEGARA",
-    ActionType.DISMISSAL: "PEMBERHENTIAN PEGAWAI APARATUR SIPIL NEGARA",
-    ActionType.RETIREMENT: "PEMBERHENTIAN DENGAN HORMAT KARENA MENCAPAI BATAS USIA PENSIUN",
-    ActionType.CONTRACT_END: "BERAKHIRNYA PERJANJIAN KERJA PEGAWAI PEMERINTAH DENGAN PERJANJIAN KERJA",
-    ActionType.CANDIDACY_RESIGNATION: "PEMBERHENTIAN KARENA PENGUNDURAN DIRI SEBAGAI CALON",
-}
 
 
 def mengingat(citations: list[str]) -> list[dict[str, Any]]:
@@ -63,30 +60,61 @@ def mengingat(citations: list[str]) -> list[dict[str, Any]]:
     return items
 
 
-def sk_context(action: PersonnelAction) -> dict[str, Any]:
+def sk_context(action: PersonnelAction, *, verification_code: str = "") -> dict[str, Any]:
+    """Everything the decree template needs; the words come from simasn.actions.decree_text."""
     employee = action.employee
-    subject = SUBJECT[ActionType(action.action_type)]
-    issuer = (action.decider_title or "").upper()
+    kind = ActionType(action.action_type)
+    instansi = action.instansi
+    issuer = ("Presiden Republik Indonesia" if action.decider == "PRESIDEN"
+              else action.decider_title or "Pejabat Pembina Kepegawaian").upper()
     dismissal = (action.legal_outcome or {}).get("dismissal") or {}
+    category = ""
+    if kind == ActionType.DISMISSAL:
+        category = "tidak dengan hormat" if dismissal.get("category") == "TIDAK_DENGAN_HORMAT" else "dengan hormat"
+    is_daerah = action.decider != "PRESIDEN" and instansi.kind in DAERAH_KINDS
+    province = ""
+    if is_daerah and instansi.province_id:
+        province = instansi.province.name.removeprefix("Pemerintah ").upper()  # type: ignore[union-attr]
+    signer = action.decider_name or ""
+    # The President and the regional heads sign with the name in capitals (Keppres form;
+    # Permendagri 1/2023); other officials as the registry writes it.
+    if action.decider == "PRESIDEN" or is_daerah:
+        signer = signer.upper()
     return {
         "action": action,
         "employee": employee,
-        "instansi": action.instansi,
-        "subject": subject,
+        "employee_type": EMPLOYEE_TYPE_NAMES.get(employee.employee_type, employee.employee_type) if employee else "",
+        "instansi": instansi,
+        "subject": decree_text.SUBJECT[kind],
+        "subject_upper": decree_text.SUBJECT[kind].upper(),
+        "verb": decree_text.VERB[kind],
         "issuer": issuer,
+        "is_daerah": is_daerah,
+        "province": province,
+        "signer_name": signer,
         "mengingat": mengingat(list(action.citations)),
         "tmt": fmt_date_id(action.tmt) if action.tmt else "",
         "sk_date": fmt_date_id(action.sk_date) if action.sk_date else "",
-        "category": (dismissal.get("category") or "").replace("_", " ").lower(),
+        "category": category,
         "facts": action.facts,
         "city": _city(action),
-        "menimbang": _lower_first(action.explanation_id),
+        "menimbang": decree_text.menimbang(action),
         "tembusan": tembusan(action),
+        "verification_code": verification_code,
+        "verify_line": verify_line(verification_code),
     }
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
+def verification_url(code: str) -> str:
+    return f"{settings.SIMASN_PUBLIC_URL.rstrip('/')}{reverse('actions:verify', args=[code])}"
+
+
+def verify_line(code: str) -> str:
+    """The line on every page: where anyone checks the decree (its hash cannot be in itself)."""
+    if not code:
+        return ""
+    return (f"Keputusan ini ditetapkan secara elektronik melalui SIMASN. Periksa keasliannya di "
+            f"{verification_url(code)} (kode {code}).")
 
 
 def _city(action: PersonnelAction) -> str:
@@ -100,6 +128,11 @@ def _city(action: PersonnelAction) -> str:
         if instansi.name.startswith(prefix):
             return instansi.name.removeprefix(prefix)
     return "Jakarta"
+
+
+def new_verification_code() -> str:
+    """A code that cannot be guessed from the SK number (the public page shows no personal data)."""
+    return secrets.token_hex(8).upper()
 
 
 def tembusan(action: PersonnelAction) -> list[str]:
@@ -116,12 +149,12 @@ def tembusan(action: PersonnelAction) -> list[str]:
     return items
 
 
-def sk_pdf(action: PersonnelAction) -> bytes:
+def sk_pdf(action: PersonnelAction, *, verification_code: str = "") -> bytes:
     # Imported on first use: WeasyPrint takes ~0.5 s to import, paid only by PDF rendering.
     from weasyprint import HTML
 
     with translation.override("id"):
-        html = render_to_string("actions/sk_pdf.html", sk_context(action))
+        html = render_to_string("actions/sk_pdf.html", sk_context(action, verification_code=verification_code))
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
@@ -130,12 +163,13 @@ def sk_store(*, action: PersonnelAction, actor: Any) -> ActionDocument:
     if ActionDocument.objects.filter(action=action, kind="SK").exists():
         raise ApplicationError("SK tindakan ini sudah tersimpan dan tidak dapat diganti.",
                                code="document_exists")
-    data = sk_pdf(action)
+    code = new_verification_code()
+    data = sk_pdf(action, verification_code=code)
     digest = sha256(data)
     year = action.sk_date.year if action.sk_date else 0
     name = store_document(f"sk/{year}/sk-{action.pk}-{digest[:16]}.pdf", data)
     return ActionDocument.objects.create(
-        action=action, kind="SK", file_name=name, sha256=digest, size=len(data),
+        action=action, kind="SK", file_name=name, sha256=digest, size=len(data), verification_code=code,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
 

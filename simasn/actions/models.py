@@ -142,6 +142,10 @@ class ActionDocument(models.Model):
     file_name = models.CharField(_("berkas"), max_length=300, unique=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveIntegerField(_("ukuran (bita)"))
+    #: Printed on every page with the public verification URL (the hash cannot be inside
+    #: the file it hashes); the public page answers with number, date, issuer and hash.
+    verification_code = models.CharField(_("kode verifikasi"), max_length=32, null=True, blank=True,
+                                         unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
@@ -232,3 +236,38 @@ class RetirementSummaryRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"{self.refreshed_at:%Y-%m-%d %H:%M} ({self.employees})"
+
+
+class RetirementOverdueFlag(models.Model):
+    """The daily job saw an employee past the TMT pensiun with no decision (flag only).
+
+    One row per employee and TMT pensiun, written once by ``retirement_overdue_flag``
+    with its audit event; the employee's status is never changed by it. The row stays
+    after the retirement is decided (the record of how late it was).
+    """
+
+    employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"), on_delete=models.PROTECT,
+                                 related_name="+")
+    instansi = models.ForeignKey("organization.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT,
+                                 related_name="+")
+    tmt_pensiun = models.DateField(_("TMT pensiun"))
+    flagged_on = models.DateField(_("ditandai pada"))
+
+    scope_instansi_field = "instansi_id"
+    scope_self_field = "employee_id"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["employee", "tmt_pensiun"], name="one_overdue_flag")]
+        verbose_name = _("tanda pensiun terlambat")
+        verbose_name_plural = _("tanda pensiun terlambat")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.tmt_pensiun:%Y-%m-%d}"
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        return self.instansi_id
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        return self.employee_id

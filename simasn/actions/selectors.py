@@ -12,7 +12,19 @@ import datetime as dt
 from typing import Any
 
 from django.db import connections, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Mod
 
 from simasn.accounts.policy import Action, Reach, Resource
@@ -320,13 +332,21 @@ def projection_rows(qs: QuerySet[Any]) -> list[dict[str, Any]]:
 
 def retirement_register(
     *, viewer: Any, on: dt.date, months: int = 12, instansi_id: int | None = None,
-    using: str | None = None,
+    using: str | None = None, without_overdue: bool = False,
 ) -> QuerySet[Employee]:
-    """Employees whose TMT pensiun falls in the next ``months`` months (by name)."""
+    """Employees whose TMT pensiun falls in the next ``months`` months (by name).
+
+    ``without_overdue`` leaves out this month's TMT (the 1st, already here) when no decision
+    ends the service: those are in ``retirement_overdue``, and a page lists them once.
+    """
     start = _month_index(on)
     qs = _scoped_employees(viewer, Resource.EMPLOYEE, instansi_id, using).filter(_birth_window(on, months))
     qs = _with_tmt(qs, on).filter(tmt_index__gte=start,  # type: ignore[misc]  # tmt_index: from _with_tmt, unseen by django-stubs
                                   tmt_index__lt=start + months)
+    if without_overdue:
+        decided = PersonnelAction.objects.filter(
+            employee_id=OuterRef("pk"), state=ActionState.DECIDED, action_type__in=ENDING_TYPES)
+        qs = qs.exclude(Q(tmt_index=start) & ~Exists(decided))
     # tmt_index: annotation added by _with_tmt, which django-stubs cannot follow.
     return qs.select_related("instansi", "position").annotate(  # type: ignore[misc]
         birth_day=ExtractDay("birth_date"),
@@ -345,5 +365,122 @@ def open_action_types(employee_ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
-__all__ = ["ActionType", "action_get", "action_list", "retirement_projection",
+__all__ = ["ActionType", "action_get", "action_list", "retirement_overdue", "retirement_projection",
            "retirement_register"]
+
+
+#: Action types whose decision ends the service (an employee past BUP with one decided is
+#: not "overdue": the daily job applies it on its TMT).
+ENDING_TYPES = (ActionType.RETIREMENT, ActionType.CONTRACT_END, ActionType.DISMISSAL,
+                ActionType.CANDIDACY_RESIGNATION)
+
+
+def overdue_filter(qs: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
+    """In-service employees of ``qs`` past their TMT pensiun on ``on`` with no decided end."""
+    start = _month_index(on)
+    # tmt_index <= start ⇔ born before the first day of month (start - 12 * age) for the
+    # youngest BUP in force: a sargable prefilter on the birth-date index.
+    qs = qs.filter(status__in=IN_SERVICE, birth_date__lt=_month_start(start - 12 * min(_ages(on))))
+    decided = PersonnelAction.objects.filter(
+        employee_id=OuterRef("pk"), state=ActionState.DECIDED, action_type__in=ENDING_TYPES)
+    return _with_tmt(qs, on).filter(tmt_index__lte=start).exclude(Exists(decided))  # type: ignore[misc,no-any-return]  # tmt_index: from _with_tmt
+
+
+def retirement_overdue(
+    *, viewer: Any, on: dt.date, instansi_id: int | None = None, using: str | None = None,
+) -> QuerySet[Employee]:
+    """Employees still in service whose TMT pensiun is on or before ``on`` with no decided end.
+
+    Past the BUP (UU 20/2023 Pasal 52 ayat (3) huruf c, Pasal 55) and nobody has set the
+    retirement: the first line of the worklist, in red, and the "overdue" bucket of the
+    register and the projection. A draft or proposed retirement does not take them off the
+    list — only a decision does. Nothing here changes the employee: the daily job flags them
+    (``retirement_overdue_flag``), it never retires anyone.
+    """
+    qs = overdue_filter(_scoped_employees(viewer, Resource.EMPLOYEE, instansi_id, using), on)
+    return qs.select_related("instansi", "position").annotate(  # type: ignore[misc]
+        birth_day=ExtractDay("birth_date"),
+        tmt_year=Cast(F("tmt_index") / 12, IntegerField()),
+        tmt_month=Cast(Mod(F("tmt_index"), 12) + 1, IntegerField()),
+    ).order_by("tmt_index", "name", "id")
+
+
+def tmt_pensiun_of(employee: Any) -> dt.date:
+    """The TMT pensiun of an employee annotated by ``_with_tmt`` (first day of the month)."""
+    return dt.date(employee.tmt_year, employee.tmt_month, 1)
+
+
+def retirement_overdue_counts(
+    *, viewer: Any, on: dt.date, instansi_id: int | None = None, using: str | None = None,
+) -> dict[str, int]:
+    """The projection's "overdue" bucket: ``retirement_overdue`` counted by position kind.
+
+    Read live from the register in the viewer's AGGREGATE scope (the national summary does
+    not know which retirements were decided); the birth-date prefilter keeps it to the
+    people old enough to be past a BUP.
+    """
+    qs = overdue_filter(_scoped_employees(viewer, Resource.AGGREGATE, instansi_id, using), on)
+    return {row["position__kind"] or "-": row["total"]
+            for row in qs.values("position__kind").annotate(total=Count("id")).order_by()}
+
+
+#: Kinds of action waiting for a user (the dashboard's "Menunggu tindakan Anda" and the
+#: list filter ``?menunggu=``), each the party of simasn.actions.workflow who takes the step.
+WAITING_KINDS = ("usul", "tetapkan", "terima")
+
+
+def _awaiting_acceptance() -> Q:
+    """A transfer to another instansi the receiving PPK has not accepted (workflow 'accept')."""
+    return (Q(action_type=ActionType.TRANSFER, target_instansi__isnull=False, accepted_at__isnull=True)
+            & ~Q(target_instansi_id=F("instansi_id")))
+
+
+def actions_waiting(*, viewer: Any, kind: str) -> QuerySet[PersonnelAction]:
+    """Open actions whose next step is the viewer's (the parties of workflow.parties_of).
+
+    ``usul``: drafts the PyB proposes; ``tetapkan``: cases the PPK (proposed, and accepted
+    when a transfer needs it) or the President's office (drafts with no proposer, UU 20/2023
+    Pasal 30 ayat (4)) decides; ``terima``: transfers into the viewer's instansi that its PPK
+    must accept before the decision. Same visibility as ``action_list``.
+    """
+    qs = action_list(viewer=viewer)
+    role = getattr(viewer, "role", "")
+    instansi_id = getattr(viewer, "instansi_id", None)
+    if kind == "usul" and role == Role.PYB and instansi_id:
+        return qs.filter(instansi_id=instansi_id, state=ActionState.DRAFT, proposer="PYB")
+    if kind == "tetapkan" and role == Role.PPK and instansi_id:
+        return qs.filter(instansi_id=instansi_id, decider="PPK", state=ActionState.PROPOSED).exclude(
+            _awaiting_acceptance())
+    if kind == "tetapkan" and role == Role.PRESIDEN:
+        return qs.filter(decider="PRESIDEN", state=ActionState.DRAFT)
+    if kind == "terima" and role == Role.PPK and instansi_id:
+        return qs.filter(_awaiting_acceptance(), target_instansi_id=instansi_id,
+                         state__in=[ActionState.DRAFT, ActionState.PROPOSED])
+    return qs.none()
+
+
+def contracts_ended(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> QuerySet[Employee]:
+    """PPPK still in service whose contract ended before ``on`` with no decided end (Pasal 52(3)(c))."""
+    decided = PersonnelAction.objects.filter(
+        employee_id=OuterRef("pk"), state=ActionState.DECIDED, action_type__in=ENDING_TYPES)
+    return (_scoped_employees(viewer, Resource.EMPLOYEE, instansi_id, None)
+            .filter(employee_type="PPPK", contract_end__lt=on).exclude(Exists(decided))
+            .select_related("instansi", "position").order_by("contract_end", "name"))
+
+
+def document_verification(*, code: str) -> dict[str, Any] | None:
+    """What the public verification page shows for a decree's code — and nothing personal.
+
+    Public by design, like a printed decree's own header: number, date, issuing office,
+    subject, the SHA-256 and size of the stored file. No name, NIP or position of the
+    employee, so no Scope applies (there is no viewer).
+    """
+    document = ActionDocument.objects.filter(verification_code=code.strip().upper()).select_related(
+        "action").first() if code.strip() else None
+    if document is None:
+        return None
+    action = document.action
+    return {"sk_number": action.sk_number, "sk_date": action.sk_date,
+            "issuer": "Presiden Republik Indonesia" if action.decider == "PRESIDEN" else action.decider_title,
+            "action_type": action.get_action_type_display(), "sha256": document.sha256, "size": document.size,
+            "code": document.verification_code, "created_at": document.created_at}

@@ -29,9 +29,10 @@ from simasn.actions.models import (
     ActionState,
     ActionType,
     PersonnelAction,
+    RetirementOverdueFlag,
     SkCounter,
 )
-from simasn.actions.selectors import can_view
+from simasn.actions.selectors import can_view, overdue_filter
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import (
@@ -41,6 +42,8 @@ from simasn.core.errors import (
     PermissionDeniedError,
 )
 from simasn.core.interfaces import Interface
+from simasn.law import parameters
+from simasn.law.parameters import ParameterGapError
 from simasn.organization.models import Instansi
 from simasn.organization.selectors import official_in_office
 from simasn.personnel.models import Employee, PositionHistory
@@ -266,6 +269,11 @@ def _transition(
                     % {"state": action.get_state_display(), "step": transition.label}, code="invalid_state")
             parties = workflow.parties_of(actor, action)
             if not any(workflow.party_may(transition, p, action) for p in parties):
+                if name == "decide" and action.needs_acceptance and action.accepted_at is None \
+                        and workflow.Party.DECIDER in parties:
+                    raise ConflictError(
+                        _("Instansi tujuan belum menerima mutasi ini: PPK %(target)s harus menerimanya "
+                          "sebelum ditetapkan.") % {"target": action.target_instansi}, code="not_accepted")
                 if name == "decide" and action.proposer and action.state == ActionState.DRAFT \
                         and workflow.Party.DECIDER in parties:
                     raise ConflictError(_("Tindakan harus diusulkan oleh PyB sebelum ditetapkan "
@@ -382,8 +390,13 @@ def action_decide(*, actor: Any, interface: Interface, action_id: int,
             raise ConflictError(_("Kewenangan menetapkan berubah sejak konsep dibuat; buat konsep baru."),
                                 code="authority_changed")
         if action.decider == "PRESIDEN":
-            name = actor.get_full_name() or _("Presiden Republik Indonesia")
-            title = _("Presiden Republik Indonesia")
+            # The President signs by name (not the office account's name): dated data.
+            try:
+                name = str(parameters.value("president.office_holder", on)["name"])
+            except ParameterGapError as error:
+                raise ApplicationError(_("Presiden yang menjabat pada tanggal keputusan tidak tercatat."),
+                                       code="no_official") from error
+            title = "Presiden Republik Indonesia"
         else:
             official = official_in_office(instansi_id=action.instansi_id, role="PPK", on=on)
             if official is None:
@@ -495,5 +508,34 @@ def apply_due_actions(*, on: dt.date, only: list[int] | None = None) -> list[int
     return applied
 
 
+def retirement_overdue_flag(*, on: dt.date) -> list[int]:
+    """The daily job: flag every employee past the TMT pensiun with no decision — never retire.
+
+    UU 20/2023 Pasal 52 ayat (3) huruf c makes reaching the BUP a ground for dismissal, but
+    the dismissal is still a decision of the official with authority (Pasal 29): the system
+    records that it is late (one flag and one audit event per employee and TMT pensiun,
+    idempotent, catching up missed days) and leaves the status alone. Returns the new flags.
+    """
+    new: list[int] = []
+    late = overdue_filter(Employee.objects.all(), on).order_by("id")
+    for employee in late.iterator(chunk_size=2000):
+        tmt = dt.date(employee.tmt_index // 12, employee.tmt_index % 12 + 1, 1)  # type: ignore[attr-defined]
+        with transaction.atomic(durable=True):
+            flag, created = RetirementOverdueFlag.objects.get_or_create(
+                employee_id=employee.pk, tmt_pensiun=tmt,
+                defaults={"instansi_id": employee.instansi_id, "flagged_on": on})
+            if not created:
+                continue
+            audit_record(
+                actor=None, action=AuditAction.FLAGGED, interface=Interface.SYSTEM, obj=employee,
+                reason=_("Melewati TMT pensiun %(tmt)s tanpa keputusan pemberhentian.")
+                % {"tmt": tmt.isoformat()},
+                citations=["UU 20/2023 Pasal 52 ayat (3) huruf c", "UU 20/2023 Pasal 55"],
+                extra={"tmt_pensiun": tmt.isoformat(), "flag": flag.pk},
+            )
+        new.append(flag.pk)
+    return new
+
+
 __all__ = ["Instansi", "action_accept", "action_apply", "action_decide", "action_draft",
-           "action_propose", "action_reject", "action_withdraw", "apply_due_actions"]
+           "action_propose", "action_reject", "action_withdraw", "apply_due_actions", "retirement_overdue_flag"]

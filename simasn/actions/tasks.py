@@ -7,6 +7,7 @@ import datetime as dt
 from django_tasks import task
 
 from simasn.actions.services import apply_due_actions as apply_due
+from simasn.actions.services import retirement_overdue_flag
 from simasn.actions.summary import refresh_retirement_summary as refresh
 from simasn.core.interfaces import Interface
 
@@ -24,3 +25,9 @@ def apply_due_actions(today: str) -> list[int]:
 def refresh_retirement_summary(today: str = "") -> int:
     """Rebuild the national retirement summary (daily, and after a bulk import: simasn.core.scheduling)."""
     return refresh(actor=None, interface=Interface.SYSTEM).employees
+
+
+@task()
+def flag_overdue_retirements(today: str) -> int:
+    """Flag employees past the TMT pensiun with no decision (never retires; idempotent)."""
+    return len(retirement_overdue_flag(on=dt.date.fromisoformat(today)))

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -19,6 +21,7 @@ from simasn.actions import disclosure, selectors, services, workflow
 from simasn.actions.documents import document_bytes
 from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
 from simasn.actions.models import ActionDocument, PersonnelAction
+from simasn.actions.progress import action_progress
 from simasn.actions.summary import latest_refresh
 from simasn.actions.worklist import instansi_worklist
 from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
@@ -58,9 +61,16 @@ def action_list(request: HttpRequest) -> HttpResponseBase:
     scope = _require_view(request)
     form = ActionFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.action_list(viewer=request.user, q=data.get("q", ""), state=data.get("state", ""),
-                               action_type=data.get("action_type", ""),
-                               employee_id=int(request.GET["pegawai"]) if request.GET.get("pegawai", "").isdigit() else None)
+    waiting = request.GET.get("menunggu", "")
+    if waiting in selectors.WAITING_KINDS:
+        # From the dashboard's "Menunggu tindakan Anda": only what waits for this user.
+        base = selectors.actions_waiting(viewer=request.user, kind=waiting)
+        qs = selectors.action_list(viewer=request.user, q=data.get("q", ""), state=data.get("state", ""),
+                                   action_type=data.get("action_type", "")).filter(pk__in=base.values("pk"))
+    else:
+        qs = selectors.action_list(viewer=request.user, q=data.get("q", ""), state=data.get("state", ""),
+                                   action_type=data.get("action_type", ""),
+                                   employee_id=int(request.GET["pegawai"]) if request.GET.get("pegawai", "").isdigit() else None)
     columns = [
         (_("Jenis"), lambda a: a.get_action_type_display()),
         (_("Pegawai"), lambda a: a.employee.full_name if a.employee_id else a.candidate_name),
@@ -92,6 +102,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "actions/detail.html", {
         "title": str(action), "action": action, "document": document,
         "steps": workflow.allowed(request.user, action), "history": history,
+        "progress": action_progress(action, on=timezone.localdate()),
     })
 
 
@@ -152,6 +163,24 @@ def action_document(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    """Public (no login): is this a decree SIMASN issued? Number, date, issuer and hash only.
+
+    A POSTed file is hashed and compared with the recorded SHA-256 (nothing is stored).
+    """
+    found = selectors.document_verification(code=code)
+    match: bool | None = None
+    upload = request.FILES.get("berkas") if request.method == "POST" else None
+    if found is not None and isinstance(upload, UploadedFile):
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        match = digest.hexdigest() == found["sha256"]
+    return render(request, "actions/verify.html", {
+        "title": _("Verifikasi keputusan"), "found": found, "code": code, "match": match,
+    }, status=200 if found is not None else 404)
+
+
 def _instansi_param(request: HttpRequest) -> int | None:
     raw = request.GET.get("instansi", "")
     if raw.isdigit():
@@ -179,8 +208,16 @@ def retirement_register(request: HttpRequest) -> HttpResponseBase:
         raise PermissionDeniedError(not_allowed_message())
     today = timezone.localdate()
     months = max(1, min(int(request.GET.get("bulan", "12") or 12) if request.GET.get("bulan", "12").isdigit() else 12, 120))
-    qs = selectors.retirement_register(viewer=request.user, on=today, months=months,
-                                       instansi_id=_instansi_param(request) if request.GET.get("instansi") else None)
+    instansi_id = _instansi_param(request) if request.GET.get("instansi") else None
+    overdue_qs = selectors.retirement_overdue(viewer=request.user, on=today, instansi_id=instansi_id)
+    overdue = request.GET.get("kelompok") == "terlambat"
+    if overdue:
+        qs = overdue_qs
+        title = _("Register pensiun: melewati BUP, belum ada keputusan")
+    else:
+        qs = selectors.retirement_register(viewer=request.user, on=today, months=months,
+                                           instansi_id=instansi_id, without_overdue=True)
+        title = _("Register pensiun (%(n)s bulan ke depan)") % {"n": months}
 
     def tmt(e: Any) -> str:
         return f"{e.tmt_year:04d}-{e.tmt_month:02d}-01"
@@ -194,9 +231,11 @@ def retirement_register(request: HttpRequest) -> HttpResponseBase:
         (_("TMT pensiun"), tmt),
     ]
     return list_page(request, queryset=qs, template="actions/register.html",
-                     title=_("Register pensiun (%(n)s bulan ke depan)") % {"n": months},
-                     columns=columns, export_name="register-pensiun", export_object_type="actions.register",
-                     context={"months": months, "tmt": tmt},
+                     title=title,
+                     columns=columns, export_name="register-pensiun-terlambat" if overdue else "register-pensiun",
+                     export_object_type="actions.register",
+                     context={"months": months, "tmt": tmt, "overdue": overdue,
+                              "overdue_count": None if overdue else overdue_qs.count()},
                      # The planner cannot estimate a filter on the BUP CASE (93,000 for 192,586 at 4.3 M):
                      # count exactly (0.75 s nationally, 30 ms for an instansi).
                      estimate_count=False)
@@ -242,6 +281,9 @@ def retirement_projection(request: HttpRequest) -> HttpResponseBase:
         # Totals add up the cells this viewer sees: a suppressed cell cannot be recovered.
         by_year[row["tmt_year"]][kind] += row["total"] or 0
         by_year[row["tmt_year"]]["_total"] += row["total"] or 0
+    # The "overdue" bucket: TMT pensiun already past, no decision (first row of the table).
+    overdue_counts = selectors.retirement_overdue_counts(viewer=request.user, on=today, instansi_id=instansi_id)
+    kinds.update(overdue_counts)
     kinds_sorted = sorted(kinds)
     summary: list[dict[str, Any]] = [
         {"year": y, "cells": [disclosure.shown(by_year[y].get(k, 0), viewer_exact=exact) for k in kinds_sorted],
@@ -251,11 +293,15 @@ def retirement_projection(request: HttpRequest) -> HttpResponseBase:
         {"label": kind_labels.get(k, k), "data": [by_year[s["year"]].get(k, 0) for s in summary]}
         for k in kinds_sorted]},
         "options": {"scales": {"x": {"stacked": True}, "y": {"stacked": True}}}}
+    overdue_row = {
+        "cells": [disclosure.shown(overdue_counts.get(k, 0), viewer_exact=exact) for k in kinds_sorted],
+        "total": disclosure.shown(sum(overdue_counts.values()), viewer_exact=exact),
+    } if overdue_counts else None
     national = scope.reach(Resource.AGGREGATE, Action.VIEW) == Reach.NATIONAL
     latest = latest_refresh() if national and not instansi_id else None
     return render(request, "actions/projection.html", {
         "summary_at": latest.refreshed_at if latest else None,
-        "title": _("Proyeksi pensiun"), "rows": rows, "summary": summary,
+        "title": _("Proyeksi pensiun"), "rows": rows, "summary": summary, "overdue": overdue_row,
         "kinds": [kind_labels.get(k, k) for k in kinds_sorted],
         "years": years, "form": form, "national": national and not instansi_id, "chart": chart,
         "querystring": request.GET.urlencode(),

@@ -1,5 +1,8 @@
-"""The worklist of an instansi: what is due soon.
+"""The worklist of an instansi: what is overdue, then what is due soon.
 
+- first, in red: employees past their TMT pensiun with no decision (``retirement_overdue``)
+  and PPPK whose contract has ended with no decision — the daily job flags them, nobody
+  retires them silently;
 - employees reaching BUP in the next 12 months (prepare the retirement SK in time);
 - PPPK whose contract ends in the next 12 months (Pasal 52 ayat (3) huruf c);
 - employees temporarily dismissed because detained (Pasal 53 ayat (2)) whose action
@@ -20,9 +23,12 @@ from simasn.actions.models import ActionState, ActionType, PersonnelAction
 from simasn.actions.selectors import (
     _scoped_employees,
     open_action_types,
+    retirement_overdue,
     retirement_register,
+    tmt_pensiun_of,
     visibility,
 )
+from simasn.actions.selectors import contracts_ended as contracts_ended_list
 from simasn.law import FactsError, evaluate
 from simasn.law.rules.retirement import first_day_of_next_month
 
@@ -47,7 +53,19 @@ def instansi_worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = Non
         .filter(employee_type="PPPK", contract_end__gte=on, contract_end__lt=horizon)
         .select_related("instansi", "position").order_by("contract_end", "name")[:500]
     )
-    open_types = open_action_types([e.pk for e in bup + contracts])
+    overdue = list(retirement_overdue(viewer=viewer, on=on, instansi_id=instansi_id)[:500])
+    contracts_ended = list(contracts_ended_list(viewer=viewer, on=on, instansi_id=instansi_id)[:500])
+    # This month's TMT (the 1st, already here) is overdue, not "due soon": listed once, above.
+    late = {e.pk for e in overdue}
+    bup = [e for e in bup if e.pk not in late]
+    open_types = open_action_types([e.pk for e in bup + contracts + overdue + contracts_ended])
+    for past in overdue:
+        past.tmt_pensiun = tmt_pensiun_of(past)  # type: ignore[attr-defined]
+        past.days_late = (on - past.tmt_pensiun).days  # type: ignore[attr-defined]
+        past.open_types = open_types.get(past.pk, [])  # type: ignore[attr-defined]
+    for ended in contracts_ended:
+        ended.days_late = (on - ended.contract_end).days  # type: ignore[attr-defined,operator]
+        ended.open_types = open_types.get(ended.pk, [])  # type: ignore[attr-defined]
     employee: Employee | None  # reused below for the (nullable) employee of an action
     for employee in bup:
         index = employee.tmt_index  # type: ignore[attr-defined]
@@ -105,5 +123,5 @@ def instansi_worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = Non
             action.return_status = status  # type: ignore[attr-defined]
             action.return_decision = decision  # type: ignore[attr-defined]
             returned.append(action)
-    return {"bup": bup, "contracts": contracts, "detained": detained, "returned": returned,
+    return {"overdue": overdue, "contracts_ended": contracts_ended, "bup": bup, "contracts": contracts, "detained": detained, "returned": returned,
             "horizon": horizon, "first_day_of_next_month": first_day_of_next_month}

@@ -27,3 +27,4 @@ class AuditAction(models.TextChoices):
     DOCUMENT_GENERATED = "document_generated", _("Dokumen dibuat")
     DOCUMENT_SIGNED = "document_signed", _("Dokumen ditandatangani")
     DISPATCHED = "dispatched", _("Dikirim")
+    FLAGGED = "flagged", _("Ditandai")

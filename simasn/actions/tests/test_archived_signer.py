@@ -37,6 +37,7 @@ def test_an_sk_still_shows_its_signer_after_the_official_is_archived(world):
     context = sk_context(action)
     assert context["issuer"] == "WALI KOTA UJI" and action.decider_name == "Muhammad Farhan"
     pdf = PdfReader(io.BytesIO(document_bytes(ActionDocument.objects.get(action=action))))
-    assert "Muhammad Farhan" in " ".join(page.extract_text() for page in pdf.pages)
+    # A regional head signs with the name in capitals (Permendagri 1/2023).
+    assert "MUHAMMAD FARHAN" in " ".join(page.extract_text() for page in pdf.pages)
     assert official_on(instansi_id=world.instansi.pk, role="PPK", on=action.sk_date) == signer
     assert official_in_office(instansi_id=world.instansi.pk, role="PPK", on=action.sk_date) is None

@@ -35,7 +35,7 @@ def test_sk_pdf_contains_number_citations_and_layout(world):
     flat = " ".join(text.split())
     assert action.sk_number in flat
     for word in ("KEPUTUSAN", "NOMOR", "TENTANG", "Menimbang", "Mengingat", "MEMUTUSKAN", "Menetapkan",
-                 "Tembusan", "Muhammad Farhan", world.employee.nip):
+                 "Tembusan", "MUHAMMAD FARHAN", world.employee.nip):
         assert word in flat, word
     assert "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara" in flat
     # Every article cited by the decision appears in Mengingat.
