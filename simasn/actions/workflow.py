@@ -96,7 +96,10 @@ def party_may(transition: Transition, party: Party, action: PersonnelAction) -> 
     has_proposer = bool(action.proposer)
     if transition.name == "decide":
         # With a proposer the PyB must propose first; without one (the President's
-        # cases, Pasal 30 ayat (4)) the draft goes straight to the decider.
+        # cases, Pasal 30 ayat (4)) the draft goes straight to the decider. A transfer to
+        # another instansi is decided only after the receiving PPK accepted it.
+        if action.needs_acceptance and action.accepted_at is None:
+            return False
         return state == (S.PROPOSED if has_proposer else S.DRAFT)
     if transition.name == "accept":
         return action.needs_acceptance and action.accepted_at is None

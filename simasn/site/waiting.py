@@ -12,6 +12,9 @@ from simasn.accounts.actors import User
 from simasn.web.waiting import WaitingItem
 
 SOURCES: tuple[str, ...] = (
+    "simasn.actions.waiting.waiting_for",
+    "simasn.workplans.waiting.waiting_for",
+    "simasn.bulk.waiting.waiting_for",
     "simasn.planning.waiting.waiting_for",
 )
 

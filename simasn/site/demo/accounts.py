@@ -17,6 +17,9 @@ USERS = [
     ("operator.bandung", "Rina Marlina", Role.OPERATOR, "KOTA-BANDUNG", None),
     ("pyb.bandung", "Drs. Bambang Suryadi, M.Si.", Role.PYB, "KOTA-BANDUNG", None),
     ("ppk.bandung", "Muhammad Farhan", Role.PPK, "KOTA-BANDUNG", None),
+    # The receiving side of the demo transfer Bandung → Bogor (it accepts before Bandung decides).
+    ("operator.bogor", "Asep Saepudin", Role.OPERATOR, "KAB-BOGOR", None),
+    ("ppk.bogor", "Rudy Susmanto", Role.PPK, "KAB-BOGOR", None),
     ("operator.kupang", "Yohanes Bria", Role.OPERATOR, "KAB-KUPANG", None),
     ("operator.bkn", "Dewi Lestari", Role.OPERATOR, "BKN", None),
     ("ppk.kemenpanrb", "Dr. Rini Widyantini", Role.PPK, "KEMENPANRB", None),

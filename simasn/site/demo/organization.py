@@ -57,6 +57,25 @@ PPK_NAMES = [
 ]
 
 
+#: The word of an instansi's name that its head's title does not repeat (Tata Naskah Dinas:
+#: "WALI KOTA BANDUNG", "MENTERI PENDAYAGUNAAN ...", never "WALI KOTA KOTA BANDUNG").
+_NAME_PREFIXES = ("Pemerintah Provinsi ", "Pemerintah Kabupaten ", "Pemerintah Kota ", "Kementerian ",
+                  "Sekretariat Jenderal ", "Sekretariat ")
+
+
+def office_name(kind: K, name: str) -> str:
+    """The instansi's name as it follows a title: "Kota Bandung" → "Bandung" after "Wali Kota"."""
+    for prefix in _NAME_PREFIXES:
+        if name.startswith(prefix):
+            return name.removeprefix(prefix)
+    return name
+
+
+def ppk_title(kind: K, name: str) -> str:
+    """The PPK's title of office, the office named once: "Wali Kota Bandung", "Kepala Badan ..."."""
+    return f"{PPK_TITLE[kind]} {office_name(kind, name)}"
+
+
 def seed(*, actor: User, stdout: Any) -> None:
     by_code: dict[str, Instansi] = {}
     for index, (code, name, kind, province, _region) in enumerate(INSTANSI):
@@ -83,13 +102,12 @@ def seed(*, actor: User, stdout: Any) -> None:
         if not Official.objects.filter(instansi=obj).exists():
             services.official_create(actor=actor, interface=Interface.CLI, data={
                 "instansi_id": obj.pk, "role": "PPK", "person_name": PPK_NAMES[index],
-                "title": f"{PPK_TITLE[kind]} {name.replace('Pemerintah ', '')}" if not kind.is_pusat
-                else f"{PPK_TITLE[kind]} {name}", "valid_from": dt.date(2024, 10, 21) if kind.is_pusat else dt.date(2025, 2, 20),
+                "title": ppk_title(kind, name), "valid_from": dt.date(2024, 10, 21) if kind.is_pusat else dt.date(2025, 2, 20),
             })
             secretary = "Sekretaris Jenderal" if kind.is_pusat else "Sekretaris Daerah"
             services.official_create(actor=actor, interface=Interface.CLI, data={
                 "instansi_id": obj.pk, "role": "PYB", "person_name": f"Drs. Bambang Suryadi, M.Si. ({code})",
-                "title": f"{secretary} {name}", "valid_from": dt.date(2023, 1, 2),
+                "title": f"{secretary} {name.removeprefix('Pemerintah ')}", "valid_from": dt.date(2023, 1, 2),
             })
     _seed_institutions(actor=actor, by_code=by_code)
 
