@@ -10,8 +10,10 @@
   except for those three.
 - Pasal 29 ayat (2), 30 ayat (5): both apply the merit system.
 
-Pasal 29 ayat (1) says the President *may* delegate; the rule assumes the delegation
-has been made, as the implementing PP does.
+Pasal 29 ayat (1) says the President *may* delegate ("dapat mendelegasikan"). Whether
+the delegation is made is dated data (parameter ``authority.president_delegation``, PP
+11/2017 Pasal 3 ayat (2)): the PPK decides only while a delegation is in force; without
+one, or after a withdrawal, the rule answers "needs legal review" instead of assuming.
 """
 
 from __future__ import annotations
@@ -119,12 +121,29 @@ def authority(facts: AuthorityFacts, on: dt.date) -> Decision:
             "proposer)."
         )
     else:
+        try:
+            delegation = lookup.value("authority.president_delegation")
+            delegation_citation = lookup.cite("authority.president_delegation")
+        except ParameterGapError:
+            delegation, delegation_citation = {"delegated": False}, ""
+        if not delegation.get("delegated"):
+            return review(
+                RULE,
+                on,
+                f"UU 20/2023 Pasal 29 ayat (1) lets the President delegate the {action_en} to "
+                f"the PPK; no delegation is recorded in force on {on.isoformat()}.",
+                f"UU 20/2023 Pasal 29 ayat (1): Presiden dapat mendelegasikan {action_id} "
+                f"kepada PPK; tidak tercatat pendelegasian yang berlaku pada {on.isoformat()}.",
+                citations=[pasal(29, 1), *([delegation_citation] if delegation_citation else [])],
+                lookup=lookup,
+            )
         outcome = {
             "decider": DecisionMaker.PPK,
             "decider_title_id": ppk["title_id"] if ppk else None,
             "proposer": Proposer.PYB,
             "proposer_title_id": pyb["title_id"] if pyb else None,
             "reserved_to_president": False,
+            "delegation": delegation.get("instrument"),
         }
         citations = [
             ppk_citation or pasal(29, 1),
@@ -148,7 +167,7 @@ def authority(facts: AuthorityFacts, on: dt.date) -> Decision:
                 "Pasal 30 ayat (1) tidak menyebut Pejabat yang Berwenang pada instansi ini; "
                 "lihat peraturan pelaksanaannya (Pasal 30 ayat (6))."
             ]
-        citations += [pasal(29, 2), pasal(30, 5)]
+        citations += [delegation_citation, pasal(29, 2), pasal(30, 5)]
     return Decision(
         rule=RULE,
         on=on,

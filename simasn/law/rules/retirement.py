@@ -4,7 +4,9 @@
   administrator and pengawas (huruf a angka 2) and pelaksana (huruf b angka 2), and for
   pejabat fungsional as their own regulation sets (huruf b angka 1): PP 11/2017 Pasal
   239 ayat (2) by level, UU 14/2005 Pasal 30 ayat (4) and 67 ayat (4)-(5) for guru,
-  dosen and profesor. Before 31 October 2023: UU 5/2014 Pasal 90.
+  dosen and profesor — a profesor retires at the dosen's 65 unless the extension of UU
+  14/2005 Pasal 67 ayat (5) ("dapat diperpanjang" to 70, for a profesor berprestasi) was
+  granted (fact ``professor_extension_granted``). Before 31 October 2023: UU 5/2014 Pasal 90.
 - TMT pensiun: the first day of the month after the month in which the BUP is reached
   (PP 11/2017; parameter ``retirement.tmt_rule``).
 - Pasal 52 ayat (3) huruf c: a PPPK stops on reaching the BUP of the position and/or at
@@ -48,9 +50,14 @@ class RetirementFacts(Facts):
     functional_level: FunctionalLevel | None = None
     functional_family: FunctionalFamily | None = None
     contract_end_date: dt.date | None = None
+    #: UU 14/2005 Pasal 67 ayat (5): the BUP of a profesor berprestasi "dapat diperpanjang"
+    #: to 70 — an extension granted to the person, never assumed.
+    professor_extension_granted: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> RetirementFacts:
+        if self.professor_extension_granted and self.functional_family != FunctionalFamily.PROFESOR:
+            raise ValueError("professor_extension_granted applies only to functional_family PROFESOR")
         if (
             self.position_kind == PositionKind.FUNGSIONAL
             and self.functional_level is None
@@ -98,6 +105,12 @@ def _bup(facts: RetirementFacts, lookup: Lookup) -> _Bup:
     family = facts.functional_family
     if family is not None:
         table = lookup.value("bup.functional_family")
+        if family == FunctionalFamily.PROFESOR and facts.professor_extension_granted:
+            return _Bup(
+                int(lookup.value("bup.profesor_extension")),
+                [*citations, lookup.cite("bup.functional_family", family),
+                 lookup.cite("bup.profesor_extension")],
+            )
         if family.value in table:
             return _Bup(
                 int(table[family.value]), [*citations, lookup.cite("bup.functional_family", family)]
