@@ -43,12 +43,13 @@ def _flat(action) -> tuple[str, list[str]]:
 
 
 def _render_first_page(action, name: str) -> None:
-    """Page 1 as PNG for a person to look at (var/test-artefacts/decrees/)."""
-    if shutil.which("pdftoppm") is None:
-        return
+    """The PDF, and pages 1-2 as PNG where poppler is installed, for a person to look at
+    (var/test-artefacts/decrees/; CI keeps the folder as an artefact)."""
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     pdf = ARTEFACTS / f"{name}.pdf"
     pdf.write_bytes(document_bytes(ActionDocument.objects.get(action=action)))
+    if shutil.which("pdftoppm") is None:
+        return
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(ARTEFACTS / name)],
                    check=True)
 
