@@ -21,6 +21,7 @@ from simasn.organization.api import router as organization_router  # noqa: E402
 from simasn.personnel.api import router as personnel_router  # noqa: E402
 from simasn.planning.api import router as planning_router  # noqa: E402
 from simasn.positions.api import router as positions_router  # noqa: E402
+from simasn.procurement.api import router as procurement_router  # noqa: E402
 from simasn.workplans.api import router as workplans_router  # noqa: E402
 
 api.add_router("/", organization_router)
@@ -30,3 +31,4 @@ api.add_router("/", actions_router)
 api.add_router("/", lawdata_router)
 api.add_router("/", workplans_router)
 api.add_router("/", planning_router)
+api.add_router("/", procurement_router)

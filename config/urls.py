@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("impor/", include("simasn.bulk.urls")),
     path("sinkronisasi/", include("simasn.workplans.urls")),
     path("perencanaan/", include("simasn.planning.urls")),
+    path("pengadaan/", include("simasn.procurement.urls")),
     path("", include("simasn.site.urls")),
 ]
 

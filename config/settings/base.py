@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "simasn.bulk",
     "simasn.planning",
     "simasn.performance",
+    "simasn.procurement",
     "simasn.site",  # on top: composes the apps above (dashboard, navigation, demo data)
 ]
 

@@ -59,6 +59,18 @@ class Resource(StrEnum):
     PERFORMANCE_CASE = "performance_case"
     PERFORMANCE_STATISTICS = "performance_statistics"
     WORK_CULTURE = "work_culture"
+    # Procurement (simasn/procurement, UU 20/2023 Pasal 36-38). Open vacancies are public
+    # (Pasal 37) and read without an account; these rows govern everything else.
+    SELECTION_PERIOD = "selection_period"
+    VACANCY = "vacancy"
+    APPLICATION = "application"
+    # Verifying applications (the instansi's committee); separate from reading them, which
+    # the applicant does for their own.
+    APPLICATION_VERIFICATION = "application_verification"
+    SANGGAH = "sanggah"
+    SELECTION_RESULT = "selection_result"
+    PROCUREMENT_APPOINTMENT = "procurement_appointment"
+    PROCUREMENT_RECONCILIATION = "procurement_reconciliation"
 
 
 class Action(StrEnum):
@@ -311,6 +323,45 @@ _PERFORMANCE_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.KASN: dict(_PERFORMANCE_NATIONAL_READ),
 }
 for _role, _grants in _PERFORMANCE_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+
+# Procurement (UU 20/2023 Pasal 36-38). An applicant sees and writes only their own
+# application and sanggah (SELF = rows the user owns, simasn.accounts.scope); the instansi's
+# selection committee verifies, answers sanggah, imports SKB results and announces for its
+# own instansi; BKN administers the selection nationally (periods, CAT results, the
+# reconciliation of the registration portal); KemenPANRB reads the periods and vacancies it
+# set the policy for; the instansi's operator opens vacancies from the decided formasi and
+# appoints the selected into the register (Pasal 38), the only role that adds employees.
+_PROCUREMENT_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.PELAMAR: {Resource.APPLICATION: _grant(S, S, S), Resource.SANGGAH: _grant(S, S)},
+    Role.PANITIA_SELEKSI: {
+        Resource.INSTANSI: _grant(I), Resource.SELECTION_PERIOD: _grant(A),
+        Resource.VACANCY: _grant(I, I, I), Resource.APPLICATION: _grant(I),
+        Resource.APPLICATION_VERIFICATION: _grant(I, N, I), Resource.SANGGAH: _grant(I, N, I), Resource.SELECTION_RESULT: _grant(I, I, I),
+        Resource.PROCUREMENT_APPOINTMENT: _grant(I),
+    },
+    Role.OPERATOR: {
+        Resource.SELECTION_PERIOD: _grant(A), Resource.VACANCY: _grant(I, I, I),
+        Resource.APPLICATION: _grant(I), Resource.APPLICATION_VERIFICATION: _grant(I),
+        Resource.SELECTION_RESULT: _grant(I), Resource.PROCUREMENT_APPOINTMENT: _grant(I, I),
+    },
+    Role.BKN: {
+        Resource.SELECTION_PERIOD: _grant(A, A, A), Resource.VACANCY: _grant(A, A, A),
+        Resource.APPLICATION: _grant(A), Resource.APPLICATION_VERIFICATION: _grant(A),
+        Resource.SANGGAH: _grant(A),
+        Resource.SELECTION_RESULT: _grant(A, A, A), Resource.PROCUREMENT_APPOINTMENT: _grant(A),
+        Resource.PROCUREMENT_RECONCILIATION: _grant(A),
+    },
+    Role.KEMENPANRB: {Resource.SELECTION_PERIOD: _grant(A), Resource.VACANCY: _grant(A),
+                      Resource.SELECTION_RESULT: _grant(A), Resource.PROCUREMENT_APPOINTMENT: _grant(A)},
+    Role.ADMIN: {Resource.SELECTION_PERIOD: _grant(A, A, A), Resource.VACANCY: _grant(A),
+                 Resource.APPLICATION: _grant(A), Resource.APPLICATION_VERIFICATION: _grant(A),
+                 Resource.SANGGAH: _grant(A),
+                 Resource.SELECTION_RESULT: _grant(A), Resource.PROCUREMENT_APPOINTMENT: _grant(A),
+                 Resource.PROCUREMENT_RECONCILIATION: _grant(A)},
+}
+for _role, _grants in _PROCUREMENT_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
 
 

@@ -2,7 +2,9 @@
 
 Every model that holds scoped data declares `scope_instansi_field` (the lookup to its
 instansi id) and, for personal data, `scope_self_field` (the lookup to the employee
-id). Selectors call `Scope.filter`, services call `Scope.require`.
+id) or, for a person who is not (yet) an employee — an applicant on the procurement
+portal — `scope_owner_field` (the lookup to the user id who owns the row): SELF reach
+then means "rows this user owns". Selectors call `Scope.filter`, services call `Scope.require`.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class Scope:
         *,
         instansi_id: int | None = None,
         employee_id: int | None = None,
+        owner_id: int | None = None,
     ) -> bool:
         level = self.reach(resource, action)
         if level == Reach.NATIONAL:
@@ -60,6 +63,8 @@ class Scope:
         if level == Reach.INSTANSI:
             return self.instansi_id is not None and instansi_id == self.instansi_id
         if level == Reach.SELF:
+            if owner_id is not None:
+                return self.user_id is not None and owner_id == self.user_id
             return self.employee_id is not None and employee_id == self.employee_id
         return False
 
@@ -69,6 +74,7 @@ class Scope:
             action,
             instansi_id=_value(obj, getattr(obj, "scope_instansi_field", None)),
             employee_id=_value(obj, getattr(obj, "scope_self_field", None)),
+            owner_id=_value(obj, getattr(obj, "scope_owner_field", None)),
         )
 
     def require(
@@ -79,11 +85,13 @@ class Scope:
         obj: models.Model | None = None,
         instansi_id: int | None = None,
         employee_id: int | None = None,
+        owner_id: int | None = None,
     ) -> None:
         ok = (
             self.allows_object(resource, action, obj)
             if obj is not None
-            else self.allows(resource, action, instansi_id=instansi_id, employee_id=employee_id)
+            else self.allows(resource, action, instansi_id=instansi_id, employee_id=employee_id,
+                             owner_id=owner_id)
         )
         if not ok:
             raise PermissionDeniedError(
@@ -102,6 +110,9 @@ class Scope:
             field = getattr(model, "scope_instansi_field", None)
             if field:
                 return queryset.filter(**{field: self.instansi_id})
+        owner_field = getattr(model, "scope_owner_field", None)
+        if level == Reach.SELF and owner_field and self.user_id is not None:
+            return queryset.filter(**{owner_field: self.user_id})
         if level == Reach.SELF and self.employee_id is not None:
             field = getattr(model, "scope_self_field", None)
             if field:

@@ -30,6 +30,12 @@ NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
     (_("Kiriman rencana kerja"), "workplans:coordination_list", Resource.WORKPLAN_COORDINATION),
     (_("Impor pegawai"), "bulk:list", Resource.EMPLOYEE_IMPORT),
     (_("Perencanaan kebutuhan"), "planning:plan_list", Resource.NEEDS_PLAN),
+    (_("Portal seleksi ASN"), "procurement:portal", None),
+    (_("Seleksi ASN"), "procurement:periods", Resource.SELECTION_PERIOD),
+    (_("Lamaran masuk"), "procurement:verification", Resource.APPLICATION_VERIFICATION),
+    (_("Sanggah"), "procurement:sanggah_list", Resource.SANGGAH),
+    (_("Pengangkatan"), "procurement:appointments", Resource.PROCUREMENT_APPOINTMENT),
+    (_("Rekonsiliasi pendaftaran"), "procurement:reconciliation", Resource.PROCUREMENT_RECONCILIATION),
 )
 
 

@@ -16,6 +16,7 @@ SOURCES: tuple[str, ...] = (
     "simasn.workplans.waiting.waiting_for",
     "simasn.bulk.waiting.waiting_for",
     "simasn.planning.waiting.waiting_for",
+    "simasn.procurement.waiting.waiting_for",
 )
 
 

@@ -18,6 +18,7 @@ from simasn.site.demo import (
     personnel,
     planning,
     positions,
+    procurement,
     workplans,
 )
 from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
@@ -25,7 +26,7 @@ from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
 #: The order matters: instansi and units, then positions, employees, the users who act on
 #: them, their personnel actions, and the work-plan cycle those users take part in.
 #: A new chapter app adds its module at the place its data depends on.
-SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning)
+SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning, procurement)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,148 @@
+"""Announcements of results (Tata Naskah Dinas: pengumuman), one per instansi, kind and
+version (2 = the re-announcement after the sanggah), stored write-once as PDF by SHA-256."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simasn.accounts.actors import User
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ConflictError, NotFoundError
+from simasn.core.interfaces import Interface
+from simasn.core.storage import sha256, store_document
+from simasn.law import evaluate
+from simasn.organization.models import Instansi
+from simasn.organization.selectors import official_on
+from simasn.procurement import documents
+from simasn.procurement.models import (
+    Announcement,
+    AnnouncementKind,
+    Application,
+    Sanggah,
+    SanggahStatus,
+    SelectionPeriod,
+    Stage,
+)
+
+CITATIONS = ["UU 20/2023 Pasal 37", "PermenPANRB 6/2024"]
+STAGE_OF = {AnnouncementKind.ADMINISTRASI: (Stage.VERIFICATION,), AnnouncementKind.SKD: (Stage.SKD, Stage.SKB),
+            AnnouncementKind.FINAL: (Stage.FINAL,)}
+TITLES = {AnnouncementKind.ADMINISTRASI: "HASIL SELEKSI ADMINISTRASI",
+          AnnouncementKind.SKD: "HASIL SELEKSI KOMPETENSI DASAR DAN PESERTA SELEKSI KOMPETENSI BIDANG",
+          AnnouncementKind.FINAL: "HASIL AKHIR SELEKSI"}
+CODES = {AnnouncementKind.ADMINISTRASI: "ADM", AnnouncementKind.SKD: "SKD", AnnouncementKind.FINAL: "AKHIR"}
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+
+
+def tanggal(day: dt.date) -> str:
+    """A date as Tata Naskah Dinas writes it: 1 Desember 2026."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _applications(period: SelectionPeriod, instansi_id: int) -> QuerySet[Application]:
+    return (Application.objects.filter(period=period, vacancy__instansi_id=instansi_id)
+            .select_related("applicant", "vacancy__position").order_by("vacancy__position__name", "receipt_number"))
+
+
+def _rows(kind: str, apps: QuerySet[Application]) -> tuple[list[str], list[list[str]]]:
+    if kind == AnnouncementKind.ADMINISTRASI:
+        return (["No", "Nomor tanda terima", "Nama", "Jabatan", "Hasil", "Keterangan"],
+                [[str(i), a.receipt_number, a.applicant.name, a.vacancy.position.name, a.admin_verdict, a.admin_reason]
+                 for i, a in enumerate(apps, 1)])
+    if kind == AnnouncementKind.SKD:
+        chosen = [a for a in apps if a.skd_passed is not None]
+        return (["No", "Nomor tanda terima", "Nama", "Jabatan", "TWK", "TIU", "TKP", "Total", "Peringkat", "Keterangan"],
+                [[str(i), a.receipt_number, a.applicant.name, a.vacancy.position.name, str(a.twk), str(a.tiu),
+                  str(a.tkp), str((a.twk or 0) + (a.tiu or 0) + (a.tkp or 0)), str(a.skd_rank or "-"),
+                  "Peserta SKB" if a.proceeds_skb else ("Lulus nilai ambang batas" if a.skd_passed else "Tidak lulus")]
+                 for i, a in enumerate(chosen, 1)])
+    chosen = [a for a in apps if a.final_rank or a.needs_review]
+    return (["No", "Nomor tanda terima", "Nama", "Jabatan", "Nilai akhir", "Peringkat", "Keterangan"],
+            [[str(i), a.receipt_number, a.applicant.name, a.vacancy.position.name, f"{a.final_score:.4f}".replace(".", ",")
+              if a.final_score is not None else "-", str(a.final_rank or "-"),
+              "LULUS" if a.selected else ("Perlu kajian hukum" if a.needs_review else "Tidak lulus")]
+             for i, a in enumerate(chosen, 1)])
+
+
+def announcement_text(*, period: SelectionPeriod, instansi: Instansi, kind: str, version: int, number: str,
+                      announced_on: dt.date, signer: Any, rows: list[list[str]]) -> str:
+    """The announcement's words (the PDF shows the same text and the table)."""
+    title = TITLES[AnnouncementKind(kind)]
+    lines = [
+        instansi.name.upper(), "", "PENGUMUMAN", f"NOMOR {number}", "TENTANG",
+        f"{title}{' (PENGUMUMAN ULANG)' if version > 1 else ''}",
+        f"{period.name.upper()}", f"DI LINGKUNGAN {instansi.name.upper()}", "",
+        "Berdasarkan Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara Pasal 37 dan "
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi tentang pengadaan "
+        f"pegawai, dengan ini diumumkan {title.lower()} {period.name} di lingkungan {instansi.name} "
+        f"sebagaimana tercantum dalam lampiran pengumuman ini ({len(rows)} pelamar).",
+    ]
+    if version > 1:
+        lines.append("Pengumuman ini memuat hasil setelah jawaban atas sanggah dan menggantikan pengumuman "
+                     "sebelumnya untuk hal yang sama.")
+    elif kind == AnnouncementKind.ADMINISTRASI:
+        window = evaluate("selection.sanggah_deadline", {"announced_on": announced_on.isoformat()}, announced_on)
+        if not window.needs_legal_review:
+            lines.append(
+                "Pelamar yang dinyatakan tidak memenuhi syarat dapat mengajukan sanggah melalui portal seleksi "
+                f"pada tanggal {tanggal(window.outcome['window_opens_on'])} sampai dengan "
+                f"{tanggal(window.outcome['window_ends_on'])}.")
+    lines += ["Demikian pengumuman ini disampaikan untuk diketahui.", "",
+              f"{tanggal(announced_on)}",
+              f"{signer.title if signer else 'Pejabat Pembina Kepegawaian'},", "",
+              f"{signer.person_name if signer else '(pejabat belum tercatat)'}"]
+    return "\n".join(lines)
+
+
+def announcement_publish(*, actor: User, interface: Interface, period_id: int, instansi_id: int, kind: str,
+                         on: dt.date | None = None) -> Announcement:
+    announced_on = on or timezone.localdate()
+    period = SelectionPeriod.objects.filter(pk=period_id).first()
+    instansi = Instansi.objects.filter(pk=instansi_id).first()
+    if period is None or instansi is None:
+        raise NotFoundError(_("Periode seleksi atau instansi tidak ditemukan."))
+    Scope.of(actor).require(Resource.SELECTION_RESULT, Action.CREATE, instansi_id=instansi_id)
+    if kind not in AnnouncementKind.values:
+        raise ConflictError(_("Jenis pengumuman tidak dikenal."), code="validation")
+    if period.stage not in STAGE_OF[AnnouncementKind(kind)]:
+        raise ConflictError(_("Pengumuman ini tidak dapat dibuat pada tahap %(s)s.") % {"s": period.get_stage_display()},
+                            code="wrong_stage")
+    apps = _applications(period, instansi_id)
+    if kind == AnnouncementKind.ADMINISTRASI and apps.filter(admin_verdict="").exists():
+        raise ConflictError(_("Masih ada lamaran yang belum diverifikasi (%(n)s).")
+                            % {"n": apps.filter(admin_verdict="").count()}, code="unverified")
+    previous = Announcement.objects.filter(period=period, instansi_id=instansi_id, kind=kind).order_by("-version").first()
+    version = 1
+    if previous is not None:
+        if kind != AnnouncementKind.ADMINISTRASI or previous.version > 1:
+            raise ConflictError(_("Pengumuman ini sudah diterbitkan."), code="duplicate")
+        if Sanggah.objects.filter(announcement=previous, status=SanggahStatus.FILED).exists():
+            raise ConflictError(_("Jawab semua sanggah sebelum pengumuman ulang."), code="sanggah_open")
+        version = 2
+    signer = official_on(instansi_id=instansi_id, role="PPK", on=announced_on)
+    number = f"{version:03d}/PANSEL-{CODES[AnnouncementKind(kind)]}/{instansi.code}/{period.fiscal_year}"
+    header, rows = _rows(kind, apps)
+    text = announcement_text(period=period, instansi=instansi, kind=kind, version=version, number=number,
+                             announced_on=announced_on, signer=signer, rows=rows)
+    pdf = documents.render_pdf("procurement/announcement.pdf.html", {"text": text, "header": header, "rows": rows,
+                                                                      "paragraphs": text.split("\n")})
+    digest = sha256(pdf)
+    name = store_document(f"procurement/announcements/{digest}.pdf", pdf)
+    with transaction.atomic(durable=True):
+        announcement = Announcement.objects.create(
+            period=period, instansi=instansi, kind=kind, version=version, number=number, announced_on=announced_on,
+            text=text, document=name, sha256=digest, citations=CITATIONS, created_by=actor, updated_by=actor)
+        audit_record(actor=actor, action=AuditAction.DOCUMENT_GENERATED, interface=interface, obj=announcement,
+                     changes={"after": {"kind": kind, "version": version, "sha256": digest, "rows": len(rows)}},
+                     citations=CITATIONS)
+    return announcement

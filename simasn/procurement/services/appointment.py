@@ -1,0 +1,120 @@
+"""Appointment of the selected (UU 20/2023 Pasal 38; issue 14 item 8).
+
+A selected CPNS gets a NIP built by the law's rule (``build_pns_nip``: birth date, TMT CPNS,
+sex, sequence) and a selected PPPK a PPPK number (``build_pppk_nip``) and a contract with
+its start and end; both enter the register through personnel's own service
+(``employee_create``, audited, which opens the position history with the TMT). Procurement
+cannot import the actions app (a sibling process app): when an app registers the provider
+``actions.record_appointment`` the appointment is also recorded as a personnel action
+through it; without one the register entry and this appointment record are the decision's
+trace, and the page says so.
+
+Nobody is appointed outside a decided formasi (Pasal 65-66): the vacancy must name one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simasn.accounts.actors import User
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
+from simasn.core.interfaces import Interface
+from simasn.core.providers import provide
+from simasn.law import NipBuildError, build_pns_nip, build_pppk_nip, parameters
+from simasn.personnel.models import EducationLevel, Employee
+from simasn.personnel.services import employee_create
+from simasn.procurement.models import Application, Appointment, Stage
+
+CITATIONS = ["UU 20/2023 Pasal 38", "UU 20/2023 Pasal 7", "UU 20/2023 Pasal 65-66"]
+ACTION_PROVIDER = "actions.record_appointment"
+
+
+def _nip(*, employee_type: str, birth_date: dt.date, sex: str, tmt: dt.date, sequence: int) -> str:
+    if employee_type == "PNS":
+        return build_pns_nip(birth_date=birth_date, tmt_cpns=tmt, sex=sex, sequence=sequence, on=tmt)
+    code = sorted(parameters.value("nip.pppk_codes", tmt))[0]
+    return build_pppk_nip(birth_date=birth_date, appointment_year=tmt.year, code=code, sex=sex, sequence=sequence,
+                          on=tmt)
+
+
+def _next_sequence(nip_without_sequence: str) -> int:
+    taken = Employee.objects.filter(nip__startswith=nip_without_sequence).values_list("nip", flat=True)
+    return max((int(n[-3:]) for n in taken if n[-3:].isdigit()), default=0) + 1
+
+
+def appointment_make(*, actor: User, interface: Interface, application_id: int, tmt: dt.date,
+                     contract_end: dt.date | None = None) -> Appointment:
+    application = (Application.objects.select_related("applicant", "period", "vacancy__position__unit",
+                                                      "vacancy__instansi").filter(pk=application_id).first())
+    if application is None:
+        raise NotFoundError(_("Lamaran tidak ditemukan."))
+    vacancy = application.vacancy
+    Scope.of(actor).require(Resource.PROCUREMENT_APPOINTMENT, Action.CREATE, instansi_id=vacancy.instansi_id)
+    if application.period.stage not in (Stage.FINAL, Stage.APPOINTMENT):
+        raise ConflictError(_("Pengangkatan dilakukan setelah pengumuman hasil akhir."), code="wrong_stage")
+    if not application.selected:
+        raise ConflictError(_("Hanya pelamar yang dinyatakan lulus akhir yang dapat diangkat."), code="not_selected")
+    if vacancy.formasi_ref is None and not vacancy.formasi_decision:
+        raise ConflictError(_("Lowongan ini tidak menyebut formasi yang ditetapkan; pengangkatan di luar formasi "
+                              "tidak diperbolehkan (UU 20/2023 Pasal 65-66)."), code="formasi_not_decided")
+    if Appointment.objects.filter(application=application).exists():
+        raise ConflictError(_("Pelamar ini sudah diangkat."), code="duplicate")
+    employee_type = application.period.employee_type
+    if employee_type == "PPPK":
+        if contract_end is None or contract_end <= tmt:
+            raise ApplicationError(_("Tentukan akhir perjanjian kerja sesudah TMT."), code="validation",
+                                   fields={"contract_end": [_("Wajib diisi untuk PPPK.")]})
+    else:
+        contract_end = None
+    applicant = application.applicant
+    for _attempt in range(5):
+        try:
+            prefix = _nip(employee_type=employee_type, birth_date=applicant.birth_date, sex=applicant.sex, tmt=tmt,
+                          sequence=1)[:-3]
+            nip = _nip(employee_type=employee_type, birth_date=applicant.birth_date, sex=applicant.sex, tmt=tmt,
+                       sequence=_next_sequence(prefix))
+        except NipBuildError as error:
+            raise ApplicationError(_("NIP tidak dapat dibentuk: %(e)s") % {"e": error}, code="nip") from error
+        try:
+            with transaction.atomic(durable=True):
+                employee = employee_create(actor=actor, interface=interface, data={
+                    "instansi_id": vacancy.instansi_id, "unit_id": vacancy.position.unit_id,
+                    "position_id": vacancy.position_id, "employee_type": employee_type, "nip": nip,
+                    "nik": applicant.nik, "name": applicant.name, "birth_date": applicant.birth_date,
+                    "sex": applicant.sex, "email": applicant.email, "phone": applicant.phone,
+                    "education_level": level if (level := str(application.data.get("education_level", "")))
+                    in EducationLevel.values else "",
+                    "tmt_cpns": tmt if employee_type == "PNS" else None,
+                    "contract_start": tmt if employee_type == "PPPK" else None, "contract_end": contract_end,
+                })
+                action_ref = provide(ACTION_PROVIDER, default=None, employee_id=employee.pk,
+                                     position_id=vacancy.position_id, tmt=tmt, actor_id=actor.pk,
+                                     basis=f"{application.period.name}; {application.receipt_number}")
+                appointment = Appointment.objects.create(
+                    application=application, employee=employee, nip=nip, tmt=tmt, contract_end=contract_end,
+                    action_ref=action_ref, citations=CITATIONS, created_by=actor, updated_by=actor)
+                audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=appointment,
+                             object_repr=f"Pengangkatan {applicant.name} ({nip})",
+                             subject_employee_id=employee.pk,
+                             changes={"after": {"nip": nip, "employee_type": employee_type, "tmt": tmt,
+                                                "contract_end": contract_end, "position": vacancy.position_id,
+                                                "receipt": application.receipt_number}},
+                             citations=CITATIONS)
+            return appointment
+        except IntegrityError:
+            continue  # another appointment took the same sequence: build the next one
+    raise ConflictError(_("NIP tidak dapat dibentuk karena bentrok berulang; coba lagi."), code="nip_conflict")
+
+
+def appointment_tmt_default(*, on: dt.date | None = None) -> dt.date:
+    """The first day of the next month, the usual TMT of a new appointment."""
+    day = on or timezone.localdate()
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)

@@ -1,0 +1,130 @@
+"""CAT import with a reject report, passing grade, SKB participants, final ranking, appointment
+with a NIP by the law's rule (issue 14 items 7-8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from simasn.core.errors import ConflictError
+from simasn.core.interfaces import Interface
+from simasn.core.storage import read_bytes, working_storage
+from simasn.law import evaluate
+from simasn.personnel.models import Employee, PositionHistory
+from simasn.procurement.models import Application, Stage
+from simasn.procurement.services import appointment, portal, registration, selection, verification
+from simasn.procurement.tests.conftest import PDF
+
+# receipt order → (TWK, TIU, TKP); UMUM 2024 passing grade: TWK 65, TIU 80, TKP 166 each.
+SKD = [(100, 120, 200), (90, 110, 190), (90, 110, 190), (65, 80, 166), (60, 150, 200), (80, 90, 170),
+       (70, 85, 168)]
+
+
+def _applicants(world, register, n):
+    apps = []
+    for i in range(n):
+        applicant = register(nik=f"327301120399{i + 10:04d}", name=f"Pelamar {i}")
+        user = applicant.user
+        registration.draft_save(actor=user, interface=Interface.WEB, period_id=world.period.pk,
+                                vacancy_id=world.vacancy.pk, data={"education_level": "S1", "ipk": "3.50"})
+        for doc in ("KTP", "IJAZAH"):
+            registration.document_upload(actor=user, interface=Interface.WEB, period_id=world.period.pk,
+                                         doc_type=doc, content=PDF + f"{doc}{i}".encode())
+        app, _ = registration.application_submit(actor=user, interface=Interface.WEB, period_id=world.period.pk,
+                                                 idempotency_key=f"k-sel-{i:06d}")
+        apps.append(app)
+    return apps
+
+
+def _advance(world, stage):
+    portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk, to_stage=stage)
+
+
+@pytest.fixture
+def skd_done(world, register):
+    apps = _applicants(world, register, len(SKD))
+    _advance(world, Stage.VERIFICATION)
+    for app in apps:
+        verification.application_verify(actor=world.panitia, interface=Interface.WEB, application_id=app.pk,
+                                        verdicts={"KTP": ("MS", ""), "IJAZAH": ("MS", "")})
+    _advance(world, Stage.SKD)
+    lines = ["nomor_peserta,nik,twk,tiu,tkp"]
+    for app, (twk, tiu, tkp) in zip(apps, SKD, strict=True):
+        if app is apps[1]:
+            twk = 155  # above the decree's maximum TWK (150)
+        lines.append(f"{app.receipt_number},{app.applicant.nik},{twk},{tiu},{tkp}")
+    lines += ["TIDAK-ADA,3273011203990099,100,100,100", f"{apps[0].receipt_number},{apps[0].applicant.nik},1,1,1"]
+    job = selection.results_import(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk, kind="SKD",
+                                   content="\n".join(lines).encode(), filename="skd.csv")
+    return apps, job
+
+
+def test_the_skd_import_checks_rows_and_reports_rejects(world, skd_done):
+    apps, job = skd_done
+    assert (job.rows_total, job.rows_ok, job.rows_rejected) == (9, 6, 3)
+    report = read_bytes(working_storage(), job.reject_name).decode("utf-8-sig")
+    assert "nomor peserta tidak dikenal" in report and "nomor peserta ganda" in report
+    # A TWK above the decree's maximum (150) is refused and nothing of that row is stored.
+    assert "bukan bilangan bulat dalam batas" in report
+    apps[1].refresh_from_db()
+    assert apps[1].twk is None
+
+
+def test_passing_grade_and_skb_participants_follow_the_law(world, skd_done):
+    apps, _job = skd_done
+    outcome = selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
+    rows = {a.pk: Application.objects.get(pk=a.pk) for a in apps}
+    # Exactly at the passing grade passes (boundary); TWK 60 < 65 fails; the absent row fails.
+    assert rows[apps[3].pk].skd_passed is True
+    assert rows[apps[4].pk].skd_passed is False
+    assert rows[apps[1].pk].skd_passed is False  # rejected row: no scores
+    law = evaluate("selection.skb_participants", {
+        "formasi_type": "UMUM", "seats": 2,
+        "applicants": [{"id": str(a.pk), "twk": t, "tiu": i, "tkp": k} for a, (t, i, k) in zip(apps, SKD, strict=True)
+                       if a.pk != apps[1].pk]}, dt.date(2024, 9, 1))
+    assert sorted(int(x) for x in law.outcome["proceeds"]) == sorted(pk for pk, r in rows.items() if r.proceeds_skb)
+    assert outcome["proceed"] == len(law.outcome["proceeds"])
+
+
+def test_final_ranking_and_appointment(world, skd_done):
+    apps, _job = skd_done
+    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
+    _advance(world, Stage.SKB)
+    participants = list(Application.objects.filter(period=world.period, proceeds_skb=True).select_related("applicant"))
+    lines = ["nomor_peserta,nik,skb_cat,skb_wawancara,skb_lainnya"]
+    for i, app in enumerate(participants):
+        lines.append(f"{app.receipt_number},{app.applicant.nik},{90 - i * 7}.50,,")
+    job = selection.results_import(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                   kind="SKB", content="\n".join(lines).encode(), filename="skb.csv")
+    assert job.rows_ok == len(participants)
+    _advance(world, Stage.FINAL)
+    outcome = selection.final_rank(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                   instansi_id=world.bandung.pk)
+    assert outcome["selected"] == 2
+    winner = Application.objects.get(period=world.period, final_rank=1)
+    assert winner.selected and winner.final_score is not None
+    with pytest.raises(ConflictError):
+        loser = Application.objects.filter(period=world.period, selected=False).first()
+        appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=loser.pk,
+                                     tmt=dt.date(2027, 1, 1))
+    made = appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
+                                        tmt=dt.date(2027, 1, 1))
+    applicant = winner.applicant
+    assert made.nip == f"{applicant.birth_date:%Y%m%d}202701{1}001"
+    assert evaluate("nip", {"nip": made.nip, "employee_type": "PNS", "birth_date": applicant.birth_date.isoformat(),
+                            "sex": applicant.sex, "tmt_cpns": "2027-01-01"}, dt.date(2027, 1, 1)).outcome["valid"]
+    employee = Employee.objects.get(pk=made.employee_id)
+    assert (employee.nip, employee.tmt_cpns, employee.position_id) == (made.nip, dt.date(2027, 1, 1), world.guru.pk)
+    assert PositionHistory.objects.filter(employee=employee, start_date=dt.date(2027, 1, 1)).exists()
+    with pytest.raises(ConflictError):
+        appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
+                                     tmt=dt.date(2027, 1, 1))
+
+
+def test_a_year_without_a_passing_grade_decree_is_not_ranked(world, register):
+    period = portal.period_create(actor=world.bkn, interface=Interface.WEB, name="Seleksi 2026", fiscal_year=2026,
+                                  employee_type="PNS", opens_on=world.today, closes_on=world.today, stage=Stage.SKD)
+    with pytest.raises(ConflictError) as refused:
+        selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=period.pk)
+    assert refused.value.code == "needs_legal_review"

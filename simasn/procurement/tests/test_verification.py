@@ -1,0 +1,121 @@
+"""Verification per document, the announcement, sanggah within the law's window and its
+answer, the re-announcement (issue 14 item 6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from simasn.core.errors import ApplicationError, ConflictError, PermissionDeniedError
+from simasn.core.interfaces import Interface
+from simasn.procurement.models import AnnouncementKind, SanggahStatus, Stage, Verdict
+from simasn.procurement.services import announcements, portal, registration, verification
+
+
+@pytest.fixture
+def submitted(world, ready_applicant):
+    application, _created = registration.application_submit(
+        actor=ready_applicant.user, interface=Interface.WEB, period_id=world.period.pk, idempotency_key="k-verify-001")
+    portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk,
+                          to_stage=Stage.VERIFICATION)
+    return application
+
+
+def _tms(world, application):
+    return verification.application_verify(
+        actor=world.panitia, interface=Interface.WEB, application_id=application.pk,
+        verdicts={"KTP": ("MS", ""), "IJAZAH": ("TMS", "Ijazah tidak dilegalisasi")})
+
+
+def test_a_document_found_wanting_needs_a_reason(world, submitted):
+    with pytest.raises(ApplicationError) as refused:
+        verification.application_verify(actor=world.panitia, interface=Interface.WEB, application_id=submitted.pk,
+                                        verdicts={"KTP": ("MS", ""), "IJAZAH": ("TMS", "")})
+    assert "IJAZAH" in refused.value.fields
+    application = _tms(world, submitted)
+    assert application.admin_verdict == Verdict.TMS
+    assert application.admin_reason == "Ijazah: Ijazah tidak dilegalisasi"
+
+
+def test_only_the_vacancys_instansi_verifies(world, submitted):
+    with pytest.raises(PermissionDeniedError):
+        verification.application_verify(actor=world.panitia_kupang, interface=Interface.WEB,
+                                        application_id=submitted.pk, verdicts={"KTP": ("MS", ""), "IJAZAH": ("MS", "")})
+
+
+def test_announcement_text_follows_tata_naskah_dinas(world, submitted):
+    _tms(world, submitted)
+    announcement = announcements.announcement_publish(
+        actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk, instansi_id=world.bandung.pk,
+        kind=AnnouncementKind.ADMINISTRASI, on=dt.date(2024, 9, 19))
+    lines = announcement.text.splitlines()
+    assert lines[:8] == ["PEMERINTAH KOTA BANDUNG", "", "PENGUMUMAN", "NOMOR 001/PANSEL-ADM/KOTA-BDG/2024",
+                         "TENTANG", "HASIL SELEKSI ADMINISTRASI", "SELEKSI CPNS 2024",
+                         "DI LINGKUNGAN PEMERINTAH KOTA BANDUNG"]
+    # The sanggah window the law sets: 3 calendar days from the day after the announcement.
+    assert ("Pelamar yang dinyatakan tidak memenuhi syarat dapat mengajukan sanggah melalui portal seleksi "
+            "pada tanggal 20 September 2024 sampai dengan 22 September 2024.") in lines
+    assert lines[-4:] == ["19 September 2024", "Pejabat Pembina Kepegawaian,", "", "(pejabat belum tercatat)"]
+    pdf = Client().get(f"/pengadaan/pengumuman/{announcement.pk}.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_sanggah_inside_the_window_is_answered_and_reannounced(world, submitted):
+    _tms(world, submitted)
+    announced_on = dt.date(2024, 9, 19)
+    announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                       instansi_id=world.bandung.pk, kind=AnnouncementKind.ADMINISTRASI, on=announced_on)
+    user = submitted.applicant.user
+    with pytest.raises(ConflictError) as late:
+        verification.sanggah_file(actor=user, interface=Interface.WEB, application_id=submitted.pk,
+                                  reason="Ijazah sudah dilegalisasi", on=dt.date(2024, 9, 23))
+    assert late.value.code == "late"
+    # The last day of the window is in time (boundary).
+    sanggah = verification.sanggah_file(actor=user, interface=Interface.WEB, application_id=submitted.pk,
+                                        reason="Ijazah sudah dilegalisasi", on=dt.date(2024, 9, 22))
+    assert sanggah.answer_due_on == dt.date(2024, 9, 29)
+    with pytest.raises(ConflictError):
+        verification.sanggah_file(actor=user, interface=Interface.WEB, application_id=submitted.pk,
+                                  reason="lagi", on=dt.date(2024, 9, 22))
+    with pytest.raises(ConflictError) as open_sanggah:
+        announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                           instansi_id=world.bandung.pk, kind=AnnouncementKind.ADMINISTRASI)
+    assert open_sanggah.value.code == "sanggah_open"
+    answered = verification.sanggah_answer(actor=world.panitia, interface=Interface.WEB, sanggah_id=sanggah.pk,
+                                           accepted=True, answer="Legalisasi diterima", on=dt.date(2024, 9, 25))
+    assert answered.status == SanggahStatus.ACCEPTED
+    submitted.refresh_from_db()
+    assert submitted.admin_verdict == Verdict.MS
+    again = announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                               instansi_id=world.bandung.pk, kind=AnnouncementKind.ADMINISTRASI,
+                                               on=dt.date(2024, 9, 26))
+    assert again.version == 2 and "(PENGUMUMAN ULANG)" in again.text
+
+
+def test_a_sanggah_before_the_announcement_is_refused(world, submitted):
+    _tms(world, submitted)
+    with pytest.raises(ConflictError) as refused:
+        verification.sanggah_file(actor=submitted.applicant.user, interface=Interface.WEB,
+                                  application_id=submitted.pk, reason="x")
+    assert refused.value.code == "not_announced"
+
+
+def test_the_verifier_works_through_applications_on_the_web(world, submitted):
+    client = Client()
+    client.force_login(world.panitia)
+    listing = client.get("/pengadaan/verifikasi/", {"status": "todo"}).content.decode()
+    assert submitted.receipt_number in listing
+    page = client.get(f"/pengadaan/verifikasi/{submitted.pk}/")
+    assert page.status_code == 200
+    refused = client.post(f"/pengadaan/verifikasi/{submitted.pk}/", {"verdict_KTP": "MS", "verdict_IJAZAH": "TMS"})
+    assert refused.status_code == 400 and "TMS perlu alasan" in refused.content.decode()
+    done = client.post(f"/pengadaan/verifikasi/{submitted.pk}/", {"verdict_KTP": "MS", "verdict_IJAZAH": "MS"})
+    assert done.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.admin_verdict == Verdict.MS
+    # The applicant sees the verdict of each document.
+    applicant = Client()
+    applicant.force_login(submitted.applicant.user)
+    assert "Memenuhi syarat" in applicant.get(f"/pengadaan/lamaran/{submitted.pk}/").content.decode()

@@ -1,0 +1,105 @@
+"""Selection administration: periods (BKN) and the vacancies each instansi opens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from simasn.accounts.actors import AuthenticatedRequest
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import PermissionDeniedError
+from simasn.core.interfaces import Interface
+from simasn.positions.models import Position
+from simasn.procurement import legal, selectors
+from simasn.procurement.forms import PeriodForm, SearchForm, VacancyForm
+from simasn.procurement.models import SelectionPeriod
+from simasn.procurement.services import portal as portal_services
+from simasn.web.exports import Column
+from simasn.web.pages import form_page, list_page, not_allowed_message
+
+
+def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
+    scope = Scope.of(request.user)
+    if not scope.can(resource, action):
+        raise PermissionDeniedError(not_allowed_message())
+    return scope
+
+
+@login_required
+def period_list(request: AuthenticatedRequest) -> HttpResponseBase:
+    scope = _require(request, Resource.SELECTION_PERIOD)
+    columns: list[Column] = [
+        (_("Nama seleksi"), lambda p: p.name), (_("Tahun anggaran"), lambda p: p.fiscal_year),
+        (_("Jenis ASN"), lambda p: p.employee_type), (_("Tahap"), lambda p: p.get_stage_display()),
+        (_("Pendaftaran dibuka"), lambda p: p.opens_on.isoformat()),
+        (_("Pendaftaran ditutup"), lambda p: p.closes_on.isoformat()),
+        (_("Lowongan"), lambda p: p.vacancy_count),
+    ]
+    q = request.GET.get("q", "").strip()
+    qs = selectors.period_list(viewer=request.user)
+    if q:
+        qs = qs.filter(name__icontains=q)
+    return list_page(request, queryset=qs, template="procurement/period_list.html", title=_("Periode seleksi"),
+                     columns=columns, export_name="periode-seleksi", export_object_type="procurement.selectionperiod",
+                     estimate_count=False, filter_form=SearchForm(request.GET or None),
+                     context={"can_create": scope.can(Resource.SELECTION_PERIOD, Action.CREATE),
+                              "create_url": reverse("procurement:period_create"), "q": q})
+
+
+@login_required
+def period_create(request: AuthenticatedRequest) -> HttpResponse:
+    _require(request, Resource.SELECTION_PERIOD, Action.CREATE)
+    form = PeriodForm(request.POST or None)
+
+    def submit(data: dict[str, Any]) -> SelectionPeriod:
+        return portal_services.period_create(actor=request.user, interface=Interface.WEB, **data)
+
+    return form_page(request, form=form, template="web/form.html", title=_("Periode seleksi baru"), submit=submit,
+                     success_url=lambda p: reverse("procurement:period", args=[p.pk]),
+                     success_message=_("Periode seleksi dibuat."))
+
+
+@login_required
+def period_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
+    scope = _require(request, Resource.SELECTION_PERIOD)
+    period = selectors.period_get(viewer=request.user, pk=pk)
+    q = request.GET.get("q", "").strip()
+    qs = selectors.vacancy_list(viewer=request.user, period_id=period.pk, q=q)
+    columns: list[Column] = [
+        (_("Instansi"), lambda v: v.instansi.name), (_("Jabatan"), lambda v: v.position.name),
+        (_("Jenis formasi"), lambda v: v.formasi_type), (_("Kebutuhan"), lambda v: v.seats),
+        (_("Pelamar"), lambda v: v.application_count),
+        (_("Dasar formasi"), lambda v: v.formasi_decision or (f"#{v.formasi_ref}" if v.formasi_ref else "")),
+    ]
+    return list_page(request, queryset=qs, template="procurement/period_detail.html", title=period.name,
+                     columns=columns, export_name="lowongan-periode", export_object_type="procurement.vacancy",
+                     estimate_count=False, filter_form=SearchForm(request.GET or None),
+                     context={"period": period, "q": q,
+                              "can_open": scope.can(Resource.VACANCY, Action.CREATE) and period.stage == "OPEN",
+                              "create_url": reverse("procurement:vacancy_create", args=[period.pk])})
+
+
+@login_required
+def vacancy_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    scope = _require(request, Resource.VACANCY, Action.CREATE)
+    period = selectors.period_get(viewer=request.user, pk=pk)
+    positions = scope.filter(Position.objects.listed().select_related("instansi"), Resource.POSITION) \
+        if scope.can(Resource.POSITION) else Position.objects.none()
+    rows = legal.formasi_types(period.fiscal_year)
+    form = VacancyForm(request.POST or None, positions=positions.order_by("instansi__name", "name"),
+                       formasi_types=[(r.code, r.label) for r in rows])
+
+    def submit(data: dict[str, Any]) -> Any:
+        position = data.pop("position")
+        return portal_services.vacancy_open(actor=request.user, interface=Interface.WEB, period_id=period.pk,
+                                            position_id=position.pk, **data)
+
+    return form_page(request, form=form, template="web/form.html", title=_("Buka lowongan — %(p)s") % {"p": period.name},
+                     submit=submit, success_url=lambda v: reverse("procurement:period", args=[period.pk]),
+                     success_message=_("Lowongan dibuka dan tampil di portal."))
