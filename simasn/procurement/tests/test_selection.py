@@ -88,7 +88,7 @@ def test_passing_grade_and_skb_participants_follow_the_law(world, skd_done):
 
 
 def test_final_ranking_and_appointment(world, skd_done):
-    apps, _job = skd_done
+    _apps, _job = skd_done
     selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
     _advance(world, Stage.SKB)
     participants = list(Application.objects.filter(period=world.period, proceeds_skb=True).select_related("applicant"))
