@@ -10,6 +10,8 @@ from simasn.accounts.models import User
 from simasn.accounts.roles import Role
 
 DEMO_PASSWORD = "simasn-demo-2026"
+#: The demo applicant (simasn/site/demo/procurement.py) signs in with this NIK.
+DEMO_APPLICANT_NIK = "3273011203990002"
 
 
 def system_admin() -> Any:
@@ -35,8 +37,11 @@ def nik(r: random.Random, region: str, birth: dt.date, sex: str) -> str:
 
 
 def demo_logins() -> list[tuple[str, str]]:
-    return [
-        (u.username, f"{u.get_role_display()}{' · ' + u.instansi.name if u.instansi else ''}")
-        for u in User.objects.select_related("instansi").order_by("role", "username")
-        if u.has_usable_password()
-    ]
+    """One line per demo login; of the applicants (a crowd that never signs in) only the
+    demo applicant, whose NIK is the username."""
+    logins = []
+    for u in User.objects.select_related("instansi").order_by("role", "username"):
+        if not u.has_usable_password() or (u.role == Role.PELAMAR and u.username != DEMO_APPLICANT_NIK):
+            continue
+        logins.append((u.username, f"{u.get_role_display()}{' · ' + u.instansi.name if u.instansi else ''}"))
+    return logins

@@ -129,12 +129,12 @@ def _open_period(period_id: int, *, on: dt.date | None = None) -> SelectionPerio
 
 
 def draft_save(*, actor: User, interface: Interface, period_id: int, vacancy_id: int | None,
-               data: dict[str, Any]) -> ApplicationDraft:
+               data: dict[str, Any], on: dt.date | None = None) -> ApplicationDraft:
     """Save what the applicant typed so far. Only the first save is audited: the draft is the
     applicant's own working copy, and the submit records its full content."""
     applicant = _own_applicant(actor)
     Scope.of(actor).require(Resource.APPLICATION, Action.UPDATE, owner_id=actor.pk)
-    period = _open_period(period_id)
+    period = _open_period(period_id, on=on)
     if vacancy_id is not None and not Vacancy.objects.filter(pk=vacancy_id, period=period).exists():
         raise ApplicationError(_("Lowongan tidak ada pada periode ini."), code="validation",
                                fields={"vacancy": [_("Pilih lowongan periode ini.")]})
@@ -155,11 +155,11 @@ def draft_save(*, actor: User, interface: Interface, period_id: int, vacancy_id:
 
 
 def document_upload(*, actor: User, interface: Interface, period_id: int, doc_type: str, content: bytes,
-                    original_name: str = "") -> ApplicantDocument:
+                    original_name: str = "", on: dt.date | None = None) -> ApplicantDocument:
     """Store one document by its SHA-256 (write-once) after checking its type and size."""
     applicant = _own_applicant(actor)
     Scope.of(actor).require(Resource.APPLICATION, Action.UPDATE, owner_id=actor.pk)
-    period = _open_period(period_id)
+    period = _open_period(period_id, on=on)
     if doc_type not in DocumentType.values:
         raise ApplicationError(_("Jenis dokumen tidak dikenal."), code="validation", fields={"doc_type": [_("Pilih dari daftar.")]})
     limit = MAX_BYTES.get(DocumentType(doc_type), DEFAULT_MAX_BYTES)
@@ -236,7 +236,8 @@ def application_submit(*, actor: User, interface: Interface, period_id: int, ide
     receipt = _new_receipt(period)
     row = Application(
         applicant=applicant, period=period, vacancy=draft.vacancy, receipt_number=receipt, idempotency_key=key,
-        submitted_at=timezone.now(), data=dict(draft.data),
+        submitted_at=timezone.now() if on is None else timezone.make_aware(dt.datetime.combine(on, dt.time(10))),
+        data=dict(draft.data),
         documents=[{"doc_type": d.doc_type, "file_name": d.file_name, "sha256": d.sha256, "size": d.size,
                     "content_type": d.content_type} for d in documents.values()])
     with transaction.atomic(durable=True):
