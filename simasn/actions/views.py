@@ -108,17 +108,25 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def action_create(request: HttpRequest) -> HttpResponse:
+    """The draft form of one action type: choosing the type swaps the fields (htmx GET of
+    this page, which also works without script through the "Tampilkan isian" button)."""
     if not Scope.of(request.user).can(Resource.ACTION, Action.CREATE):
         raise PermissionDeniedError(not_allowed_message())
-    initial = {k: request.GET[k] for k in ("action_type", "employee") if request.GET.get(k)}
-    form = ActionDraftForm(request.POST or None, viewer=request.user, initial=initial)
+    source = request.POST if request.method == "POST" else request.GET
+    action_type = source.get("action_type", "")
+    initial = {k: request.GET[k] for k in ("action_type", "employee", "position") if request.GET.get(k)}
+    form = ActionDraftForm(request.POST or None, viewer=request.user, initial=initial, action_type=action_type,
+                           position_q=source.get("position_q", ""))
     return form_page(
-        request, form=form, template="web/form.html", title=_("Konsep tindakan kepegawaian"),
+        request, form=form, template="actions/draft_form.html", title=_("Konsep tindakan kepegawaian"),
         submit=lambda d: services.action_draft(actor=request.user, interface=Interface.WEB,
                                                **form.service_kwargs()),
         success_url=lambda o: reverse("actions:detail", args=[o.pk]),
         success_message=_("Konsep tindakan disimpan."),
-        context={"cancel_url": reverse("actions:list")},
+        context={"cancel_url": reverse("actions:list"), "action_type": form.kind,
+                 "position_q": source.get("position_q", ""),
+                 "has_position": "position" in form.fields,
+                 "is_transfer": form.kind == "TRANSFER"},
     )
 
 
