@@ -128,7 +128,30 @@ def _bup(facts: RetirementFacts, lookup: Lookup) -> _Bup:
 
 
 def retirement(facts: RetirementFacts, on: dt.date) -> Decision:
-    """BUP, TMT pensiun and (for PPPK) the end of service — Pasal 52(3)(c), 55; PP 11/2017."""
+    """BUP, TMT pensiun and (for PPPK) the end of service — Pasal 52(3)(c), 55; PP 11/2017.
+
+    The law that sets the BUP is the law in force on the day the BUP is reached, not on the
+    day the question is asked (MISSION R-BUP; issue 12 item 18): the age found with the law
+    of ``on`` gives the day it is reached; the answer is then taken from the law in force on
+    that day (twice at most, should that law's age move the day again). The decision keeps
+    ``on`` as its date; its parameters and citations are those of the law applied, and
+    ``outcome["bup_law_on"]`` says which day's law that was.
+    """
+    decision = _retirement_on(facts, on)
+    for _ in range(2):
+        reached = decision.outcome.get("bup_reached_on")
+        if not isinstance(reached, dt.date) or reached == decision.outcome.get("bup_law_on"):
+            break
+        again = _retirement_on(facts, reached)
+        if again.needs_legal_review and not decision.needs_legal_review:
+            break  # the system keeps no table for that day: keep the answer it has
+        decision = again
+    decision.on = on
+    return decision
+
+
+def _retirement_on(facts: RetirementFacts, on: dt.date) -> Decision:
+    """The answer with the law in force on ``on``."""
     lookup = Lookup(on)
     try:
         law = law_in_force(lookup)
@@ -167,6 +190,7 @@ def retirement(facts: RetirementFacts, on: dt.date) -> Decision:
     outcome: dict[str, Any] = {
         "employee_type": facts.employee_type,
         "retirement_age": bup.age,
+        "bup_law_on": on,
     }
     reached = add_years(facts.birth_date, bup.age)
     if reached is None:
