@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from simasn.core.interfaces import Interface
@@ -141,3 +141,4 @@ def test_the_screens_speak_english_when_chosen(world: World, settings: Any) -> N
     body = client.get(f"/perencanaan/rencana/{plan.pk}/").content.decode()
     assert "ASN needs plan" in body and "Workload need" in body and "Kebutuhan ABK" not in body
     assert "Needs planning" in client.get("/perencanaan/nasional/").content.decode()
+    translation.activate("id")  # the middleware left English active in this thread

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
+import pytest
 from django.test import Client
+from django.utils import translation
 
 from simasn.core.interfaces import Interface
 from simasn.planning import services
@@ -16,6 +19,13 @@ WEB = Interface.WEB
 
 def _counts(viewer: object) -> dict[str, int]:
     return {item.label: item.count for item in waiting_for(viewer=viewer)}  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _indonesian() -> Iterator[None]:
+    """The labels are compared in Indonesian, whatever an earlier test left active."""
+    with translation.override("id"):
+        yield
 
 
 def test_each_role_sees_its_next_step(world: World) -> None:
