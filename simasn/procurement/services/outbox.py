@@ -74,7 +74,8 @@ def outbox_drain(*, limit: int = 500) -> dict[str, int]:
         with transaction.atomic(durable=True):
             qs = OutboxEvent.objects.filter(pk=event_id, done_at__isnull=True)
             if connection.vendor == "postgresql":
-                qs = qs.select_for_update(skip_locked=True)
+                # Lock the event row only: the application is a nullable (outer) join.
+                qs = qs.select_for_update(skip_locked=True, of=("self",))
             event = qs.select_related("application__applicant", "application__vacancy__position",
                                       "application__vacancy__instansi").first()
             if event is None:
