@@ -18,6 +18,7 @@ install_error_handlers(api)
 from simasn.actions.api import router as actions_router  # noqa: E402
 from simasn.lawdata.api import router as lawdata_router  # noqa: E402
 from simasn.organization.api import router as organization_router  # noqa: E402
+from simasn.performance.api import router as performance_router  # noqa: E402
 from simasn.personnel.api import router as personnel_router  # noqa: E402
 from simasn.planning.api import router as planning_router  # noqa: E402
 from simasn.positions.api import router as positions_router  # noqa: E402
@@ -32,3 +33,4 @@ api.add_router("/", lawdata_router)
 api.add_router("/", workplans_router)
 api.add_router("/", planning_router)
 api.add_router("/", procurement_router)
+api.add_router("/", performance_router)

@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sinkronisasi/", include("simasn.workplans.urls")),
     path("perencanaan/", include("simasn.planning.urls")),
     path("pengadaan/", include("simasn.procurement.urls")),
+    path("kinerja/", include("simasn.performance.urls")),
     path("", include("simasn.site.urls")),
 ]
 

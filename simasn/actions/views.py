@@ -114,7 +114,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDeniedError(not_allowed_message())
     source = request.POST if request.method == "POST" else request.GET
     action_type = source.get("action_type", "")
-    initial = {k: request.GET[k] for k in ("action_type", "employee", "position") if request.GET.get(k)}
+    initial = {k: request.GET[k] for k in ("action_type", "employee", "position", "ground") if request.GET.get(k)}
     form = ActionDraftForm(request.POST or None, viewer=request.user, initial=initial, action_type=action_type,
                            position_q=source.get("position_q", ""))
     return form_page(

@@ -140,3 +140,19 @@ def culture_list(*, viewer: User, q: str = "") -> QuerySet[CultureActivity]:
     if q.strip():
         qs = qs.filter(title__icontains=q.strip())
     return qs
+
+
+def feedback_targets(*, viewer: User) -> list[PerformancePlan]:
+    """Open-period plans the viewer may give behaviour feedback on: their peers' (same
+    appraiser) and their appraiser's (as a subordinate) — the relation the service checks."""
+    if viewer.employee_id is None:
+        return []
+    mine = PerformancePlan.objects.filter(employee_id=viewer.employee_id, period__status="OPEN")
+    targets: list[PerformancePlan] = []
+    for plan in mine.select_related("period"):
+        qs = PerformancePlan.objects.filter(period_id=plan.period_id).exclude(employee_id=viewer.employee_id)
+        related = Q(employee_id=plan.appraiser_id) if plan.appraiser_id else Q(pk__in=[])
+        if plan.appraiser_id:
+            related |= Q(appraiser_id=plan.appraiser_id)
+        targets.extend(qs.filter(related).select_related("employee", "position", "period"))
+    return list({p.pk: p for p in targets}.values())

@@ -36,6 +36,7 @@ NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
     (_("Sanggah"), "procurement:sanggah_list", Resource.SANGGAH),
     (_("Pengangkatan"), "procurement:appointments", Resource.PROCUREMENT_APPOINTMENT),
     (_("Rekonsiliasi pendaftaran"), "procurement:reconciliation", Resource.PROCUREMENT_RECONCILIATION),
+    (_("Kinerja"), "performance:home", Resource.PERFORMANCE_PERIOD),
 )
 
 

@@ -17,6 +17,7 @@ SOURCES: tuple[str, ...] = (
     "simasn.bulk.waiting.waiting_for",
     "simasn.planning.waiting.waiting_for",
     "simasn.procurement.waiting.waiting_for",
+    "simasn.performance.waiting.waiting_for",
 )
 
 

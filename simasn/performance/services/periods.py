@@ -18,6 +18,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError
 from simasn.core.interfaces import Interface
 from simasn.law import performance_periods
+from simasn.law.enums import PeriodicScheme
 from simasn.performance.models import PerformancePeriod, PeriodStatus, UnitRating
 
 
@@ -31,6 +32,8 @@ def evaluations(period: PerformancePeriod) -> list[dict]:
 def period_open(*, actor: Actor, interface: Interface, instansi_id: int, year: int,
                 scheme: str = "") -> PerformancePeriod:
     Scope.of(actor).require(Resource.PERFORMANCE_PERIOD, Action.CREATE, instansi_id=instansi_id)
+    if scheme and scheme not in set(PeriodicScheme):
+        raise ApplicationError(_("Skema evaluasi periodik tidak dikenal."), fields={"scheme": [_("Tidak dikenal.")]})
     decision = performance_periods(year=year, scheme=scheme or None, on=dt.date(year, 1, 1))
     if decision.needs_legal_review or "annual" not in decision.outcome:
         raise ApplicationError(_("Periode kinerja tahun %(year)s tidak dapat ditentukan menurut aturan: "

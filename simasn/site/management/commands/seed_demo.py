@@ -15,6 +15,7 @@ from simasn.site.demo import (
     accounts,
     actions,
     organization,
+    performance,
     personnel,
     planning,
     positions,
@@ -26,7 +27,8 @@ from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
 #: The order matters: instansi and units, then positions, employees, the users who act on
 #: them, their personnel actions, and the work-plan cycle those users take part in.
 #: A new chapter app adds its module at the place its data depends on.
-SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning, procurement)
+SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning, procurement,
+              performance)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,43 @@
+from django.urls import path
+
+from simasn.performance.views import other, periods, plans
+
+app_name = "performance"
+urlpatterns = [
+    path("", other.home, name="home"),
+    path("periode/", periods.period_list, name="periods"),
+    path("periode/buka/", periods.period_open, name="period_open"),
+    path("periode/<int:pk>/", periods.period_detail, name="period"),
+    path("periode/<int:pk>/siapkan/", periods.period_prepare, name="period_prepare"),
+    path("periode/<int:pk>/skp-saya/", periods.plan_prepare_own, name="plan_prepare_own"),
+    path("periode/<int:pk>/tutup/", periods.period_close, name="period_close"),
+    path("periode/<int:pk>/unit/<int:unit_id>/", periods.unit_calibration, name="unit"),
+    path("periode/<int:pk>/unit/<int:unit_id>/predikat/", periods.unit_rating_set, name="unit_rating"),
+    path("periode/<int:pk>/unit/<int:unit_id>/finalkan/", periods.unit_finalise, name="unit_finalise"),
+    path("plt/tambah/", periods.acting_assign, name="acting"),
+    path("skp/", plans.plan_list, name="plans"),
+    path("skp/<int:pk>/", plans.plan_detail, name="plan"),
+    path("skp/<int:pk>/hasil-kerja/", plans.result_add, name="result_add"),
+    path("skp/<int:pk>/perilaku/", plans.behaviour_expectation, name="behaviour"),
+    path("skp/<int:pk>/bukti/", plans.evidence_add, name="evidence_add"),
+    path("skp/<int:pk>/dialog/", plans.dialogue_plan, name="dialogue_plan"),
+    path("skp/<int:pk>/nilai/", plans.rating_set, name="rate"),
+    path("skp/<int:pk>/sepakati/", plans.plan_agree, name="agree"),
+    path("hasil-kerja/<int:pk>/indikator/", plans.indicator_add, name="indicator_add"),
+    path("hasil-kerja/<int:pk>/ekspektasi/", plans.expectation_set, name="expectation"),
+    path("indikator/<int:pk>/realisasi/", plans.realisation_record, name="realisation"),
+    path("dialog/<int:pk>/catat/", plans.dialogue_record, name="dialogue_record"),
+    path("penilaian/", other.rating_list, name="ratings"),
+    path("penilaian/<int:pk>/penyesuaian/", plans.override_request, name="override"),
+    path("penilaian/<int:pk>/penyesuaian/<str:decision>/", plans.override_decide, name="override_decide"),
+    path("tim/", plans.team_list, name="team"),
+    path("umpan-balik/", plans.feedback_list, name="feedback"),
+    path("umpan-balik/<int:pk>/", plans.feedback_give, name="feedback_give"),
+    path("bukti/<int:pk>/unduh/", plans.evidence_download, name="evidence_download"),
+    path("kasus/", other.case_list, name="cases"),
+    path("kasus/<int:pk>/", other.case_detail, name="case"),
+    path("budaya/", other.culture_list, name="culture"),
+    path("budaya/tambah/", other.culture_add, name="culture_add"),
+    path("budaya/analisis/", other.culture_view, name="culture_view"),
+    path("nasional/", other.national, name="national"),
+]

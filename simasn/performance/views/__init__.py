@@ -1,0 +1,1 @@
+"""Web pages of performance management (Indonesian paths under /kinerja/)."""
