@@ -57,7 +57,8 @@ class Org:
 
 @pytest.fixture
 def org(db: Any) -> Org:
-    """Kota: Setda (Sekda) ⊃ BKPSDM (Kepala Badan) ⊃ Bidang Mutasi (Kepala Bidang; 5 staff)."""
+    """Kota: Setda (Sekda) ⊃ BKPSDM (Kepala Badan) ⊃ Bidang Mutasi (Kepala Bidang; 5 staff).
+    (Under a `django_db(transaction=True)` mark, as in the browser test, `db` is transactional.)"""
     start = dt.date(2020, 1, 1)
     instansi = InstansiFactory(name="Pemerintah Kota Uji", kind="KOTA")
     setda = UnitFactory(instansi=instansi, name="Sekretariat Daerah", code="SETDA")

@@ -20,7 +20,7 @@ from simasn.core.errors import NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.core.storage import working_storage
 from simasn.law import behaviour_indicators
-from simasn.performance import forms, selectors, services
+from simasn.performance import forms, selectors, services, statistics
 from simasn.performance.access import can_act_as_appraiser, can_act_as_owner
 from simasn.performance.models import (
     ANNUAL,
@@ -89,12 +89,26 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "dialogues": plan.dialogues.all(),
         "dialogues_held": sum(1 for d in plan.dialogues.all() if d.held_on),
         "ratings": [{"evaluation": e, "rating": ratings.get(e["code"])} for e in evaluations],
-        "feedback": plan.feedback.select_related("giver"),
+        "feedback": _feedback_summary(plan, values),
+        "min_cell": statistics.minimum_cell(),
         "is_owner": can_act_as_owner(request.user, plan, Action.UPDATE),
         "is_appraiser": can_act_as_appraiser(request.user, plan),
         "history": selectors.rating_list(viewer=request.user).filter(plan__employee_id=plan.employee_id),
         "ANNUAL": ANNUAL,
     })
+
+
+def _feedback_summary(plan: PerformancePlan, values: dict[str, Any]) -> list[dict[str, Any]]:
+    """Peer and subordinate feedback per value as counts only, never who said what; a value
+    with fewer answers than the aggregate threshold shows no counts (the giver would show)."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in plan.feedback.values("value_code", "rating"):
+        bucket = counts.setdefault(row["value_code"], {"DI_BAWAH_EKSPEKTASI": 0, "SESUAI_EKSPEKTASI": 0,
+                                                       "DI_ATAS_EKSPEKTASI": 0})
+        bucket[row["rating"]] = bucket.get(row["rating"], 0) + 1
+    k = statistics.minimum_cell()
+    return [{"label": values.get(code, {}).get("label_id", code), "total": sum(c.values()),
+             "shown": sum(c.values()) >= k, **c} for code, c in counts.items()]
 
 
 def _plan_form(request: AuthenticatedRequest, plan: PerformancePlan, *, form: Any, title: str,
