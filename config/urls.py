@@ -1,9 +1,18 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path
 
 from config.api import api
 
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    return HttpResponsePermanentRedirect(static("simasn/favicon.svg"))
+
+
 urlpatterns: list[URLPattern | URLResolver] = [
+    # Browsers ask for /favicon.ico on pages without the <link rel="icon"> (PDFs, JSON).
+    path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
