@@ -27,7 +27,9 @@ from simasn.bulk.reading import EXTRA
 from simasn.bulk.references import CachedReferences
 from simasn.bulk.rows import CHAR_FIELDS, DATE_FIELDS, RowChecker
 from simasn.law.enums import EmployeeStatus, EmployeeType
+from simasn.law.rules.nik import nik_column_check
 from simasn.law.rules.nip import nip_column_check
+from simasn.personnel import phone
 
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
@@ -74,6 +76,7 @@ class ColumnChecker:
         self.position_id_list = pa.array(ids, type=pa.int64())
         self.position_open_to_pppk = pa.array([refs.positions[i].open_to_pppk for i in ids], type=pa.bool_())
         self.nip_agrees = nip_column_check(self.on)  # parameters read here, once: accept() needs no database
+        self.nik_agrees = nik_column_check(self.on)
         self.ranks = {t.value: pa.array(refs.rank_codes(t.value, self.on), type=pa.string()) for t in EmployeeType}
 
     @staticmethod
@@ -108,6 +111,8 @@ class ColumnChecker:
         for name in CHAR_FIELDS:
             field = self.rows.fields[name]
             text = value(FIELD_TO_COLUMN[name])
+            if field.choices:  # codes are case-insensitive, spaces as "_" (rows.code_text)
+                text = pc.replace_substring_regex(pc.utf8_upper(text), r"\s+", "_")
             empty = pc.equal(text, "")
             fine = pc.less_equal(pc.utf8_length(text), field.max_length) if field.max_length else empty
             if field.choices:
@@ -172,10 +177,22 @@ class ColumnChecker:
                                             pc.if_else(pc.is_valid(end), pc.greater(end, start), True)), True)
         tmt_ok = pc.if_else(pns, pc.is_valid(out["tmt_cpns"]), True)
         born_ok = pc.less_equal(out["birth_date"], pa.scalar(self.on, pa.date32()))
+        nik = out["nik"]
+        nik_ok = pc.if_else(pc.equal(nik, ""), True,
+                            self.nik_agrees(nik=nik, birth_date=out["birth_date"], sex=out["sex"]))
+        phone_text = pc.replace_substring_regex(out["phone"], phone.SEPARATORS.pattern, "")
+        phone_ok = pc.if_else(pc.equal(out["phone"], ""), True,
+                              pc.match_substring_regex(phone_text, phone.PATTERN))
+        # The order of the dates (law rule employee_dates): a missing date passes.
+        birth = out["birth_date"]
+        order_ok = pc.fill_null(pc.greater_equal(out["tmt_pns"], out["tmt_cpns"]), True)
+        for name in ("tmt_cpns", "tmt_pns", "contract_start"):
+            order_ok = _and(order_ok, pc.fill_null(pc.greater(out[name], birth), True))
         open_to_pppk = pc.take(self.position_open_to_pppk,
                                pc.index_in(out["position_id"], value_set=self.position_id_list))
         position_ok = pc.if_else(_and(pppk, pc.is_valid(out["position_id"])), pc.fill_null(open_to_pppk, False), True)
-        return pc.fill_null(_and(nip_ok, rank_ok, contract_ok, tmt_ok, born_ok, position_ok), False)
+        return pc.fill_null(_and(nip_ok, nik_ok, phone_ok, order_ok, rank_ok, contract_ok, tmt_ok, born_ok, position_ok),
+                           False)
 
 
 def accepted_rows(accepted: Accepted) -> list[dict[str, Any]]:

@@ -221,9 +221,17 @@ def _xml_rows(source: Source, member: str) -> int:
     return count
 
 
+#: Marks a cell that a spreadsheet stored as a number of 16 or more digits (a NIP or NIK
+#: typed into a number cell): Excel keeps only 15 significant digits, so the last digits
+#: are already lost, and the row checker says so instead of judging the damaged number.
+NUMERIC_CELL = "\u2063"
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= 1e15:
+        return NUMERIC_CELL + str(int(value))
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from simasn.bulk.files import NUMERIC_CELL
 from simasn.bulk.layout import FIELD_TO_COLUMN, HEADER, missing_columns
 from simasn.bulk.references import CachedReferences
 from simasn.core.errors import ApplicationError
@@ -42,6 +44,21 @@ Reject = tuple[int, str, str]  # (row number in the file, column, reason)
 ReportedReject = tuple[int, str, str, str, str, str]
 #: Columns whose refused value is not repeated in the report (personal data; masked in lists too).
 SENSITIVE_COLUMNS = ("NIK", "AGAMA", "STATUS_KAWIN")
+
+
+#: "1.99003E+17": a long number a spreadsheet wrote to CSV in scientific notation.
+SCIENTIFIC = re.compile(r"^[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]+$")
+
+
+def numeric_id_reason(column: str) -> str:
+    return _("%(column)s tersimpan sebagai angka di lembar kerja, sehingga digit terakhirnya hilang (Excel hanya "
+             "menyimpan 15 digit). Format kolom %(column)s sebagai Teks (seperti pada templat) lalu ketik ulang "
+             "nomornya.") % {"column": column}
+
+
+def code_text(text: str) -> str:
+    """A code as an operator may type it: case and spaces do not matter."""
+    return "_".join(text.upper().split())
 
 
 def parse_date(text: str) -> dt.date:
@@ -82,10 +99,10 @@ class RowChecker:
 
     def reported(self, row: list[str], rejects: list[Reject]) -> list[ReportedReject]:
         """The rejects with the refused value and the row's NIP and name."""
-        nip, name = self.value(row, "NIP_BARU")[:40], self.value(row, "NAMA")[:200]
+        nip, name = self.value(row, "NIP_BARU").lstrip(NUMERIC_CELL)[:40], self.value(row, "NAMA")[:200]
         out = []
         for number, column, reason in rejects:
-            value = self.value(row, column) if column else ""
+            value = self.value(row, column).lstrip(NUMERIC_CELL) if column else ""
             if column in SENSITIVE_COLUMNS and value:
                 value = "***"
             out.append((number, column, reason, value.replace("\x00", "")[:200], nip.replace("\x00", ""),
@@ -105,6 +122,9 @@ class RowChecker:
             if "\x00" in raw:
                 rejects.append((number, column, _("Isian memuat karakter NUL yang tidak dapat disimpan.")))
                 continue
+            if raw.startswith(NUMERIC_CELL) or (name in ("nip", "nik") and SCIENTIFIC.match(raw)):
+                rejects.append((number, column, numeric_id_reason(column)))
+                continue
             if "\n" in raw or "\r" in raw:
                 rejects.append((number, column, _("Isian memuat pindah baris; periksa tanda kutip (\") yang tidak "
                                                   "ditutup.")))
@@ -115,6 +135,8 @@ class RowChecker:
             if not raw and name in self.may_be_blank:
                 data[name] = raw
                 continue
+            if self.fields[name].choices:
+                raw = code_text(raw)  # "Islam", "belum kawin" are the codes ISLAM, BELUM_KAWIN
             try:
                 data[name] = self.fields[name].clean(raw, None)
             except ValidationError as error:
@@ -149,14 +171,18 @@ class RowChecker:
                 if data[key] is None:
                     rejects.append((number, column, _("Kode %(code)s tidak dikenal di instansi %(instansi)s.")
                                     % {"code": ref_code, "instansi": code}))
-        if not rejects:
-            try:
-                validate_employee_data(data, on=self.on, references=refs)
-            except ApplicationError as error:
-                for field, messages in (error.fields or {}).items():
-                    rejects.append((number, ERROR_COLUMN.get(field, field.upper()), " ".join(str(m) for m in messages)))
-                if not error.fields:
-                    rejects.append((number, "", str(error.message)))
+        # The register's rules run on whatever could be read, so one pass reports every
+        # problem of the row; a column already refused above is not refused twice.
+        refused = {column for _number, column, _reason in rejects}
+        try:
+            validate_employee_data(data, on=self.on, references=refs)
+        except ApplicationError as error:
+            for field, messages in (error.fields or {}).items():
+                column = ERROR_COLUMN.get(field, field.upper())
+                if column not in refused:
+                    rejects.append((number, column, " ".join(str(m) for m in messages)))
+            if not error.fields:
+                rejects.append((number, "", str(error.message)))
         if rejects:
             return None, rejects
         data["status"] = EmployeeStatus.AKTIF.value

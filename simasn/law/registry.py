@@ -11,6 +11,7 @@ from simasn.law.decision import Decision, Facts, UnknownRuleError, parse_facts
 from simasn.law.rules import (
     discipline,
     disputes,
+    employee_dates,
     learning,
     needs,
     nik,
@@ -190,6 +191,7 @@ _SPECS += [
         salary,
         needs,
         nik,
+        employee_dates,
         discipline,
         disputes,
         rewards,

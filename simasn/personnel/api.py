@@ -88,6 +88,8 @@ class EmployeeIn(Schema):
     contract_end: dt.date | None = None
     email: str = ""
     phone: str = ""
+    nik_checked: bool = Field(False, description="The NIK's birth date or sex differs from the record and the "
+                                                 "population documents were checked (a NIK never changes).")
 
 
 class EmployeePatch(Schema):
@@ -109,6 +111,7 @@ class EmployeePatch(Schema):
     contract_end: dt.date | None = None
     email: str | None = None
     phone: str | None = None
+    nik_checked: bool | None = None
 
 
 class EmployeeFilters(Schema):

@@ -37,8 +37,33 @@ def nip_decision(
 
 def nip_problems(decision: Decision) -> list[str]:
     """The rule's problems in the user's language."""
+    return [problem_text(problem) for problem in decision.outcome.get("problems", [])]
+
+
+def problem_text(problem: dict[str, Any]) -> str:
+    """One problem of a rule's outcome in the user's language."""
     key = "message_en" if (get_language() or "id").startswith("en") else "message_id"
-    return [str(problem.get(key) or problem.get("message_id")) for problem in decision.outcome.get("problems", [])]
+    return str(problem.get(key) or problem.get("message_id"))
+
+
+def nik_decision(*, nik: str, birth_date: dt.date | None, sex: str | None, on: dt.date) -> Decision:
+    """The law's NIK rule (UU 23/2006 Pasal 13; layout PP 37/2007 Pasal 37, PP 40/2019)."""
+    facts: dict[str, Any] = {"nik": nik}
+    if birth_date:
+        facts["birth_date"] = birth_date
+    if sex:
+        facts["sex"] = sex
+    return evaluate("nik", facts, on)
+
+
+DATE_FIELDS = ("birth_date", "tmt_cpns", "tmt_pns", "contract_start", "contract_end")
+
+
+def dates_decision(data: dict[str, Any], *, on: dt.date) -> Decision:
+    """The law's order of an employee's dates (UU 20/2023 Pasal 1 angka 3 and 4)."""
+    facts = {name: data[name] for name in DATE_FIELDS
+             if isinstance(data.get(name), dt.date) and not isinstance(data.get(name), dt.datetime)}
+    return evaluate("employee_dates", facts, on)
 
 
 def _law_families() -> frozenset[str]:

@@ -10,9 +10,13 @@ MASK = "••••"
 
 
 def mask_nik(nik: str) -> str:
+    """The region prefix and the last two digits of a well-formed NIK; a value too short
+    to keep anything hidden is masked whole (never shown as an invented number)."""
     if not nik:
         return ""
-    return nik[:4] + "•" * max(0, len(nik) - 6) + nik[-2:]
+    if len(nik) < 12:
+        return "•" * len(nik)
+    return nik[:4] + "•" * (len(nik) - 6) + nik[-2:]
 
 
 def masked(field: str, value: Any) -> str:

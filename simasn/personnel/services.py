@@ -21,6 +21,7 @@ from simasn.law.enums import EmployeeType
 from simasn.organization.models import Unit
 from simasn.personnel import law_bridge
 from simasn.personnel.models import SENSITIVE_FIELDS, Employee, PositionHistory
+from simasn.personnel.phone import phone_valid
 from simasn.positions.models import Position
 
 NIP_CITATION = "UU 20/2023 Pasal 7"
@@ -44,13 +45,38 @@ class DatabaseReferences:
         return law_bridge.rank_codes(employee_type, on=on)
 
 
+def _nik_errors(data: dict[str, Any], on: dt.date) -> list[str]:
+    """The law's NIK rule: a malformed NIK is refused; a NIK that disagrees with the
+    record's birth date or sex is refused until the operator confirms that the population
+    documents say so (`nik_checked`), because a NIK never changes (PP 40/2019 Pasal 30)."""
+    nik = str(data.get("nik") or "").strip()
+    if not nik:
+        return []
+    decision = law_bridge.nik_decision(nik=nik, birth_date=data.get("birth_date"), sex=data.get("sex") or None,
+                                       on=on)
+    problems = decision.outcome.get("problems", [])
+    if decision.needs_legal_review or not problems:
+        return []
+    if decision.outcome.get("valid") and data.get("nik_checked"):
+        return []
+    messages = [law_bridge.problem_text(p) for p in problems]
+    if decision.outcome.get("valid"):
+        messages.append(_("Bila dokumen kependudukan memang demikian, centang kotak NIK sudah diperiksa."))
+    return messages
+
+
 def validate_employee_data(
     data: dict[str, Any], *, on: dt.date | None = None, references: Any = None
 ) -> None:
-    """The checks every way into the register shares (web form, API, bulk import)."""
+    """The checks every way into the register shares (web form, API, bulk import).
+    Every problem of the submission is reported at once, field by field."""
     on = on or _today()
     references = references or DatabaseReferences()
     errors: dict[str, list[str]] = {}
+
+    def add(field: str, *messages: str) -> None:
+        errors.setdefault(field, []).extend(messages)
+
     employee_type = data.get("employee_type")
     nip = str(data.get("nip") or "")
     decision = None
@@ -64,35 +90,34 @@ def validate_employee_data(
         except FactsError:
             decision = None  # a missing TMT or contract start is reported below
         if decision is not None and not decision.outcome.get("valid", False):
-            errors["nip"] = law_bridge.nip_problems(decision) or [
-                _("NIP tidak sesuai dengan data pegawai.")
-            ]
+            add("nip", *(law_bridge.nip_problems(decision) or [_("NIP tidak sesuai dengan data pegawai.")]))
+    nik_errors = _nik_errors(data, on)
+    if nik_errors:
+        add("nik", *nik_errors)
     rank = data.get("rank") or ""
     if rank and employee_type:
         allowed = references.rank_codes(employee_type, on)
         if rank not in allowed:
-            errors["rank"] = [_("Golongan %(rank)s tidak dikenal untuk %(type)s.") % {"rank": rank, "type": employee_type}]
-    if employee_type == EmployeeType.PPPK:
-        start, end = data.get("contract_start"), data.get("contract_end")
-        if not start:
-            errors["contract_start"] = [_("PPPK wajib memiliki awal perjanjian kerja.")]
-        if start and end and end <= start:
-            errors["contract_end"] = [_("Akhir perjanjian kerja harus sesudah awalnya.")]
+            add("rank", _("Golongan %(rank)s tidak dikenal untuk %(type)s.") % {"rank": rank, "type": employee_type})
+    if employee_type == EmployeeType.PPPK and not data.get("contract_start"):
+        add("contract_start", _("PPPK wajib memiliki awal perjanjian kerja."))
     if employee_type == EmployeeType.PNS and not data.get("tmt_cpns"):
-        errors["tmt_cpns"] = [_("PNS wajib memiliki TMT CPNS.")]
-    birth = data.get("birth_date")
-    if birth and birth > on:
-        errors["birth_date"] = [_("Tanggal lahir tidak boleh di masa depan.")]
+        add("tmt_cpns", _("PNS wajib memiliki TMT CPNS."))
+    for problem in law_bridge.dates_decision(data, on=on).outcome.get("problems", []):
+        add(problem["field"], law_bridge.problem_text(problem))
+    phone = str(data.get("phone") or "").strip()
+    if phone and not phone_valid(phone):
+        add("phone", _("Nomor telepon tidak sah: tulis angka saja, diawali 0 atau +62 (contoh 0812-3456-7890)."))
     instansi_id = data.get("instansi_id")
     unit_id, position_id = data.get("unit_id"), data.get("position_id")
     if unit_id and references.unit_instansi_id(unit_id) != instansi_id:
-        errors["unit"] = [_("Unit kerja tidak berada di instansi pegawai.")]
+        add("unit", _("Unit kerja tidak berada di instansi pegawai."))
     if position_id:
         position = references.position(position_id)
         if position is None or position.instansi_id != instansi_id:
-            errors["position"] = [_("Jabatan tidak berada di instansi pegawai.")]
+            add("position", _("Jabatan tidak berada di instansi pegawai."))
         elif employee_type == EmployeeType.PPPK and not position.open_to_pppk:
-            errors["position"] = [_("Jabatan ini tidak dapat diisi PPPK (UU 20/2023 Pasal 19 ayat (1)).")]
+            add("position", _("Jabatan ini tidak dapat diisi PPPK (UU 20/2023 Pasal 19 ayat (1))."))
     if errors:
         raise ApplicationError(_("Periksa kembali isian yang ditandai."), code="validation", fields=errors)
 
@@ -112,6 +137,7 @@ def _record_position(employee: Employee, *, start: dt.date, source: str) -> None
 def employee_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Employee:
     Scope.of(actor).require(Resource.EMPLOYEE, Action.CREATE, instansi_id=data.get("instansi_id"))
     validate_employee_data(data)
+    data = {k: v for k, v in data.items() if k != "nik_checked"}
     with transaction.atomic():
         employee = model_create(actor=actor, interface=interface, model=Employee, data=data,
                                 citations=(NIP_CITATION,))
@@ -134,7 +160,10 @@ def employee_update(
         )
     current = {f.attname: getattr(employee, f.attname) for f in Employee._meta.concrete_fields}
     merged = {**current, **data}
+    if data.get("nik", employee.nik) == employee.nik:
+        merged["nik"] = ""  # a NIK already on the record is not re-judged by an edit of other data
     validate_employee_data(merged)
+    data = {k: v for k, v in data.items() if k != "nik_checked"}
     old_position = employee.position_id
     with transaction.atomic():
         employee = model_update(actor=actor, interface=interface, obj=employee, data=data, reason=reason)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/", views.employee_detail, name="detail"),
     path("<int:pk>/ubah/", views.employee_update, name="update"),
     path("<int:pk>/data-pribadi/", views.employee_reveal, name="reveal"),
+    path("<int:pk>/ubah-data-pribadi/", views.employee_sensitive_update, name="sensitive_update"),
 ]

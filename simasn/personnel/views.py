@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -13,12 +14,12 @@ from simasn.accounts import selectors as access_selectors
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import NotFoundError, PermissionDeniedError
+from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.personnel import law_bridge, selectors, services
-from simasn.personnel.forms import EmployeeFilterForm, EmployeeForm
+from simasn.personnel.forms import EmployeeFilterForm, EmployeeForm, EmployeeSensitiveForm
 from simasn.personnel.masking import mask_nik
-from simasn.web.pages import form_page, list_page, model_data, not_allowed_message
+from simasn.web.pages import apply_errors, form_page, list_page, model_data, not_allowed_message
 
 FKS = ("instansi", "unit", "position")
 
@@ -111,3 +112,32 @@ def employee_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         success_url=lambda o: reverse("personnel:detail", args=[o.pk]),
         success_message=_("Data pegawai disimpan."),
     )
+
+
+@login_required
+def employee_sensitive_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Edit the sensitive personal data in a step of its own: the form opens only through
+    the audited reveal (a POST), so the edit page never shows a full NIK unrecorded."""
+    employee = selectors.employee_get(viewer=request.user, pk=pk)
+    scope = Scope.of(request.user)
+    scope.require(Resource.EMPLOYEE, Action.UPDATE, obj=employee)
+    scope.require(Resource.EMPLOYEE_SENSITIVE, Action.VIEW, obj=employee)
+    context = {"title": _("Ubah data pribadi"), "employee": employee, "nik_masked": mask_nik(employee.nik)}
+    if request.method != "POST":
+        return render(request, "personnel/sensitive_edit.html", {**context, "opened": False})
+    if request.POST.get("open"):
+        services.employee_sensitive_reveal(actor=request.user, interface=Interface.WEB, employee=employee)
+        form = EmployeeSensitiveForm(instance=employee)
+        return render(request, "personnel/sensitive_edit.html", {**context, "opened": True, "form": form})
+    form = EmployeeSensitiveForm(request.POST, instance=selectors.employee_get(viewer=request.user, pk=pk))
+    form.label_suffix = ""
+    if form.is_valid():
+        try:
+            services.employee_update(actor=request.user, interface=Interface.WEB, employee=employee,
+                                     data=dict(form.cleaned_data))
+        except ApplicationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Data pribadi pegawai disimpan."))
+            return redirect("personnel:detail", pk=employee.pk)
+    return render(request, "personnel/sensitive_edit.html", {**context, "opened": True, "form": form}, status=400)
