@@ -95,6 +95,8 @@ TEMPLATES = [
                 "simasn.site.navigation.navigation",
                 "simasn.site.panels.panels",
             ],
+            # Dates and numbers written one way on every page (simasn.web.formatting).
+            "builtins": ["simasn.web.templatetags.simasn_format"],
         },
     },
 ]
@@ -172,6 +174,8 @@ SIMASN_AGGREGATE_MIN_CELL = int(os.environ.get("SIMASN_AGGREGATE_MIN_CELL", "5")
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "simasn" / "locale"]
+# Date and number formats of both languages (simasn/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["simasn.formats"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True

@@ -19,6 +19,7 @@ from simasn.law.decision import Facts
 from simasn.law.enums import DismissalGround, Sex
 from simasn.lawdata.models import ParameterOverride
 from simasn.lawdata.services import FIELDS
+from simasn.web.fields import DateInput
 
 #: Indonesian labels of the facts the rules take (English in the locale file).
 FACT_LABELS: dict[str, Any] = {
@@ -98,7 +99,7 @@ def _field_for(name: str, info: Any, on: dt.date) -> forms.Field:
         return forms.ChoiceField(label=label, required=required, choices=[("", "—"), *choices])
     if kind is dt.date:
         return forms.DateField(
-            label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+            label=label, required=required, widget=DateInput()
         )
     if kind is bool:
         if optional:
@@ -133,7 +134,7 @@ class RuleChoiceForm(forms.Form):
 class DecisionDateForm(forms.Form):
     on = forms.DateField(
         label=_("Tanggal keputusan"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Hukum yang berlaku pada tanggal ini yang dipakai."),
     )
 
@@ -204,9 +205,9 @@ class ParameterVersionForm(forms.ModelForm):
         model = ParameterOverride
         fields = [name for name in FIELDS if name != "name"]  # the parameter is chosen by the page
         widgets = {
-            "valid_from": forms.DateInput(attrs={"type": "date"}),
-            "valid_until": forms.DateInput(attrs={"type": "date"}),
-            "last_verified_on": forms.DateInput(attrs={"type": "date"}),
+            "valid_from": DateInput(),
+            "valid_until": DateInput(),
+            "last_verified_on": DateInput(),
         }
 
     def clean_value(self) -> Any:

@@ -186,6 +186,7 @@ def parameter_list(request: AuthenticatedRequest) -> HttpResponse:
     language = get_language() or "id"
     for row in rows:
         row["label"] = row["meta"].label(language)
+        row["description"] = row["meta"].describe(language)
         version = row["version"]
         row["value"] = _show(jsonable(version.value)) if version else "—"
         row["citation"] = version.reference.cite() if version else "—"
@@ -216,6 +217,7 @@ def parameter_detail(request: AuthenticatedRequest, name: str) -> HttpResponse:
         {
             "title": meta.label(get_language() or "id"),
             "label": meta.label(get_language() or "id"),
+            "description": meta.describe(get_language() or "id"),
             "meta": meta,
             "versions": versions,
             "overrides": selectors.parameter_override_list(viewer=request.user, name=name),

@@ -68,6 +68,7 @@ class ParameterIn(BaseModel):
 
     name: str
     description: str
+    description_id: str | None = None  # the description in Indonesian, for the Indonesian UI
     label_id: str | None = None
     label_en: str | None = None
     keyed_by: str | None = None

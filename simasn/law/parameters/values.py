@@ -71,6 +71,14 @@ class Parameter:
     baseline: tuple[Version, ...] = field(default_factory=tuple)
     label_id: str | None = None  # short Indonesian title for screens
     label_en: str | None = None
+    description_id: str | None = None
+
+    def describe(self, language: str = "id") -> str:
+        """The description in ``language``: the English maintainer's note in English, the
+        Indonesian one (or nothing) in Indonesian — never English in the Indonesian UI."""
+        if language.startswith("en"):
+            return self.description
+        return self.description_id or ""
 
     def label(self, language: str = "id") -> str:
         """The short title in ``language`` ("id" or "en"), else the name."""

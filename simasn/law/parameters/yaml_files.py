@@ -38,7 +38,7 @@ def load_directory(directory: Path) -> dict[str, Parameter]:
                     "versions": [],
                 },
             )
-            for label in ("label_id", "label_en"):
+            for label in ("label_id", "label_en", "description_id"):
                 if entry.get(label) is None:
                     entry[label] = getattr(item, label)
             if entry["keyed_by"] != item.keyed_by or entry["unit"] != item.unit:
@@ -62,6 +62,7 @@ def load_directory(directory: Path) -> dict[str, Parameter]:
             baseline=tuple(versions),
             label_id=entry["label_id"],
             label_en=entry["label_en"],
+            description_id=entry["description_id"],
         )
         for version in versions:
             check_keys(parameter, version)
