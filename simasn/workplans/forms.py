@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import InvalidOperation
 from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from simasn.web.fields import IndonesianDecimalField, RupiahField, parse_decimal
 from simasn.workplans.models import (
     Cycle,
     EvaluationReport,
@@ -75,7 +77,7 @@ class PolicyIndicatorForm(forms.Form):
     code = forms.CharField(label=_("Kode indikator"), max_length=20)
     name = forms.CharField(label=_("Indikator"), max_length=400)
     unit = forms.CharField(label=_("Satuan"), max_length=50)
-    baseline = forms.DecimalField(label=_("Baseline"), max_digits=18, decimal_places=2)
+    baseline = IndonesianDecimalField(label=_("Baseline"), max_digits=18, decimal_places=2)
     targets = forms.CharField(label=_("Target per tahun"), help_text=_("Mis. 2025=60; 2026=70; 2027=80"))
 
     def __init__(self, *args: Any, policy: PolicyDirection, **kwargs: Any) -> None:
@@ -84,12 +86,14 @@ class PolicyIndicatorForm(forms.Form):
 
     def clean_targets(self) -> dict[int, Any]:
         result = {}
-        for part in self.cleaned_data["targets"].replace(",", ";").split(";"):
+        # ";" separates years; a "," does too when a year follows ("2025=60, 2026=70"),
+        # otherwise it is the decimal comma ("2025=60,5").
+        for part in re.split(r"\s*,\s*(?=\d{4}\s*=)|;", self.cleaned_data["targets"]):
             if not part.strip():
                 continue
             try:
                 year, value = part.split("=")
-                result[int(year.strip())] = Decimal(value.strip())
+                result[int(year.strip())] = parse_decimal(value.strip())
             except (ValueError, InvalidOperation) as exc:
                 raise forms.ValidationError(_("Tulis sebagai tahun=nilai; pisahkan dengan titik koma.")) from exc
         return result
@@ -125,9 +129,9 @@ class ActivityForm(forms.Form):
     indicator = forms.ModelChoiceField(label=_("Indikator Arah Kebijakan"), required=False,
                                        queryset=PolicyIndicator.objects.none())
     output = forms.CharField(label=_("Keluaran"), max_length=400)
-    target = forms.DecimalField(label=_("Target"), max_digits=18, decimal_places=2, min_value=0)
+    target = IndonesianDecimalField(label=_("Target"), max_digits=18, decimal_places=2, min_value=0)
     target_unit = forms.CharField(label=_("Satuan target"), max_length=50)
-    budget = forms.IntegerField(label=_("Anggaran (Rp)"), min_value=0)
+    budget = RupiahField(label=_("Anggaran (Rp)"))
     unit_in_charge = forms.CharField(label=_("Unit penanggung jawab"), max_length=200)
 
     def __init__(self, *args: Any, draft: Any, with_program: bool = True, **kwargs: Any) -> None:
@@ -225,9 +229,9 @@ class RevisionForm(forms.Form):
 class RealizationForm(forms.Form):
     activity = forms.IntegerField(widget=forms.HiddenInput())
     quarter = forms.ChoiceField(label=_("Triwulan"), choices=[(q, f"TW {q}") for q in range(1, 5)])
-    target_realized = forms.DecimalField(label=_("Realisasi target (kumulatif)"), max_digits=18, decimal_places=2,
+    target_realized = IndonesianDecimalField(label=_("Realisasi target (kumulatif)"), max_digits=18, decimal_places=2,
                                          min_value=0)
-    budget_realized = forms.IntegerField(label=_("Realisasi anggaran triwulan (Rp)"), min_value=0)
+    budget_realized = RupiahField(label=_("Realisasi anggaran triwulan (Rp)"))
     note = forms.CharField(label=_("Catatan"), max_length=400, required=False)
 
 

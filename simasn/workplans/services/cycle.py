@@ -20,10 +20,12 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.roles import Role
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.law import parameters
 from simasn.organization.models import NationalInstitution
 from simasn.organization.selectors import sync_participants
+from simasn.web.formatting import long_date
 from simasn.workplans import access, pdf
 from simasn.workplans.calendar import late_milestones
 from simasn.workplans.models import (
@@ -137,10 +139,26 @@ def notifications_mark_read(*, actor: User, interface: Interface) -> int:
     return count
 
 
+def _agenda_dates(cycle: Cycle, *, letter_date: dt.date, draft_deadline: dt.date) -> None:
+    """An agenda cannot be sent with a deadline on or before its own date, nor after the
+    cycle's schedule ends (Pasal 5 ayat (1), (4)): sending it notifies every participant."""
+    problems: list[str] = []
+    if draft_deadline <= letter_date:
+        problems.append(_("Batas pengiriman rancangan harus sesudah tanggal surat agenda (%(d)s).")
+                        % {"d": long_date(letter_date)})
+    if draft_deadline > cycle.ends_on:
+        problems.append(_("Batas pengiriman rancangan tidak boleh melewati jadwal selesai siklus (%(d)s).")
+                        % {"d": long_date(cycle.ends_on)})
+    if problems:
+        raise ApplicationError(_("Periksa kembali isian yang ditandai."), code="invalid",
+                               fields={"draft_deadline": problems})
+
+
 def agenda_send(*, actor: User, interface: Interface, cycle: Cycle, letter_number: str, letter_date: dt.date,
                 draft_deadline: dt.date, meeting_plan: str, body: str) -> AgendaDispatch:
     """The Minister sends the agenda to the heads of the participants (Pasal 5 ayat (1))."""
     access.require(actor, Resource.WORKPLAN_MEETING, Action.CREATE)
+    _agenda_dates(cycle, letter_date=letter_date, draft_deadline=draft_deadline)
     with transaction.atomic(durable=True):
         cycle = _lock_cycle(cycle)
         _require_stage(cycle, Stage.PERSIAPAN)
@@ -165,7 +183,7 @@ def agenda_send(*, actor: User, interface: Interface, cycle: Cycle, letter_numbe
         url = reverse("workplans:cycle_detail", args=[cycle.pk])
         title = _("Agenda penyusunan rancangan Rencana Kerja: %(c)s") % {"c": cycle}
         notice = _("Nomor %(n)s tanggal %(d)s. Batas pengiriman rancangan: %(dl)s.") % {
-            "n": letter_number, "d": letter_date.isoformat(), "dl": draft_deadline.isoformat()}
+            "n": letter_number, "d": long_date(letter_date), "dl": long_date(draft_deadline)}
         for participant in participants:
             _notify(users_of(participant.institution), title=title, body=notice, url=url)
         _audit(actor=actor, interface=interface, obj=agenda, action=AuditAction.DISPATCHED, articles=("5 ayat (1)",),
@@ -230,6 +248,6 @@ def drafts_overdue_remind(*, on: dt.date) -> int:
                     continue
                 Notification.objects.create(user=user, title=title, url=url, body=_(
                     "Batas pengiriman %(d)s telah lewat (Pasal 5 ayat (4)).") % {
-                        "d": draft.cycle.agenda.draft_deadline.isoformat()})
+                        "d": long_date(draft.cycle.agenda.draft_deadline)})
                 written += 1
     return written

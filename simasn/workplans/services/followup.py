@@ -20,6 +20,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.organization.models import NationalInstitution
+from simasn.web.formatting import long_date
 from simasn.workplans import access, pdf
 from simasn.workplans.models import (
     Activity,
@@ -51,6 +52,10 @@ def coordination_send(*, actor: User, interface: Interface, cycle: Cycle, letter
                       to_bappenas=_("Pilih paling sedikit satu."))
     if not letter_number.strip():
         raise _refuse(_("Nomor surat wajib diisi."), letter_number=_("Wajib diisi."))
+    meeting = getattr(cycle, "meeting", None)
+    if meeting is not None and letter_date < meeting.held_on:
+        raise _refuse(_("Tanggal surat tidak boleh sebelum pertemuan pembahasan (%(d)s).")
+                      % {"d": long_date(meeting.held_on)}, letter_date=_("Tidak boleh sebelum pertemuan."))
     codes = [c for c, on in (("BAPPENAS", to_bappenas), ("KEMENKEU", to_kemenkeu)) if on]
     found = {i.code: i for i in NationalInstitution.objects.filter(code__in=[*codes, "PRESIDEN"])}
     missing = [c for c in [*codes, "PRESIDEN"] if c not in found]
@@ -75,7 +80,7 @@ def coordination_send(*, actor: User, interface: Interface, cycle: Cycle, letter
         url = reverse("workplans:coordination_detail", args=[coordination.pk])
         for inst in [*[found[c] for c in codes], found["PRESIDEN"]]:
             _notify(users_of(inst), title=_("Rancangan Rencana Kerja bidang Manajemen ASN: %(c)s") % {"c": cycle},
-                    body=_("Surat nomor %(n)s tanggal %(d)s.") % {"n": letter_number, "d": letter_date.isoformat()},
+                    body=_("Surat nomor %(n)s tanggal %(d)s.") % {"n": letter_number, "d": long_date(letter_date)},
                     url=url)
         _audit(actor=actor, interface=interface, obj=coordination, action=AuditAction.DISPATCHED,
                articles=("4 ayat (2) huruf b", "7 ayat (1)", "7 ayat (2) huruf a"), transition="coordinated",

@@ -17,6 +17,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
+from simasn.web.formatting import long_date
 from simasn.workplans import access, analysis, pdf, pki, selectors
 from simasn.workplans.models import (
     Activity,
@@ -53,6 +54,10 @@ def meeting_open(*, actor: User, interface: Interface, cycle: Cycle, held_on: dt
         raise _refuse(_("Tempat wajib diisi untuk pertemuan luring."), location=_("Wajib diisi."))
     if mode in (Meeting.Mode.DARING, Meeting.Mode.HIBRIDA) and not online_link.strip():
         raise _refuse(_("Tautan wajib diisi untuk pertemuan daring."), online_link=_("Wajib diisi."))
+    agenda = getattr(cycle, "agenda", None)
+    if agenda is not None and held_on < agenda.letter_date:
+        raise _refuse(_("Tanggal pertemuan tidak boleh sebelum tanggal surat agenda (%(d)s).")
+                      % {"d": long_date(agenda.letter_date)}, held_on=_("Tidak boleh sebelum tanggal agenda."))
     with transaction.atomic(durable=True):
         cycle = _lock_cycle(cycle)
         _require_stage(cycle, Stage.PENYUSUNAN)

@@ -79,7 +79,7 @@ def draft(users: Users, django_capture_on_commit_callbacks: Any) -> Any:
                                   starts_on=dt.date(2025, 9, 1), ends_on=dt.date(2025, 12, 1), policy=policy)
     with django_capture_on_commit_callbacks(execute=True):
         services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1",
-                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on, meeting_plan="", body="x")
+                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on + dt.timedelta(days=14), meeting_plan="", body="x")
     return Draft.objects.get(cycle=cycle, institution__code="BKN")
 
 

@@ -20,7 +20,7 @@ def test_planner_submits_and_coordinator_opens_analysis(users: Any, live_server:
     policy = make_policy(users.minister, 2025, 2029)
     cycle = new_cycle(users, policy, on=dt.date(2025, 9, 1), year=2027)
     services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="B/1/2025",
-                         letter_date=cycle.starts_on, draft_deadline=cycle.starts_on, meeting_plan="", body="Agenda")
+                         letter_date=cycle.starts_on, draft_deadline=cycle.starts_on + dt.timedelta(days=14), meeting_plan="", body="Agenda")
     for draft in Draft.objects.filter(cycle=cycle).select_related("institution", "cycle"):
         fill_draft(users.planner[draft.institution.code], draft)
     bkn = Draft.objects.get(cycle=cycle, institution__code="BKN")

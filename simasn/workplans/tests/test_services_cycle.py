@@ -242,7 +242,7 @@ def test_planner_edits_only_own_draft(users: Any, django_capture_on_commit_callb
     cycle = new_cycle(users, policy, on=dt.date(2025, 9, 1), year=2027)
     with django_capture_on_commit_callbacks(execute=True):
         services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1", letter_date=cycle.starts_on,
-                             draft_deadline=cycle.starts_on, meeting_plan="", body="x")
+                             draft_deadline=cycle.starts_on + dt.timedelta(days=14), meeting_plan="", body="x")
     bkn = Draft.objects.get(cycle=cycle, institution__code="BKN")
     with pytest.raises(PermissionDeniedError):
         services.draft_program_add(actor=users.planner["LAN"], interface=W, draft=bkn, code="X", name="X",
@@ -271,7 +271,7 @@ def test_aligned_draft_changes_regenerate_minutes_until_the_first_signature(
     cycle = new_cycle(users, policy, on=dt.date(2025, 9, 1), year=2027)
     with django_capture_on_commit_callbacks(execute=True):
         services.agenda_send(actor=users.minister, interface=W, cycle=cycle, letter_number="1",
-                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on, meeting_plan="", body="x")
+                             letter_date=cycle.starts_on, draft_deadline=cycle.starts_on + dt.timedelta(days=14), meeting_plan="", body="x")
     for draft in Draft.objects.filter(cycle=cycle).select_related("institution", "cycle"):
         fill_draft(users.planner[draft.institution.code], draft)
         services.draft_set_evaluation(actor=users.planner[draft.institution.code], interface=W, draft=draft,
