@@ -35,9 +35,12 @@ migrate: install
 seed: install
 	$(BIN)/simasn seed-demo
 
+# The demo's port: `make demo PORT=8080`.
+PORT ?= 8000
+
 serve: install
-	@echo "SIMASN on http://127.0.0.1:8000 — web server, task worker and daily scheduler (Ctrl-C stops all)."
-	$(if $(SIMASN_APP_DATABASE_URL),DATABASE_URL="$(SIMASN_APP_DATABASE_URL)") $(BIN)/honcho -f Procfile.demo start
+	@echo "SIMASN on http://127.0.0.1:$(PORT) — web server, task worker and daily scheduler (Ctrl-C stops all)."
+	$(if $(SIMASN_APP_DATABASE_URL),DATABASE_URL="$(SIMASN_APP_DATABASE_URL)") SIMASN_PORT=$(PORT) $(BIN)/honcho -f Procfile.demo start
 
 lint: install
 	$(BIN)/ruff check .

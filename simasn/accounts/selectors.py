@@ -3,6 +3,8 @@ selector lives with the policy table and `Scope` (the events themselves are the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q, QuerySet
 
 from simasn.accounts.models import User
@@ -12,8 +14,13 @@ from simasn.core.models import AuditEvent
 
 
 def audit_list(*, viewer: User, q: str = "", action: str = "", object_type: str = "",
-               object_id: str = "", subject_employee_id: int | None = None) -> QuerySet[AuditEvent]:
+               object_id: str = "", subject_employee_id: int | None = None,
+               since: dt.date | None = None, until: dt.date | None = None) -> QuerySet[AuditEvent]:
     qs = Scope.of(viewer).filter(AuditEvent.objects.all(), Resource.AUDIT, Action.VIEW)
+    if since is not None:
+        qs = qs.filter(occurred_at__date__gte=since)
+    if until is not None:
+        qs = qs.filter(occurred_at__date__lte=until)
     if q:
         qs = qs.filter(Q(object_repr__icontains=q) | Q(actor_label__icontains=q))
     if action:

@@ -26,9 +26,19 @@ from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 
 
+class LoginForm(AuthenticationForm):
+    # Django's Indonesian catalogue puts the field name into "Masukkan nama pengguna
+    # %(username)s ...", which read "nama pengguna nama pengguna": our own sentence.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": gettext_lazy("Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil."),
+    }
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = LoginForm
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)

@@ -8,7 +8,7 @@ from simasn.accounts.models import User
 from simasn.accounts.policy import Action
 from simasn.accounts.scope import Scope
 from simasn.bulk.importer import IMPORT_RESOURCE
-from simasn.bulk.models import ImportJob
+from simasn.bulk.models import ImportJob, ImportReject
 from simasn.core.errors import NotFoundError
 
 
@@ -21,3 +21,9 @@ def import_job_get(*, viewer: User, pk: int) -> ImportJob:
     if job is None:
         raise NotFoundError("Impor tidak ditemukan.")
     return job
+
+
+def import_reject_list(*, viewer: User, job: ImportJob) -> QuerySet[ImportReject]:
+    """The refused values of a job the viewer may see (sensitive values stored masked)."""
+    import_job_get(viewer=viewer, pk=job.pk)
+    return ImportReject.objects.filter(job=job).order_by("row_number", "id")

@@ -17,9 +17,13 @@ from simasn.bulk import importer, selectors, services
 from simasn.bulk.forms import UploadForm
 from simasn.bulk.layout import HEADER
 from simasn.bulk.models import ImportStatus
+from simasn.bulk.template_xlsx import template_workbook
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.web.pages import not_allowed_message
+
+#: The first rejects are listed on the job's page; the whole report is a download.
+REJECTS_SHOWN = 200
 
 
 def _require_import(request: AuthenticatedRequest) -> None:
@@ -56,7 +60,10 @@ def job_list(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def job_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     job = selectors.import_job_get(viewer=request.user, pk=pk)
-    return render(request, "bulk/detail.html", {"title": job.file_name, "job": job, "done": job.status == ImportStatus.DONE})
+    done = job.status == ImportStatus.DONE
+    rejects = selectors.import_reject_list(viewer=request.user, job=job)[:REJECTS_SHOWN] if done else []
+    return render(request, "bulk/detail.html", {"title": job.file_name, "job": job, "done": done,
+                                                "rejects": rejects, "rejects_shown": REJECTS_SHOWN})
 
 
 @login_required
@@ -80,6 +87,16 @@ def job_rejects(request: AuthenticatedRequest, pk: int) -> FileResponse:
     job = selectors.import_job_get(viewer=request.user, pk=pk)
     return FileResponse(services.import_rejects_open(job=job), as_attachment=True,
                         filename=f"penolakan-impor-{job.pk}.csv", content_type="text/csv; charset=utf-8")
+
+
+@login_required
+def template_xlsx(request: AuthenticatedRequest) -> HttpResponse:
+    """The template with an example row, the allowed codes and drop-downs."""
+    _require_import(request)
+    response = HttpResponse(template_workbook(viewer=request.user),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="templat-impor-pegawai.xlsx"'
+    return response
 
 
 @login_required

@@ -14,7 +14,9 @@ from simasn.accounts.scope import Scope
 from simasn.core.errors import PermissionDeniedError
 from simasn.personnel.models import EMPLOYEE_TYPE_CHOICES, STATUS_CHOICES
 from simasn.site import selectors
+from simasn.site.audit_display import AuditFilterForm, change_text
 from simasn.site.waiting import waiting_for
+from simasn.web.formatting import date_time
 from simasn.web.pages import list_page, not_allowed_message
 
 
@@ -42,15 +44,18 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 def audit_list(request: AuthenticatedRequest) -> HttpResponseBase:
     if not Scope.of(request.user).can(Resource.AUDIT, Action.VIEW):
         raise PermissionDeniedError(not_allowed_message())
-    qs = access_selectors.audit_list(viewer=request.user, q=request.GET.get("q", ""),
-                                     action=request.GET.get("action", ""))
+    form = AuditFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = access_selectors.audit_list(viewer=request.user, q=data.get("q", ""), action=data.get("action", ""),
+                                     since=data.get("since"), until=data.get("until"))
     columns = [
-        (_("Waktu"), lambda e: e.occurred_at.isoformat()),
+        (_("Waktu"), lambda e: date_time(e.occurred_at)),
         (_("Pelaku"), lambda e: e.actor_label),
         (_("Aksi"), lambda e: e.get_action_display()),
         (_("Antarmuka"), lambda e: e.get_interface_display()),
         (_("Objek"), lambda e: e.object_repr),
+        (_("Perubahan"), change_text),
         (_("Alasan"), lambda e: e.reason),
     ]
     return list_page(request, queryset=qs, template="site/audit_list.html", title=_("Jejak audit"),
-                     columns=columns, export_name="jejak-audit", export_object_type="core.auditevent")
+                     columns=columns, export_name="jejak-audit", filter_form=form, export_object_type="core.auditevent")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.services import export_record
-from simasn.web.exports import Column, csv_response, xlsx_response
+from simasn.web.exports import EXCEL_ID_DELIMITER, Column, csv_response, xlsx_response
 from simasn.web.pagination import EstimatingPaginator
 
 
@@ -51,7 +51,8 @@ def list_page(
                       extra={"format": fmt, "query": request.GET.urlencode()})
         rows = queryset.iterator(chunk_size=2000)
         if fmt == "csv":
-            return csv_response(export_name, columns, rows)
+            delimiter = EXCEL_ID_DELIMITER if request.GET.get("sep") == "semicolon" else ","
+            return csv_response(export_name, columns, rows, delimiter=delimiter)
         return xlsx_response(export_name, columns, rows, title=title)
     paginator = (EstimatingPaginator if estimate_count else Paginator)(queryset, settings.SIMASN_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
