@@ -25,6 +25,7 @@ import numpy as np
 
 from simasn.bulk import reference
 from simasn.bulk.layout import HEADER
+from simasn.law import parameters
 
 PNS_SHARE = 3.80 / 4.29
 PNS_PUSAT_SHARE = 0.23
@@ -101,6 +102,7 @@ class Population:
         self.daerah_w = self._sizes(len(self.daerah))
         self.templates = {p.code: p for p in reference.POSITIONS}
         self.max_age = {p.code: reference.max_active_age(p, on) for p in reference.POSITIONS}
+        self.provinces = np.array(sorted(int(code) for code in parameters.value("nik.province_codes", on)))
 
     @staticmethod
     def _sizes(n: int) -> np.ndarray:
@@ -227,7 +229,10 @@ class Population:
                            np.where(rng.random(n) < 0.93, "KAWIN", "CERAI_HIDUP"))
         # NIK: 6-digit area + DDMMYY (+40 on the day for women) + 4 digits.
         day = birth.astype("datetime64[D]").astype(object)
-        area = rng.integers(110101, 947199, size=n)
+        # A region code the law's NIK rule accepts: a province of the Kemendagri list
+        # (parameter nik.province_codes), regency and district codes never 00.
+        area = (self.provinces[rng.integers(0, len(self.provinces), size=n)] * 10000
+                + rng.integers(1, 80, size=n) * 100 + rng.integers(1, 51, size=n))
         tail = rng.integers(1, 9999, size=n)
         nik = [f"{a}{d.day + (40 if f else 0):02d}{d.month:02d}{d.year % 100:02d}{t:04d}"
                for a, d, f, t in zip(area, day, female, tail, strict=True)]

@@ -38,6 +38,13 @@ def employee_list(request: AuthenticatedRequest) -> HttpResponseBase:
         (_("Jenis"), lambda e: e.employee_type), (_("NIK"), lambda e: mask_nik(e.nik)),
         (_("Instansi"), lambda e: e.instansi.name), (_("Jabatan"), lambda e: e.position.name if e.position else ""),
         (_("Golongan"), lambda e: e.rank), (_("Status"), lambda e: e.get_status_display()),
+        # The export carries the register's working data too (not only the eight list columns).
+        (_("Unit kerja"), lambda e: e.unit.name if e.unit else ""),
+        (_("Jenis kelamin"), lambda e: e.get_sex_display()), (_("Tanggal lahir"), lambda e: e.birth_date),
+        (_("TMT CPNS"), lambda e: e.tmt_cpns), (_("TMT PNS"), lambda e: e.tmt_pns),
+        (_("Awal perjanjian kerja"), lambda e: e.contract_start),
+        (_("Akhir perjanjian kerja"), lambda e: e.contract_end),
+        (_("Pendidikan"), lambda e: e.get_education_level_display()),
     ]
     return list_page(request, queryset=qs, template="personnel/list.html", title=_("Pegawai ASN"),
                      columns=columns, export_name="pegawai", filter_form=form,

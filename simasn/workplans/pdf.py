@@ -65,6 +65,15 @@ class SignatureCheck:
         return self.intact and self.valid and self.trusted
 
 
+def signer_name(subject: dict[str, Any]) -> str:
+    """The certificate's subject as a reader of the berita acara says it ("Nama — Lembaga
+    (ID)"), not pyHanko's English "Common Name: ..., Organization: ..."."""
+    name, organization = subject.get("common_name", ""), subject.get("organization_name", "")
+    country = subject.get("country_name", "")
+    text = " — ".join(dict.fromkeys(part for part in (name, organization) if part))
+    return f"{text} ({country})" if country else text
+
+
 def verify_pdf(data: bytes) -> list[SignatureCheck]:
     """Check every embedded signature against the SIMASN CA (no network fetching).
 
@@ -95,7 +104,7 @@ def _verify(data: bytes) -> list[SignatureCheck]:
         cert = embedded.signer_cert
         results.append(SignatureCheck(
             field=embedded.field_name,
-            signer=cert.subject.human_friendly if cert is not None else "",
+            signer=signer_name(cert.subject.native) if cert is not None else "",
             signed_at=embedded.self_reported_timestamp,
             intact=bool(status.intact), valid=bool(status.valid), trusted=bool(status.trusted),
             covers_whole_document=embedded.coverage.name == "ENTIRE_FILE",

@@ -76,3 +76,18 @@ def test_nips_are_unique_and_agree_with_the_law(rows):
         assert r["GOL"] in (pns_ranks if r["JENIS_PEGAWAI"] == "PNS" else pppk_ranks)
         entry = date("TMT_CPNS") or date("TMT_KONTRAK_AWAL")
         assert date("TANGGAL_LAHIR") < entry <= DEFAULT_ON
+
+
+def test_every_generated_nik_and_phone_passes_the_registers_rules(rows):
+    """The register refuses a NIK of an unknown province (rule nik) and a malformed phone:
+    the synthetic register the benchmarks and resume tests import must pass both."""
+    import datetime as dt
+
+    from simasn.law import evaluate
+    from simasn.personnel.phone import phone_valid
+
+    for r in rows[:300]:
+        decision = evaluate("nik", {"nik": r["NIK"], "birth_date": dt.date.fromisoformat(r["TANGGAL_LAHIR"]),
+                                    "sex": r["JENIS_KELAMIN"]}, dt.date(2026, 7, 1))
+        assert decision.outcome["agrees"], (r["NIK"], decision.explanation_en)
+        assert phone_valid(r["NOMOR_HP"])

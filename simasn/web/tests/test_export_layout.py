@@ -36,3 +36,15 @@ def test_the_list_offers_a_semicolon_csv_for_indonesian_excel() -> None:
     body = b"".join(client.get("/pegawai/?format=csv&sep=semicolon").streaming_content).decode("utf-8-sig")
     header = body.splitlines()[0]
     assert header.startswith("NIP;Nama;") and "," not in header
+
+
+def test_the_employee_export_carries_more_than_the_list_columns() -> None:
+    from openpyxl import load_workbook
+
+    employee = EmployeeFactory()
+    client = Client()
+    client.force_login(user_with_role(Role.OPERATOR, instansi=employee.instansi))
+    sheet = load_workbook(io.BytesIO(client.get("/pegawai/?format=xlsx").content)).active
+    header = [c.value for c in sheet[1]]
+    assert len(header) > 8 and {"Tanggal lahir", "TMT CPNS", "Unit kerja"} <= set(header)
+    assert sheet.cell(row=2, column=header.index("Tanggal lahir") + 1).value == employee.birth_date.isoformat()

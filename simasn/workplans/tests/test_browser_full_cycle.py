@@ -50,6 +50,7 @@ def test_coordinator_runs_a_cycle_end_to_end(users: Any, live_server: Any, page:
     cycle_url = page.url
     page.get_by_role("button", name="Kirim agenda").click()
     page.get_by_label("Nomor surat").fill("B/990/SM.01.00/2025")
+    page.get_by_label("Tanggal surat").fill("2025-11-03")  # the deadline must follow it (issue 12 item 8)
     page.get_by_label("Batas pengiriman rancangan").fill("2025-11-24")
     page.get_by_role("button", name="Simpan").click()
     assert "Agenda dikirim" in _flash(page)

@@ -50,3 +50,18 @@ def test_the_agenda_form_shows_the_refusal_on_the_deadline_field(users: Any) -> 
     assert "sesudah tanggal surat agenda" in response.content.decode()
     cycle.refresh_from_db()
     assert cycle.stage == Stage.PERSIAPAN
+
+
+def test_a_signer_is_named_in_indonesian_words_not_an_english_dn() -> None:
+    from simasn.workplans.pdf import signer_name
+
+    subject = {"country_name": "ID", "organization_name": "Badan Kepegawaian Negara", "common_name": "Sekretaris BKN"}
+    assert signer_name(subject) == "Sekretaris BKN — Badan Kepegawaian Negara (ID)"
+    assert "Common Name" not in signer_name(subject)
+
+
+def test_the_berita_acara_shows_no_raw_signature_field_names() -> None:
+    from django.template.loader import get_template
+
+    source = get_template("workplans/pdf/berita_acara.html").template.source
+    assert "TTD_{{" not in source
