@@ -102,7 +102,9 @@ class Population:
         self.daerah_w = self._sizes(len(self.daerah))
         self.templates = {p.code: p for p in reference.POSITIONS}
         self.max_age = {p.code: reference.max_active_age(p, on) for p in reference.POSITIONS}
-        self.provinces = np.array(sorted(int(code) for code in parameters.value("nik.province_codes", on)))
+        # The published (YAML) list only: generating needs no database.
+        codes = next(v.value for v in reversed(parameters.parameter("nik.province_codes").baseline) if v.start <= on)
+        self.provinces = np.array(sorted(int(code) for code in codes))
 
     @staticmethod
     def _sizes(n: int) -> np.ndarray:
