@@ -17,6 +17,7 @@ install_error_handlers(api)
 # Each app contributes a router; the order here is the order in the docs.
 from simasn.actions.api import router as actions_router  # noqa: E402
 from simasn.lawdata.api import router as lawdata_router  # noqa: E402
+from simasn.learning.api import router as learning_router  # noqa: E402
 from simasn.organization.api import router as organization_router  # noqa: E402
 from simasn.performance.api import router as performance_router  # noqa: E402
 from simasn.personnel.api import router as personnel_router  # noqa: E402
@@ -34,3 +35,4 @@ api.add_router("/", workplans_router)
 api.add_router("/", planning_router)
 api.add_router("/", procurement_router)
 api.add_router("/", performance_router)
+api.add_router("/", learning_router)

@@ -27,6 +27,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("perencanaan/", include("simasn.planning.urls")),
     path("pengadaan/", include("simasn.procurement.urls")),
     path("kinerja/", include("simasn.performance.urls")),
+    path("pengembangan-kompetensi/", include("simasn.learning.urls")),
     path("", include("simasn.site.urls")),
 ]
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "simasn.planning",
     "simasn.performance",
     "simasn.procurement",
+    "simasn.learning",
     "simasn.site",  # on top: composes the apps above (dashboard, navigation, demo data)
 ]
 

@@ -71,6 +71,19 @@ class Resource(StrEnum):
     SELECTION_RESULT = "selection_result"
     PROCUREMENT_APPOINTMENT = "procurement_appointment"
     PROCUREMENT_RECONCILIATION = "procurement_reconciliation"
+    # Competency development (simasn/learning, UU 20/2023 Pasal 49): learning records,
+    # yearly JP compliance, development plans.
+    LEARNING_RECORD = "learning_record"
+    LEARNING_COMPLIANCE = "learning_compliance"
+    DEVELOPMENT_PLAN = "development_plan"
+    # Talent management (simasn/talent, Pasal 46-47): assessment inputs, nine-box
+    # placements, critical posts and succession, mobility, national priorities, gaps.
+    TALENT_ASSESSMENT = "talent_assessment"
+    TALENT_PROFILE = "talent_profile"
+    TALENT_SUCCESSION = "talent_succession"
+    TALENT_MOBILITY = "talent_mobility"
+    TALENT_PRIORITY = "talent_priority"
+    TALENT_GAP = "talent_gap"
 
 
 class Action(StrEnum):
@@ -362,6 +375,58 @@ _PROCUREMENT_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
                  Resource.PROCUREMENT_RECONCILIATION: _grant(A)},
 }
 for _role, _grants in _PROCUREMENT_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+
+# Competency development (UU 20/2023 Pasal 49) and talent management (Pasal 46-47).
+# An employee keeps their own learning record and development plan and sees their own
+# box; the operator keeps the instansi's records; PyB and PPK read pools and compliance,
+# and propose and decide mobility and succession plans (Pasal 29, 30); LAN reads national
+# learning and reports completions from its platforms; KemenPANRB and the President's
+# office set national priorities and move talent nationally (Pasal 47); BKN and the merit
+# supervisor read national figures. Gap and fairness views are aggregates only.
+_TALENT_INSTANSI_OFFICIAL = {
+    Resource.LEARNING_RECORD: _grant(I), Resource.LEARNING_COMPLIANCE: _grant(I),
+    Resource.DEVELOPMENT_PLAN: _grant(I), Resource.TALENT_ASSESSMENT: _grant(I),
+    Resource.TALENT_PROFILE: _grant(I), Resource.TALENT_SUCCESSION: _grant(I, I, I),
+    Resource.TALENT_MOBILITY: _grant(I, I, I), Resource.TALENT_GAP: _grant(I),
+}
+_TALENT_NATIONAL_READER = {
+    Resource.LEARNING_COMPLIANCE: _grant(A), Resource.TALENT_GAP: _grant(A),
+    Resource.TALENT_PRIORITY: _grant(A),
+}
+_TALENT_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.PEGAWAI: {
+        Resource.LEARNING_RECORD: _grant(S, S), Resource.LEARNING_COMPLIANCE: _grant(S),
+        Resource.DEVELOPMENT_PLAN: _grant(S, S, S), Resource.TALENT_ASSESSMENT: _grant(S),
+        Resource.TALENT_PROFILE: _grant(S),
+    },
+    Role.OPERATOR: {
+        Resource.LEARNING_RECORD: _grant(I, I, I), Resource.LEARNING_COMPLIANCE: _grant(I),
+        Resource.DEVELOPMENT_PLAN: _grant(I, I, I), Resource.TALENT_ASSESSMENT: _grant(I, I),
+        Resource.TALENT_PROFILE: _grant(I), Resource.TALENT_SUCCESSION: _grant(I, I, I),
+        Resource.TALENT_MOBILITY: _grant(I, I, I), Resource.TALENT_GAP: _grant(I),
+    },
+    Role.PYB: dict(_TALENT_INSTANSI_OFFICIAL),
+    Role.PPK: dict(_TALENT_INSTANSI_OFFICIAL),
+    Role.LAN: {**_TALENT_NATIONAL_READER, Resource.LEARNING_RECORD: _grant(A, A),
+               Resource.DEVELOPMENT_PLAN: _grant(A)},
+    Role.KEMENPANRB: {**_TALENT_NATIONAL_READER, Resource.TALENT_PROFILE: _grant(A),
+                      Resource.TALENT_PRIORITY: _grant(A, A, A), Resource.TALENT_MOBILITY: _grant(A, A, A),
+                      Resource.TALENT_SUCCESSION: _grant(A)},
+    Role.PRESIDEN: {**_TALENT_NATIONAL_READER, Resource.TALENT_PROFILE: _grant(A),
+                    Resource.TALENT_PRIORITY: _grant(A, A, A), Resource.TALENT_MOBILITY: _grant(A, A, A),
+                    Resource.TALENT_SUCCESSION: _grant(A)},
+    Role.BKN: {**_TALENT_NATIONAL_READER, Resource.LEARNING_RECORD: _grant(A),
+               Resource.TALENT_ASSESSMENT: _grant(A, A), Resource.TALENT_PROFILE: _grant(A),
+               Resource.TALENT_SUCCESSION: _grant(A), Resource.TALENT_MOBILITY: _grant(A)},
+    Role.KASN: dict(_TALENT_NATIONAL_READER),
+    Role.ADMIN: {r: _grant(A) for r in (
+        Resource.LEARNING_RECORD, Resource.LEARNING_COMPLIANCE, Resource.DEVELOPMENT_PLAN,
+        Resource.TALENT_ASSESSMENT, Resource.TALENT_PROFILE, Resource.TALENT_SUCCESSION,
+        Resource.TALENT_MOBILITY, Resource.TALENT_PRIORITY, Resource.TALENT_GAP)},
+}
+for _role, _grants in _TALENT_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
 
 

@@ -9,8 +9,12 @@ class ActionsConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: it imports models, which Django loads after apps.py.
         from simasn.core.archiving import register_archive_guard
+        from simasn.core.providers import register_provider
         from simasn.core.scheduling import register_after_import, register_daily
 
+        # Other chapters start and follow SKs through the provider registry (talent's mobility).
+        register_provider("actions.draft_transfer", "simasn.actions.providers.draft_transfer")
+        register_provider("actions.states", "simasn.actions.providers.states")
         register_daily("simasn.actions.tasks.apply_due_actions")
         register_daily("simasn.actions.tasks.refresh_retirement_summary")
         register_daily("simasn.actions.tasks.flag_overdue_retirements")

@@ -37,6 +37,8 @@ NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
     (_("Pengangkatan"), "procurement:appointments", Resource.PROCUREMENT_APPOINTMENT),
     (_("Rekonsiliasi pendaftaran"), "procurement:reconciliation", Resource.PROCUREMENT_RECONCILIATION),
     (_("Kinerja"), "performance:home", Resource.PERFORMANCE_PERIOD),
+    (_("Pengembangan kompetensi"), "learning:list", Resource.LEARNING_RECORD),
+    (_("Kepatuhan JP"), "learning:compliance", Resource.LEARNING_COMPLIANCE),
 )
 
 

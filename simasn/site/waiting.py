@@ -18,6 +18,7 @@ SOURCES: tuple[str, ...] = (
     "simasn.planning.waiting.waiting_for",
     "simasn.procurement.waiting.waiting_for",
     "simasn.performance.waiting.waiting_for",
+    "simasn.learning.waiting.waiting_for",
 )
 
 

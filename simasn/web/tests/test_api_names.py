@@ -15,7 +15,7 @@ from config.api import api
 #: here when it adds its router, which makes the naming a reviewed decision.
 TOP_LEVEL = {
     "agencies", "units", "officials", "positions", "employees", "actions", "retirement", "law",
-    "workplans", "planning", "procurement", "performance",
+    "workplans", "planning", "procurement", "performance", "learning", "talent",
 }
 SEGMENT = re.compile(r"^[a-z]+(-[a-z]+)*$")
 #: Indonesian words once used as path names, and others a new chapter might reach for.

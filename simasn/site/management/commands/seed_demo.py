@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from simasn.site.demo import (
     accounts,
     actions,
+    learning,
     organization,
     performance,
     personnel,
@@ -28,7 +29,7 @@ from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
 #: them, their personnel actions, and the work-plan cycle those users take part in.
 #: A new chapter app adds its module at the place its data depends on.
 SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning, procurement,
-              performance)
+              performance, learning)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,94 @@
+"""Competency development (UU 20/2023 Pasal 49): every learning activity of a Pegawai ASN,
+its lesson hours (JP) and where they came from, and the employee's development plan.
+
+A record's JP are either converted from its minutes by the law's conversion
+(``learning.jp_convert``, Peraturan LAN 10/2018) or, for forms without a kept conversion,
+the JP the organiser certified; ``jp_basis`` says which, so a reader sees how the number
+was obtained. Whether it was done on a written assignment matters for a PPPK's ceiling
+(Peraturan LAN 15/2020), so it is kept with the assignment's reference.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from simasn.core.models import TimeStampedModel
+from simasn.law.enums import LearningForm
+
+FORM_CHOICES = [
+    (LearningForm.PELATIHAN_KLASIKAL.value, _("Pelatihan klasikal")),
+    (LearningForm.SEMINAR.value, _("Seminar/konferensi")),
+    (LearningForm.WORKSHOP.value, _("Lokakarya")),
+    (LearningForm.KURSUS.value, _("Kursus")),
+    (LearningForm.BIMBINGAN_TEKNIS.value, _("Bimbingan teknis")),
+    (LearningForm.SOSIALISASI.value, _("Sosialisasi")),
+    (LearningForm.E_LEARNING.value, _("E-learning")),
+    (LearningForm.PELATIHAN_JARAK_JAUH.value, _("Pelatihan jarak jauh")),
+    (LearningForm.COACHING.value, _("Coaching")),
+    (LearningForm.MENTORING.value, _("Mentoring")),
+    (LearningForm.MAGANG.value, _("Magang/praktik kerja")),
+    (LearningForm.DETASERING.value, _("Detasering")),
+    (LearningForm.PATOK_BANDING.value, _("Patok banding")),
+    (LearningForm.PERTUKARAN.value, _("Pertukaran PNS dengan swasta")),
+    (LearningForm.BELAJAR_MANDIRI.value, _("Belajar mandiri")),
+    (LearningForm.KOMUNITAS_BELAJAR.value, _("Komunitas belajar")),
+]
+
+
+class JpBasis(models.TextChoices):
+    CONVERTED = "CONVERTED", _("Dikonversi dari durasi (aturan konversi JP)")
+    CERTIFIED = "CERTIFIED", _("Sesuai sertifikat penyelenggara")
+
+
+class RecordSource(models.TextChoices):
+    MANUAL = "MANUAL", _("Diisi di SIMASN")
+    IMPORT = "IMPORT", _("Impor berkas")
+    XAPI = "XAPI", _("Platform pembelajaran (xAPI)")
+
+
+class LearningRecord(TimeStampedModel):
+    employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"),
+                                 on_delete=models.PROTECT, related_name="learning_records")
+    form = models.CharField(_("bentuk pengembangan"), max_length=30, choices=FORM_CHOICES)
+    title = models.CharField(_("nama kegiatan"), max_length=300)
+    provider = models.CharField(_("penyelenggara"), max_length=200, blank=True)
+    start_date = models.DateField(_("tanggal mulai"))
+    end_date = models.DateField(_("tanggal selesai"))
+    minutes = models.PositiveIntegerField(_("durasi (menit)"), null=True, blank=True)
+    jp = models.DecimalField(_("JP"), max_digits=7, decimal_places=2)
+    jp_basis = models.CharField(_("dasar JP"), max_length=10, choices=JpBasis.choices)
+    jp_citation = models.CharField(_("dasar hukum konversi"), max_length=300, blank=True)
+    assigned = models.BooleanField(_("atas penugasan tertulis"), default=False)
+    assignment_reference = models.CharField(_("nomor surat tugas"), max_length=100, blank=True)
+    competency = models.CharField(_("kompetensi yang dikembangkan"), max_length=200, blank=True)
+    certificate_name = models.CharField(_("berkas sertifikat"), max_length=300, blank=True)
+    certificate_sha256 = models.CharField(max_length=64, blank=True)
+    source = models.CharField(_("sumber"), max_length=10, choices=RecordSource.choices,
+                              default=RecordSource.MANUAL)
+    xapi_statement_id = models.UUIDField(_("ID pernyataan xAPI"), null=True, blank=True, unique=True)
+
+    scope_instansi_field = "employee__instansi_id"
+    scope_self_field = "employee_id"
+
+    class Meta:
+        ordering = ["-end_date", "-id"]
+        indexes = [models.Index(fields=["employee", "end_date"], name="learning_employee_end_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")),
+                                   name="learning_end_after_start"),
+            models.CheckConstraint(condition=models.Q(jp__gte=0), name="learning_jp_not_negative"),
+        ]
+        verbose_name = _("catatan pengembangan kompetensi")
+        verbose_name_plural = _("catatan pengembangan kompetensi")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.jp} JP)"
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        return self.employee.instansi_id
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        return self.employee_id

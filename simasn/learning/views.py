@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simasn.accounts.actors import AuthenticatedRequest
+from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import ApplicationError, PermissionDeniedError
+from simasn.core.interfaces import Interface
+from simasn.learning import selectors, services
+from simasn.learning.forms import ComplianceForm, ImportForm, LearningRecordForm, RecordFilterForm
+from simasn.organization.models import Instansi
+from simasn.personnel.models import Employee
+from simasn.web.pages import apply_errors, list_page, not_allowed_message
+
+
+class Rows(list):
+    """A computed list that list_page can page and export like a queryset."""
+
+    def iterator(self, chunk_size: int = 2000) -> Rows:
+        return self
+
+
+def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
+    scope = Scope.of(request.user)
+    if not scope.can(resource, action):
+        raise PermissionDeniedError(not_allowed_message())
+    return scope
+
+
+def _fmt_jp(value: object) -> str:
+    return f"{float(value or 0):.2f}".rstrip("0").rstrip(".").replace(".", ",")  # type: ignore[arg-type]
+
+
+@login_required
+def record_list(request: AuthenticatedRequest) -> HttpResponseBase:
+    scope = _require(request, Resource.LEARNING_RECORD)
+    form = RecordFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.learning_record_list(viewer=request.user, q=data.get("q") or "", year=data.get("year"))
+    columns = [
+        (_("NIP"), lambda r: r.employee.nip), (_("Pegawai"), lambda r: r.employee.full_name),
+        (_("Bentuk"), lambda r: r.get_form_display()), (_("Kegiatan"), lambda r: r.title),
+        (_("Penyelenggara"), lambda r: r.provider), (_("Mulai"), lambda r: r.start_date.isoformat()),
+        (_("Selesai"), lambda r: r.end_date.isoformat()), (_("JP"), lambda r: float(r.jp)),
+        (_("Dasar JP"), lambda r: r.get_jp_basis_display()),
+        (_("Penugasan tertulis"), lambda r: _("ya") if r.assigned else _("tidak")),
+        (_("Sumber"), lambda r: r.get_source_display()),
+    ]
+    return list_page(request, queryset=qs, template="learning/list.html", title=_("Pengembangan kompetensi"),
+                     columns=columns, export_name="pengembangan-kompetensi", filter_form=form,
+                     export_object_type="learning.learningrecord",
+                     context={"can_create": scope.can(Resource.LEARNING_RECORD, Action.CREATE),
+                              "can_import": scope.reach(Resource.LEARNING_RECORD, Action.CREATE) >= Reach.INSTANSI,
+                              "can_compliance": scope.can(Resource.LEARNING_COMPLIANCE)})
+
+
+def _employees_for_form(request: AuthenticatedRequest) -> object:
+    scope = Scope.of(request.user)
+    qs = Employee.objects.filter(status="AKTIF").order_by("name")
+    level = scope.reach(Resource.LEARNING_RECORD, Action.CREATE)
+    if level == Reach.SELF:
+        return qs.filter(pk=scope.employee_id or -1)
+    if level == Reach.INSTANSI:
+        return qs.filter(instansi_id=scope.instansi_id or -1)
+    return qs
+
+
+@login_required
+def record_create(request: AuthenticatedRequest) -> HttpResponse:
+    _require(request, Resource.LEARNING_RECORD, Action.CREATE)
+    form = LearningRecordForm(request.POST or None, request.FILES or None, viewer=request.user,
+                              employees=_employees_for_form(request))
+    form.label_suffix = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.learning_record_create(actor=request.user, interface=Interface.WEB,
+                                                     **form.service_kwargs())
+        except ApplicationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Kegiatan dicatat: %(jp)s JP.") % {"jp": _fmt_jp(record.jp)})
+            return HttpResponseRedirect(reverse("learning:list"))
+    return render(request, "learning/form.html", {"form": form, "title": _("Catat kegiatan pengembangan kompetensi"),
+                                                  "cancel_url": reverse("learning:list"), "multipart": True},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def record_import(request: AuthenticatedRequest) -> HttpResponse:
+    scope = _require(request, Resource.LEARNING_RECORD, Action.CREATE)
+    if scope.reach(Resource.LEARNING_RECORD, Action.CREATE) < Reach.INSTANSI:
+        raise PermissionDeniedError(not_allowed_message())
+    form = ImportForm(request.POST or None, request.FILES or None)
+    form.label_suffix = ""
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.learning_records_import(actor=request.user, interface=Interface.IMPORT,
+                                                     content=form.cleaned_data["file"].read())
+        except ApplicationError as error:
+            problems = error.details.get("problems", [])
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(n)d kegiatan diimpor.") % {"n": count})
+            return HttpResponseRedirect(reverse("learning:list"))
+    return render(request, "learning/form.html", {"form": form, "title": _("Impor catatan pengembangan kompetensi"),
+                                                  "cancel_url": reverse("learning:list"), "multipart": True,
+                                                  "problems": problems},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def compliance(request: AuthenticatedRequest) -> HttpResponseBase:
+    scope = _require(request, Resource.LEARNING_COMPLIANCE)
+    form = ComplianceForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    on: dt.date = data.get("on") or timezone.localdate()
+    national = scope.reach(Resource.LEARNING_COMPLIANCE, Action.VIEW) == Reach.NATIONAL
+    instansi_id = data.get("instansi") if national else None
+    instansi_choices = list(Instansi.objects.active().order_by("name").values_list("pk", "name")) if national else []
+    if national and not instansi_id:
+        return render(request, "learning/choose_instansi.html", {
+            "title": _("Kepatuhan JP pengembangan kompetensi"), "instansi_choices": instansi_choices})
+    summary = selectors.jp_compliance(viewer=request.user, on=on, instansi_id=instansi_id)
+    rows = summary.behind if data.get("behind") else summary.rows
+    q = (data.get("q") or "").lower()
+    if q:
+        rows = [r for r in rows if q in r.name.lower() or q in r.nip or q in r.unit_name.lower()]
+    columns = [
+        (_("NIP"), lambda r: r.nip), (_("Nama"), lambda r: r.name), (_("Jenis"), lambda r: r.employee_type),
+        (_("Unit kerja"), lambda r: r.unit_name), (_("Status"), lambda r: r.status_label),
+        (_("JP dihitung"), lambda r: r.counted_jp), (_("Batas JP"), lambda r: r.limit_jp),
+        (_("Kekurangan JP"), lambda r: r.shortfall_jp), (_("Kelebihan JP"), lambda r: r.excess_jp),
+        (_("Periode mulai"), lambda r: r.period_start.isoformat() if r.period_start else ""),
+        (_("Periode akhir"), lambda r: r.period_end.isoformat() if r.period_end else ""),
+    ]
+    return list_page(request, queryset=Rows(rows), template="learning/compliance.html",
+                     title=_("Kepatuhan JP pengembangan kompetensi"), columns=columns,
+                     export_name="kepatuhan-jp", filter_form=form, estimate_count=False,
+                     export_object_type="learning.compliance",
+                     context={"summary": summary, "on": on, "instansi_id": instansi_id,
+                              "status_counts": [(selectors.STATUS_LABELS.get(code, code), n)
+                                                for code, n in sorted(summary.by_status.items())],
+                              "instansi_choices": instansi_choices})
+
+
+@login_required
+def my_learning(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.employee_id:
+        raise PermissionDeniedError(_("Akun Anda tidak terhubung dengan data pegawai."))
+    _require(request, Resource.LEARNING_RECORD)
+    on = timezone.localdate()
+    summary = selectors.jp_compliance(viewer=request.user, on=on, employee_id=request.user.employee_id)
+    records = selectors.learning_record_list(viewer=request.user, employee_id=request.user.employee_id)[:50]
+    return render(request, "learning/mine.html", {
+        "title": _("Pembelajaran saya"), "row": summary.rows[0] if summary.rows else None, "records": records,
+        "on": on, "can_create": Scope.of(request.user).can(Resource.LEARNING_RECORD, Action.CREATE),
+    })
