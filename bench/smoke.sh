@@ -17,6 +17,7 @@ $PY bench/selection.py 20000 2000 --repeat 1
 $PY bench/registration.py --applicants 300 --clients 20 --procs 1 --server-threads 4 --seconds 2
 $PY bench/law_columns.py "$N" --repeat 1 --employees 500
 $PY bench/performance_rollup.py "$N" --repeat 1
+$PY bench/talent.py "$N" --repeat 1
 # The overlap detector at 40 instansi x 50 activities (no database).
 $PY bench/overlap.py --instansi 40 --per 50 --planted 100 --sample-instansi 6
 echo "bench smoke: OK"

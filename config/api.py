@@ -24,6 +24,7 @@ from simasn.personnel.api import router as personnel_router  # noqa: E402
 from simasn.planning.api import router as planning_router  # noqa: E402
 from simasn.positions.api import router as positions_router  # noqa: E402
 from simasn.procurement.api import router as procurement_router  # noqa: E402
+from simasn.talent.api import router as talent_router  # noqa: E402
 from simasn.workplans.api import router as workplans_router  # noqa: E402
 
 api.add_router("/", organization_router)
@@ -36,3 +37,4 @@ api.add_router("/", planning_router)
 api.add_router("/", procurement_router)
 api.add_router("/", performance_router)
 api.add_router("/", learning_router)
+api.add_router("/", talent_router)

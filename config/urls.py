@@ -28,6 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("pengadaan/", include("simasn.procurement.urls")),
     path("kinerja/", include("simasn.performance.urls")),
     path("pengembangan-kompetensi/", include("simasn.learning.urls")),
+    path("talenta/", include("simasn.talent.urls")),
     path("", include("simasn.site.urls")),
 ]
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "simasn.performance",
     "simasn.procurement",
     "simasn.learning",
+    "simasn.talent",
     "simasn.site",  # on top: composes the apps above (dashboard, navigation, demo data)
 ]
 

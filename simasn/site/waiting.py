@@ -19,6 +19,7 @@ SOURCES: tuple[str, ...] = (
     "simasn.procurement.waiting.waiting_for",
     "simasn.performance.waiting.waiting_for",
     "simasn.learning.waiting.waiting_for",
+    "simasn.talent.waiting.waiting_for",
 )
 
 

@@ -21,6 +21,7 @@ from simasn.site.demo import (
     planning,
     positions,
     procurement,
+    talent,
     workplans,
 )
 from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
@@ -29,7 +30,7 @@ from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
 #: them, their personnel actions, and the work-plan cycle those users take part in.
 #: A new chapter app adds its module at the place its data depends on.
 SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning, procurement,
-              performance, learning)
+              performance, learning, talent)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,92 @@
+"""Demo talent data: assessment results for Kota Bandung, Kabupaten Kupang and KemenPANRB
+(imported by their operators / BKN), critical posts with a succession plan in Bandung, a
+national priority with its candidates, and mobility proposals.
+
+The performance axis comes from the performance chapter (provider ``performance.ratings``);
+where it has no rating for last year an employee is "data incomplete", as in production,
+and the succession nominations below are skipped (the seed says so)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+
+from simasn.accounts.models import User
+from simasn.core.errors import ApplicationError
+from simasn.core.interfaces import Interface
+from simasn.personnel.models import Employee
+from simasn.positions.models import Position
+from simasn.site.demo_support import rng
+from simasn.talent import services
+from simasn.talent.models import CriticalPosition, NationalPriority, TalentAssessment
+from simasn.talent.placement import inputs_for, place_many
+
+COMPONENTS = ("KOMPETENSI", "POTENSI", "KUALIFIKASI", "INTEGRITAS_MORALITAS")
+SOURCES = {"KOMPETENSI": "Assessment Center BKN", "POTENSI": "Assessment Center BKN",
+           "KUALIFIKASI": "Registri (pendidikan dan pelatihan)", "INTEGRITAS_MORALITAS": "Penilaian 360 derajat"}
+BY = {"KOTA-BANDUNG": "operator.bandung", "KAB-KUPANG": "operator.kupang", "KEMENPANRB": "bkn"}
+
+
+def seed(*, actor: User, stdout: Any) -> None:
+    if TalentAssessment.objects.exists():
+        return
+    r = rng("talent")
+    today = timezone.localdate()
+    for code, username in BY.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            continue
+        rows = ["nip,komponen,skor,tanggal_penilaian,sumber,nomor_laporan"]
+        for index, employee in enumerate(Employee.objects.filter(instansi__code=code, status="AKTIF").order_by("id")[:60]):
+            high = index % 3 == 0
+            for component in COMPONENTS:
+                score = r.randint(82, 97) if high else r.randint(60, 90)
+                day = dt.date(today.year, r.randint(1, max(1, today.month - 1)), r.randint(1, 28))
+                rows.append(f"{employee.nip},{component},{score},{day.isoformat()},{SOURCES[component]},LHP-{index:03d}")
+        services.assessments_import(actor=user, interface=Interface.CLI, content="\n".join(rows).encode())
+    _succession(stdout=stdout, today=today)
+    _priority(stdout=stdout, today=today)
+    stdout.write(f"    {TalentAssessment.objects.count()} assessment results, "
+                 f"{CriticalPosition.objects.count()} critical posts")
+
+
+def _succession(*, stdout: Any, today: dt.date) -> None:
+    ppk = User.objects.filter(username="ppk.bandung").first()
+    if ppk is None:
+        return
+    posts = Position.objects.filter(instansi__code="KOTA-BANDUNG", kind__in=("JPT_PRATAMA", "ADMINISTRATOR"),
+                                    is_active=True).order_by("kind", "code")[:4]
+    criticals = [services.critical_position_designate(
+        actor=ppk, interface=Interface.CLI, position_id=p.pk,
+        reason="Jabatan pimpinan dengan kewenangan anggaran dan layanan utama") for p in posts]
+    employees = list(Employee.objects.filter(instansi__code="KOTA-BANDUNG", status="AKTIF"))
+    placed = place_many(inputs_for([e.pk for e in employees], today), today)
+    pool = [e for e in employees if placed[e.pk].box in (7, 8, 9)]
+    if not pool:
+        stdout.write("    (no performance ratings from the performance chapter: nobody is in boxes 7-9 yet, "
+                     "so no successors were nominated)")
+        return
+    for n, critical in enumerate(criticals):
+        for k, employee in enumerate(pool[n:n + 3]):
+            try:
+                services.successor_nominate(actor=ppk, interface=Interface.CLI, critical_position_id=critical.pk,
+                                            employee_id=employee.pk,
+                                            readiness="SIAP_SEKARANG" if k < 2 or n == 0 else "SIAP_1_2_TAHUN")
+            except ApplicationError:
+                continue
+
+
+def _priority(*, stdout: Any, today: dt.date) -> None:
+    menpan = User.objects.filter(username="menpan").first()
+    if menpan is None or NationalPriority.objects.exists():
+        return
+    services.priority_create(actor=menpan, interface=Interface.CLI,
+                             title="Percepatan penurunan stunting di NTT: pimpinan perangkat daerah kesehatan",
+                             job_family="JPT_PRATAMA", region="PROV-NTT", needed=3,
+                             deadline=dt.date(today.year + 1, 6, 30))
+    services.priority_create(actor=menpan, interface=Interface.CLI,
+                             title="Transformasi digital layanan publik: analis kebijakan",
+                             job_family="ADMINISTRATOR", region="", needed=5,
+                             deadline=dt.date(today.year + 1, 12, 31))
