@@ -51,13 +51,18 @@ _DURATION = re.compile(r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)
                        r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
 
 
+def _obj(value: Any) -> dict[str, Any]:
+    """A statement's part as a dict; anything else (a string, a list) reads as empty."""
+    return value if isinstance(value, dict) else {}
+
+
 def _refuse(message: str, field: str = "statement") -> ApplicationError:
     return ApplicationError(message, code="invalid_statement", fields={field: [message]})
 
 
 def duration_minutes(value: str) -> int:
     """Whole minutes (rounded half up) of an ISO 8601 duration such as ``PT1H30M``."""
-    match = _DURATION.match(value or "")
+    match = _DURATION.match(value if isinstance(value, str) else "")
     if not match or value in ("P", "PT"):
         raise _refuse(_("result.duration bukan durasi ISO 8601 (contoh: PT2H30M)."), "result.duration")
     parts = {k: Decimal(v) if v else Decimal(0) for k, v in match.groupdict().items()}
@@ -66,7 +71,7 @@ def duration_minutes(value: str) -> int:
 
 
 def _name(definition: dict[str, Any]) -> str:
-    names = definition.get("name") or {}
+    names = _obj(definition.get("name"))
     if not isinstance(names, dict) or not names:
         return ""
     for lang in ("id-ID", "id", "en-US", "en"):
@@ -99,28 +104,28 @@ def statement_record(*, actor: Actor, statement: dict[str, Any], statement_id: s
         raise _refuse(_("id pernyataan harus UUID."), "id") from error
     if statement_id and statement.get("id") and str(statement.get("id")) != statement_id:
         raise _refuse(_("statementId tidak sama dengan id di pernyataan."), "id")
-    verb = (statement.get("verb") or {}).get("id", "")
+    verb = _obj(statement.get("verb")).get("id", "")
     if verb not in ACCEPTED_VERBS:
         raise ApplicationError(_("SIMASN hanya mencatat pernyataan selesai (completed/passed); kata kerja "
                                  "%(verb)s tidak dicatat.") % {"verb": verb or "—"}, code="unsupported_verb",
                                fields={"verb": [_("Gunakan completed atau passed.")]})
-    account = ((statement.get("actor") or {}).get("account") or {})
+    account = _obj(_obj(statement.get("actor")).get("account"))
     nip = str(account.get("name") or "").strip()
     if not nip:
         raise _refuse(_("actor.account.name harus berisi NIP pegawai."), "actor")
     employee = Employee.objects.filter(nip=nip).only("pk").first()
     if employee is None:
         raise NotFoundError(_("Pegawai dengan NIP %(nip)s tidak ditemukan.") % {"nip": nip})
-    activity = statement.get("object") or {}
-    definition = activity.get("definition") or {}
+    activity = _obj(statement.get("object"))
+    definition = _obj(activity.get("definition"))
     title = _name(definition) or str(activity.get("id") or "")
-    context = statement.get("context") or {}
-    extensions = context.get("extensions") or {}
-    form = str(extensions.get(EXT["form"]) or ACTIVITY_FORMS.get(definition.get("type", ""), "")).upper()
+    context = _obj(statement.get("context"))
+    extensions = _obj(context.get("extensions"))
+    form = str(extensions.get(EXT["form"]) or ACTIVITY_FORMS.get(str(definition.get("type", "")), "")).upper()
     if form not in {f.value for f in LearningForm}:
         raise _refuse(_("Bentuk pengembangan tidak diketahui: isi ekstensi %(ext)s dengan kode bentuk "
                         "(mis. PELATIHAN_KLASIKAL).") % {"ext": EXT["form"]}, "context.extensions")
-    result = statement.get("result") or {}
+    result = _obj(statement.get("result"))
     if result.get("completion") is False or result.get("success") is False:
         raise _refuse(_("Pernyataan menyatakan kegiatan belum selesai atau tidak lulus."), "result")
     minutes = duration_minutes(result["duration"]) if result.get("duration") else None

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from simasn.core import providers
 from simasn.law import place_in_box
 from simasn.talent.selectors import employee_talent, talent_grid
 from simasn.talent.tests.conftest import ON, assess
@@ -52,7 +53,8 @@ def test_a_missing_component_is_data_incomplete_never_zero(world: Any, performan
     assert row.placement.box is None and row.placement.missing == ["INTEGRITAS_MORALITAS"]
 
 
-def test_without_the_performance_chapter_nobody_is_placed(world: Any) -> None:
+def test_without_the_performance_chapter_nobody_is_placed(world: Any, monkeypatch: Any) -> None:
+    monkeypatch.delitem(providers.PROVIDERS, "performance.ratings", raising=False)
     assess(world.operator, world.talent, "95")
     grid = talent_grid(viewer=world.ppk, on=ON)
     assert grid.performance_known is False
