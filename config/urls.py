@@ -29,6 +29,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("kinerja/", include("simasn.performance.urls")),
     path("pengembangan-kompetensi/", include("simasn.learning.urls")),
     path("talenta/", include("simasn.talent.urls")),
+    path("disiplin/", include("simasn.discipline.urls")),
+    path("upaya-administratif/", include("simasn.disputes.urls")),
+    path("penghargaan/", include("simasn.rewards.urls")),
     path("", include("simasn.site.urls")),
 ]
 

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "simasn.procurement",
     "simasn.learning",
     "simasn.talent",
+    "simasn.discipline",
+    "simasn.disputes",
+    "simasn.rewards",
     "simasn.site",  # on top: composes the apps above (dashboard, navigation, demo data)
 ]
 

@@ -84,6 +84,21 @@ class Resource(StrEnum):
     TALENT_MOBILITY = "talent_mobility"
     TALENT_PRIORITY = "talent_priority"
     TALENT_GAP = "talent_gap"
+    # Discipline (PP 94/2021) and code-of-ethics cases (simasn/discipline): the case from
+    # report to examination, and the decision (the penalty) as a separate grant.
+    DISCIPLINE_CASE = "discipline_case"
+    DISCIPLINE_DECISION = "discipline_decision"
+    # Upaya administratif (UU 20/2023 Pasal 64; PP 79/2021, simasn/disputes): filing and
+    # reading; deciding a keberatan; the PPK's answer to BPASN; BPASN deciding a banding.
+    DISPUTE = "dispute"
+    DISPUTE_OBJECTION_DECISION = "dispute_objection_decision"
+    DISPUTE_APPEAL_ANSWER = "dispute_appeal_answer"
+    DISPUTE_APPEAL_DECISION = "dispute_appeal_decision"
+    # Rewards and recognition (UU 20/2023 Pasal 21, 50; simasn/rewards): an employee's reward
+    # record and awards; the year's Satyalancana Karya Satya candidates (create = recompute,
+    # update = propose).
+    REWARD = "reward"
+    SATYALANCANA = "satyalancana"
 
 
 class Action(StrEnum):
@@ -427,6 +442,55 @@ _TALENT_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.TALENT_MOBILITY, Resource.TALENT_PRIORITY, Resource.TALENT_GAP)},
 }
 for _role, _grants in _TALENT_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+
+# Discipline (PP 94/2021, simasn/discipline). The operator records a report and the
+# examination (berita acara pemeriksaan); the PyB (the offender's line) examines too; the PPK
+# records the decision of the official with authority (Pasal 16-23, checked by the law's
+# discipline.authority rule); the employee sees their own cases; BKN (national ASN data) and
+# administrators read nationally.
+_DISCIPLINE_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.OPERATOR: {Resource.DISCIPLINE_CASE: _grant(I, I, I)},
+    Role.PYB: {Resource.DISCIPLINE_CASE: _grant(I, N, I)},
+    Role.PPK: {Resource.DISCIPLINE_CASE: _grant(I, N, I), Resource.DISCIPLINE_DECISION: _grant(I, I)},
+    Role.PEGAWAI: {Resource.DISCIPLINE_CASE: _grant(S), Resource.DISCIPLINE_DECISION: _grant(S)},
+    Role.BKN: {Resource.DISCIPLINE_CASE: _grant(A), Resource.DISCIPLINE_DECISION: _grant(A)},
+    Role.ADMIN: {Resource.DISCIPLINE_CASE: _grant(A), Resource.DISCIPLINE_DECISION: _grant(A)},
+}
+for _role, _grants in _DISCIPLINE_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+# Upaya administratif (PP 79/2021, simasn/disputes). The employee files against a decision
+# on them (and reads their own); the operator may register a filing handed in on paper; the
+# PPK (or the official who decided, recorded by the PPK's office) decides a keberatan and
+# answers BPASN on a banding; BPASN, a national body, decides every banding administratif.
+_DISPUTE_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.PEGAWAI: {Resource.DISPUTE: _grant(S, S)},
+    Role.OPERATOR: {Resource.DISPUTE: _grant(I, I)},
+    Role.PYB: {Resource.DISPUTE: _grant(I)},
+    Role.PPK: {Resource.DISPUTE: _grant(I), Resource.DISPUTE_OBJECTION_DECISION: _grant(I, I),
+               Resource.DISPUTE_APPEAL_ANSWER: _grant(I, I)},
+    Role.BPASN: {Resource.DISPUTE: _grant(A), Resource.DISPUTE_APPEAL_DECISION: _grant(A, A),
+                 Resource.EMPLOYEE: _grant(A), Resource.INSTANSI: _grant(A)},
+    Role.BKN: {Resource.DISPUTE: _grant(A)},
+    Role.ADMIN: {Resource.DISPUTE: _grant(A)},
+}
+for _role, _grants in _DISPUTE_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+# Rewards and recognition (simasn/rewards). The operator records awards and recomputes the
+# year's Satyalancana list; the PPK proposes the candidates (PP 25/1994 via the President's
+# award procedure); the employee reads their own reward record; BKN reads nationally.
+_REWARD_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.PEGAWAI: {Resource.REWARD: _grant(S), Resource.SATYALANCANA: _grant(S)},
+    Role.OPERATOR: {Resource.REWARD: _grant(I, I), Resource.SATYALANCANA: _grant(I, I)},
+    Role.PYB: {Resource.REWARD: _grant(I), Resource.SATYALANCANA: _grant(I)},
+    Role.PPK: {Resource.REWARD: _grant(I), Resource.SATYALANCANA: _grant(I, I, I)},
+    Role.BKN: {Resource.REWARD: _grant(A), Resource.SATYALANCANA: _grant(A)},
+    Role.ADMIN: {Resource.REWARD: _grant(A), Resource.SATYALANCANA: _grant(A)},
+}
+for _role, _grants in _REWARD_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
 
 

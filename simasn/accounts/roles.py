@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     KEPALA_SEKRETARIAT = "KEPALA_SEKRETARIAT", _("Kepala unit kesekretariatan lembaga")
     BAPPENAS = "BAPPENAS", _("Kementerian PPN/Bappenas")
     KEMENKEU = "KEMENKEU", _("Kementerian Keuangan")
+    BPASN = "BPASN", _("Badan Pertimbangan ASN (BPASN)")
     ADMIN = "ADMIN", _("Administrator sistem")
     # Procurement (UU 20/2023 Pasal 36-37): a citizen applying, and the instansi's selection
     # committee that verifies applications and runs the selection.

@@ -20,6 +20,9 @@ SOURCES: tuple[str, ...] = (
     "simasn.performance.waiting.waiting_for",
     "simasn.learning.waiting.waiting_for",
     "simasn.talent.waiting.waiting_for",
+    "simasn.discipline.waiting.waiting_for",
+    "simasn.disputes.waiting.waiting_for",
+    "simasn.rewards.waiting.waiting_for",
 )
 
 

@@ -16,6 +16,7 @@ from config.api import api
 TOP_LEVEL = {
     "agencies", "units", "officials", "positions", "employees", "actions", "retirement", "law",
     "workplans", "planning", "procurement", "performance", "learning", "talent",
+    "discipline", "disputes", "rewards",
 }
 SEGMENT = re.compile(r"^[a-z]+(-[a-z]+)*$")
 #: Indonesian words once used as path names, and others a new chapter might reach for.

@@ -14,6 +14,8 @@ from django.core.management.base import BaseCommand
 from simasn.site.demo import (
     accounts,
     actions,
+    discipline,
+    disputes,
     learning,
     organization,
     performance,
@@ -21,6 +23,7 @@ from simasn.site.demo import (
     planning,
     positions,
     procurement,
+    rewards,
     talent,
     workplans,
 )
@@ -30,7 +33,7 @@ from simasn.site.demo_support import DEMO_PASSWORD, demo_logins, system_admin
 #: them, their personnel actions, and the work-plan cycle those users take part in.
 #: A new chapter app adds its module at the place its data depends on.
 SEED_ORDER = (organization, positions, personnel, accounts, actions, workplans, planning, procurement,
-              performance, learning, talent)
+              performance, learning, talent, discipline, disputes, rewards)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,84 @@
+"""Reads of upaya administratif, scoped by the policy table; the service-level figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from simasn.accounts.actors import User
+from simasn.accounts.policy import Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import NotFoundError
+from simasn.disputes import legal
+from simasn.disputes.models import OPEN_STATES, Dispute, DisputeState, Route
+
+
+def dispute_list(*, viewer: User, q: str = "", state: str = "", route: str = "",
+                 employee_id: int | None = None, instansi_id: int | None = None) -> QuerySet[Dispute]:
+    qs = Scope.of(viewer).filter(Dispute.objects.select_related("employee", "instansi"), Resource.DISPUTE)
+    if q:
+        qs = qs.filter(Q(employee__name__icontains=q) | Q(employee__nip__startswith=q)
+                       | Q(decision_number__icontains=q))
+    if state == "OPEN":
+        qs = qs.filter(state__in=OPEN_STATES)
+    elif state:
+        qs = qs.filter(state=state)
+    if route:
+        qs = qs.filter(route=route)
+    if employee_id:
+        qs = qs.filter(employee_id=employee_id)
+    if instansi_id:
+        qs = qs.filter(instansi_id=instansi_id)
+    return qs
+
+
+def dispute_get(*, viewer: User, pk: int) -> Dispute:
+    dispute = dispute_list(viewer=viewer).filter(pk=pk).first()
+    if dispute is None:
+        raise NotFoundError("Upaya administratif tidak ditemukan.")
+    return dispute
+
+
+def next_due(dispute: Dispute) -> dt.date | None:
+    """The deadline the open dispute waits on: the PPK's answer, then the decision."""
+    if dispute.route == Route.BANDING_ADMINISTRATIF and dispute.state == DisputeState.DIAJUKAN and dispute.answer_due:
+        return dispute.answer_due
+    return dispute.decide_due
+
+
+def service_levels(*, viewer: User, today: dt.date) -> dict[str, Any]:
+    """Open keberatan and banding per instansi: how many, how many past their deadline, the
+    nearest deadline in working days, and how many were decided late — the figures an
+    oversight body asks for. Counted over the viewer's scope (one instansi, or national)."""
+    rows: dict[int, dict[str, Any]] = defaultdict(lambda: {
+        "instansi": "", "open_keberatan": 0, "open_banding": 0, "overdue": 0, "nearest_days": None,
+        "decided": 0, "decided_late": 0, "inadmissible": 0})
+    for d in dispute_list(viewer=viewer).only(
+            "instansi_id", "instansi__name", "route", "state", "answer_due", "decide_due", "decide_due_latest",
+            "decided_late", "employee_id", "employee__name", "employee__nip"):
+        row = rows[d.instansi_id]
+        row["instansi"] = d.instansi.name
+        if d.state == DisputeState.DIPUTUS:
+            row["decided"] += 1
+            row["decided_late"] += int(d.decided_late)
+            continue
+        if d.state == DisputeState.TIDAK_DITERIMA:
+            row["inadmissible"] += 1
+            continue
+        row["open_keberatan" if d.route == Route.KEBERATAN else "open_banding"] += 1
+        due = next_due(d)
+        if due is None:
+            continue
+        left = legal.working_days_left(today, due)
+        if due < today:
+            row["overdue"] += 1
+        if left is not None and (row["nearest_days"] is None or left < row["nearest_days"]):
+            row["nearest_days"] = left
+    table = sorted(rows.values(), key=lambda r: (-r["overdue"], -(r["open_keberatan"] + r["open_banding"]),
+                                                 r["instansi"]))
+    totals = {key: sum(r[key] for r in table) for key in
+              ("open_keberatan", "open_banding", "overdue", "decided", "decided_late", "inadmissible")}
+    return {"rows": table, "totals": totals}

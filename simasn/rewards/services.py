@@ -1,0 +1,129 @@
+"""Writes on rewards: record an award, recompute the year's Satyalancana list, propose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simasn.accounts.actors import Actor
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError, NotFoundError
+from simasn.core.interfaces import Interface
+from simasn.core.providers import provide
+from simasn.law import SatyalancanaRecord
+from simasn.personnel.models import Employee
+from simasn.rewards import legal
+from simasn.rewards.models import Award, CandidateState, SatyalancanaCandidate
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def award_record(
+    *, actor: Actor, interface: Interface, employee_id: int, component: str, form: str, title: str,
+    decision_number: str, decision_date: dt.date, amount: Decimal | None = None,
+) -> Award:
+    """Record an award with its decision; the funding source follows the instansi kind (Pasal 50)."""
+    employee = Employee.objects.select_related("instansi").filter(pk=employee_id).first()
+    if employee is None:
+        raise NotFoundError(_("Pegawai tidak ditemukan."))
+    Scope.of(actor).require(Resource.REWARD, Action.CREATE, instansi_id=employee.instansi_id)
+    forms = legal.component_form_codes(on=decision_date)
+    if component not in forms or form not in forms[component]:
+        raise ApplicationError(_("Pilih komponen dan bentuk penghargaan menurut UU 20/2023 Pasal 21."),
+                               code="validation", fields={"form": [_("Bentuk tidak sesuai dengan komponennya.")]})
+    if not title.strip() or not decision_number.strip():
+        raise ApplicationError(_("Nama penghargaan dan nomor keputusan wajib diisi."), code="validation",
+                               fields={"title": [_("Wajib diisi.")], "decision_number": [_("Wajib diisi.")]})
+    if decision_date > _today():
+        raise ApplicationError(_("Tanggal keputusan tidak boleh di masa depan."), code="validation",
+                               fields={"decision_date": [_("Tanggal tidak valid.")]})
+    if amount is not None and amount < 0:
+        raise ApplicationError(_("Nilai tidak boleh negatif."), code="validation", fields={"amount": [_("Tidak valid.")]})
+    source, citations = legal.funding_source(employee.instansi.kind, on=decision_date)
+    with transaction.atomic(durable=True):
+        award = Award.objects.create(
+            instansi_id=employee.instansi_id, employee=employee, component=component, form=form,
+            title=title.strip(), amount=amount, decision_number=decision_number.strip(), decision_date=decision_date,
+            funding_source=source, citations=["UU 20/2023 Pasal 21 ayat (2)", *citations],
+            created_by=actor, updated_by=actor)
+        audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=award,
+                     changes={"component": component, "form": form, "amount": str(amount or "")},
+                     citations=award.citations)
+    return award
+
+
+def satyalancana_refresh(*, actor: Actor, interface: Interface, instansi_id: int,
+                         on: dt.date | None = None) -> dict[str, int]:
+    """Assess every PNS in service of the instansi for the year of ``on`` (PP 25/1994 Pasal 4,
+    with the discipline record from simasn.discipline); proposed candidates are kept."""
+    on = on or _today()
+    if actor is not None:  # None: the daily job, acting for the system
+        Scope.of(actor).require(Resource.SATYALANCANA, Action.CREATE, instansi_id=instansi_id)
+    employees = [(pk, tmt) for pk, tmt in Employee.objects.filter(
+        instansi_id=instansi_id, employee_type="PNS", tmt_cpns__isnull=False)
+        .exclude(status__in=("BERHENTI", "PENSIUN", "MENINGGAL")).values_list("id", "tmt_cpns") if tmt is not None]
+    ids = [pk for pk, _tmt in employees]
+    record = provide("discipline.record", employee_ids=ids, on=on, default=None)
+    awarded: dict[int, list[str]] = {}
+    for emp_id, klass in SatyalancanaCandidate.objects.filter(
+            employee_id__in=ids, state=CandidateState.DIUSULKAN, year__lt=on.year).values_list(
+            "employee_id", "eligible_class"):
+        awarded.setdefault(emp_id, []).append(klass)
+    records = [SatyalancanaRecord(employee_id=pk, tmt_cpns=tmt,
+                                  penalties=tuple(legal.penalties_from_record((record or {}).get(pk))),
+                                  awarded=tuple(awarded.get(pk, ())))
+               for pk, tmt in employees]
+    results = legal.assess(records, on=on)
+    unknown_record = record is None
+    with transaction.atomic(durable=True):
+        kept = set(SatyalancanaCandidate.objects.filter(year=on.year, instansi_id=instansi_id,
+                                                        state=CandidateState.DIUSULKAN)
+                   .values_list("employee_id", flat=True))
+        SatyalancanaCandidate.objects.filter(year=on.year, instansi_id=instansi_id).exclude(
+            state=CandidateState.DIUSULKAN).delete()
+        rows = []
+        for r in results:
+            if r.employee_id in kept:
+                continue
+            review = r.needs_legal_review or unknown_record
+            reason = r.reason + (" Catatan disiplin tidak tersedia." if unknown_record else "")
+            rows.append(SatyalancanaCandidate(
+                year=on.year, instansi_id=instansi_id, employee_id=r.employee_id, assessed_on=on,
+                eligible_class=r.eligible_class or "", next_class=r.next_class or "", next_class_on=r.next_class_on,
+                reason=reason, state=CandidateState.PERLU_KAJIAN if review else CandidateState.CALON,
+                created_by=actor, updated_by=actor))
+        SatyalancanaCandidate.objects.bulk_create(rows)
+        audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface,
+                     object_type="rewards.satyalancanacandidate", object_repr=f"Satyalancana {on.year}",
+                     instansi_id=instansi_id, changes={"assessed": len(records), "candidates": len(rows)},
+                     citations=["PP 25/1994 Pasal 4"], extra={"step": "refresh", "year": on.year})
+    return {"assessed": len(records), "candidates": len(rows)}
+
+
+def satyalancana_propose(*, actor: Actor, interface: Interface, candidate: SatyalancanaCandidate,
+                         on: dt.date | None = None) -> SatyalancanaCandidate:
+    """The PPK proposes an eligible candidate (not one that needs legal review)."""
+    on = on or _today()
+    Scope.of(actor).require(Resource.SATYALANCANA, Action.UPDATE, obj=candidate)
+    with transaction.atomic(durable=True):
+        candidate = SatyalancanaCandidate.objects.select_for_update().get(pk=candidate.pk)
+        if candidate.state != CandidateState.CALON:
+            raise ApplicationError(_("Hanya calon yang memenuhi syarat dapat diusulkan."), code="not_eligible")
+        candidate.state = CandidateState.DIUSULKAN
+        candidate.proposed_on = on
+        candidate.proposed_by = actor
+        candidate.updated_by = actor
+        candidate.save()
+        audit_record(actor=actor, action=AuditAction.TRANSITION, interface=interface, obj=candidate,
+                     changes={"state": CandidateState.DIUSULKAN, "class": candidate.eligible_class},
+                     citations=["PP 25/1994 Pasal 4"], extra={"step": "propose"})
+    return candidate
