@@ -135,6 +135,10 @@ def _set_due_dates(dispute: Dispute) -> None:
     dispute.decide_due = decide.outcome.get("due_date")
     dispute.decide_due_latest = decide.outcome.get("latest_due_date") or dispute.decide_due
     dispute.citations = list(dict.fromkeys([*dispute.citations, *decide.citations]))
+    if dispute.decide_due is None and decide.review_reason:
+        # e.g. the next year's holiday list is not set yet: the deadline cannot be counted.
+        dispute.needs_legal_review = True
+        dispute.review_reason = "; ".join(r for r in (dispute.review_reason, decide.review_reason) if r)
 
 
 def _locked(dispute: Dispute) -> Dispute:
