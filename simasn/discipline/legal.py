@@ -26,6 +26,7 @@ from simasn.law import (
 )
 from simasn.law.enums import InstansiKind, PositionKind
 from simasn.law.parameters import ParameterGapError
+from simasn.law.rules.disputes.remedy import remedy_summary
 
 
 def _en() -> bool:
@@ -225,6 +226,11 @@ def remedy_for(case: DisciplineCase, *, on: dt.date) -> Decision | None:
         return evaluate("disputes.remedy", facts, on)
     except Exception:
         return None
+
+
+def remedy_view(decision: Decision | None) -> dict[str, Any] | None:
+    """The remedy in words for a page and the decision's diktum (simasn.law remedy_summary)."""
+    return remedy_summary(decision, en=_en()) if decision is not None else None
 
 
 def instansi_is_pusat(kind: str) -> bool:

@@ -98,7 +98,7 @@ def case_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "official_label": legal.official_label(case.authority_official),
         "officials_labels": [legal.official_label(o) for o in case.authority_officials],
         "allowed_labels": [legal.penalty_label(p, on=case.reported_on) for p in case.allowed_penalties],
-        "remedy": remedy.to_dict() if remedy else None,
+        "remedy": legal.remedy_view(remedy),
         "file_url": _file_url(scope, case, remedy),
         "can_examine": can_update and case.state in (CaseState.DILAPORKAN, CaseState.DIPERIKSA),
         "can_decide": can_decide and case.state == CaseState.DIPERIKSA,
@@ -200,7 +200,7 @@ def _document(request: AuthenticatedRequest, pk: int, template: str) -> HttpResp
         "breach_label": legal.breach_label(case.breach, on=case.reported_on) if case.breach else "",
         "breach_citation": legal.breach_citation(case.breach, on=case.reported_on) if case.breach else "",
         "penalty_label": _penalty(case), "official_label": legal.official_label(case.authority_official),
-        "remedy": remedy.to_dict() if remedy else None,
+        "remedy": legal.remedy_view(remedy),
     })
 
 

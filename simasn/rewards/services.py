@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Resource
@@ -21,6 +22,15 @@ from simasn.law import SatyalancanaRecord
 from simasn.personnel.models import Employee
 from simasn.rewards import legal
 from simasn.rewards.models import Award, CandidateState, SatyalancanaCandidate
+
+#: The assessment's reason codes (simasn.law rewards.satyalancana), in words.
+REASONS = {
+    "ELIGIBLE": _lazy("Memenuhi masa kerja dan tidak pernah dijatuhi hukuman disiplin sedang atau berat."),
+    "ALL_AWARDED": _lazy("Semua kelas yang dicapai sudah diberikan."),
+    "NOT_YET": _lazy("Masa kerja belum mencapai kelas berikutnya."),
+    "NOT_YET_SERVING": _lazy("Masa kerja belum mencapai kelas berikutnya."),
+    "BARRED_BY_PENALTY": _lazy("Pernah dijatuhi hukuman disiplin sedang atau berat dalam masa kerja yang dihitung."),
+}
 
 
 def _today() -> dt.date:
@@ -95,7 +105,11 @@ def satyalancana_refresh(*, actor: Actor, interface: Interface, instansi_id: int
             if r.employee_id in kept:
                 continue
             review = r.needs_legal_review or unknown_record
-            reason = r.reason + (" Catatan disiplin tidak tersedia." if unknown_record else "")
+            reason = str(REASONS.get(r.reason, r.reason))
+            if r.needs_legal_review:
+                reason += " " + _("Tafsiran hukum berbeda (masa hukuman atau masa di luar dinas): perlu kajian hukum.")
+            if unknown_record:
+                reason += " " + _("Catatan disiplin tidak tersedia.")
             rows.append(SatyalancanaCandidate(
                 year=on.year, instansi_id=instansi_id, employee_id=r.employee_id, assessed_on=on,
                 eligible_class=r.eligible_class or "", next_class=r.next_class or "", next_class_on=r.next_class_on,

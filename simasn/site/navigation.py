@@ -44,9 +44,9 @@ NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
     (_("Mobilitas talenta"), "talent:mobility_list", Resource.TALENT_MOBILITY),
     (_("Prioritas talenta nasional"), "talent:priority_list", Resource.TALENT_PRIORITY),
     (_("Kesenjangan talenta"), "talent:gaps", Resource.TALENT_GAP),
-    (_("Disiplin"), "discipline:list", Resource.DISCIPLINE_CASE),
+    (_("Kasus disiplin"), "discipline:list", Resource.DISCIPLINE_CASE),
     (_("Upaya administratif"), "disputes:list", Resource.DISPUTE),
-    (_("Penghargaan"), "rewards:candidates", Resource.SATYALANCANA),
+    (_("Penghargaan dan pengakuan"), "rewards:candidates", Resource.SATYALANCANA),
 )
 
 

@@ -9,10 +9,12 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.disputes import legal
+from simasn.law.rules.disputes.remedy import remedy_summary
 
 register = template.Library()
 
@@ -34,4 +36,8 @@ def sk_remedy(context: dict[str, Any], action: Any) -> dict[str, Any] | None:
                   "decision_date": action.sk_date.isoformat() if action.sk_date else "",
                   "source": f"actions.personnelaction:{action.pk}"}
         file_url = f"{reverse('disputes:file')}?{urlencode(params)}"
-    return {"decision": decision.to_dict(), "file_url": file_url}
+    summary = remedy_summary(decision, en=(get_language() or "id").startswith("en"))
+    if summary is None:  # no settled remedy (e.g. a presidential decision): the law says why
+        return {"review": decision.explanation_en if (get_language() or "id").startswith("en")
+                else decision.explanation_id, "file_url": ""}
+    return {**summary, "file_url": file_url}

@@ -23,6 +23,12 @@ from simasn.organization.selectors import official_on
 from simasn.personnel.models import Employee
 
 CLI = Interface.CLI
+#: Demo names of the managers PP 94/2021 Pasal 19-23 give light and medium penalties to.
+MANAGERS = {
+    "PENGAWAS": ("Dra. Nani Rohaeni", "Kepala Subbagian Umum dan Kepegawaian"),
+    "ADMINISTRATOR": ("Drs. Asep Kurnia, M.Si.", "Kepala Bagian Umum"),
+    "JPT_PRATAMA": ("Dr. Hendra Gunawan, M.Si.", "Kepala Dinas"),
+}
 
 
 def _user(username: str) -> User | None:
@@ -41,10 +47,12 @@ def _decide(actor: User, case: DisciplineCase, penalty: str, on: dt.date, receiv
     officials = legal.authority_for(case, penalty=penalty, on=on).outcome.get("officials") or []
     official = "PPK" if "PPK" in officials else (officials[0] if officials else "PPK")
     ppk = official_on(instansi_id=case.instansi_id, role="PPK", on=on)
+    if official == "PPK" and ppk is not None:
+        name, title = ppk.person_name, ppk.title
+    else:  # the manager the law names (e.g. the pengawas over a pelaksana, PP 94/2021 Pasal 23)
+        name, title = MANAGERS.get(official, ("Pejabat yang berwenang", legal.official_label(official)))
     services.case_decide(actor=actor, interface=CLI, case=case, penalty=penalty, authority_official=official,
-                         decider_name=ppk.person_name if ppk else "Pejabat yang berwenang",
-                         decider_title=ppk.title if ppk else legal.official_label(official),
-                         decided_on=on, decision_received_on=received)
+                         decider_name=name, decider_title=title, decided_on=on, decision_received_on=received)
 
 
 def seed(*, actor: User, stdout: Any) -> None:

@@ -23,6 +23,7 @@ from pydantic import model_validator
 from simasn.law import calendar
 from simasn.law.decision import Decision
 from simasn.law.enums import (
+    DayUnit,
     DecisionIssuer,
     DisciplinePenalty,
     DisputedDecision,
@@ -40,7 +41,7 @@ from simasn.law.rules._support import (
     pasal,
     review,
 )
-from simasn.law.rules.disputes._steps import count_step, describe
+from simasn.law.rules.disputes._steps import EVENT_LABELS, UNIT_LABELS, count_step, describe
 
 RULE = "disputes.remedy"
 
@@ -92,6 +93,39 @@ class RemedyFacts(CalendarFacts):
                 return DisputedDecision.PEMBERHENTIAN_PNS.value
             return "LAINNYA"
         return self.decision.value
+
+
+def remedy_summary(decision: Decision, *, en: bool = False) -> dict[str, Any] | None:
+    """A ``disputes.remedy`` answer in words for a page or a decree's diktum: the route and
+    body (in the chosen language and in Indonesian), the filing deadline (earliest and latest
+    reading, as dates) and each reading. None when the rule found no route."""
+    outcome = decision.outcome
+    if not outcome.get("route"):
+        return None
+    route = str(outcome["route"])
+    body = str(outcome["body"])
+    filing = outcome.get("filing_deadline") or {}
+    steps = outcome.get("steps") or []
+    n = steps[0]["n"] if steps else ""
+    readings = []
+    for r in filing.get("readings", []):
+        unit_id, unit_en = UNIT_LABELS[DayUnit(r["unit"])]
+        event_id, event_en = EVENT_LABELS[r["runs_from"]]
+        text = f"{n} {unit_en} from {event_en}" if en else f"{n} {unit_id} sejak {event_id}"
+        readings.append({"text": text, "due_date": r["due_date"]})
+    return {
+        "route": route,
+        "route_label": ROUTE_LABELS[route][1 if en else 0],
+        "route_label_id": ROUTE_LABELS[route][0],
+        "body_label": BODY_LABELS[body][1 if en else 0],
+        "body_label_id": BODY_LABELS[body][0],
+        "due_date": filing.get("due_date"),
+        "latest_due_date": filing.get("latest_due_date"),
+        "readings": readings,
+        "needs_legal_review": decision.needs_legal_review,
+        "review_reason": decision.review_reason or "",
+        "citations": list(decision.citations),
+    }
 
 
 def remedy(facts: RemedyFacts, on: dt.date) -> Decision:
