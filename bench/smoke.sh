@@ -18,6 +18,8 @@ $PY bench/registration.py --applicants 300 --clients 20 --procs 1 --server-threa
 $PY bench/law_columns.py "$N" --repeat 1 --employees 500
 $PY bench/performance_rollup.py "$N" --repeat 1
 $PY bench/talent.py "$N" --repeat 1
+# The yearly Satyalancana list for the 20 largest instansi (end to end vs the law alone).
+$PY bench/satyalancana.py "$N" --repeat 1 --instansi 20
 # The overlap detector at 40 instansi x 50 activities (no database).
 $PY bench/overlap.py --instansi 40 --per 50 --planted 100 --sample-instansi 6
 echo "bench smoke: OK"

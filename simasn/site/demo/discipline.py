@@ -43,7 +43,7 @@ def _examine(actor: User, case: DisciplineCase, on: dt.date, **facts: Any) -> Di
                                  **facts)
 
 
-def _decide(actor: User, case: DisciplineCase, penalty: str, on: dt.date, received: dt.date | None) -> None:
+def decide_case(actor: User, case: DisciplineCase, penalty: str, on: dt.date, received: dt.date | None) -> None:
     officials = legal.authority_for(case, penalty=penalty, on=on).outcome.get("officials") or []
     official = "PPK" if "PPK" in officials else (officials[0] if officials else "PPK")
     ppk = official_on(instansi_id=case.instansi_id, role="PPK", on=on)
@@ -51,7 +51,7 @@ def _decide(actor: User, case: DisciplineCase, penalty: str, on: dt.date, receiv
         name, title = ppk.person_name, ppk.title
     else:  # the manager the law names (e.g. the pengawas over a pelaksana, PP 94/2021 Pasal 23)
         name, title = MANAGERS.get(official, ("Pejabat yang berwenang", legal.official_label(official)))
-    services.case_decide(actor=actor, interface=CLI, case=case, penalty=penalty, authority_official=official,
+    services.casedecide_case(actor=actor, interface=CLI, case=case, penalty=penalty, authority_official=official,
                          decider_name=name, decider_title=title, decided_on=on, decision_received_on=received)
 
 
@@ -78,10 +78,10 @@ def seed(*, actor: User, stdout: Any) -> None:
     try:
         light = report(own, 20, "Tidak masuk kerja 5 hari kerja tanpa alasan yang sah.", breach="PASAL_4_F")
         light = _examine(operator, light, today - dt.timedelta(days=15), absent_days=5)
-        _decide(ppk, light, "TEGURAN_TERTULIS", today - dt.timedelta(days=6), today - dt.timedelta(days=5))
+        decide_case(ppk, light, "TEGURAN_TERTULIS", today - dt.timedelta(days=6), today - dt.timedelta(days=5))
         medium = report(pns[1], 120, "Tidak masuk kerja 12 hari kerja dalam setahun.", breach="PASAL_4_F")
         medium = _examine(operator, medium, today - dt.timedelta(days=110), absent_days=12)
-        _decide(ppk, medium, "PEMOTONGAN_TUKIN_6_BULAN", today - dt.timedelta(days=100),
+        decide_case(ppk, medium, "PEMOTONGAN_TUKIN_6_BULAN", today - dt.timedelta(days=100),
                 today - dt.timedelta(days=98))
         heavy = report(pns[2], 30, "Tidak masuk kerja 12 hari kerja berturut-turut.", breach="PASAL_4_F")
         _examine(operator, heavy, today - dt.timedelta(days=10), absent_days=12, consecutive_absent_days=12)
@@ -92,7 +92,7 @@ def seed(*, actor: User, stdout: Any) -> None:
                                        examined_on=today - dt.timedelta(days=30),
                                        examiner_name="Majelis Kode Etik Kota Bandung", examiner_title="Ketua Majelis",
                                        statement="Terperiksa menyesali perbuatannya.", findings="Terbukti.")
-        services.case_decide(actor=ppk, interface=CLI, case=ethics, moral_sanction="PERNYATAAN_SECARA_TERTUTUP",
+        services.casedecide_case(actor=ppk, interface=CLI, case=ethics, moral_sanction="PERNYATAAN_SECARA_TERTUTUP",
                              decided_on=today - dt.timedelta(days=25))
     except ApplicationError as error:
         stdout.write(f"  demo disiplin Bandung berhenti: {error.message[:120]}\n")
@@ -106,7 +106,7 @@ def seed(*, actor: User, stdout: Any) -> None:
                                         breach="PASAL_4_F", reported_on=today - dt.timedelta(days=60),
                                         report="Tidak masuk kerja 15 hari kerja dalam setahun.")
             case = _examine(operator_pusat, case, today - dt.timedelta(days=55), absent_days=15)
-            _decide(national_ppk, case, "PEMOTONGAN_TUKIN_9_BULAN", today - dt.timedelta(days=50),
+            decide_case(national_ppk, case, "PEMOTONGAN_TUKIN_9_BULAN", today - dt.timedelta(days=50),
                     today - dt.timedelta(days=48))
         except ApplicationError as error:
             stdout.write(f"  demo disiplin KemenPANRB dilewati: {error.message[:120]}\n")

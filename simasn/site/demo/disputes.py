@@ -14,11 +14,11 @@ from django.utils import timezone
 from simasn.accounts.models import User
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
-from simasn.discipline import legal as discipline_legal
 from simasn.discipline import services as discipline
 from simasn.disputes import services
 from simasn.disputes.models import Dispute
 from simasn.personnel.models import Employee
+from simasn.site.demo.discipline import decide_case
 
 CLI = Interface.CLI
 
@@ -55,12 +55,8 @@ def seed(*, actor: User, stdout: Any) -> None:
                                        examiner_name="Atasan langsung", examiner_title="Kepala Bidang",
                                        statement="Sebagian karena sakit.", findings="Terbukti 12 hari.",
                                        absent_days=12)
-        officials = discipline_legal.authority_for(case, penalty="PEMOTONGAN_TUKIN_6_BULAN", on=days(40))
-        names = officials.outcome.get("officials") or ["PPK"]
-        case = discipline.case_decide(actor=ppk, interface=CLI, case=case, penalty="PEMOTONGAN_TUKIN_6_BULAN",
-                                      authority_official="PPK" if "PPK" in names else names[0],
-                                      decider_name="Muhammad Farhan", decider_title="Wali Kota Bandung",
-                                      decided_on=days(40), decision_received_on=days(39))
+        decide_case(ppk, case, "PEMOTONGAN_TUKIN_6_BULAN", days(40), days(39))
+        case.refresh_from_db()
         keberatan = file(pns[1], decision_kind="HUKUMAN_DISIPLIN", penalty=case.penalty,
                          decision_number=case.decision_number or "", decision_date=days(40),
                          decision_received_date=days(39), filed_on=days(35),
