@@ -54,14 +54,14 @@ def main() -> None:
         prepare(url)
         load_register_fast(url, path)
         django_setup(url)
+        from django.db.models import Count, Q
+
         from simasn.core.interfaces import Interface
         from simasn.law import SatyalancanaRecord, satyalancana_candidates
         from simasn.organization.models import Instansi
         from simasn.personnel.models import Employee
         from simasn.rewards.models import SatyalancanaCandidate
         from simasn.rewards.services import satyalancana_refresh
-
-        from django.db.models import Count, Q
 
         ranked = Instansi.objects.annotate(pns=Count("employees", filter=Q(employees__employee_type="PNS"))) \
             .order_by("-pns", "id")
