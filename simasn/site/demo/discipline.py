@@ -51,7 +51,7 @@ def decide_case(actor: User, case: DisciplineCase, penalty: str, on: dt.date, re
         name, title = ppk.person_name, ppk.title
     else:  # the manager the law names (e.g. the pengawas over a pelaksana, PP 94/2021 Pasal 23)
         name, title = MANAGERS.get(official, ("Pejabat yang berwenang", legal.official_label(official)))
-    services.casedecide_case(actor=actor, interface=CLI, case=case, penalty=penalty, authority_official=official,
+    services.case_decide(actor=actor, interface=CLI, case=case, penalty=penalty, authority_official=official,
                          decider_name=name, decider_title=title, decided_on=on, decision_received_on=received)
 
 
@@ -92,7 +92,7 @@ def seed(*, actor: User, stdout: Any) -> None:
                                        examined_on=today - dt.timedelta(days=30),
                                        examiner_name="Majelis Kode Etik Kota Bandung", examiner_title="Ketua Majelis",
                                        statement="Terperiksa menyesali perbuatannya.", findings="Terbukti.")
-        services.casedecide_case(actor=ppk, interface=CLI, case=ethics, moral_sanction="PERNYATAAN_SECARA_TERTUTUP",
+        services.case_decide(actor=ppk, interface=CLI, case=ethics, moral_sanction="PERNYATAAN_SECARA_TERTUTUP",
                              decided_on=today - dt.timedelta(days=25))
     except ApplicationError as error:
         stdout.write(f"  demo disiplin Bandung berhenti: {error.message[:120]}\n")
