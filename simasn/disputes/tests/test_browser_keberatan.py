@@ -53,7 +53,7 @@ def test_employee_files_a_keberatan_and_the_ppk_decides_it(live_server, page) ->
     login(page, live_server, pegawai.username)
     page.goto(f"{live_server.url}/disiplin/{case.pk}/")
     remedy = page.locator("#remedy")
-    assert "keberatan" in remedy.inner_text()
+    assert "keberatan" in remedy.inner_text().lower()
     assert "Batas pengajuan" in remedy.inner_text()
     page.get_by_role("button", name="Ajukan upaya administratif").click()
     page.get_by_label("Alasan keberatan/banding").fill("Ketidakhadiran karena sakit; surat dokter terlampir.")
