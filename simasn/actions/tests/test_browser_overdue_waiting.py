@@ -66,7 +66,7 @@ def test_overdue_first_in_red_and_the_transfer_waits_for_the_receiving_ppk(live_
     assert headings[0].startswith("Melewati batas usia pensiun")
     assert "Wardaya Sinaga" in page.locator("[data-testid=overdue]").inner_text()
     page.screenshot(path=str(tmp_path / "worklist.png"), full_page=True)
-    page.get_by_role("button", name="Keluar").click()
+    page.get_by_role("button", name="Keluar", exact=True).click()
 
     login(page, live_server, receiving.username)
     item = page.locator(".waiting li", has_text="menunggu penerimaan instansi Anda")

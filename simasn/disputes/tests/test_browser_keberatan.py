@@ -63,7 +63,7 @@ def test_employee_files_a_keberatan_and_the_ppk_decides_it(live_server, page) ->
     assert page.locator("#decide-due").count() == 1
     dispute = Dispute.objects.get(employee=employee)
     assert dispute.state == DisputeState.DIAJUKAN and dispute.source == f"discipline.disciplinecase:{case.pk}"
-    page.get_by_role("button", name="Keluar").click()
+    page.get_by_role("button", name="Keluar", exact=True).click()
     page.wait_for_load_state("networkidle")
 
     login(page, live_server, ppk.username)

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _logout(page: Any) -> None:
-    page.get_by_role("button", name="Keluar").click()
+    page.get_by_role("button", name="Keluar", exact=True).click()
     page.wait_for_load_state("networkidle")
 
 
