@@ -54,11 +54,6 @@ def _entries_of(block: str) -> list[tuple[str, list[str], bool]]:
         Path(handle.name).unlink()
 
 
-#: Apps that landed in this session without their English yet, with the reason; their
-#: strings are reported by the xfail test below instead of failing the build.
-IN_PROGRESS = {"performance": "first slice landed without English; its owner translates it"}
-
-
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     if not shutil.which("xgettext"):
@@ -83,16 +78,9 @@ def _missing(extracted: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 def test_every_string_in_code_and_templates_has_an_english_translation(extracted: dict[str, set[str]]) -> None:
-    missing = sorted(msgid for msgid, apps in _missing(extracted).items() if not apps <= set(IN_PROGRESS))
+    missing = sorted(_missing(extracted))
     assert not missing, f"{len(missing)} strings have no English translation (makemessages + fill msgstr): " \
                         f"{missing[:15]}"
-
-
-@pytest.mark.parametrize("app", sorted(IN_PROGRESS))
-def test_apps_in_progress_are_translated_too(extracted: dict[str, set[str]], app: str) -> None:
-    missing = sorted(msgid for msgid, apps in _missing(extracted).items() if app in apps)
-    if missing:
-        pytest.xfail(f"{app}: {IN_PROGRESS[app]} ({len(missing)} strings, e.g. {missing[:3]})")
 
 
 ENGLISH_WORDS = {"the", "of", "and", "is", "are", "with", "for", "not", "this", "that", "from", "to", "has", "have",
