@@ -22,6 +22,9 @@ from simasn.web.api import paginate
 from simasn.web.api_crud import ERRORS
 
 router = Router(tags=["learning"])
+#: The largest id a database integer column holds (SQLite and PostgreSQL bigint): a larger
+#: one is a validation error in the error shape, not a 500 from the driver.
+MAX_ID = 2**63 - 1
 
 if TYPE_CHECKING:
     FormCode = str
@@ -74,7 +77,7 @@ class RecordIn(Schema):
 
 @router.get("/learning/records", response={200: RecordPage, **ERRORS}, operation_id="learning_record_list")
 def record_list(request: AuthenticatedRequest, page: int = Query(1, ge=1), page_size: int = Query(25, ge=1, le=200),
-                employee_id: int | None = None, year: int | None = Query(None, ge=2000, le=2200),
+                employee_id: int | None = Query(None, ge=1, le=MAX_ID), year: int | None = Query(None, ge=2000, le=2200),
                 q: str = ""):
     qs = selectors.learning_record_list(viewer=request.user, employee_id=employee_id, year=year, q=q)
     items, meta = paginate(qs, page=page, page_size=page_size)
@@ -120,8 +123,9 @@ class ComplianceOut(Schema):
 
 @router.get("/learning/compliance", response={200: ComplianceOut, **ERRORS}, operation_id="learning_compliance",
             summary="Yearly JP compliance (PNS at least, PPPK at most) of an instansi or one employee")
-def compliance(request: AuthenticatedRequest, on: dt.date | None = None, instansi_id: int | None = None,
-               employee_id: int | None = None, behind_only: bool = False):
+def compliance(request: AuthenticatedRequest, on: dt.date | None = None,
+               instansi_id: int | None = Query(None, ge=1, le=MAX_ID),
+               employee_id: int | None = Query(None, ge=1, le=MAX_ID), behind_only: bool = False):
     summary = selectors.jp_compliance(viewer=request.user, on=on or timezone.localdate(),
                                       instansi_id=instansi_id, employee_id=employee_id)
     rows = summary.behind if behind_only else summary.rows

@@ -53,7 +53,8 @@ class PlacementPage(Schema):
 
 @router.get("/talent/placements", response={200: PlacementPage, **ERRORS}, operation_id="talent_placements",
             summary="Nine-box placements on a day (computed by the law from the inputs dated on or before it)")
-def placements(request: AuthenticatedRequest, on: dt.date | None = None, instansi_id: int | None = None,
+def placements(request: AuthenticatedRequest, on: dt.date | None = None,
+               instansi_id: int | None = Query(None, ge=1, le=2**63 - 1),
                box: int | None = Query(None, ge=1, le=9), page: int = Query(1, ge=1),
                page_size: int = Query(100, ge=1, le=500)):
     grid = selectors.talent_grid(viewer=request.user, on=on or timezone.localdate(), instansi_id=instansi_id, box=box)

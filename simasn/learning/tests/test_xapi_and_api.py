@@ -124,3 +124,15 @@ def test_an_operators_platform_cannot_report_for_another_instansi(live_server: A
     response = lrs.save_statement(_statement(stranger))
     assert not response.success and response.response.status == 404
     assert not LearningRecord.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_id_beyond_any_database_integer_is_a_validation_error_not_a_500(operator: Any) -> None:
+    client = Client()
+    client.force_login(operator)
+    huge = 103778401374584764174346223616
+    for url in (f"/api/v1/learning/compliance?instansi_id={huge}", f"/api/v1/learning/records?employee_id={huge}",
+                f"/api/v1/talent/placements?instansi_id={huge}"):
+        response = client.get(url)
+        assert response.status_code in (400, 422), (url, response.status_code)
+        assert set(response.json()["error"]) == {"code", "message", "fields", "details"}
