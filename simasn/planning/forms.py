@@ -13,6 +13,7 @@ from simasn.law import pns_ranks, pppk_grades
 from simasn.law.enums import FormasiType
 from simasn.planning.models import FORMASI_TYPE_CHOICES, NeedsPlan, NeedsPolicy
 from simasn.positions.models import Position
+from simasn.web.fields import DateInput
 
 SPECIAL_FORMASI_CHOICES = [c for c in FORMASI_TYPE_CHOICES if c[0] != FormasiType.UMUM.value]
 
@@ -124,7 +125,7 @@ class ReviewForm(forms.Form):
 
 class DecideForm(forms.Form):
     decision_number = forms.CharField(label=_("Nomor keputusan"), max_length=100)
-    decision_date = forms.DateField(label=_("Tanggal keputusan"), widget=forms.DateInput(attrs={"type": "date"}))
+    decision_date = forms.DateField(label=_("Tanggal keputusan"), widget=DateInput())
     signer = forms.CharField(label=_("Nama penandatangan"), max_length=200,
                              help_text=_("Menteri PANRB atau pejabat yang diberi wewenang."))
 

@@ -34,14 +34,14 @@ def _data(**extra: Any) -> dict[str, Any]:
     }
 
 
-def _retirement(on: dt.date) -> Any:
+def _retirement(on: dt.date, birth_date: dt.date = dt.date(1967, 3, 10)) -> Any:
     return evaluate(
         "retirement",
         {
             "employee_type": "PNS",
             "position_kind": "FUNGSIONAL",
             "functional_level": "AHLI_MADYA",
-            "birth_date": dt.date(1967, 3, 10),
+            "birth_date": birth_date,
         },
         on,
     )
@@ -53,10 +53,13 @@ def test_admin_adds_a_version_that_applies_from_its_date() -> None:
 
     # Only the named key changed; the other levels keep the value in force.
     assert obj.value["AHLI_MADYA"] == 62 and obj.value["AHLI_UTAMA"] == 65
-    before = _retirement(dt.date(2026, 12, 31))
+    # The BUP is the law's on the day the age is reached: 60 reached in 2026 keeps the old
+    # version; 60 reached in March 2027 falls under the new one, whenever it is asked.
+    before = _retirement(dt.date(2026, 12, 31), birth_date=dt.date(1966, 6, 10))
     after = _retirement(dt.date(2027, 1, 1))
     assert before.outcome["retirement_age"] == 60
     assert after.outcome["retirement_age"] == 62
+    assert _retirement(dt.date(2026, 12, 31)).outcome["retirement_age"] == 62
     assert "PP 99/2026 Pasal 12 ayat (2)" in after.citations
 
     event = AuditEvent.objects.get(action=AuditAction.PARAMETER_VERSION_ADDED)
