@@ -32,7 +32,7 @@ def _today() -> dt.date:
 
 
 def _locked(case: DisciplineCase) -> DisciplineCase:
-    return DisciplineCase.objects.select_for_update().select_related(
+    return DisciplineCase.objects.select_for_update(of=("self",)).select_related(
         "employee", "employee__position", "instansi").get(pk=case.pk)
 
 
@@ -288,7 +288,7 @@ def case_apply_remedy_outcome(
     discipline decision (PP 79/2021); the record other chapters read follows. Called by the
     disputes service inside its own transaction (not durable here)."""
     with transaction.atomic():
-        case = DisciplineCase.objects.select_for_update().select_related("employee", "instansi", "employee__position") \
+        case = DisciplineCase.objects.select_for_update(of=("self",)).select_related("employee", "instansi", "employee__position") \
             .filter(pk=case_id).first()
         if case is None:
             raise NotFoundError(_("Keputusan hukuman disiplin tidak ditemukan."))

@@ -142,7 +142,7 @@ def _set_due_dates(dispute: Dispute) -> None:
 
 
 def _locked(dispute: Dispute) -> Dispute:
-    return Dispute.objects.select_for_update().select_related("employee", "instansi").get(pk=dispute.pk)
+    return Dispute.objects.select_for_update(of=("self",)).select_related("employee", "instansi").get(pk=dispute.pk)
 
 
 def dispute_answer(*, actor: Actor, interface: Interface, dispute: Dispute, answer: str,

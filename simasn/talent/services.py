@@ -291,7 +291,7 @@ def mobility_propose(*, actor: User, interface: Interface, employee_id: int, kin
 
 
 def _proposal(actor: User, pk: int) -> MobilityProposal:
-    proposal = MobilityProposal.objects.select_for_update().select_related(
+    proposal = MobilityProposal.objects.select_for_update(of=("self",)).select_related(
         "employee", "target_position").filter(pk=pk).first()
     scope = Scope.of(actor)
     if proposal is None or not (

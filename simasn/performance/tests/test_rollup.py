@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import pytest
+
 from simasn.law import check_distribution, decide_predikat
 from simasn.performance.rollup import annual_rollup
 
@@ -12,6 +14,8 @@ ON = dt.date(2025, 12, 31)
 LEVELS = ["DI_BAWAH_EKSPEKTASI", "SESUAI_EKSPEKTASI", "DI_ATAS_EKSPEKTASI"]
 
 
+# The one-case rules read the administrators' parameter overrides from the database.
+@pytest.mark.django_db
 def test_rollup_agrees_with_the_rules_case_by_case() -> None:
     pairs = list(itertools.product(LEVELS, LEVELS)) * 3  # every cell of the matrix, three times
     work = [p[0] for p in pairs]

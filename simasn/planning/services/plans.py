@@ -33,7 +33,7 @@ PLAN_ARTICLES = ("32 ayat (3)", "35")
 
 
 def _lock(plan: NeedsPlan) -> NeedsPlan:
-    return NeedsPlan.objects.select_for_update().select_related("instansi", "policy").get(pk=plan.pk)
+    return NeedsPlan.objects.select_for_update(of=("self",)).select_related("instansi", "policy").get(pk=plan.pk)
 
 
 def _require_editable(plan: NeedsPlan) -> None:

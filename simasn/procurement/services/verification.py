@@ -39,7 +39,7 @@ CITE_VERIFY = "PermenPANRB 6/2024 (seleksi administrasi)"
 
 
 def _application_for_update(application_id: int) -> Application:
-    application = (Application.objects.select_for_update().select_related("period", "vacancy__instansi", "applicant")
+    application = (Application.objects.select_for_update(of=("self",)).select_related("period", "vacancy__instansi", "applicant")
                    .filter(pk=application_id).first())
     if application is None:
         raise NotFoundError(_("Lamaran tidak ditemukan."))
@@ -139,7 +139,7 @@ def sanggah_answer(*, actor: User, interface: Interface, sanggah_id: int, accept
     if not answer.strip():
         raise ApplicationError(_("Tuliskan jawaban sanggah."), code="validation", fields={"answer": [_("Wajib diisi.")]})
     with transaction.atomic(durable=True):
-        sanggah = (Sanggah.objects.select_for_update().select_related("announcement", "application")
+        sanggah = (Sanggah.objects.select_for_update(of=("self",)).select_related("announcement", "application")
                    .filter(pk=sanggah_id).first())
         if sanggah is None:
             raise NotFoundError(_("Sanggah tidak ditemukan."))

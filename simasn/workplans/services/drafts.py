@@ -84,7 +84,7 @@ def draft_program_add(*, actor: User, interface: Interface, draft: Draft, code: 
                       policy_program: PolicyProgram | None) -> DraftProgram:
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
-        draft = Draft.objects.select_for_update().select_related("cycle").get(pk=draft.pk)
+        draft = Draft.objects.select_for_update(of=("self",)).select_related("cycle").get(pk=draft.pk)
         ensure_editable(draft)
         _check_program_link(draft, policy_program)
         if draft.programs.filter(code=code).exists():
@@ -171,7 +171,7 @@ def draft_submit(*, actor: User, interface: Interface, draft: Draft) -> Draft:
     """The participant sends its draft to the Minister (Pasal 5 ayat (4))."""
     _require_draft(actor, draft, Action.UPDATE)
     with transaction.atomic(durable=True):
-        draft = Draft.objects.select_for_update().select_related("cycle", "institution").get(pk=draft.pk)
+        draft = Draft.objects.select_for_update(of=("self",)).select_related("cycle", "institution").get(pk=draft.pk)
         if draft.kind != Draft.Kind.USULAN:
             raise _refuse(_("Hanya rancangan usulan yang dikirim kepada Menteri."))
         ensure_editable(draft)

@@ -171,7 +171,7 @@ def evaluation_submit(*, actor: User, interface: Interface, report: EvaluationRe
     """The head of KASN, LAN or BKN reports to the Minister (Pasal 9 ayat (2))."""
     access.require(actor, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=report.institution_id)
     with transaction.atomic(durable=True):
-        report = EvaluationReport.objects.select_for_update().select_related("cycle", "institution").get(pk=report.pk)
+        report = EvaluationReport.objects.select_for_update(of=("self",)).select_related("cycle", "institution").get(pk=report.pk)
         if report.status == EvaluationReport.Status.SUBMITTED:
             raise ConflictError(_("Laporan sudah dikirim kepada Menteri."), code="reported")
         if not report.summary.strip():
