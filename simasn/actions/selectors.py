@@ -39,7 +39,7 @@ from simasn.actions.models import (
     RetirementSummary,
 )
 from simasn.core.errors import NotFoundError
-from simasn.law import bup_table
+from simasn.law import bup_table, tmt_month_offsets
 from simasn.personnel.models import Employee
 
 #: Employees still in service (the projection counts who will reach BUP).
@@ -189,8 +189,27 @@ def _kind_case(kinds: dict[str, Any], names: dict[str, str]) -> Case:
     return Case(*other, default=None, output_field=IntegerField())
 
 
+def tmt_offset_case(on: dt.date, field: str = "employee_type") -> Case:
+    """``retirement.tmt_rule`` in force on ``on`` (simasn.law.tmt_month_offsets) as SQL.
+
+    The months after the month in which the BUP is reached whose first day is the TMT
+    pensiun, per employee type; NULL for a type whose rule the law package does not apply
+    (no TMT known: the register and the projection leave it out, as for an unknown BUP).
+    """
+    by_offset: dict[int, list[str]] = {}
+    for employee_type, months in tmt_month_offsets(on).items():
+        by_offset.setdefault(months, []).append(employee_type.value)
+    return Case(*[When(**{f"{field}__in": sorted(types)}, then=Value(months))
+                  for months, types in sorted(by_offset.items())],
+                default=None, output_field=IntegerField())
+
+
 def _ages(on: dt.date) -> list[int]:
     return sorted({row.age for row in bup_table(on)})
+
+
+def _offsets(on: dt.date) -> list[int]:
+    return sorted(set(tmt_month_offsets(on).values()))
 
 
 def _month_index(day: dt.date) -> int:
@@ -211,31 +230,33 @@ def _scoped_employees(viewer: Any, resource: Resource, instansi_id: int | None,
 def _with_tmt(qs: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
     """Annotate bup_age and the TMT pensiun as a month index (year*12 + month-1).
 
-    TMT pensiun = first day of the month after the month of the BUP birthday, so its
-    month index is (birth_year + bup_age) * 12 + birth_month (month 1-12), which both
-    SQLite and PostgreSQL compute with integer arithmetic.
+    TMT pensiun = the first day of the month ``tmt_offset_case`` months after the month of
+    the BUP birthday (``retirement.tmt_rule``; one month today), so its month index is
+    (birth_year + bup_age) * 12 + birth_month - 1 + offset, which both SQLite and
+    PostgreSQL compute with integer arithmetic.
     """
     return qs.annotate(bup_age=bup_case(on)).annotate(
         tmt_index=(Cast(ExtractYear("birth_date"), IntegerField()) + F("bup_age")) * 12
-        + Cast(ExtractMonth("birth_date"), IntegerField()),
+        + Cast(ExtractMonth("birth_date"), IntegerField()) - 1 + tmt_offset_case(on),
     )
 
 
 def _birth_window(on: dt.date, months: int) -> Q:
     """A sargable prefilter on birth_date (index employee_birth_date_idx), exact per age.
 
-    TMT pensiun's month index is the birth month's index + 1 + 12 * BUP age, so for each
-    BUP age in force the people retiring in [this month, + months) were born in one span of
-    `months` months. OR-ing those spans (one index range each) reads a 12-month register's
+    TMT pensiun's month index is the birth month's index + 12 * BUP age + the TMT rule's
+    offset, so for each BUP age and offset in force the people retiring in [this month,
+    + months) were born in one span of `months` months. OR-ing those spans (one index range each) reads a 12-month register's
     candidates from ~4 years of births instead of the ~19 years between the youngest and the
     oldest BUP (bench/queries.py).
     """
     start = _month_index(on)
     spans = Q(pk__in=[])
     for age in _ages(on):
-        first = start - 1 - 12 * age
-        last = start + months - 2 - 12 * age
-        spans |= Q(birth_date__gte=_month_start(first), birth_date__lt=_month_start(last + 1))
+        for offset in _offsets(on):
+            first = start - offset - 12 * age
+            last = start + months - 1 - offset - 12 * age
+            spans |= Q(birth_date__gte=_month_start(first), birth_date__lt=_month_start(last + 1))
     return spans
 
 
@@ -249,11 +270,14 @@ def _national(viewer: Any) -> bool:
 
 def _projection_from_summary(on: dt.date, start: int, months: int, using: str | None) -> QuerySet[Any]:
     """The same aggregate over the national summary's counts (simasn.actions.summary)."""
-    ages = _ages(on)
+    ages, offsets = _ages(on), _offsets(on)
     qs = RetirementSummary.objects.using(using) if using else RetirementSummary.objects.all()
-    qs = qs.filter(birth_year__gte=on.year - max(ages) - 1, birth_year__lte=on.year + months // 12 + 1 - min(ages) + 1)
+    if offsets:  # none: the TMT CASE is NULL for everyone and the result is empty
+        qs = qs.filter(birth_year__gte=(start - 12 * max(ages) - max(offsets)) // 12,
+                       birth_year__lte=(start + months - 1 - 12 * min(ages) - min(offsets)) // 12)
     qs = qs.annotate(bup_age=bup_case(on, fields=summary.SUMMARY_FIELDS)).annotate(
-        tmt_index=(F("birth_year") + F("bup_age")) * 12 + F("birth_month"),
+        tmt_index=(F("birth_year") + F("bup_age")) * 12 + F("birth_month") - 1
+        + tmt_offset_case(on, summary.SUMMARY_FIELDS["employee_type"]),
     ).filter(tmt_index__gte=start, tmt_index__lt=start + months)
     return (
         qs.values("tmt_index", "employee_type", "position_kind", "rank", "leap_day")
@@ -378,9 +402,14 @@ ENDING_TYPES = (ActionType.RETIREMENT, ActionType.CONTRACT_END, ActionType.DISMI
 def overdue_filter(qs: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
     """In-service employees of ``qs`` past their TMT pensiun on ``on`` with no decided end."""
     start = _month_index(on)
-    # tmt_index <= start ⇔ born before the first day of month (start - 12 * age) for the
-    # youngest BUP in force: a sargable prefilter on the birth-date index.
-    qs = qs.filter(status__in=IN_SERVICE, birth_date__lt=_month_start(start - 12 * min(_ages(on))))
+    # tmt_index <= start ⇔ born before the first day of month (start - 12 * age - offset + 1)
+    # for the youngest BUP and the shortest TMT offset in force: a sargable prefilter on the
+    # birth-date index.
+    offsets = _offsets(on)
+    if not offsets:
+        return qs.none()
+    qs = qs.filter(status__in=IN_SERVICE,
+                   birth_date__lt=_month_start(start - 12 * min(_ages(on)) - offsets[0] + 1))
     decided = PersonnelAction.objects.filter(
         employee_id=OuterRef("pk"), state=ActionState.DECIDED, action_type__in=ENDING_TYPES)
     return _with_tmt(qs, on).filter(tmt_index__lte=start).exclude(Exists(decided))  # type: ignore[misc,no-any-return]  # tmt_index: from _with_tmt

@@ -24,7 +24,7 @@ from simasn.law.rules.performance import (
     distribution_checker,
     predikat_columns,
 )
-from simasn.law.rules.retirement import BupRow, bup_table
+from simasn.law.rules.retirement import BupRow, bup_table, tmt_month_offsets
 from simasn.law.rules.rewards.components import reward_components
 from simasn.law.rules.rewards.satyalancana import (
     satyalancana_assessor,
@@ -125,5 +125,6 @@ __all__ = [
     "satyalancana_candidates",
     "satyalancana_tmt_cutoffs",
     "talent_boxes",
+    "tmt_month_offsets",
     "workplan_participants",
 ]

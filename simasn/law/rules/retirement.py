@@ -42,6 +42,12 @@ RULE = "retirement"
 
 FIRST_DAY_OF_NEXT_MONTH = "FIRST_DAY_OF_NEXT_MONTH"
 
+#: The values of ``retirement.tmt_rule`` the system applies, each as the number of months
+#: after the month in which the BUP is reached whose first day is the TMT pensiun. A value
+#: not listed here is not applied: the rule answers "needs legal review" and the register
+#: (simasn.actions, which builds its SQL from :func:`tmt_month_offsets`) has no TMT for it.
+TMT_RULE_MONTHS: dict[str, int] = {FIRST_DAY_OF_NEXT_MONTH: 1}
+
 
 class RetirementFacts(Facts):
     employee_type: EmployeeType
@@ -84,9 +90,25 @@ def add_years(day: dt.date, years: int) -> dt.date | None:
 
 
 def first_day_of_next_month(day: dt.date) -> dt.date:
-    if day.month == 12:
-        return dt.date(day.year + 1, 1, 1)
-    return dt.date(day.year, day.month + 1, 1)
+    return first_day_months_after(day, 1)
+
+
+def first_day_months_after(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` months after the month of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def tmt_month_offsets(on: dt.date) -> dict[EmployeeType, int]:
+    """``retirement.tmt_rule`` in force on ``on`` as months after the BUP month, per type.
+
+    For the ORM side: the TMT pensiun's month is the BUP month plus this offset (first
+    day). Employee types whose rule is missing or not in :data:`TMT_RULE_MONTHS` are left
+    out (no TMT known). Raises ParameterGapError when no version is in force on ``on``.
+    """
+    rules = parameters.values("retirement.tmt_rule", on)
+    return {EmployeeType(code): TMT_RULE_MONTHS[rule] for code, rule in rules.items()
+            if rule in TMT_RULE_MONTHS}
 
 
 @dataclass(frozen=True)
@@ -169,6 +191,18 @@ def _retirement_on(facts: RetirementFacts, on: dt.date) -> Decision:
         bup = _bup(facts, lookup)
         tmt_rule = lookup.value("retirement.tmt_rule", facts.employee_type)
         tmt_citation = lookup.cite("retirement.tmt_rule", facts.employee_type)
+        tmt_months = TMT_RULE_MONTHS.get(tmt_rule)
+        if tmt_months is None:
+            return review(
+                RULE,
+                on,
+                f"retirement.tmt_rule {tmt_rule!r} in force on {on.isoformat()} is not a rule "
+                "the system applies; the TMT pensiun is not computed.",
+                f"retirement.tmt_rule {tmt_rule!r} yang berlaku pada {on.isoformat()} bukan "
+                "aturan yang diterapkan sistem; TMT pensiun tidak dihitung.",
+                citations=[tmt_citation],
+                lookup=lookup,
+            )
     except ParameterGapError as error:
         return gap_review(RULE, lookup, error)
     except UnknownKeyError as error:
@@ -198,8 +232,8 @@ def _retirement_on(facts: RetirementFacts, on: dt.date) -> Decision:
         # 28 February or 1 March decides the month, hence the TMT: the law does not say.
         year = facts.birth_date.year + bup.age
         candidates = [
-            first_day_of_next_month(dt.date(year, 2, 28)),
-            first_day_of_next_month(dt.date(year, 3, 1)),
+            first_day_months_after(dt.date(year, 2, 28), tmt_months),
+            first_day_months_after(dt.date(year, 3, 1), tmt_months),
         ]
         outcome.update(
             {
@@ -221,9 +255,7 @@ def _retirement_on(facts: RetirementFacts, on: dt.date) -> Decision:
             outcome=outcome,
             lookup=lookup,
         )
-    if tmt_rule != FIRST_DAY_OF_NEXT_MONTH:
-        raise ValueError(f"unknown retirement.tmt_rule {tmt_rule!r}")
-    retirement_date = first_day_of_next_month(reached)
+    retirement_date = first_day_months_after(reached, tmt_months)
     bup_last_day = retirement_date - dt.timedelta(days=1)
     outcome.update({"bup_reached_on": reached, "retirement_date": retirement_date})
 
