@@ -19,9 +19,13 @@ from simasn.workplans.overlap.features import ActivityText
 from simasn.workplans.overlap.model import TrainedModel
 from simasn.workplans.overlap.text import Normalizer, words
 
+#: The held-out set measured here: labelled pairs never trained or tuned on. The former
+#: held-out part (looked at five times) is development data since 2026-12-01
+#: (overlap/pairs/former_heldout.yaml); the fresh set, written independently, is added by the
+#: lead at this path after the detector is frozen (point this constant at another file to
+#: measure it).
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
-#: What the frozen detector reached on the held-out part (second look, docs/workplans.md): a
-#: regression floor, so that a change making it worse fails here.
+#: A regression floor on the held-out set (docs/workplans.md lists every measurement).
 HELD_OUT_F1_FLOOR = 0.75
 
 
@@ -121,12 +125,14 @@ def test_model_is_plain_json_and_round_trips(detector) -> None:  # type: ignore[
 
 def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no-untyped-def]
     cv = detector.model.cv
-    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev part + early pairs), "
+    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev + former held-out + early pairs), "
           f"{cv['k']}-fold CV x{len(cv['seeds'])}: threshold={detector.model.threshold:.2f} "
           f"precision={cv['precision']:.3f} recall={cv['recall']:.3f} f1={cv['f1']:.3f}")
     assert cv["f1"] >= 0.85
 
 
+@pytest.mark.skipif(not HELD_OUT.exists(), reason="no held-out set in the repository yet: the lead adds the "
+                    "fresh one (tests/data/pairs_heldout.yaml) after the detector is frozen")
 def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
     examples = store.load_pairs(HELD_OUT)
     seeds = {(e.a.name, e.b.name) for e in store.seed_examples()}
