@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -197,11 +197,11 @@ class Normalizer:
             flags.add("own_institution")
         # Naming its own institution and no other ("Renstra KASN", "Anjab-ABK internal
         # Kementerian PANRB") marks the institution's own business.
-        named = {w for w in full if w.startswith("@inst-")}
+        named = {w for k, w in enumerate(full) if w.startswith("@inst-") and not _issued_by(full, k)}
         if institution and named == {f"@inst-{institution.lower()}"} and not national:
             flags.add("names_itself")
         surface = tuple((w, stem(w)) for w in raw)
-        regions = frozenset(self.places.get(name, name) for name in _regions(raw))
+        regions = _regions(raw, self.places)
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
                          surface_stems=surface, flags=frozenset(flags), regions=regions)
 
@@ -250,14 +250,41 @@ def _to_full(tokens: Sequence[str]) -> tuple[str, ...]:
 REGION_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "pemkab", "pemkot", "pemprov"})
 
 
-def _regions(raw: Sequence[str]) -> frozenset[str]:
+#: Words before an institution's name that make it the owner of something every agency uses
+#: (its regulation, its regional office, its national database or application), not the
+#: institution's own business: "Peraturan LAN", "Kanreg BKN", "database BKN".
+ISSUER_WORDS = frozenset({"peraturan", "kebijakan", "keputusan", "edaran", "regional", "kanreg", "database", "data", "aplikasi",
+                          "portal", "platform", "sistem"})
+#: ... and after it ("BKN Award", rewritten to the glossary's "kompetisi").
+ISSUER_AFTER = frozenset({"award", "awards", "kompetisi"})
+
+
+def _issued_by(full: Sequence[str], k: int) -> bool:
+    """`full` holds stems ("peraturan" → "atur"), so the words are compared stemmed."""
+    return ((k > 0 and full[k - 1] in _issuer_stems())
+            or (k + 1 < len(full) and full[k + 1] in ISSUER_AFTER))
+
+
+@lru_cache(maxsize=1)
+def _issuer_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in ISSUER_WORDS)
+
+
+def _regions(raw: Sequence[str], places: Mapping[str, str] | None = None) -> frozenset[str]:
+    """The places named after a region word: a known spelling of a province (one or two
+    words, "jawa timur", "jatim") is that province; otherwise the first word of the name
+    ("kabupaten sukamaju tahun 2025" → sukamaju), so that the words after a name are not read
+    as part of it."""
+    places = places or {}
     found = set()
     for i, word in enumerate(raw):
         if word not in REGION_WORDS:
             continue
         name = [w for w in raw[i + 1:i + 3] if w not in FUNCTION_WORDS and w not in REGION_WORDS]
-        if name and not name[0].isdigit():
-            found.add(" ".join(name))
+        if not name or name[0].isdigit():
+            continue
+        two, one = " ".join(name), name[0]
+        found.add(places.get(two) or places.get(one) or one)
     return frozenset(found)
 
 
