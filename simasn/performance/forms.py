@@ -46,12 +46,20 @@ class ResultForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis indikator"), choices=IndicatorKind.choices)
     target = forms.CharField(label=_("Target"), max_length=100)
 
-    def __init__(self, *args: Any, parents: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, parents: Any, programmes: list[dict[str, Any]] | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["parent"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = parents
         field.label_from_instance = lambda r: f"{r.plan.employee.name}: {r.text}"  # type: ignore[method-assign,assignment]
+        if programmes:
+            # The instansi's work plan for the year: its programmes are the organisation goals.
+            self.fields["programme"] = forms.ChoiceField(
+                label=_("Program rencana kerja instansi (sasaran organisasi)"), required=False,
+                choices=[("", "—")] + [(p["key"], f"{p['code']} {p['name']} ({p['cycle']})") for p in programmes])
+            self.fields["organisation_goal"].label = _("Uraian sasaran organisasi (opsional)")
+            self.order_fields(["parent", "programme", "organisation_goal"])
 
 
 class IndicatorForm(forms.Form):

@@ -151,6 +151,10 @@ class WorkResult(TimeStampedModel):
                                verbose_name=_("hasil kerja atasan yang diintervensi"))
     cascade = models.CharField(_("jenis cascading"), max_length=12, choices=CascadeKind.choices)
     organisation_goal = models.CharField(_("sasaran/program organisasi"), max_length=300, blank=True)
+    # The programme of the instansi's work plan the goal comes from, by the key the provider
+    # `workplans.programmes_of_instansi` gives ("workplans.program:<id>"); another process
+    # app's row, so a key and not a foreign key. Empty where the instansi has no plan.
+    organisation_programme = models.CharField(_("program rencana kerja instansi"), max_length=60, blank=True)
     text = models.CharField(_("rencana hasil kerja"), max_length=500)
     leader_expectation = models.TextField(_("ekspektasi pimpinan"), blank=True)
 
@@ -236,7 +240,7 @@ class Dialogue(TimeStampedModel):
 
     plan = models.ForeignKey(PerformancePlan, on_delete=models.CASCADE, related_name="dialogues")
     kind = models.CharField(_("jenis"), max_length=12, choices=DialogueKind.choices, default=DialogueKind.DIALOGUE)
-    evaluation = models.CharField(_("periode evaluasi"), max_length=10)
+    evaluation = models.CharField(_("periode evaluasi"), max_length=20)
     planned_on = models.DateField(_("direncanakan"))
     held_on = models.DateField(_("dilaksanakan"), null=True, blank=True)
     notes = models.TextField(_("catatan"), blank=True)
@@ -263,7 +267,7 @@ class Rating(TimeStampedModel):
     scope_self_field = "plan__employee_id"
 
     plan = models.ForeignKey(PerformancePlan, on_delete=models.CASCADE, related_name="ratings")
-    evaluation = models.CharField(_("periode evaluasi"), max_length=10)
+    evaluation = models.CharField(_("periode evaluasi"), max_length=20)
     work_result_rating = models.CharField(_("hasil kerja"), max_length=20, choices=EXPECTATION_CHOICES)
     behaviour_rating = models.CharField(_("perilaku kerja"), max_length=20, choices=EXPECTATION_CHOICES)
     computed_predikat = models.CharField(_("predikat menurut matriks"), max_length=20, choices=PREDIKAT_CHOICES)

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import User
 from simasn.accounts.policy import Action, Resource
@@ -80,6 +81,17 @@ def rating_list(*, viewer: User, q: str = "", year: int | None = None, final_onl
     if q.strip():
         qs = qs.filter(Q(plan__employee__name__icontains=q.strip()) | Q(plan__employee__nip__icontains=q.strip()))
     return qs.order_by("-plan__period__year", "plan__employee__name")
+
+
+def rating_get(*, viewer: User, pk: int) -> Rating:
+    """One rating (any evaluation) the viewer sees through its plan, or an override waiting
+    for the viewer's approval as the next-level superior."""
+    found = rating_list(viewer=viewer, evaluation=None).filter(pk=pk).first()
+    if found is None:
+        found = next((r for r in pending_overrides(viewer=viewer) if r.pk == pk), None)
+    if found is None:
+        raise NotFoundError(_("Penilaian tidak ditemukan."))
+    return found
 
 
 def pending_overrides(*, viewer: User) -> list[Rating]:

@@ -15,6 +15,7 @@ from simasn.performance.services.plans import (
     behaviour_expectation_set,
     expectation_set,
     indicator_add,
+    organisation_programmes,
     plan_agree,
     plan_prepare,
     plans_prepare_all,
@@ -40,7 +41,7 @@ from simasn.performance.services.work import (
 
 __all__ = [
     "acting_assign", "behaviour_expectation_set", "case_decide", "culture_activity_add", "dialogue_plan",
-    "dialogue_record", "evaluations", "evidence_add", "expectation_set", "feedback_give", "indicator_add",
+    "dialogue_record", "evaluations", "evidence_add", "expectation_set", "feedback_give", "indicator_add", "organisation_programmes",
     "override_approver_id", "period_close", "period_open", "plan_agree", "plan_prepare", "plans_prepare_all",
     "rating_override_decide", "rating_override_request", "rating_set", "realisation_record", "result_add",
     "unit_check", "unit_finalise", "unit_rating_set",

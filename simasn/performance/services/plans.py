@@ -18,6 +18,7 @@ from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
+from simasn.core.providers import has_provider, provide
 from simasn.law import behaviour_indicators
 from simasn.performance import hierarchy
 from simasn.performance.access import can_act_as_appraiser, can_act_as_owner
@@ -123,16 +124,42 @@ def _ancestors(plan: PerformancePlan) -> list[int]:
     return found
 
 
+def organisation_programmes(plan: PerformancePlan) -> list[dict[str, Any]]:
+    """The programmes of the instansi's work plan for the plan's year (the work-plan chapter's
+    provider; `[]` when it is not installed or the instansi has no plan)."""
+    found = provide("workplans.programmes_of_instansi", instansi_id=plan.instansi_id, year=plan.period.year,
+                    default=[])
+    return list(found or [])
+
+
 def result_add(*, actor: Actor, interface: Interface, plan: PerformancePlan, text: str,
-               parent: WorkResult | None = None, organisation_goal: str = "",
+               parent: WorkResult | None = None, organisation_goal: str = "", programme_key: str = "",
                indicators: list[dict[str, Any]] | None = None) -> WorkResult:
     """A work result: cascaded from a superior's result (directly from the appraiser's, or
-    indirectly from one higher up) or, for the top of the instansi, an organisation goal."""
+    indirectly from one higher up) or, for the top of the instansi, an organisation goal.
+    Where the instansi has a work plan for the year, an organisation goal is one of its
+    programmes (`programme_key`), not free text (issue 15 item 2)."""
     require(can_act_as_owner(actor, plan, Action.UPDATE) or can_act_as_appraiser(actor, plan))
     require_editable(plan)
     text = (text or "").strip()
     if not text:
         raise ApplicationError(_("Rencana hasil kerja wajib diisi."), fields={"text": [_("Wajib diisi.")]})
+    programme_key = (programme_key or "").strip()
+    if programme_key or (parent is None and has_provider("workplans.programmes_of_instansi")):
+        programmes = {p["key"]: p for p in organisation_programmes(plan)}
+        if programme_key and programme_key not in programmes:
+            raise ApplicationError(_("Program tidak ada dalam rencana kerja instansi tahun ini."),
+                                   fields={"programme": [_("Tidak dikenal.")]})
+        if programme_key:
+            chosen = programmes[programme_key]
+            organisation_goal = organisation_goal.strip() or f"{chosen['code']} {chosen['name']}"
+        elif programmes and parent is None:
+            raise ApplicationError(_("Instansi ini memiliki rencana kerja tahun %(year)s: pilih sasaran organisasi "
+                                     "dari programnya.") % {"year": plan.period.year},
+                                   fields={"programme": [_("Wajib dipilih.")]})
+    if parent is not None and programme_key:
+        raise ApplicationError(_("Pilih hasil kerja atasan atau program organisasi, tidak keduanya."),
+                               fields={"programme": [_("Tidak keduanya.")]})
     if parent is not None:
         chain = _ancestors(plan)
         if parent.plan.period_id != plan.period_id or parent.plan.employee_id not in chain:
@@ -147,11 +174,13 @@ def result_add(*, actor: Actor, interface: Interface, plan: PerformancePlan, tex
     with transaction.atomic(durable=True):
         result = WorkResult.objects.create(plan=plan, parent=parent, cascade=cascade, text=text[:500],
                                            organisation_goal=organisation_goal.strip()[:300],
+                                           organisation_programme=programme_key,
                                            created_by=actor, updated_by=actor)
         for row in indicators or []:
             _indicator_create(actor=actor, result=result, **row)
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=plan,
-                     changes={"result": result.text, "cascade": cascade, "parent": parent.pk if parent else None},
+                     changes={"result": result.text, "cascade": cascade, "parent": parent.pk if parent else None,
+                              "programme": programme_key},
                      citations=[f"{UU} Pasal 42", PASAL_43])
     return result
 

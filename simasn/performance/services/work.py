@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -34,6 +36,7 @@ from simasn.performance.services._common import (
     require,
     require_editable,
 )
+from simasn.performance.services.periods import evaluations
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".xlsx", ".docx", ".csv")
@@ -48,6 +51,15 @@ def evidence_add(*, actor: Actor, interface: Interface, plan: PerformancePlan, d
         raise ApplicationError(_("Uraian bukti dukung wajib diisi."), fields={"description": [_("Wajib diisi.")]})
     if not link and upload is None:
         raise ApplicationError(_("Lampirkan berkas atau isi tautan."), fields={"link": [_("Wajib diisi.")]})
+    if link:
+        try:
+            URLValidator(schemes=["http", "https"])(link)
+        except ValidationError:
+            raise ApplicationError(_("Tautan tidak valid (awali dengan https://)."),
+                                   fields={"link": [_("Tidak valid.")]}) from None
+        if len(link) > 200:
+            raise ApplicationError(_("Tautan terlalu panjang (paling banyak 200 karakter)."),
+                                   fields={"link": [_("Terlalu panjang.")]})
     if indicator is not None and indicator.result.plan_id != plan.pk:
         raise ApplicationError(_("Indikator bukan milik SKP ini."), fields={"indicator": [_("Tidak valid.")]})
     suffix = ""
@@ -77,10 +89,13 @@ def dialogue_plan(*, actor: Actor, interface: Interface, plan: PerformancePlan, 
     require_editable(plan)
     if kind not in DialogueKind.values:
         raise ApplicationError(_("Jenis dialog tidak dikenal."), fields={"kind": [_("Tidak dikenal.")]})
+    if evaluation not in {e["code"] for e in evaluations(plan.period)}:
+        raise ApplicationError(_("Periode evaluasi tidak dikenal untuk periode kinerja ini."),
+                               fields={"evaluation": [_("Tidak dikenal.")]})
     if not plan.period.start_date <= planned_on <= plan.period.end_date:
         raise ApplicationError(_("Tanggal di luar periode kinerja."), fields={"planned_on": [_("Di luar periode.")]})
     with transaction.atomic(durable=True):
-        dialogue = Dialogue.objects.create(plan=plan, kind=kind, evaluation=evaluation[:10], planned_on=planned_on,
+        dialogue = Dialogue.objects.create(plan=plan, kind=kind, evaluation=evaluation, planned_on=planned_on,
                                            created_by=actor, updated_by=actor)
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=plan,
                      changes={"dialogue": kind, "planned_on": str(planned_on)},

@@ -125,11 +125,12 @@ def result_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     parents = WorkResult.objects.filter(plan__period=plan.period).filter(
         Q(plan__employee_id=plan.appraiser_id) | Q(children__plan__employee_id=plan.appraiser_id)
     ).select_related("plan__employee").distinct() if plan.appraiser_id else WorkResult.objects.none()
-    form = forms.ResultForm(request.POST or None, parents=parents)
+    form = forms.ResultForm(request.POST or None, parents=parents,
+                            programmes=services.organisation_programmes(plan))
     return _plan_form(request, plan, form=form, title=_("Tambah rencana hasil kerja"), message=_("Hasil kerja ditambahkan."),
                       submit=lambda d: services.result_add(
                           actor=request.user, interface=WEB, plan=plan, text=d["text"], parent=d.get("parent"),
-                          organisation_goal=d.get("organisation_goal") or "",
+                          organisation_goal=d.get("organisation_goal") or "", programme_key=d.get("programme") or "",
                           indicators=[{"text": d["indicator"], "kind": d["kind"], "target": d["target"]}]))
 
 
@@ -227,12 +228,7 @@ def rating_set(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def _rating(request: AuthenticatedRequest, pk: int) -> Any:
-    found = selectors.rating_list(viewer=request.user, evaluation=None).filter(pk=pk).first()
-    if found is None:
-        found = next((r for r in selectors.pending_overrides(viewer=request.user) if r.pk == pk), None)
-    if found is None:
-        raise NotFoundError(_("Penilaian tidak ditemukan."))
-    return found
+    return selectors.rating_get(viewer=request.user, pk=pk)
 
 
 @login_required
