@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.core.providers import provide
 from simasn.law import SatyalancanaRecord
+from simasn.organization.models import Instansi
 from simasn.personnel.models import Employee
 from simasn.rewards import legal
 from simasn.rewards.models import Award, CandidateState, SatyalancanaCandidate
@@ -71,56 +73,107 @@ def award_record(
     return award
 
 
+#: Employees read, asked about and written per round trip: a national run reads the
+#: register column-wise in chunks, never one query per employee or per instansi.
+CHUNK = 20_000
+
+
+def _chunks(ids: list[int]) -> list[list[int]]:
+    return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
 def satyalancana_refresh(*, actor: Actor, interface: Interface, instansi_id: int,
                          on: dt.date | None = None) -> dict[str, int]:
     """Assess every PNS in service of the instansi for the year of ``on`` (PP 25/1994 Pasal 4,
     with the discipline record from simasn.discipline); proposed candidates are kept."""
+    return satyalancana_refresh_many(actor=actor, interface=interface, instansi_ids=[instansi_id], on=on)
+
+
+def satyalancana_refresh_many(*, actor: Actor, interface: Interface, instansi_ids: list[int] | None = None,
+                              on: dt.date | None = None) -> dict[str, int]:
+    """The yearly list for many instansi at once (``None``: every instansi not archived — the
+    daily job), set-based: the PNS rows, the discipline record and the earlier proposals are
+    read in chunks of ``CHUNK`` employees, the law is loaded once, the year's rows are
+    replaced with one delete and batched inserts, in one transaction with one audit event
+    per instansi. A PNS proposed this year (in any instansi) is kept as proposed."""
     on = on or _today()
     if actor is not None:  # None: the daily job, acting for the system
-        Scope.of(actor).require(Resource.SATYALANCANA, Action.CREATE, instansi_id=instansi_id)
-    employees = [(pk, tmt) for pk, tmt in Employee.objects.filter(
-        instansi_id=instansi_id, employee_type="PNS", tmt_cpns__isnull=False)
-        .exclude(status__in=("BERHENTI", "PENSIUN", "MENINGGAL")).values_list("id", "tmt_cpns") if tmt is not None]
-    ids = [pk for pk, _tmt in employees]
-    record = provide("discipline.record", employee_ids=ids, on=on, default=None)
+        if instansi_ids is None:
+            raise ApplicationError(_("Pilih instansi."), code="validation")
+        scope = Scope.of(actor)
+        for pk in instansi_ids:
+            scope.require(Resource.SATYALANCANA, Action.CREATE, instansi_id=pk)
+    in_service = Employee.objects.filter(employee_type="PNS", tmt_cpns__isnull=False).exclude(
+        status__in=("BERHENTI", "PENSIUN", "MENINGGAL"))
+    if instansi_ids is None:
+        instansi_ids = list(Instansi.objects.filter(archived_at__isnull=True).values_list("id", flat=True))
+        in_service = in_service.filter(instansi__archived_at__isnull=True)
+    else:
+        in_service = in_service.filter(instansi_id__in=instansi_ids)
+    employees = [(pk, inst, tmt) for pk, inst, tmt in
+                 in_service.order_by("id").values_list("id", "instansi_id", "tmt_cpns") if tmt is not None]
+    instansi_of = {pk: inst for pk, inst, _tmt in employees}
+    ids = list(instansi_of)
+    record: dict[int, Any] | None = {}
     awarded: dict[int, list[str]] = {}
-    for emp_id, klass in SatyalancanaCandidate.objects.filter(
-            employee_id__in=ids, state=CandidateState.DIUSULKAN, year__lt=on.year).values_list(
-            "employee_id", "eligible_class"):
-        awarded.setdefault(emp_id, []).append(klass)
+    for chunk in _chunks(ids):
+        part = provide("discipline.record", employee_ids=chunk, on=on, default=None)
+        if part is None:
+            record = None
+        elif record is not None:
+            record.update(part)
+        for emp_id, klass in SatyalancanaCandidate.objects.filter(
+                employee_id__in=chunk, state=CandidateState.DIUSULKAN, year__lt=on.year).values_list(
+                "employee_id", "eligible_class"):
+            awarded.setdefault(emp_id, []).append(klass)
     records = [SatyalancanaRecord(employee_id=pk, tmt_cpns=tmt,
                                   penalties=tuple(legal.penalties_from_record((record or {}).get(pk))),
                                   awarded=tuple(awarded.get(pk, ())))
-               for pk, tmt in employees]
+               for pk, _inst, tmt in employees]
     results = legal.assess(records, on=on)
     unknown_record = record is None
+    review_note = " " + _("Tafsiran hukum berbeda (masa hukuman atau masa di luar dinas): perlu kajian hukum.")
+    unknown_note = " " + _("Catatan disiplin tidak tersedia.")
+    reasons = {code: str(text) for code, text in REASONS.items()}
+    assessed: dict[int, int] = dict.fromkeys(instansi_ids, 0)
+    for _pk, inst, _tmt in employees:
+        assessed[inst] = assessed.get(inst, 0) + 1
+    written: dict[int, int] = dict.fromkeys(instansi_ids, 0)
     with transaction.atomic(durable=True):
-        kept = set(SatyalancanaCandidate.objects.filter(year=on.year, instansi_id=instansi_id,
-                                                        state=CandidateState.DIUSULKAN)
-                   .values_list("employee_id", flat=True))
-        SatyalancanaCandidate.objects.filter(year=on.year, instansi_id=instansi_id).exclude(
-            state=CandidateState.DIUSULKAN).delete()
+        this_year = SatyalancanaCandidate.objects.filter(year=on.year)
+        kept: set[int] = set(this_year.filter(instansi_id__in=instansi_ids, state=CandidateState.DIUSULKAN)
+                             .values_list("employee_id", flat=True))
+        this_year.filter(instansi_id__in=instansi_ids).exclude(state=CandidateState.DIUSULKAN).delete()
+        for chunk in _chunks(ids):
+            # A PNS who moved here keeps a proposal made by the former instansi; a row the
+            # former instansi had not proposed is replaced (one row per PNS and year).
+            kept.update(this_year.filter(employee_id__in=chunk, state=CandidateState.DIUSULKAN)
+                        .values_list("employee_id", flat=True))
+            this_year.filter(employee_id__in=chunk).exclude(state=CandidateState.DIUSULKAN).delete()
         rows = []
         for r in results:
             if r.employee_id in kept:
                 continue
             review = r.needs_legal_review or unknown_record
-            reason = str(REASONS.get(r.reason, r.reason))
+            reason = reasons.get(r.reason, r.reason)
             if r.needs_legal_review:
-                reason += " " + _("Tafsiran hukum berbeda (masa hukuman atau masa di luar dinas): perlu kajian hukum.")
+                reason += review_note
             if unknown_record:
-                reason += " " + _("Catatan disiplin tidak tersedia.")
+                reason += unknown_note
+            inst = instansi_of[r.employee_id]
+            written[inst] += 1
             rows.append(SatyalancanaCandidate(
-                year=on.year, instansi_id=instansi_id, employee_id=r.employee_id, assessed_on=on,
+                year=on.year, instansi_id=inst, employee_id=r.employee_id, assessed_on=on,
                 eligible_class=r.eligible_class or "", next_class=r.next_class or "", next_class_on=r.next_class_on,
                 reason=reason, state=CandidateState.PERLU_KAJIAN if review else CandidateState.CALON,
                 created_by=actor, updated_by=actor))
-        SatyalancanaCandidate.objects.bulk_create(rows)
-        audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface,
-                     object_type="rewards.satyalancanacandidate", object_repr=f"Satyalancana {on.year}",
-                     instansi_id=instansi_id, changes={"assessed": len(records), "candidates": len(rows)},
-                     citations=["PP 25/1994 Pasal 4"], extra={"step": "refresh", "year": on.year})
-    return {"assessed": len(records), "candidates": len(rows)}
+        SatyalancanaCandidate.objects.bulk_create(rows, batch_size=2_000)
+        for inst in instansi_ids:
+            audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface,
+                         object_type="rewards.satyalancanacandidate", object_repr=f"Satyalancana {on.year}",
+                         instansi_id=inst, changes={"assessed": assessed.get(inst, 0), "candidates": written[inst]},
+                         citations=["PP 25/1994 Pasal 4"], extra={"step": "refresh", "year": on.year})
+    return {"assessed": len(records), "candidates": len(rows), "instansi": len(instansi_ids)}
 
 
 def satyalancana_propose(*, actor: Actor, interface: Interface, candidate: SatyalancanaCandidate,

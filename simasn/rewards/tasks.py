@@ -5,17 +5,12 @@ import datetime as dt
 from django_tasks import task
 
 from simasn.core.interfaces import Interface
-from simasn.organization.models import Instansi
-from simasn.rewards.services import satyalancana_refresh
+from simasn.rewards.services import satyalancana_refresh_many
 
 
 @task()
 def refresh_satyalancana_daily(day: str) -> int:
-    """Recompute the year's Satyalancana candidates of every instansi (idempotent: the list is
-    rebuilt for the year of ``day``; proposed candidates are kept)."""
+    """Recompute the year's Satyalancana candidates of every instansi in one set-based run
+    (idempotent: the list is rebuilt for the year of ``day``; proposed candidates are kept)."""
     on = dt.date.fromisoformat(day)
-    count = 0
-    for instansi_id in Instansi.objects.filter(archived_at__isnull=True).values_list("id", flat=True):
-        count += satyalancana_refresh(actor=None, interface=Interface.SYSTEM, instansi_id=instansi_id,
-                                      on=on)["candidates"]
-    return count
+    return satyalancana_refresh_many(actor=None, interface=Interface.SYSTEM, instansi_ids=None, on=on)["candidates"]

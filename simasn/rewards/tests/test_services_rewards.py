@@ -108,3 +108,48 @@ def test_the_reward_record_page_and_the_candidate_list(world):
     ppk.force_login(world.ppk)
     assert ppk.get("/penghargaan/").status_code == 200
     assert ppk.get("/penghargaan/?format=xlsx").status_code == 200
+
+
+def test_the_daily_run_assesses_every_instansi_at_once_with_the_same_answer(world, django_assert_max_num_queries):
+    """The national run (the daily job) gives each instansi the list its own refresh gives,
+    and its reads do not grow with the number of employees or instansi."""
+    from simasn.rewards.tasks import refresh_satyalancana_daily
+    from simasn.testing.factories import InstansiFactory
+
+    ten = _pns(world, "Sepuluh Tahun", dt.date(2016, 3, 1))
+    elsewhere = [EmployeeFactory(instansi=InstansiFactory(), name=f"Lain {i}", tmt_cpns=dt.date(2006, 1, 2))
+                 for i in range(6)]
+    services.satyalancana_refresh(actor=world.operator, interface=WEB, instansi_id=world.instansi.pk, on=ON)
+    alone = set(SatyalancanaCandidate.objects.filter(year=2026).values_list("employee_id", "eligible_class", "state"))
+    with django_assert_max_num_queries(30):
+        refresh_satyalancana_daily.call(ON.isoformat())
+    national = set(SatyalancanaCandidate.objects.filter(year=2026).values_list("employee_id", "eligible_class",
+                                                                                "state"))
+    assert alone <= national
+    assert (ten.pk, "X", CandidateState.CALON) in national
+    assert {(e.pk, "XX", CandidateState.CALON) for e in elsewhere} <= national
+    # Run again: the same rows, once each.
+    refresh_satyalancana_daily.call(ON.isoformat())
+    assert SatyalancanaCandidate.objects.filter(year=2026).count() == len(national)
+
+
+def test_a_pns_who_moved_keeps_one_row_and_a_proposal_made_before_the_move(world):
+    from simasn.testing.factories import InstansiFactory
+
+    moved = _pns(world, "Pindah Instansi", dt.date(2016, 3, 1))
+    services.satyalancana_refresh(actor=world.operator, interface=WEB, instansi_id=world.instansi.pk, on=ON)
+    services.satyalancana_propose(actor=world.ppk, interface=WEB,
+                                  candidate=SatyalancanaCandidate.objects.get(employee=moved), on=ON)
+    other = InstansiFactory()
+    moved.instansi = other
+    moved.save(update_fields=["instansi"])
+    services.satyalancana_refresh_many(actor=None, interface=Interface.SYSTEM, instansi_ids=[other.pk], on=ON)
+    rows = SatyalancanaCandidate.objects.filter(year=2026, employee=moved)
+    assert [r.state for r in rows] == [CandidateState.DIUSULKAN]
+    unproposed = _pns(world, "Belum Diusulkan", dt.date(2016, 3, 1))
+    services.satyalancana_refresh(actor=world.operator, interface=WEB, instansi_id=world.instansi.pk, on=ON)
+    unproposed.instansi = other
+    unproposed.save(update_fields=["instansi"])
+    services.satyalancana_refresh_many(actor=None, interface=Interface.SYSTEM, instansi_ids=[other.pk], on=ON)
+    assert list(SatyalancanaCandidate.objects.filter(year=2026, employee=unproposed)
+                .values_list("instansi_id", flat=True)) == [other.pk]
