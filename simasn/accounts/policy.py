@@ -94,6 +94,9 @@ class Resource(StrEnum):
     DISPUTE_OBJECTION_DECISION = "dispute_objection_decision"
     DISPUTE_APPEAL_ANSWER = "dispute_appeal_answer"
     DISPUTE_APPEAL_DECISION = "dispute_appeal_decision"
+    # Service levels of discipline cases and upaya administratif together (counts per
+    # instansi, no names): what an oversight body asks for.
+    CASE_SERVICE_LEVELS = "case_service_levels"
     # Rewards and recognition (UU 20/2023 Pasal 21, 50; simasn/rewards): an employee's reward
     # record and awards; the year's Satyalancana Karya Satya candidates (create = recompute,
     # update = propose).
@@ -477,6 +480,20 @@ _DISPUTE_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.ADMIN: {Resource.DISPUTE: _grant(A)},
 }
 for _role, _grants in _DISPUTE_GRANTS.items():
+    POLICY.setdefault(_role, {}).update(_grants)
+
+# Service levels of discipline and disputes (aggregates per instansi): the instansi's
+# operator, PyB and PPK see their own instansi; BPASN, BKN and administrators see every
+# instansi and the national total. An employee sees their own cases, not the dashboard.
+_CASE_SERVICE_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
+    Role.OPERATOR: {Resource.CASE_SERVICE_LEVELS: _grant(I)},
+    Role.PYB: {Resource.CASE_SERVICE_LEVELS: _grant(I)},
+    Role.PPK: {Resource.CASE_SERVICE_LEVELS: _grant(I)},
+    Role.BPASN: {Resource.CASE_SERVICE_LEVELS: _grant(A)},
+    Role.BKN: {Resource.CASE_SERVICE_LEVELS: _grant(A)},
+    Role.ADMIN: {Resource.CASE_SERVICE_LEVELS: _grant(A)},
+}
+for _role, _grants in _CASE_SERVICE_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
 
 # Rewards and recognition (simasn/rewards). The operator records awards and recomputes the

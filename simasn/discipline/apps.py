@@ -14,3 +14,5 @@ class DisciplineConfig(AppConfig):
         # A decision on a keberatan or banding changes a discipline decision (simasn.disputes).
         register_provider("discipline.apply_remedy_outcome",
                           "simasn.discipline.providers.apply_remedy_outcome")
+        # The service-level dashboard of simasn.disputes counts open discipline cases too.
+        register_provider("discipline.service_levels", "simasn.discipline.providers.service_levels")

@@ -66,7 +66,8 @@ def case_list(request: AuthenticatedRequest) -> HttpResponseBase:
     return list_page(request, queryset=qs, template="discipline/list.html", title=_("Kasus disiplin dan kode etik"),
                      columns=columns, export_name="kasus-disiplin", filter_form=form,
                      export_object_type="discipline.disciplinecase",
-                     context={"can_create": scope.can(Resource.DISCIPLINE_CASE, Action.CREATE)})
+                     context={"can_create": scope.can(Resource.DISCIPLINE_CASE, Action.CREATE),
+                              "can_levels": scope.can(Resource.CASE_SERVICE_LEVELS)})
 
 
 @login_required

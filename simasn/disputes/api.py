@@ -93,6 +93,7 @@ class DecideIn(Schema):
 
 
 class ServiceLevelRow(Schema):
+    instansi_id: int | None
     instansi: str
     open_keberatan: int
     open_banding: int
@@ -101,12 +102,19 @@ class ServiceLevelRow(Schema):
     decided: int
     decided_late: int
     inadmissible: int
+    discipline_to_examine: int
+    discipline_to_decide: int
+    ethics_open: int
+    discipline_oldest_days: int | None
+    discipline_decided_this_year: int
 
 
 class ServiceLevels(Schema):
     on: dt.date
     totals: dict[str, int]
     rows: list[ServiceLevelRow]
+    national: bool
+    discipline_known: bool
 
 
 def _get(request: AuthenticatedRequest, pk: int) -> Dispute:

@@ -7,11 +7,13 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import User
-from simasn.accounts.policy import Resource
+from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import NotFoundError
+from simasn.core.errors import NotFoundError, PermissionDeniedError
+from simasn.core.providers import provide
 from simasn.disputes import legal
 from simasn.disputes.models import OPEN_STATES, Dispute, DisputeState, Route
 
@@ -50,26 +52,41 @@ def next_due(dispute: Dispute) -> dt.date | None:
 
 
 def service_levels(*, viewer: User, today: dt.date) -> dict[str, Any]:
-    """Open keberatan and banding per instansi: how many, how many past their deadline, the
-    nearest deadline in working days, and how many were decided late — the figures an
-    oversight body asks for. Counted over the viewer's scope (one instansi, or national)."""
+    """Open keberatan and banding, and open discipline cases, per instansi: how many, how many
+    past their deadline, the nearest deadline in working days, how many were decided late,
+    and how long the oldest discipline case has been open — the figures an oversight body
+    asks for. Counted over the viewer's reach for CASE_SERVICE_LEVELS (one instansi, or
+    every instansi and the national total); aggregates only, no names."""
+    scope = Scope.of(viewer)
+    level = scope.reach(Resource.CASE_SERVICE_LEVELS, Action.VIEW)
+    if level == Reach.NATIONAL:
+        instansi_ids: list[int] | None = None
+    elif level == Reach.INSTANSI and scope.instansi_id is not None:
+        instansi_ids = [scope.instansi_id]
+    else:
+        raise PermissionDeniedError(_("Anda tidak berwenang melihat tingkat layanan."))
     rows: dict[int, dict[str, Any]] = defaultdict(lambda: {
-        "instansi": "", "open_keberatan": 0, "open_banding": 0, "overdue": 0, "nearest_days": None,
-        "decided": 0, "decided_late": 0, "inadmissible": 0})
-    for d in dispute_list(viewer=viewer).only(
-            "instansi_id", "instansi__name", "route", "state", "answer_due", "decide_due", "decide_due_latest",
-            "decided_late", "employee_id", "employee__name", "employee__nip"):
-        row = rows[d.instansi_id]
-        row["instansi"] = d.instansi.name
-        if d.state == DisputeState.DIPUTUS:
+        "instansi_id": None, "instansi": "", "open_keberatan": 0, "open_banding": 0, "overdue": 0,
+        "nearest_days": None, "decided": 0, "decided_late": 0, "inadmissible": 0,
+        "discipline_to_examine": 0, "discipline_to_decide": 0, "ethics_open": 0,
+        "discipline_oldest_days": None, "discipline_decided_this_year": 0})
+    disputes = Dispute.objects.all() if instansi_ids is None else Dispute.objects.filter(instansi_id__in=instansi_ids)
+    for d in disputes.values("instansi_id", "instansi__name", "route", "state", "answer_due", "decide_due",
+                             "decided_late"):
+        row = rows[d["instansi_id"]]
+        row["instansi_id"], row["instansi"] = d["instansi_id"], d["instansi__name"]
+        if d["state"] == DisputeState.DIPUTUS:
             row["decided"] += 1
-            row["decided_late"] += int(d.decided_late)
+            row["decided_late"] += int(d["decided_late"])
             continue
-        if d.state == DisputeState.TIDAK_DITERIMA:
+        if d["state"] == DisputeState.TIDAK_DITERIMA:
             row["inadmissible"] += 1
             continue
-        row["open_keberatan" if d.route == Route.KEBERATAN else "open_banding"] += 1
-        due = next_due(d)
+        row["open_keberatan" if d["route"] == Route.KEBERATAN else "open_banding"] += 1
+        if d["route"] == Route.BANDING_ADMINISTRATIF and d["state"] == DisputeState.DIAJUKAN and d["answer_due"]:
+            due = d["answer_due"]
+        else:
+            due = d["decide_due"]
         if due is None:
             continue
         left = legal.working_days_left(today, due)
@@ -77,8 +94,20 @@ def service_levels(*, viewer: User, today: dt.date) -> dict[str, Any]:
             row["overdue"] += 1
         if left is not None and (row["nearest_days"] is None or left < row["nearest_days"]):
             row["nearest_days"] = left
-    table = sorted(rows.values(), key=lambda r: (-r["overdue"], -(r["open_keberatan"] + r["open_banding"]),
-                                                 r["instansi"]))
+    discipline = provide("discipline.service_levels", instansi_ids=instansi_ids, today=today, default=None)
+    for inst, counts in (discipline or {}).items():
+        row = rows[inst]
+        row["instansi_id"], row["instansi"] = inst, counts["instansi"]
+        row["discipline_to_examine"] = counts["to_examine"]
+        row["discipline_to_decide"] = counts["to_decide"]
+        row["ethics_open"] = counts["ethics_open"]
+        row["discipline_oldest_days"] = counts["oldest_days"]
+        row["discipline_decided_this_year"] = counts["decided_this_year"]
+    table = sorted(rows.values(), key=lambda r: (
+        -r["overdue"], -(r["open_keberatan"] + r["open_banding"] + r["discipline_to_examine"]
+                         + r["discipline_to_decide"]), r["instansi"]))
     totals = {key: sum(r[key] for r in table) for key in
-              ("open_keberatan", "open_banding", "overdue", "decided", "decided_late", "inadmissible")}
-    return {"rows": table, "totals": totals}
+              ("open_keberatan", "open_banding", "overdue", "decided", "decided_late", "inadmissible",
+               "discipline_to_examine", "discipline_to_decide", "ethics_open", "discipline_decided_this_year")}
+    return {"rows": table, "totals": totals, "national": instansi_ids is None,
+            "discipline_known": discipline is not None}

@@ -66,6 +66,7 @@ def dispute_list(request: AuthenticatedRequest) -> HttpResponseBase:
                      columns=columns, export_name="upaya-administratif", filter_form=form,
                      export_object_type="disputes.dispute",
                      context={"can_create": scope.can(Resource.DISPUTE, Action.CREATE),
+                              "can_levels": scope.can(Resource.CASE_SERVICE_LEVELS),
                               "today": timezone.localdate()})
 
 
@@ -143,9 +144,9 @@ def dispute_decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def service_levels(request: AuthenticatedRequest) -> HttpResponse:
-    _require(request)
+    _require(request, Resource.CASE_SERVICE_LEVELS)
     today = timezone.localdate()
     return render(request, "disputes/service_levels.html", {
-        "title": _("Tingkat layanan upaya administratif"), "today": today,
+        "title": _("Tingkat layanan disiplin dan upaya administratif"), "today": today,
         "levels": selectors.service_levels(viewer=request.user, today=today),
     })

@@ -174,3 +174,33 @@ def test_service_levels_count_open_overdue_and_late(world):
     assert levels["totals"]["inadmissible"] == 1
     assert levels["rows"][0]["nearest_days"] < 0
     assert selectors.service_levels(viewer=world.other_ppk, today=dt.date(2026, 11, 25))["rows"] == []
+
+
+def test_service_levels_count_discipline_cases_with_disputes_per_instansi_and_nationally(world, client):
+    """The dashboard shows open discipline cases (to examine, to decide, the oldest's age in
+    working days) beside the keberatan and banding; the PPK sees their instansi, BPASN and
+    BKN the nation, an employee not at all (policy rows CASE_SERVICE_LEVELS)."""
+    discipline_services.case_report(actor=world.operator, interface=WEB, employee_id=world.employee.pk,
+                                    breach="PASAL_4_F", reported_on=REPORTED, report="Alpa.")
+    _file(world, decision_number="S/1")
+    today = dt.date(2026, 11, 25)
+    mine = selectors.service_levels(viewer=world.ppk, today=today)
+    assert mine["national"] is False
+    assert mine["totals"]["discipline_to_examine"] == 1 and mine["totals"]["open_keberatan"] == 1
+    row = mine["rows"][0]
+    assert row["instansi_id"] == world.instansi.pk
+    assert row["discipline_oldest_days"] > 30  # 1 October to 25 November, in working days
+    assert selectors.service_levels(viewer=world.other_ppk, today=today)["rows"] == []
+    for national in (world.bkn, user_with_role(Role.BPASN)):
+        levels = selectors.service_levels(viewer=national, today=today)
+        assert levels["national"] is True and levels["totals"]["discipline_to_examine"] == 1
+    with pytest.raises(PermissionDeniedError):
+        selectors.service_levels(viewer=world.pegawai, today=today)
+    client.force_login(world.pegawai)
+    assert client.get("/upaya-administratif/layanan/").status_code == 403
+    assert client.get("/api/v1/disputes/service-levels").status_code == 403
+    client.force_login(world.ppk)
+    page = client.get("/upaya-administratif/layanan/").content.decode()
+    assert "Disiplin: menunggu pemeriksaan" in page and world.instansi.name in page
+    api = client.get("/api/v1/disputes/service-levels").json()
+    assert api["totals"]["discipline_to_examine"] == 1
