@@ -204,3 +204,18 @@ def test_service_levels_count_discipline_cases_with_disputes_per_instansi_and_na
     assert "Disiplin: menunggu pemeriksaan" in page and world.instansi.name in page
     api = client.get("/api/v1/disputes/service-levels").json()
     assert api["totals"]["discipline_to_examine"] == 1
+
+
+def test_a_deadline_running_into_2027_is_marked_for_legal_review_not_guessed(world, client, monkeypatch):
+    """No SKB 3 Menteri list for 2027 is in the law data: a decision deadline that runs into
+    2027 is not counted (no date is invented); the dispute is marked for legal review with
+    the reason, and its page says so."""
+    monkeypatch.setattr(services, "_today", lambda: dt.date(2026, 12, 10))
+    dispute = _file(world, decision_number="800/9/2026", decision_date=dt.date(2026, 12, 1),
+                    decision_received_date=dt.date(2026, 12, 2), filed_on=dt.date(2026, 12, 10))
+    assert dispute.state == DisputeState.DIAJUKAN
+    assert dispute.decide_due is None
+    assert dispute.needs_legal_review and "2027" in dispute.review_reason
+    client.force_login(world.ppk)
+    page = client.get(f"/upaya-administratif/{dispute.pk}/").content.decode()
+    assert "2027" in page
