@@ -77,9 +77,9 @@ def service_levels(*, instansi_ids: list[int] | None, today: dt.date) -> dict[in
         qs = qs.filter(instansi_id__in=instansi_ids)
     out: dict[int, dict[str, Any]] = {}
     rows = qs.filter(_open_or_this_year(today)).values_list(
-        "instansi_id", "instansi__name", "kind", "state", "reported_on", "decided_on")
+        "instansi_id", "instansi__name", "kind", "state", "reported_on")
     oldest: dict[int, dt.date] = {}
-    for inst, name, kind, state, reported_on, decided_on in rows:
+    for inst, name, kind, state, reported_on in rows:
         row = out.setdefault(inst, {"instansi": name, "to_examine": 0, "to_decide": 0, "ethics_open": 0,
                                     "oldest_days": None, "decided_this_year": 0, "closed_this_year": 0})
         if state in OPEN_STATES:

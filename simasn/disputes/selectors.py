@@ -83,10 +83,9 @@ def service_levels(*, viewer: User, today: dt.date) -> dict[str, Any]:
             row["inadmissible"] += 1
             continue
         row["open_keberatan" if d["route"] == Route.KEBERATAN else "open_banding"] += 1
+        due: dt.date | None = d["decide_due"]
         if d["route"] == Route.BANDING_ADMINISTRATIF and d["state"] == DisputeState.DIAJUKAN and d["answer_due"]:
             due = d["answer_due"]
-        else:
-            due = d["decide_due"]
         if due is None:
             continue
         left = legal.working_days_left(today, due)
