@@ -4,7 +4,8 @@
 passes every check of the row-wise path" — the Employee fields' own length, choice and
 blank rules, the date format, the references in the caller's scope, and
 `validate_employee_data` (the law's NIP rule through `simasn.law.rules.nip.
-nip_agrees_columns`, the rank list in force, contract and TMT dates, PPPK positions).
+nip_agrees_columns`, the rank list in force, contract and TMT dates, the law's
+`position_filling_column_check` for positions).
 It is deliberately one-sided: a row it does not accept is not refused here but handed
 to `simasn.bulk.rows.RowChecker`, which decides and writes the Indonesian reasons. So
 the row-wise checker stays the single place that explains a refusal, and a row is
@@ -29,6 +30,7 @@ from simasn.bulk.rows import CHAR_FIELDS, DATE_FIELDS, RowChecker
 from simasn.law.enums import EmployeeStatus, EmployeeType
 from simasn.law.rules.nik import nik_column_check
 from simasn.law.rules.nip import nip_column_check
+from simasn.law.rules.position_filling import position_filling_column_check
 from simasn.personnel import phone
 
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -75,8 +77,12 @@ class ColumnChecker:
         ids = sorted(refs.positions)
         self.position_id_list = pa.array(ids, type=pa.int64())
         self.position_open_to_pppk = pa.array([refs.positions[i].open_to_pppk for i in ids], type=pa.bool_())
+        self.position_kind = pa.array([refs.positions[i].kind for i in ids], type=pa.string())
+        self.position_instansi_kind = pa.array([refs.instansi_kind(refs.positions[i].instansi_id) for i in ids],
+                                               type=pa.string())
         self.nip_agrees = nip_column_check(self.on)  # parameters read here, once: accept() needs no database
         self.nik_agrees = nik_column_check(self.on)
+        self.filling_allowed = position_filling_column_check(self.on)
         self.ranks = {t.value: pa.array(refs.rank_codes(t.value, self.on), type=pa.string()) for t in EmployeeType}
 
     @staticmethod
@@ -188,9 +194,14 @@ class ColumnChecker:
         order_ok = pc.fill_null(pc.greater_equal(out["tmt_pns"], out["tmt_cpns"]), True)
         for name in ("tmt_cpns", "tmt_pns", "contract_start"):
             order_ok = _and(order_ok, pc.fill_null(pc.greater(out[name], birth), True))
-        open_to_pppk = pc.take(self.position_open_to_pppk,
-                               pc.index_in(out["position_id"], value_set=self.position_id_list))
-        position_ok = pc.if_else(_and(pppk, pc.is_valid(out["position_id"])), pc.fill_null(open_to_pppk, False), True)
+        # The law's R-FILL rule, column-wise: a row it does not allow (refused, or needing
+        # legal review) goes to the row-wise checker, which explains or records it.
+        at = pc.index_in(out["position_id"], value_set=self.position_id_list)
+        allowed = self.filling_allowed(
+            candidate_type=kind, position_kind=pc.take(self.position_kind, at),
+            instansi_kind=pc.take(self.position_instansi_kind, at),
+            designated=pc.if_else(pppk, pc.take(self.position_open_to_pppk, at), pa.scalar(None, pa.bool_())))
+        position_ok = pc.if_else(pc.is_valid(out["position_id"]), pc.fill_null(allowed, False), True)
         return pc.fill_null(_and(nip_ok, nik_ok, phone_ok, order_ok, rank_ok, contract_ok, tmt_ok, born_ok, position_ok),
                            False)
 

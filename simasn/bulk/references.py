@@ -28,9 +28,11 @@ class PositionRef(NamedTuple):
 
 class CachedReferences:
     def __init__(self, *, using: str = "default") -> None:
-        self.instansi_by_code: dict[str, int] = dict(
-            Instansi.objects.using(using).active().values_list("code", "id")
-        )
+        self.instansi_by_code: dict[str, int] = {}
+        self.instansi_kinds: dict[int, str] = {}
+        for pk, code, kind in Instansi.objects.using(using).active().values_list("id", "code", "kind"):
+            self.instansi_by_code[code] = pk
+            self.instansi_kinds[pk] = kind
         self.unit_by_code: dict[tuple[int, str], int] = {}
         self.unit_instansi: dict[int, int] = {}
         unit_names: dict[int, str] = {}
@@ -70,6 +72,9 @@ class CachedReferences:
 
     def position(self, position_id: int) -> PositionRef | None:
         return self.positions.get(position_id)
+
+    def instansi_kind(self, instansi_id: int) -> str:
+        return self.instansi_kinds.get(instansi_id, "")
 
     def rank_codes(self, employee_type: str, on: dt.date) -> list[str]:
         key = (employee_type, on)

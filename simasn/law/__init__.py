@@ -24,6 +24,7 @@ from simasn.law.rules.performance import (
     distribution_checker,
     predikat_columns,
 )
+from simasn.law.rules.position_filling import position_filling_column_check
 from simasn.law.rules.retirement import BupRow, bup_table, tmt_month_offsets
 from simasn.law.rules.rewards.components import reward_components
 from simasn.law.rules.rewards.satyalancana import (
@@ -116,6 +117,7 @@ __all__ = [
     "place_boxes_columns",
     "place_in_box",
     "pns_ranks",
+    "position_filling_column_check",
     "pppk_grades",
     "predikat_columns",
     "retirement_date",

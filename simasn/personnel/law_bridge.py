@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from simasn.law import evaluate, pns_ranks, pppk_grades
 from simasn.law.decision import Decision
-from simasn.law.enums import FunctionalFamily
+from simasn.law.enums import EmployeeType, FunctionalFamily
 
 
 def nip_decision(
@@ -44,6 +44,27 @@ def problem_text(problem: dict[str, Any]) -> str:
     """One problem of a rule's outcome in the user's language."""
     key = "message_en" if (get_language() or "id").startswith("en") else "message_id"
     return str(problem.get(key) or problem.get("message_id"))
+
+
+def position_filling_decision(*, employee_type: str, position_kind: str, instansi_kind: str,
+                              open_to_pppk: bool, on: dt.date) -> Decision:
+    """The law's R-FILL rule for a Pegawai ASN of the register in a position.
+
+    Whether the position is one of the "jabatan tertentu" open to PPPK is the position's
+    ``open_to_pppk`` (set by the instansi from the implementing regulation).
+    """
+    facts: dict[str, Any] = {"candidate_type": employee_type, "position_kind": position_kind,
+                             "instansi_kind": instansi_kind}
+    if employee_type == EmployeeType.PPPK:
+        facts["designated_for_candidate_type"] = open_to_pppk
+    return evaluate("position_filling", facts, on)
+
+
+def decision_text(decision: Decision) -> str:
+    """A decision's explanation in the user's language, with the articles it rests on."""
+    english = (get_language() or "id").startswith("en")
+    text = decision.explanation_en if english else decision.explanation_id
+    return f"{text} ({'; '.join(decision.citations)})" if decision.citations else text
 
 
 def nik_decision(*, nik: str, birth_date: dt.date | None, sex: str | None, on: dt.date) -> Decision:

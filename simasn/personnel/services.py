@@ -18,7 +18,7 @@ from simasn.core.interfaces import Interface
 from simasn.core.services import model_create, model_update
 from simasn.law.decision import FactsError
 from simasn.law.enums import EmployeeType
-from simasn.organization.models import Unit
+from simasn.organization.models import Instansi, Unit
 from simasn.personnel import law_bridge
 from simasn.personnel.models import SENSITIVE_FIELDS, Employee, PositionHistory
 from simasn.personnel.phone import phone_valid
@@ -40,6 +40,9 @@ class DatabaseReferences:
 
     def position(self, position_id: int) -> Any:
         return Position.objects.filter(pk=position_id).first()
+
+    def instansi_kind(self, instansi_id: int) -> str:
+        return Instansi.objects.filter(pk=instansi_id).values_list("kind", flat=True).get()
 
     def rank_codes(self, employee_type: str, on: dt.date) -> list[str]:
         return law_bridge.rank_codes(employee_type, on=on)
@@ -116,8 +119,15 @@ def validate_employee_data(
         position = references.position(position_id)
         if position is None or position.instansi_id != instansi_id:
             add("position", _("Jabatan tidak berada di instansi pegawai."))
-        elif employee_type == EmployeeType.PPPK and not position.open_to_pppk:
-            add("position", _("Jabatan ini tidak dapat diisi PPPK (UU 20/2023 Pasal 19 ayat (1))."))
+        elif employee_type in (EmployeeType.PNS, EmployeeType.PPPK):
+            # The register refuses what the law refuses; a case the law leaves open (needs
+            # legal review) was decided by the PPK and is recorded as it stands.
+            filling = law_bridge.position_filling_decision(
+                employee_type=employee_type, position_kind=position.kind,
+                instansi_kind=references.instansi_kind(position.instansi_id),
+                open_to_pppk=position.open_to_pppk, on=on)
+            if filling.outcome.get("allowed") is False:
+                add("position", law_bridge.decision_text(filling))
     if errors:
         raise ApplicationError(_("Periksa kembali isian yang ditandai."), code="validation", fields=errors)
 

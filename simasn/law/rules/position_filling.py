@@ -182,3 +182,72 @@ def position_filling(facts: PositionFillingFacts, on: dt.date) -> Decision:
         f"This position is one of the certain positions open to {label}.",
         lookup,
     )
+
+
+# ---------------------------------------------------------------- column-wise form
+
+
+#: ``designated`` as the column form indexes it: not given (null), False, True.
+_DESIGNATED = (None, False, True)
+
+
+def position_filling_column_check(on: dt.date) -> Any:
+    """The rule over columns, with the law in force on ``on`` applied once, now.
+
+    Returns ``allowed(candidate_type=..., position_kind=..., instansi_kind=...,
+    designated=...)`` taking Arrow arrays (or anything ``pyarrow.array`` takes) of equal
+    length — the codes as strings, ``designated`` as booleans (null: not given) — and
+    giving a boolean array: True where :func:`position_filling` allows the candidate, False
+    where it refuses, null where it asks for legal review or a fact is not a known code.
+
+    The answer is exact by construction: the row-wise rule is evaluated once for every
+    combination of the (few) codes and the column is mapped through that table, so there is
+    one rule, read once per file instead of once per row.
+    """
+    # Imported on first use: pyarrow takes ~0.25 s to import, paid only by bulk file work.
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from simasn.law.rules._columns import as_array, codes_to_index, same_length
+
+    types = [t.value for t in CandidateType]
+    kinds = [k.value for k in PositionKind]
+    instansi = [k.value for k in InstansiKind]
+    # The rule reads of the instansi only whether it is an Instansi Pusat: one evaluation per
+    # side serves every kind of that side (a test compares every combination with the rule).
+    answers: dict[tuple[CandidateType, PositionKind, bool, bool | None], int] = {}
+    table = np.full(len(types) * len(kinds) * len(instansi) * len(_DESIGNATED), -1, dtype=np.int8)
+    for a, candidate in enumerate(CandidateType):
+        for b, kind in enumerate(PositionKind):
+            for c, instansi_kind in enumerate(InstansiKind):
+                for d, designated in enumerate(_DESIGNATED):
+                    key = (candidate, kind, instansi_kind.is_pusat, designated)
+                    if key not in answers:
+                        decision = position_filling(
+                            PositionFillingFacts(candidate_type=candidate, position_kind=kind,
+                                                 instansi_kind=instansi_kind,
+                                                 designated_for_candidate_type=designated),
+                            on,
+                        )
+                        verdict = decision.outcome.get("allowed")
+                        answers[key] = -1 if decision.needs_legal_review or verdict is None else int(bool(verdict))
+                    table[((a * len(kinds) + b) * len(instansi) + c) * len(_DESIGNATED) + d] = answers[key]
+
+    def allowed(*, candidate_type: Any, position_kind: Any, instansi_kind: Any, designated: Any) -> Any:
+        same_length(candidate_type=candidate_type, position_kind=position_kind,
+                    instansi_kind=instansi_kind, designated=designated)
+
+        def positions(values: Any, codes: list[str]) -> Any:  # -1: null or not a known code
+            return pc.fill_null(codes_to_index(values, codes), -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+        a, b, c = positions(candidate_type, types), positions(position_kind, kinds), positions(instansi_kind, instansi)
+        given = as_array(designated).cast(pa.bool_())
+        d = np.where(given.is_null().to_numpy(zero_copy_only=False), 0,
+                     np.where(given.fill_null(False).to_numpy(zero_copy_only=False), 2, 1))
+        known = (a >= 0) & (b >= 0) & (c >= 0)
+        index = ((a * len(kinds) + b) * len(instansi) + c) * len(_DESIGNATED) + d
+        found = np.where(known, table[np.where(known, index, 0)], -1)
+        return pa.array(found == 1, mask=found < 0, type=pa.bool_())
+
+    return allowed

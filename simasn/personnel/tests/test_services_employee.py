@@ -88,6 +88,27 @@ def test_pppk_needs_a_position_open_to_pppk(setting) -> None:
     assert employee.employee_type == "PPPK"
 
 
+def test_position_filling_is_the_laws_rule_with_its_citations(setting) -> None:
+    """R-FILL comes from simasn.law: a managerial post open to PPPK is still closed to a PPPK unless
+    it is a JPT (Penjelasan Pasal 34 ayat (2)); a JPT of an Instansi Daerah is a case the law leaves
+    open (needs legal review), which the register records as decided by the PPK."""
+    instansi, unit, _position, operator = setting
+    birth, start = dt.date(1990, 5, 17), dt.date(2024, 1, 2)
+    data = {
+        "instansi_id": instansi.pk, "unit_id": unit.pk, "employee_type": "PPPK",
+        "nip": pppk_nip(birth, start, "L", 7), "name": "Yohanes Lado", "birth_date": birth, "sex": "L",
+        "contract_start": start, "contract_end": dt.date(2029, 1, 1), "rank": "IX",
+    }
+    administrator = PositionFactory(unit=unit, kind="ADMINISTRATOR", open_to_pppk=True)
+    with pytest.raises(ApplicationError) as caught:
+        employee_create(actor=operator, interface=Interface.API, data={**data, "position_id": administrator.pk})
+    message = caught.value.fields["position"][0]
+    assert "jabatan pimpinan tinggi tertentu" in message and "Pasal 34 ayat (2)" in message
+    jpt = PositionFactory(unit=unit, kind="JPT_PRATAMA", open_to_pppk=True)
+    employee = employee_create(actor=operator, interface=Interface.API, data={**data, "position_id": jpt.pk})
+    assert employee.position_id == jpt.pk
+
+
 def test_operator_cannot_create_in_another_instansi(setting) -> None:
     instansi, unit, position, _operator = setting
     stranger = user_with_role(Role.OPERATOR, instansi=InstansiFactory())
