@@ -38,6 +38,12 @@ class Resource(StrEnum):
     WORKPLAN_LABEL = "workplan_label"
     WORKPLAN_DETECTOR = "workplan_detector"
     ACTION = "personnel_action"
+    # The parties of a personnel action's workflow (simasn.actions.workflow): UPDATE on one
+    # of these makes the user that party of the actions the grant reaches.
+    ACTION_DRAFT = "personnel_action_draft"  # the drafter: withdraws
+    ACTION_PROPOSAL = "personnel_action_proposal"  # the proposer: proposes or rejects a draft
+    ACTION_DECISION = "personnel_action_decision"  # the decider: decides or rejects
+    ACTION_ACCEPTANCE = "personnel_action_acceptance"  # the receiving PPK of a transfer
     # Legal parameters kept as data (simasn/lawdata).
     LAW_PARAMETER = "law_parameter"
     # A user's second-factor devices: update = reset them (a lost phone).
@@ -117,8 +123,40 @@ class Action(StrEnum):
 class Reach(IntEnum):
     NONE = 0
     SELF = 1
+    # The viewer's own organisation: the instansi for the roles that act for one, the national
+    # institution for the roles that act for one (User.institution, or ROLE_INSTITUTION below).
     INSTANSI = 2
     NATIONAL = 3
+
+
+class Own(StrEnum):
+    """Placeholders in a model's `scope_qualifiers` for the viewer's own instansi, national
+    institution or employee record (simasn.accounts.scope resolves them)."""
+
+    INSTANSI = "@own-instansi"
+    INSTITUTION = "@own-institution"
+    EMPLOYEE = "@own-employee"
+
+
+class Qualifier(StrEnum):
+    """A grant that reaches exactly some rows rather than a whole instansi or the nation.
+
+    `QUALIFIED[role][resource]` names the qualifier; each model that holds such rows says
+    which rows it means in `scope_qualifiers = {Qualifier.X: {lookup: value or Own.*}}`
+    (a model without the qualifier yields no rows). A qualified grant reaches exactly
+    those rows; its reach level says how far they may lie.
+    """
+
+    # Personnel actions (UU 20/2023 Pasal 29-30; simasn.actions).
+    DRAFTING = "drafting"  # actions drafted in the viewer's instansi
+    PROPOSED_BY_PYB = "proposed_by_pyb"  # ... that the law gives the instansi's PyB to propose
+    DECIDED_BY_PPK = "decided_by_ppk"  # ... that the law gives the instansi's PPK to decide
+    RESERVED_TO_PRESIDENT = "reserved_to_president"  # decided by the President (Pasal 29 ayat (1))
+    RECEIVING = "receiving"  # transfers into the viewer's instansi
+    # Work plans (PermenRK Pasal 7): what a coordination letter sent to the viewer's institution.
+    SENT_TO_OWN_INSTITUTION = "sent_to_own_institution"
+    # Performance (PermenPANRB 6/2022): the plans whose appraiser is the viewer.
+    APPRAISED_BY_ME = "appraised_by_me"
 
 
 N, S, I, A = Reach.NONE, Reach.SELF, Reach.INSTANSI, Reach.NATIONAL  # noqa: E741
@@ -179,6 +217,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.AGGREGATE: _grant(I),
         # Operators draft and withdraw personnel actions (simasn/actions).
         Resource.ACTION: _grant(I, I, I),
+        Resource.ACTION_DRAFT: _grant(update=I),
     },
     # Officials propose and decide actions; they read their instansi's register
     # without its sensitive personal data (the merit system needs none of it).
@@ -190,6 +229,8 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.EMPLOYEE: _grant(I),
         Resource.AGGREGATE: _grant(I),
         Resource.ACTION: _grant(I, N, I),
+        Resource.ACTION_DECISION: _grant(update=I),
+        Resource.ACTION_ACCEPTANCE: _grant(update=I),
     },
     Role.PYB: {
         Resource.INSTANSI: _grant(I),
@@ -199,6 +240,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
         Resource.EMPLOYEE: _grant(I),
         Resource.AGGREGATE: _grant(I),
         Resource.ACTION: _grant(I, N, I),
+        Resource.ACTION_PROPOSAL: _grant(update=I),
     },
     # The employee sees their own record, its sensitive data and its audit history.
     Role.PEGAWAI: {
@@ -211,9 +253,9 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     # The President's office decides for JPT utama/madya and fungsional tertinggi
     # (Pasal 29 ayat (1)), so it reads employee records nationally.
     # Its reach on actions is national, narrowed to the cases reserved to the President
-    # by simasn.actions.selectors.
+    # (QUALIFIED below).
     Role.PRESIDEN: {**_READ_NATIONAL_REGISTRY, Resource.EMPLOYEE: _grant(A),
-                    Resource.ACTION: _grant(A, N, A)},
+                    Resource.ACTION: _grant(A, N, A), Resource.ACTION_DECISION: _grant(update=A)},
     # National institutions see the registry and aggregates, not people.
     Role.KEMENPANRB: dict(_READ_NATIONAL_REGISTRY),
     Role.LAN: dict(_READ_NATIONAL_REGISTRY),
@@ -252,10 +294,11 @@ _WORKPLAN_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
     Role.LAN: dict(_WP_PARTICIPANT_HEAD),
     Role.BKN: dict(_WP_PARTICIPANT_HEAD),
     Role.KASN: dict(_WP_PARTICIPANT_HEAD),
-    # Recipients of the coordination letter read only what was sent to them (Pasal 7).
-    Role.BAPPENAS: {Resource.WORKPLAN_COORDINATION: _grant(I)},
-    Role.KEMENKEU: {Resource.WORKPLAN_COORDINATION: _grant(I)},
-    Role.PRESIDEN: {Resource.WORKPLAN_COORDINATION: _grant(I)},
+    # Recipients of the coordination letter read only what was sent to them (Pasal 7): the
+    # letter, and the aligned drafts it sent (QUALIFIED below).
+    Role.BAPPENAS: {Resource.WORKPLAN_COORDINATION: _grant(I), Resource.WORKPLAN_DRAFT: _grant(I)},
+    Role.KEMENKEU: {Resource.WORKPLAN_COORDINATION: _grant(I), Resource.WORKPLAN_DRAFT: _grant(I)},
+    Role.PRESIDEN: {Resource.WORKPLAN_COORDINATION: _grant(I), Resource.WORKPLAN_DRAFT: _grant(I)},
 }
 for _role, _grants in _WORKPLAN_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
@@ -509,6 +552,41 @@ _REWARD_GRANTS: dict[Role, dict[Resource, dict[Action, Reach]]] = {
 }
 for _role, _grants in _REWARD_GRANTS.items():
     POLICY.setdefault(_role, {}).update(_grants)
+
+
+# Grants that reach some rows only (see Qualifier). The workflow parties of a personnel
+# action: the operator drafts (and withdraws) its instansi's actions; the PyB proposes those
+# the law gives it (Pasal 30 ayat (3)); the PPK decides its instansi's and accepts transfers
+# into it; the President's office reads and decides the cases reserved to the President.
+# Recipients of a coordination letter read the aligned drafts it sent them (PermenRK
+# Pasal 7); an employee appraises the plans whose appraiser they are.
+QUALIFIED: dict[Role, dict[Resource, Qualifier]] = {
+    Role.OPERATOR: {Resource.ACTION_DRAFT: Qualifier.DRAFTING},
+    Role.PYB: {Resource.ACTION_PROPOSAL: Qualifier.PROPOSED_BY_PYB},
+    Role.PPK: {Resource.ACTION_DECISION: Qualifier.DECIDED_BY_PPK,
+               Resource.ACTION_ACCEPTANCE: Qualifier.RECEIVING},
+    Role.PRESIDEN: {Resource.ACTION: Qualifier.RESERVED_TO_PRESIDENT,
+                    Resource.ACTION_DECISION: Qualifier.RESERVED_TO_PRESIDENT,
+                    Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
+    Role.BAPPENAS: {Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
+    Role.KEMENKEU: {Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
+    Role.PEGAWAI: {Resource.PERFORMANCE_TEAM: Qualifier.APPRAISED_BY_ME},
+}
+
+#: Roles that stand for one national institution (by its code) without `User.institution`
+#: set: their INSTANSI reach is that institution's part of a work-plan cycle (PermenRK) —
+#: KemenPANRB's as the coordinator, the participants', and the recipients' of a dispatch.
+ROLE_INSTITUTION: dict[Role, str] = {
+    Role.KEMENPANRB: "KEMENPANRB", Role.LAN: "LAN", Role.BKN: "BKN", Role.KASN: "KASN", Role.BAPPENAS: "BAPPENAS",
+    Role.KEMENKEU: "KEMENKEU", Role.PRESIDEN: "PRESIDEN",
+}
+
+
+def qualifier(role: str, resource: Resource) -> Qualifier | None:
+    try:
+        return QUALIFIED.get(Role(role), {}).get(resource)
+    except ValueError:
+        return None
 
 
 def reach(role: str, resource: Resource, action: Action) -> Reach:

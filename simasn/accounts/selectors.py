@@ -8,7 +8,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from simasn.accounts.models import User
-from simasn.accounts.policy import Action, Resource
+from simasn.accounts.policy import ROLE_INSTITUTION, Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.models import AuditEvent
 
@@ -32,3 +32,10 @@ def audit_list(*, viewer: User, q: str = "", action: str = "", object_type: str 
     if subject_employee_id is not None:
         qs = qs.filter(subject_employee_id=subject_employee_id)
     return qs
+
+
+def users_acting_for(*, institution_id: int, code: str) -> QuerySet[User]:
+    """Active users who act for a national institution: those whose account names it and the
+    roles that stand for it (policy.ROLE_INSTITUTION) — whom a work-plan notice reaches."""
+    roles = [role for role, role_code in ROLE_INSTITUTION.items() if role_code == code]
+    return User.objects.filter(Q(institution_id=institution_id) | Q(role__in=roles), is_active=True)

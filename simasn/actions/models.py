@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.policy import Own, Qualifier
 from simasn.core.models import TimeStampedModel
 
 
@@ -99,8 +100,18 @@ class PersonnelAction(TimeStampedModel):
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_reason = models.TextField(_("alasan penolakan/penarikan"), blank=True)
 
-    scope_instansi_field = "instansi_id"
+    # An action belongs to the drafting instansi and, for a transfer, the receiving one.
+    scope_instansi_field = ("instansi_id", "target_instansi_id")
     scope_self_field = "employee_id"
+    # The rows of the qualified grants of the policy table (the workflow's parties and the
+    # President's cases); `decider` / `proposer` are the law's authority stored on the action.
+    scope_qualifiers = {
+        Qualifier.DRAFTING: {"instansi_id": Own.INSTANSI},
+        Qualifier.PROPOSED_BY_PYB: {"instansi_id": Own.INSTANSI, "proposer": "PYB"},
+        Qualifier.DECIDED_BY_PPK: {"instansi_id": Own.INSTANSI, "decider": "PPK"},
+        Qualifier.RESERVED_TO_PRESIDENT: {"decider": "PRESIDEN"},
+        Qualifier.RECEIVING: {"target_instansi_id": Own.INSTANSI, "action_type": "TRANSFER"},
+    }
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -150,8 +161,9 @@ class ActionDocument(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
 
-    scope_instansi_field = "action__instansi_id"
+    scope_instansi_field = ("action__instansi_id", "action__target_instansi_id")
     scope_self_field = "action__employee_id"
+    scope_qualifiers = {Qualifier.RESERVED_TO_PRESIDENT: {"action__decider": "PRESIDEN"}}
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["action", "kind"], name="one_document_per_kind")]

@@ -1,9 +1,10 @@
 """Reads of personnel actions and the retirement register/projection (the worklist builds on
 these in simasn.actions.worklist).
 
-Visibility: operators and officials see their instansi's actions and the transfers
-into it; the employee sees their own; BKN and administrators see all; the President's
-office sees the cases reserved to the President (decider = PRESIDEN).
+Visibility is the policy table's (Resource.ACTION through Scope): operators and officials
+see their instansi's actions and the transfers into it; the employee sees their own; BKN and
+administrators see all; the President's office sees the cases reserved to the President
+(a qualified grant: PersonnelAction.scope_qualifiers).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Mod
 
 from simasn.accounts.policy import Action, Reach, Resource
-from simasn.accounts.roles import Role
 from simasn.accounts.scope import Scope
 from simasn.actions import summary
 from simasn.actions.models import (
@@ -46,22 +46,6 @@ from simasn.personnel.models import Employee
 IN_SERVICE = summary.IN_SERVICE  # statuses counted as in service (one definition)
 
 
-def visibility(viewer: Any, prefix: str = "") -> Q | None:
-    """A Q filter for the actions the viewer may see, or None for all of them."""
-    scope = Scope.of(viewer)
-    level = scope.reach(Resource.ACTION, Action.VIEW)
-    if level == Reach.NATIONAL:
-        if scope.role == Role.PRESIDEN:
-            return Q(**{f"{prefix}decider": "PRESIDEN"})
-        return None
-    if level == Reach.INSTANSI and scope.instansi_id is not None:
-        return Q(**{f"{prefix}instansi_id": scope.instansi_id}) | Q(
-            **{f"{prefix}target_instansi_id": scope.instansi_id})
-    if level == Reach.SELF and scope.employee_id is not None:
-        return Q(**{f"{prefix}employee_id": scope.employee_id})
-    return Q(pk__in=[])
-
-
 def action_list(
     *,
     viewer: Any,
@@ -75,9 +59,7 @@ def action_list(
     qs = PersonnelAction.objects.all()
     if using:
         qs = qs.using(using)
-    seen = visibility(viewer)
-    if seen is not None:
-        qs = qs.filter(seen)
+    qs = Scope.of(viewer).filter(qs, Resource.ACTION)
     qs = qs.select_related("instansi", "target_instansi", "employee", "position")
     q = (q or "").strip()
     if q:
@@ -467,24 +449,24 @@ def _awaiting_acceptance() -> Q:
 def actions_waiting(*, viewer: Any, kind: str) -> QuerySet[PersonnelAction]:
     """Open actions whose next step is the viewer's (the parties of workflow.parties_of).
 
-    ``usul``: drafts the PyB proposes; ``tetapkan``: cases the PPK (proposed, and accepted
-    when a transfer needs it) or the President's office (drafts with no proposer, UU 20/2023
-    Pasal 30 ayat (4)) decides; ``terima``: transfers into the viewer's instansi that its PPK
-    must accept before the decision. Same visibility as ``action_list``.
+    ``usul``: drafts the viewer proposes (the PyB); ``tetapkan``: cases the viewer decides —
+    proposed ones, or drafts when the law gives no proposer (the President's cases, UU 20/2023
+    Pasal 30 ayat (4)), a transfer only once accepted; ``terima``: transfers into the viewer's
+    instansi that its PPK must accept before the decision. Which user is which party is the
+    policy table's (Resource.ACTION_PROPOSAL / _DECISION / _ACCEPTANCE, UPDATE); within
+    ``action_list``'s visibility.
     """
+    scope = Scope.of(viewer)
     qs = action_list(viewer=viewer)
-    role = getattr(viewer, "role", "")
-    instansi_id = getattr(viewer, "instansi_id", None)
-    if kind == "usul" and role == Role.PYB and instansi_id:
-        return qs.filter(instansi_id=instansi_id, state=ActionState.DRAFT, proposer="PYB")
-    if kind == "tetapkan" and role == Role.PPK and instansi_id:
-        return qs.filter(instansi_id=instansi_id, decider="PPK", state=ActionState.PROPOSED).exclude(
+    if kind == "usul":
+        return scope.filter(qs, Resource.ACTION_PROPOSAL, Action.UPDATE).filter(state=ActionState.DRAFT)
+    if kind == "tetapkan":
+        ready = Q(proposer="", state=ActionState.DRAFT) | (~Q(proposer="") & Q(state=ActionState.PROPOSED))
+        return scope.filter(qs, Resource.ACTION_DECISION, Action.UPDATE).filter(ready).exclude(
             _awaiting_acceptance())
-    if kind == "tetapkan" and role == Role.PRESIDEN:
-        return qs.filter(decider="PRESIDEN", state=ActionState.DRAFT)
-    if kind == "terima" and role == Role.PPK and instansi_id:
-        return qs.filter(_awaiting_acceptance(), target_instansi_id=instansi_id,
-                         state__in=[ActionState.DRAFT, ActionState.PROPOSED])
+    if kind == "terima":
+        return scope.filter(qs, Resource.ACTION_ACCEPTANCE, Action.UPDATE).filter(
+            _awaiting_acceptance(), state__in=[ActionState.DRAFT, ActionState.PROPOSED])
     return qs.none()
 
 

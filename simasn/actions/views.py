@@ -15,8 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
+from simasn.accounts.selectors import audit_list
 from simasn.actions import disclosure, selectors, services, workflow
 from simasn.actions.documents import document_bytes
 from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
@@ -26,7 +28,6 @@ from simasn.actions.summary import latest_refresh
 from simasn.actions.worklist import instansi_worklist
 from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.models import AuditEvent
 from simasn.core.services import export_record
 from simasn.positions.models import POSITION_KIND_CHOICES
 from simasn.web.exports import csv_response, xlsx_response
@@ -91,14 +92,12 @@ def action_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _require_view(request)
     action = selectors.action_get(viewer=request.user, pk=pk)
     document = ActionDocument.objects.filter(action=action, kind="SK").first()
-    history = []
-    if Scope.of(request.user).can(Resource.AUDIT):
-        history = list(AuditEvent.objects.filter(object_type="actions.personnelaction",
-                                                  object_id=str(action.pk)).order_by("occurred_at", "id"))
+    history = list(audit_list(viewer=request.user, object_type="actions.personnelaction",
+                              object_id=str(action.pk)).order_by("occurred_at", "id"))
     return render(request, "actions/detail.html", {
         "title": str(action), "action": action, "document": document,
         "steps": workflow.allowed(request.user, action), "history": history,

@@ -10,9 +10,10 @@
 
 A transfer between instansi must also be *accepted* by the PPK of the receiving
 instansi before it is decided (``accept`` keeps the state and records who accepted).
-Who may fire a transition is one of the parties below; which person is which party
-comes from the `authority` rule of `simasn.law` (stored on the action as
-``decider`` / ``proposer``) and the user's role and instansi.
+Who may fire a transition is one of the parties below; which user is which party of an
+action is the policy table's (`PARTY_RESOURCE`: UPDATE on the party's resource reaches the
+action), whose qualified rows read the `authority` rule of `simasn.law` stored on the
+action as ``decider`` / ``proposer`` (PersonnelAction.scope_qualifiers).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from simasn.accounts.roles import Role
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.actions.models import ActionState as S
 from simasn.actions.models import PersonnelAction
 
@@ -66,25 +68,24 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+#: The policy-table resource whose UPDATE grant makes a user that party of an action.
+PARTY_RESOURCE: dict[Party, Resource] = {
+    Party.DRAFTER: Resource.ACTION_DRAFT,
+    Party.PROPOSER: Resource.ACTION_PROPOSAL,
+    Party.DECIDER: Resource.ACTION_DECISION,
+    Party.RECEIVER: Resource.ACTION_ACCEPTANCE,
+}
+
+
 def parties_of(actor: Any, action: PersonnelAction) -> set[Party]:
-    """Which parties of this action the user is (by role, instansi and the stored authority)."""
+    """Which parties of this action the user is (the policy table's party grants)."""
     if actor is None:
         return {Party.SYSTEM}
-    role = getattr(actor, "role", "")
-    instansi_id = getattr(actor, "instansi_id", None)
-    found: set[Party] = set()
-    own = instansi_id is not None and instansi_id == action.instansi_id
-    if role == Role.OPERATOR and own:
-        found.add(Party.DRAFTER)
-    if role == Role.PYB and own and action.proposer == "PYB":
-        found.add(Party.PROPOSER)
-    if action.decider == "PRESIDEN" and role == Role.PRESIDEN:
-        found.add(Party.DECIDER)
-    if action.decider == "PPK" and role == Role.PPK and own:
-        found.add(Party.DECIDER)
-    if (action.needs_acceptance and role == Role.PPK and instansi_id is not None
-            and instansi_id == action.target_instansi_id):
-        found.add(Party.RECEIVER)
+    scope = Scope.of(actor)
+    found = {party for party, resource in PARTY_RESOURCE.items()
+             if scope.allows_object(resource, Action.UPDATE, action)}
+    if Party.RECEIVER in found and not action.needs_acceptance:
+        found.discard(Party.RECEIVER)
     return found
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from simasn.accounts.policy import Resource
+from simasn.accounts.scope import Scope
 from simasn.actions.models import ActionState, ActionType, PersonnelAction
 from simasn.actions.selectors import (
     _scoped_employees,
@@ -26,7 +27,6 @@ from simasn.actions.selectors import (
     retirement_overdue,
     retirement_register,
     tmt_pensiun_of,
-    visibility,
 )
 from simasn.actions.selectors import contracts_ended as contracts_ended_list
 from simasn.law import FactsError, evaluate
@@ -75,11 +75,8 @@ def instansi_worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = Non
     for employee in contracts:
         employee.open_types = open_types.get(employee.pk, [])  # type: ignore[attr-defined]
 
-    seen = visibility(viewer)
-    effective = PersonnelAction.objects.filter(state=ActionState.EFFECTIVE,
-                                               action_type=ActionType.TEMPORARY_DISMISSAL)
-    if seen is not None:
-        effective = effective.filter(seen)
+    effective = Scope.of(viewer).filter(PersonnelAction.objects.filter(
+        state=ActionState.EFFECTIVE, action_type=ActionType.TEMPORARY_DISMISSAL), Resource.ACTION)
     if instansi_id:
         effective = effective.filter(instansi_id=instansi_id)
     detained = []
@@ -92,11 +89,9 @@ def instansi_worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = Non
             detained.append(action)
 
     returned = []
-    reactivations = PersonnelAction.objects.filter(state=ActionState.EFFECTIVE,
-                                                   action_type=ActionType.REACTIVATION,
-                                                   facts__has_key="office_ended_on")
-    if seen is not None:
-        reactivations = reactivations.filter(seen)
+    reactivations = Scope.of(viewer).filter(PersonnelAction.objects.filter(
+        state=ActionState.EFFECTIVE, action_type=ActionType.REACTIVATION, facts__has_key="office_ended_on"),
+        Resource.ACTION)
     if instansi_id:
         reactivations = reactivations.filter(instansi_id=instansi_id)
     for action in reactivations.select_related("employee").order_by("tmt")[:500]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.policy import Own, Qualifier
 from simasn.core.models import TimeStampedModel
 from simasn.law.enums import ExpectationRating, OrganisationRating, PerformanceRating
 
@@ -101,6 +102,8 @@ class PerformancePlan(TimeStampedModel):
 
     scope_instansi_field = "instansi_id"
     scope_self_field = "employee_id"
+    # An employee's appraiser grant reaches the plans they appraise.
+    scope_qualifiers = {Qualifier.APPRAISED_BY_ME: {"appraiser_id": Own.EMPLOYEE}}
 
     period = models.ForeignKey(PerformancePeriod, on_delete=models.PROTECT, related_name="plans")
     instansi = models.ForeignKey("organization.Instansi", on_delete=models.PROTECT, related_name="+")

@@ -13,7 +13,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
 from simasn.performance import hierarchy
-from simasn.performance.access import plan_visibility
+from simasn.performance.access import plans_for
 from simasn.performance.models import (
     ANNUAL,
     CultureActivity,
@@ -42,7 +42,7 @@ def period_get(*, viewer: User, pk: int) -> PerformancePeriod:
 
 def plan_list(*, viewer: User, q: str = "", period_id: int | None = None, unit_id: int | None = None,
               appraiser_id: int | None = None, employee_id: int | None = None) -> QuerySet[PerformancePlan]:
-    qs = PerformancePlan.objects.filter(plan_visibility(viewer)).select_related(
+    qs = plans_for(viewer).select_related(
         "employee", "position", "unit", "period", "appraiser", "instansi")
     if q.strip():
         qs = qs.filter(Q(employee__name__icontains=q.strip()) | Q(employee__nip__icontains=q.strip())
@@ -70,7 +70,7 @@ def team_list(*, viewer: User, q: str = "") -> QuerySet[PerformancePlan]:
 
 def rating_list(*, viewer: User, q: str = "", year: int | None = None, final_only: bool = False,
                 evaluation: str | None = ANNUAL) -> QuerySet[Rating]:
-    qs = Rating.objects.filter(plan_visibility(viewer, prefix="plan__")).select_related(
+    qs = Rating.objects.filter(plan__in=plans_for(viewer)).select_related(
         "plan__employee", "plan__position", "plan__unit", "plan__period", "plan__instansi")
     if evaluation:
         qs = qs.filter(evaluation=evaluation)

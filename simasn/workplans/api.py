@@ -11,11 +11,12 @@ from ninja import Field, Query, Router, Schema
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.web.api import PageMeta, paginate
 from simasn.web.api_crud import ERRORS
-from simasn.workplans import access, analysis, pdf, selectors, services
+from simasn.workplans import analysis, pdf, selectors, services
 from simasn.workplans.models import BeritaAcara, Draft, PolicyIndicator
 
 router = Router(tags=["work plans"])
@@ -182,8 +183,8 @@ def cycle_get(request: AuthenticatedRequest, pk: int):
             operation_id="workplan_analysis", summary="Synchronization analysis (PermenRK Pasal 5 ayat (5))")
 def cycle_analysis(request: AuthenticatedRequest, pk: int, kind: str = Draft.Kind.USULAN):
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
-    access.require(request.user, Resource.WORKPLAN_MEETING, Action.VIEW,
-                   institution_id=access.institution_id_of(request.user))
+    Scope.of(request.user).require(Resource.WORKPLAN_MEETING, Action.VIEW,
+                   institution_id=Scope.of(request.user).own_institution_id())
     result = analysis.analyse_cycle(cycle, kind=kind)
     return AnalysisOut(
         kind=kind, uncovered_programs=[p["program"].code for p in result.uncovered_programs],

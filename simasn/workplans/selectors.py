@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
-from simasn.workplans import access
 from simasn.workplans.models import (
     Activity,
     Coordination,
@@ -30,19 +30,8 @@ if TYPE_CHECKING:
     from django.db.models import Field
 
 
-def _institution_filter(viewer: User, resource: Resource, qs: QuerySet, lookup: str) -> QuerySet:
-    level = access.reach(viewer, resource, Action.VIEW)
-    if level == Reach.NATIONAL:
-        return qs
-    own = access.institution_id_of(viewer)
-    if level >= Reach.INSTANSI and own is not None:
-        return qs.filter(**{lookup: own}).distinct()
-    return qs.none()
-
-
 def cycle_list(*, viewer: User, q: str = "", stage: str = "") -> QuerySet[Cycle]:
-    qs = _institution_filter(viewer, Resource.WORKPLAN, Cycle.objects.select_related("policy"),
-                             "participants__institution_id")
+    qs = Scope.of(viewer).filter(Cycle.objects.select_related("policy"), Resource.WORKPLAN)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(year_start__icontains=q))
     if stage:
@@ -58,10 +47,10 @@ def cycle_get(*, viewer: User, pk: int) -> Cycle:
 
 
 def policy_list(*, viewer: User) -> QuerySet[PolicyDirection]:
-    if access.reach(viewer, Resource.WORKPLAN_POLICY) == Reach.NONE:
+    if Scope.of(viewer).reach(Resource.WORKPLAN_POLICY, Action.VIEW) == Reach.NONE:
         return PolicyDirection.objects.none()
     qs = PolicyDirection.objects.all()
-    if access.reach(viewer, Resource.WORKPLAN_POLICY, Action.UPDATE) == Reach.NONE:
+    if Scope.of(viewer).reach(Resource.WORKPLAN_POLICY, Action.UPDATE) == Reach.NONE:
         qs = qs.filter(status=PolicyDirection.Status.PUBLISHED)
     return qs
 
@@ -74,9 +63,8 @@ def policy_get(*, viewer: User, pk: int) -> PolicyDirection:
 
 
 def draft_list(*, viewer: User, cycle: Cycle | None = None, kind: str = "") -> QuerySet[Draft]:
-    qs = _institution_filter(viewer, Resource.WORKPLAN_DRAFT,
-                             Draft.objects.select_related("institution", "cycle", "previous_evaluation"),
-                             "institution_id")
+    qs = Scope.of(viewer).filter(
+        Draft.objects.select_related("institution", "cycle", "previous_evaluation"), Resource.WORKPLAN_DRAFT)
     if cycle is not None:
         qs = qs.filter(cycle=cycle)
     if kind:
@@ -85,11 +73,9 @@ def draft_list(*, viewer: User, cycle: Cycle | None = None, kind: str = "") -> Q
 
 
 def draft_get(*, viewer: User, pk: int) -> Draft:
+    # Recipients of a coordination letter read the aligned drafts sent to them (Pasal 7): a
+    # qualified grant of the policy table (Draft.scope_qualifiers).
     obj = draft_list(viewer=viewer).filter(pk=pk).first()
-    if obj is None:
-        # Recipients of a coordination letter read the aligned drafts sent to them (Pasal 7).
-        obj = Draft.objects.filter(pk=pk, kind=Draft.Kind.SELARAS,
-                                   cycle__coordinations__in=coordination_list(viewer=viewer)).first()
     if obj is None:
         raise NotFoundError(_("Rancangan tidak ditemukan."))
     return obj
@@ -106,9 +92,9 @@ def draft_tree(*, cycle: Cycle, kind: str, institution_id: int | None = None) ->
 
 
 def coordination_list(*, viewer: User) -> QuerySet[Coordination]:
-    return _institution_filter(viewer, Resource.WORKPLAN_COORDINATION,
-                               Coordination.objects.select_related("cycle").prefetch_related("recipients__institution"),
-                               "recipients__institution_id")
+    return Scope.of(viewer).filter(
+        Coordination.objects.select_related("cycle").prefetch_related("recipients__institution"),
+        Resource.WORKPLAN_COORDINATION)
 
 
 def coordination_get(*, viewer: User, pk: int) -> Coordination:
@@ -124,8 +110,8 @@ def notification_list(*, viewer: User) -> QuerySet[Notification]:
 
 
 def evaluation_list(*, viewer: User, cycle: Cycle | None = None) -> QuerySet[EvaluationReport]:
-    qs = _institution_filter(viewer, Resource.WORKPLAN_MONITORING,
-                             EvaluationReport.objects.select_related("institution", "cycle"), "institution_id")
+    qs = Scope.of(viewer).filter(EvaluationReport.objects.select_related("institution", "cycle"),
+                                 Resource.WORKPLAN_MONITORING)
     return qs.filter(cycle=cycle) if cycle is not None else qs
 
 
@@ -150,8 +136,7 @@ class ActivityProgress:
 
 def monitoring_rows(*, viewer: User, cycle: Cycle, year: int) -> list[ActivityProgress]:
     """Realization against target for each aligned activity the viewer may see (Pasal 9)."""
-    drafts = _institution_filter(viewer, Resource.WORKPLAN_MONITORING,
-                                 Draft.objects.filter(cycle=cycle, kind=Draft.Kind.SELARAS), "institution_id")
+    drafts = Scope.of(viewer).filter(Draft.objects.filter(cycle=cycle, kind=Draft.Kind.SELARAS), Resource.WORKPLAN_MONITORING)
     rows = []
     activities = (Activity.objects.filter(program__draft__in=drafts)
                   .select_related("program__draft__institution").order_by("program__draft__institution__code", "code")

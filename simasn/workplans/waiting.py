@@ -6,7 +6,7 @@
   (Pasal 5 ayat (5) huruf d);
 - everyone: unread notices (agenda, coordination letters — Pasal 5 ayat (1), Pasal 7).
 
-Who may do it comes from the policy table (access.allows), never from the role itself.
+Who may do it comes from the policy table (Scope.allows), never from the role itself.
 """
 
 from __future__ import annotations
@@ -17,19 +17,20 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import User
-from simasn.accounts.policy import Action, Resource
+from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.scope import Scope
 from simasn.web.waiting import WaitingItem
-from simasn.workplans import access, selectors
+from simasn.workplans import selectors
 from simasn.workplans.models import BeritaAcara, Draft, Stage
 
 
 def waiting_for(*, viewer: User) -> list[WaitingItem]:
     items: list[WaitingItem] = []
-    institution_id = access.institution_id_of(viewer)
+    institution_id = Scope.of(viewer).own_institution_id()
     today = timezone.localdate()
-    if institution_id is not None and access.allows(viewer, Resource.WORKPLAN_DRAFT, Action.UPDATE,
+    if institution_id is not None and Scope.of(viewer).allows(Resource.WORKPLAN_DRAFT, Action.UPDATE,
                                                     institution_id=institution_id) \
-            and not access.is_national(viewer, Resource.WORKPLAN_DRAFT, Action.UPDATE):
+            and Scope.of(viewer).reach(Resource.WORKPLAN_DRAFT, Action.UPDATE) != Reach.NATIONAL:
         drafts = list(
             selectors.draft_list(viewer=viewer, kind=Draft.Kind.USULAN)
             .filter(institution_id=institution_id, status=Draft.Status.DRAFT, locked=False,
@@ -49,7 +50,7 @@ def waiting_for(*, viewer: User) -> list[WaitingItem]:
                 url=reverse("workplans:draft_detail", args=[due[0].pk]),
                 detail=_("Batas terdekat %(date)s.")
                 % {"date": date_format(due[0].cycle.agenda.draft_deadline, "j F Y")}))
-    if institution_id is not None and access.allows(viewer, Resource.WORKPLAN_SIGNATURE, Action.CREATE,
+    if institution_id is not None and Scope.of(viewer).allows(Resource.WORKPLAN_SIGNATURE, Action.CREATE,
                                                     institution_id=institution_id):
         unsigned = list(
             BeritaAcara.objects.filter(

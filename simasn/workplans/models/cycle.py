@@ -62,6 +62,9 @@ class Cycle(TimeStampedModel):
     #: Calendar milestones the schedule runs past (Pasal 3), computed at planning time.
     late_milestones = models.JSONField(default=list, blank=True)
 
+    # A cycle is each participant's: INSTANSI reach = the viewer's own institution takes part.
+    scope_institution_field = "participants__institution_id"
+
     class Meta:
         ordering = ["-year_start", "-reference_date", "-revision_no"]
         verbose_name = _("siklus sinkronisasi")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.policy import Own, Qualifier
 from simasn.core.models import TimeStampedModel
 from simasn.workplans.models.base import INSTITUTION
 
@@ -32,6 +33,11 @@ class Draft(TimeStampedModel):
     evaluation_note = models.TextField(_("catatan atas evaluasi periode sebelumnya"), blank=True)
     submitted_at = models.DateTimeField(_("dikirim pada"), null=True, blank=True)
     locked = models.BooleanField(_("terkunci (berita acara lengkap)"), default=False)
+
+    scope_institution_field = "institution_id"
+    # A coordination letter's recipients read the aligned drafts it sent (PermenRK Pasal 7).
+    scope_qualifiers = {Qualifier.SENT_TO_OWN_INSTITUTION: {
+        "kind": "SELARAS", "cycle__coordinations__recipients__institution_id": Own.INSTITUTION}}
 
     class Meta:
         ordering = ["cycle", "kind", "institution__code"]

@@ -22,6 +22,8 @@ class Coordination(TimeStampedModel):
     sent_at = models.DateTimeField()
     pdf = models.FileField(storage=documents_storage, max_length=200, blank=True)
 
+    scope_institution_field = "recipients__institution_id"
+
     class Meta:
         ordering = ["-sent_at"]
 
@@ -70,6 +72,8 @@ class EvaluationReport(TimeStampedModel):
     recommendations = models.TextField(_("rekomendasi untuk periode berikutnya"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("dilaporkan pada"), null=True, blank=True)
+
+    scope_institution_field = "institution_id"
 
     class Meta:
         ordering = ["-year", "institution__code"]

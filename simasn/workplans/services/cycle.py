@@ -10,14 +10,14 @@ from typing import Any
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
-from simasn.accounts.roles import Role
+from simasn.accounts.scope import Scope
+from simasn.accounts.selectors import users_acting_for
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
@@ -26,7 +26,7 @@ from simasn.law import parameters
 from simasn.organization.models import NationalInstitution
 from simasn.organization.selectors import sync_participants
 from simasn.web.formatting import long_date
-from simasn.workplans import access, pdf
+from simasn.workplans import pdf
 from simasn.workplans.calendar import late_milestones
 from simasn.workplans.models import (
     Activity,
@@ -74,7 +74,7 @@ def cycle_create(*, actor: User, interface: Interface, title: str, scope_kind: s
                  year_end: int, reference_date: dt.date, starts_on: dt.date, ends_on: dt.date,
                  policy: PolicyDirection, previous_cycle: Cycle | None = None,
                  revision_of: Cycle | None = None, revision_reason: str = "") -> Cycle:
-    access.require(actor, Resource.WORKPLAN, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN, Action.CREATE)
     if scope_kind == PlanScope.TAHUNAN and year_end != year_start:
         raise _refuse(_("Rencana tahunan mencakup satu tahun."), year_end=_("Samakan dengan tahun awal."))
     if year_end < year_start:
@@ -113,10 +113,7 @@ def cycle_create(*, actor: User, interface: Interface, title: str, scope_kind: s
 
 
 def users_of(institution: NationalInstitution) -> list[User]:
-    roles = [role for role, code in access.ROLE_INSTITUTION.items() if code == institution.code]
-    if institution.code == "KEMENPANRB":
-        roles.append(Role.KEMENPANRB)
-    return list(User.objects.filter(Q(institution=institution) | Q(role__in=roles), is_active=True))
+    return list(users_acting_for(institution_id=institution.pk, code=institution.code))
 
 
 def _notify(users: list[User], *, title: str, body: str, url: str) -> None:
@@ -157,7 +154,7 @@ def _agenda_dates(cycle: Cycle, *, letter_date: dt.date, draft_deadline: dt.date
 def agenda_send(*, actor: User, interface: Interface, cycle: Cycle, letter_number: str, letter_date: dt.date,
                 draft_deadline: dt.date, meeting_plan: str, body: str) -> AgendaDispatch:
     """The Minister sends the agenda to the heads of the participants (Pasal 5 ayat (1))."""
-    access.require(actor, Resource.WORKPLAN_MEETING, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_MEETING, Action.CREATE)
     _agenda_dates(cycle, letter_date=letter_date, draft_deadline=draft_deadline)
     with transaction.atomic(durable=True):
         cycle = _lock_cycle(cycle)

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError
 from simasn.core.interfaces import Interface
-from simasn.workplans import access, xlsx
+from simasn.workplans import xlsx
 from simasn.workplans.models import (
     Activity,
     BeritaAcara,
@@ -55,7 +56,7 @@ def ensure_editable(draft: Draft) -> None:
 
 
 def _require_draft(actor: User, draft: Draft, action: Action) -> None:
-    access.require(actor, Resource.WORKPLAN_DRAFT, action, institution_id=draft.institution_id)
+    Scope.of(actor).require(Resource.WORKPLAN_DRAFT, action, institution_id=draft.institution_id)
 
 
 def draft_set_evaluation(*, actor: User, interface: Interface, draft: Draft,
@@ -193,7 +194,7 @@ def draft_submit(*, actor: User, interface: Interface, draft: Draft) -> Draft:
 
 def draft_import_xlsx(*, actor: User, interface: Interface, draft: Draft, data: bytes, filename: str = "") -> int:
     """Replace the draft's programmes and activities with the workbook's; returns the count."""
-    access.require(actor, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
+    Scope.of(actor).require(Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
     ensure_editable(draft)
     rows, errors = xlsx.parse(data, draft)
     if errors:

@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
-from simasn.accounts.roles import Role
+from simasn.accounts.scope import Scope
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.organization.models import NationalInstitution
 from simasn.web.formatting import long_date
-from simasn.workplans import access, pdf
+from simasn.workplans import pdf
 from simasn.workplans.models import (
     Activity,
     Coordination,
@@ -46,7 +46,7 @@ from simasn.workplans.services.cycle import _notify, cycle_create, users_of
 
 def coordination_send(*, actor: User, interface: Interface, cycle: Cycle, letter_number: str,
                       letter_date: dt.date, to_bappenas: bool, to_kemenkeu: bool, note: str = "") -> Coordination:
-    access.require(actor, Resource.WORKPLAN_COORDINATION, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_COORDINATION, Action.CREATE)
     if not (to_bappenas or to_kemenkeu):
         raise _refuse(_("Pilih Menteri PPN/Bappenas dan/atau Menteri Keuangan (Pasal 7 ayat (1))."),
                       to_bappenas=_("Pilih paling sedikit satu."))
@@ -94,7 +94,7 @@ def cycle_revise(*, actor: User, interface: Interface, cycle: Cycle, reason: str
                  ends_on: dt.date, reference_date: dt.date | None = None,
                  policy: PolicyDirection | None = None) -> Cycle:
     """A change of national strategic ASN policy: a new revision through the same steps."""
-    access.require(actor, Resource.WORKPLAN, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN, Action.CREATE)
     if not reason.strip():
         raise _refuse(_("Jelaskan perubahan kebijakan strategis nasional yang mendasari revisi (Pasal 8)."),
                       reason=_("Wajib diisi."))
@@ -123,7 +123,7 @@ def cycle_revise(*, actor: User, interface: Interface, cycle: Cycle, reason: str
 def realization_record(*, actor: User, interface: Interface, activity: Activity, year: int, quarter: int,
                        target_realized: Decimal, budget_realized: int, note: str = "") -> Realization:
     draft = activity.program.draft
-    access.require(actor, Resource.WORKPLAN_MONITORING, Action.CREATE, institution_id=draft.institution_id)
+    Scope.of(actor).require(Resource.WORKPLAN_MONITORING, Action.CREATE, institution_id=draft.institution_id)
     cycle = Cycle.objects.get(pk=draft.cycle_id)
     if draft.kind != Draft.Kind.SELARAS or cycle.stage not in (Stage.TERSEGEL, Stage.TERKOORDINASI):
         raise _refuse(_("Realisasi dicatat untuk kegiatan rancangan selaras yang sudah disepakati."))
@@ -148,7 +148,7 @@ def realization_record(*, actor: User, interface: Interface, activity: Activity,
 
 def evaluation_save(*, actor: User, interface: Interface, cycle: Cycle, institution_id: int, year: int,
                     summary: str, recommendations: str) -> EvaluationReport:
-    access.require(actor, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=institution_id)
+    Scope.of(actor).require(Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=institution_id)
     cycle = Cycle.objects.get(pk=cycle.pk)
     if cycle.stage not in (Stage.TERSEGEL, Stage.TERKOORDINASI):
         raise _refuse(_("Evaluasi dilakukan atas rencana kerja yang sudah disepakati."))
@@ -169,7 +169,7 @@ def evaluation_save(*, actor: User, interface: Interface, cycle: Cycle, institut
 
 def evaluation_submit(*, actor: User, interface: Interface, report: EvaluationReport) -> EvaluationReport:
     """The head of KASN, LAN or BKN reports to the Minister (Pasal 9 ayat (2))."""
-    access.require(actor, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=report.institution_id)
+    Scope.of(actor).require(Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=report.institution_id)
     with transaction.atomic(durable=True):
         report = EvaluationReport.objects.select_for_update(of=("self",)).select_related("cycle", "institution").get(pk=report.pk)
         if report.status == EvaluationReport.Status.SUBMITTED:
@@ -181,7 +181,7 @@ def evaluation_submit(*, actor: User, interface: Interface, report: EvaluationRe
         report.save()
         minister = NationalInstitution.objects.filter(code="KEMENPANRB").first()
         if minister is not None and minister.pk != report.institution_id:
-            _notify(list(User.objects.filter(role=Role.KEMENPANRB, is_active=True)),
+            _notify(users_of(minister),
                     title=_("Laporan pemantauan dan evaluasi %(i)s %(y)s") % {"i": report.institution, "y": report.year},
                     body=report.summary[:500], url=reverse("workplans:monitoring", args=[report.cycle_id]))
         _audit(actor=actor, interface=interface, obj=report,

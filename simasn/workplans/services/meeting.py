@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.web.formatting import long_date
-from simasn.workplans import access, analysis, pdf, pki, selectors
+from simasn.workplans import analysis, pdf, pki, selectors
 from simasn.workplans.models import (
     Activity,
     Attendance,
@@ -46,7 +47,7 @@ from simasn.workplans.services.overlap import label_from_decision
 def meeting_open(*, actor: User, interface: Interface, cycle: Cycle, held_on: dt.date, mode: str,
                  location: str = "", online_link: str = "", delegated: bool = False, delegate_name: str = "",
                  delegate_title: str = "", delegation_letter: str = "") -> Meeting:
-    access.require(actor, Resource.WORKPLAN_MEETING, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_MEETING, Action.CREATE)
     if delegated and not (delegate_name.strip() and delegate_title.strip() and delegation_letter.strip()):
         raise _refuse(_("Pendelegasian kepada pimpinan tinggi madya dicatat dengan nama, jabatan, dan nomor surat "
                         "(Pasal 6)."), delegate_name=_("Wajib diisi bila didelegasikan."))
@@ -92,7 +93,7 @@ def _require_open(meeting: Meeting) -> None:
 
 def attendance_set(*, actor: User, interface: Interface, attendance: Attendance, present: bool,
                    representative: str) -> Attendance:
-    access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
+    Scope.of(actor).require(Resource.WORKPLAN_MEETING, Action.UPDATE)
     _require_open(attendance.meeting)
     if present and not representative.strip():
         raise _refuse(_("Nama wakil yang hadir wajib diisi."), representative=_("Wajib diisi."))
@@ -106,7 +107,7 @@ def attendance_set(*, actor: User, interface: Interface, attendance: Attendance,
 
 
 def guest_add(*, actor: User, interface: Interface, meeting: Meeting, kind: str, name: str, affiliation: str) -> Guest:
-    access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
+    Scope.of(actor).require(Resource.WORKPLAN_MEETING, Action.UPDATE)
     _require_open(meeting)
     with transaction.atomic(durable=True):
         guest = Guest.objects.create(meeting=meeting, kind=kind, name=name, affiliation=affiliation)
@@ -118,7 +119,7 @@ def guest_add(*, actor: User, interface: Interface, meeting: Meeting, kind: str,
 def overlap_decide(*, actor: User, interface: Interface, overlap: OverlapDecision, decision: str,
                    subject: str = "", note: str = "") -> OverlapDecision:
     """The meeting's decision on one likely overlap, item by item (Pasal 5 ayat (5))."""
-    access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
+    Scope.of(actor).require(Resource.WORKPLAN_MEETING, Action.UPDATE)
     _require_open(overlap.meeting)
     if decision not in OverlapDecision.Decision.values:
         raise _refuse(_("Pilih keputusan."), decision=_("Wajib dipilih."))
@@ -140,7 +141,7 @@ def overlap_decide(*, actor: User, interface: Interface, overlap: OverlapDecisio
 
 def meeting_close(*, actor: User, interface: Interface, meeting: Meeting, number: str) -> BeritaAcara:
     """The final agreement becomes the aligned drafts and the berita acara (Pasal 5 ayat (5) huruf c)."""
-    access.require(actor, Resource.WORKPLAN_MEETING, Action.UPDATE)
+    Scope.of(actor).require(Resource.WORKPLAN_MEETING, Action.UPDATE)
     if not number.strip():
         raise _refuse(_("Nomor berita acara wajib diisi."), number=_("Wajib diisi."))
     with transaction.atomic(durable=True):
@@ -245,8 +246,8 @@ def _after_aligned_change(draft: Draft, actor: User) -> None:
 
 def berita_acara_sign(*, actor: User, interface: Interface, berita_acara: BeritaAcara) -> Signature:
     """The head of a participant's secretariat unit signs (PAdES); the last one seals."""
-    institution_id = access.institution_id_of(actor)
-    access.require(actor, Resource.WORKPLAN_SIGNATURE, Action.CREATE, institution_id=institution_id)
+    institution_id = Scope.of(actor).own_institution_id()
+    Scope.of(actor).require(Resource.WORKPLAN_SIGNATURE, Action.CREATE, institution_id=institution_id)
     with transaction.atomic(durable=True):
         cycle = _lock_cycle(berita_acara.cycle)
         _require_stage(cycle, Stage.PENANDATANGANAN)

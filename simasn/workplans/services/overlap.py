@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
-from simasn.workplans import access, detection
+from simasn.workplans import detection
 from simasn.workplans.models import (
     Activity,
     Cycle,
@@ -41,7 +42,7 @@ def glossary_entry_add(*, actor: User, interface: Interface, entry_key: str, dat
                        source_title: str, reason: str, source_url: str = "", verified: bool = False,
                        retired: bool = False) -> GlossaryEntryVersion:
     """A new version of a glossary entry (or its retirement); never edits an earlier one."""
-    access.require(actor, Resource.WORKPLAN_GLOSSARY, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_GLOSSARY, Action.CREATE)
     key = entry_key.strip().lower()
     if not key or not all(c.isalnum() or c in "-_" for c in key):
         raise _refuse(_("Kode entri hanya huruf, angka, dan tanda hubung."), entry_key=_("Kode tidak sah."))
@@ -119,9 +120,9 @@ def pair_mark(*, actor: User, interface: Interface, cycle: Cycle, activity_a: Ac
     a, b = sorted(acts, key=lambda x: x.pk)
     if _institution(a).pk == _institution(b).pk:
         raise _refuse(_("Pilih dua kegiatan dari lembaga yang berbeda."))
-    mine = access.institution_id_of(actor)
+    mine = Scope.of(actor).own_institution_id()
     institution_id = mine if mine in (_institution(a).pk, _institution(b).pk) else _institution(a).pk
-    access.require(actor, Resource.WORKPLAN_LABEL, Action.CREATE, institution_id=institution_id)
+    Scope.of(actor).require(Resource.WORKPLAN_LABEL, Action.CREATE, institution_id=institution_id)
     with transaction.atomic():
         return _label(actor=actor, interface=interface, cycle=cycle, a=a, b=b, is_overlap=is_overlap,
                       origin=LabelledPair.Origin.MARK, note=note)
@@ -143,7 +144,7 @@ def detector_retrain_request(*, actor: User, interface: Interface, enqueue: Call
     """Ask for a retraining; `enqueue` queues the background task (it cross-validates, which
     takes seconds) once the request is committed. The caller passes it — the task module
     imports these services, so they cannot import it."""
-    access.require(actor, Resource.WORKPLAN_DETECTOR, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_DETECTOR, Action.CREATE)
     with transaction.atomic():
         _audit(actor=actor, interface=interface, obj=None, action=AuditAction.TRANSITION, articles=("5 ayat (5)",),
                transition="detector_retrain_requested", changes={"note": note})
@@ -153,7 +154,7 @@ def detector_retrain_request(*, actor: User, interface: Interface, enqueue: Call
 def detector_train(*, actor: User, interface: Interface, note: str = "") -> DetectorModel:
     """Train a new version from the seed pairs and every pair labelled at meetings, keep it
     through the storage API, and put it in force."""
-    access.require(actor, Resource.WORKPLAN_DETECTOR, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_DETECTOR, Action.CREATE)
     gloss = detection.glossary()
     learned = labelled_examples()
     try:

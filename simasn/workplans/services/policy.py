@@ -13,17 +13,17 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
-from simasn.workplans import access
 from simasn.workplans.models import PolicyDirection, PolicyIndicator, PolicyProgram
 from simasn.workplans.services._common import _audit, _refuse
 
 # --- Arah Kebijakan (Pasal 1 angka 8, Pasal 5 ayat (3)) ------------------------------
 
 def policy_create(*, actor: User, interface: Interface, title: str, year_start: int, year_end: int) -> PolicyDirection:
-    access.require(actor, Resource.WORKPLAN_POLICY, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_POLICY, Action.CREATE)
     if year_end < year_start:
         raise _refuse(_("Tahun akhir tidak boleh sebelum tahun awal."), year_end=_("Tidak valid."))
     with transaction.atomic(durable=True):
@@ -41,7 +41,7 @@ def _editable_policy(policy: PolicyDirection) -> None:
 
 def policy_program_add(*, actor: User, interface: Interface, policy: PolicyDirection, code: str, name: str,
                        strategic_target: str) -> PolicyProgram:
-    access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
+    Scope.of(actor).require(Resource.WORKPLAN_POLICY, Action.UPDATE)
     with transaction.atomic(durable=True):
         policy = PolicyDirection.objects.select_for_update().get(pk=policy.pk)
         _editable_policy(policy)
@@ -55,7 +55,7 @@ def policy_program_add(*, actor: User, interface: Interface, policy: PolicyDirec
 
 def policy_indicator_add(*, actor: User, interface: Interface, program: PolicyProgram, code: str, name: str,
                          unit: str, baseline: Decimal, targets: dict[int, Decimal]) -> PolicyIndicator:
-    access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
+    Scope.of(actor).require(Resource.WORKPLAN_POLICY, Action.UPDATE)
     with transaction.atomic(durable=True):
         policy = PolicyDirection.objects.select_for_update().get(pk=program.policy_id)
         _editable_policy(policy)
@@ -76,7 +76,7 @@ def policy_indicator_add(*, actor: User, interface: Interface, program: PolicyPr
 
 def policy_publish(*, actor: User, interface: Interface, policy: PolicyDirection) -> PolicyDirection:
     """The Minister sets (menetapkan) the Arah Kebijakan (Pasal 5 ayat (3)); then it is read-only."""
-    access.require(actor, Resource.WORKPLAN_POLICY, Action.UPDATE)
+    Scope.of(actor).require(Resource.WORKPLAN_POLICY, Action.UPDATE)
     with transaction.atomic(durable=True):
         policy = PolicyDirection.objects.select_for_update().get(pk=policy.pk)
         _editable_policy(policy)
@@ -93,7 +93,7 @@ def policy_publish(*, actor: User, interface: Interface, policy: PolicyDirection
 
 def policy_new_version(*, actor: User, interface: Interface, policy: PolicyDirection, change_note: str) -> PolicyDirection:
     """A new version copies the programmes and indicators; the old one stays as it was."""
-    access.require(actor, Resource.WORKPLAN_POLICY, Action.CREATE)
+    Scope.of(actor).require(Resource.WORKPLAN_POLICY, Action.CREATE)
     if not change_note.strip():
         raise _refuse(_("Tuliskan perubahan kebijakan yang mendasari versi baru."), change_note=_("Wajib diisi."))
     with transaction.atomic(durable=True):

@@ -13,16 +13,16 @@ from django.http.response import HttpResponseBase
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Reach, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.web.pages import not_allowed_message
-from simasn.workplans import access
 
 W = Interface.WEB
 
 
 def _can(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> bool:
-    return access.reach(request.user, resource, action) > Reach.NONE
+    return Scope.of(request.user).reach(resource, action) > Reach.NONE
 
 
 def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> None:

@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
 from simasn.law.parameters import ParameterError
 from simasn.web.pages import form_page, list_page
-from simasn.workplans import access, selectors, services
 from simasn.workplans import forms as f
+from simasn.workplans import selectors, services
 from simasn.workplans.calendar import milestones
 from simasn.workplans.models import BeritaAcara, Meeting, Stage
 from simasn.workplans.views._common import W, _can, _require
@@ -62,7 +63,7 @@ def cycle_create(request: AuthenticatedRequest) -> HttpResponseBase:
 def cycle_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     cycle = selectors.cycle_get(viewer=request.user, pk=pk)
     user = request.user
-    own = access.institution_id_of(user)
+    own = Scope.of(user).own_institution_id()
     drafts = selectors.draft_list(viewer=user, cycle=cycle)
     ba = BeritaAcara.objects.filter(cycle=cycle).first()
     signed = {s.institution_id: s for s in ba.signatures.select_related("signer")} if ba else {}
@@ -77,7 +78,7 @@ def cycle_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
         "revisions": selectors.revision_chain(cycle),
         "can_run": _can(request, Resource.WORKPLAN_MEETING, Action.CREATE),
         "can_sign": (ba is not None and not ba.is_sealed and own in {p.institution_id for p in participants}
-                     and own not in signed and access.allows(user, Resource.WORKPLAN_SIGNATURE, Action.CREATE,
+                     and own not in signed and Scope.of(user).allows(Resource.WORKPLAN_SIGNATURE, Action.CREATE,
                                                              institution_id=own)),
         "can_coordinate": _can(request, Resource.WORKPLAN_COORDINATION, Action.CREATE),
         "can_revise": _can(request, Resource.WORKPLAN, Action.CREATE) and not cycle.is_superseded,

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.services import export_record
 from simasn.web.pages import form_page
-from simasn.workplans import access, selectors, services, xlsx
 from simasn.workplans import forms as f
+from simasn.workplans import selectors, services, xlsx
 from simasn.workplans.models import Activity, Draft, DraftProgram
 from simasn.workplans.views._common import W, _file, _form_errors, _run
 
@@ -30,7 +31,7 @@ from simasn.workplans.views._common import W, _file, _form_errors, _run
 def draft_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     draft = selectors.draft_get(viewer=request.user, pk=pk)
     back = reverse("workplans:draft_detail", args=[pk])
-    can_edit = access.allows(request.user, Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
+    can_edit = Scope.of(request.user).allows(Resource.WORKPLAN_DRAFT, Action.UPDATE, institution_id=draft.institution_id)
     available = services.evaluations_available(cycle=draft.cycle, institution_id=draft.institution_id)
     if request.method == "POST":
         op = request.POST.get("op")

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.web.pages import form_page
-from simasn.workplans import access, selectors, services
 from simasn.workplans import forms as f
+from simasn.workplans import selectors, services
 from simasn.workplans.models import Activity, BeritaAcara, Draft, Stage
 from simasn.workplans.views._common import W, _form_errors, _require, _run
 
@@ -92,7 +93,7 @@ def monitoring(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     except ValueError:
         year = cycle.year_start
     back = reverse("workplans:monitoring", args=[pk]) + f"?tahun={year}"
-    own = access.institution_id_of(request.user)
+    own = Scope.of(request.user).own_institution_id()
     if request.method == "POST":
         op = request.POST.get("op")
         form: forms.Form | None = None
@@ -130,9 +131,9 @@ def monitoring(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     return render(request, "workplans/monitoring.html", {
         "title": _("Pemantauan dan evaluasi: %(c)s") % {"c": cycle}, "cycle": cycle, "year": year, "rows": rows,
         "years": list(range(cycle.year_start, cycle.year_end + 1)), "reports": reports, "own_report": own_report,
-        "chart": chart, "can_record": access.allows(request.user, Resource.WORKPLAN_MONITORING, Action.CREATE,
+        "chart": chart, "can_record": Scope.of(request.user).allows(Resource.WORKPLAN_MONITORING, Action.CREATE,
                                                     institution_id=own) and own is not None,
-        "can_report": access.allows(request.user, Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=own)
+        "can_report": Scope.of(request.user).allows(Resource.WORKPLAN_MONITORING, Action.UPDATE, institution_id=own)
         and own is not None and cycle.participants.filter(institution_id=own).exists(),
         "evaluation_form": f.EvaluationForm(initial={"summary": own_report.summary if own_report else "",
                                                      "recommendations": own_report.recommendations
