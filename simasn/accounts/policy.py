@@ -269,7 +269,7 @@ POLICY: dict[Role, dict[Resource, dict[Action, Reach]]] = {
 
 # Work-plan synchronization (PermenRK). For roles acting for one national institution
 # (planners, secretariat heads, the heads of LAN/BKN/KASN, the recipients of Pasal 7)
-# INSTANSI reach means "own institution" (simasn.workplans.access applies it).
+# INSTANSI reach means "own institution" (Scope.own_institution_id; ROLE_INSTITUTION below).
 _WP_PARTICIPANT_HEAD = {
     Resource.WORKPLAN: _grant(I), Resource.WORKPLAN_POLICY: _grant(A),
     Resource.WORKPLAN_DRAFT: _grant(I), Resource.WORKPLAN_MEETING: _grant(I),
