@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simasn.workplans.overlap.text import Normalizer, Processed
+from simasn.workplans.overlap.text import HEAD, Normalizer, Processed, stem
 
 FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own")
 
@@ -81,7 +81,7 @@ def containment(a: Sequence[str], b: Sequence[str], space: Space) -> float:
 
 
 #: The glossary's dimension of roles (policy, implementation, oversight...), weighed on its own.
-ROLE_DIMENSION = "c-peran"
+ROLE_DIMENSION = "c-peran"  # text.HEADED holds it too
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,24 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
     if a.regions and b.regions and not a.regions & b.regions:
         counts["strict"] += 1
         details.append(("wilayah", sorted(a.regions)[0], sorted(b.regions)[0]))
+    # Two modules of one application are two pieces of work ("modul riwayat pendidikan" /
+    # "modul riwayat jabatan"); a module named more fully on one side is the same module.
+    ma_, mb_ = ({tuple(stem(w) for w in m) for m in p.modules} for p in (a, b))
+    if ma_ and mb_ and not any(x[:len(y)] == y or y[:len(x)] == x for x in ma_ for y in mb_):
+        counts["strict"] += 1
+        details.append(("modul aplikasi", " ".join(sorted(a.modules)[0]), " ".join(sorted(b.modules)[0])))
     for entry, _members in normalizer.contrasts:
         ma, mb = found_a.get(entry.id), found_b.get(entry.id)
+        if entry.id == ROLE_DIMENSION:
+            # The role is what heads each name (policy, implementation, oversight, a study):
+            # "Penyusunan kebijakan penilaian kinerja" is policy, "Evaluasi pelaksanaan
+            # penilaian kinerja" is oversight, though both hold the word "penilaian".
+            ha, hb = (min(f.get(entry.id + HEAD, {-1})) for f in (found_a, found_b))
+            if ha >= 0 and hb >= 0:
+                if ha != hb:
+                    counts["role"] += 1
+                    details.append((entry.dimension, entry.members[ha][0], entry.members[hb][0]))
+            continue
         if not ma or not mb or ma & mb:
             continue
         counts["role" if entry.id == ROLE_DIMENSION else entry.strength] += 1

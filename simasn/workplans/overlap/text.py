@@ -91,6 +91,9 @@ class Processed:
     #: Places the activity names ("kabupaten sukamaju", "kota bandung"): the words after a
     #: region word, as written.
     regions: frozenset[str] = field(default_factory=frozenset)
+    #: Modules or features of an application the activity names ("modul riwayat jabatan"):
+    #: the words after "modul"/"fitur"/"menu", as written.
+    modules: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
     @property
     def content_text(self) -> str:
@@ -135,6 +138,7 @@ class Normalizer:
         # the processed sequence, so they are processed the same way.
         self.contrasts = [(e, [[self._full_of(term) for term in member] for member in e.members])
                           for e in glossary.of_kind("contrast")]
+        self._members_of = {e.id: members for e, members in self.contrasts}
         # A place written in any of the glossary's spellings of a province is that province
         # ("Jawa Barat", "Jabar").
         self.places = {" ".join(words(term)): f"{e.id}:{index}" for e in glossary.of_kind("contrast")
@@ -201,9 +205,38 @@ class Normalizer:
         if institution and named == {f"@inst-{institution.lower()}"} and not national:
             flags.add("names_itself")
         surface = tuple((w, stem(w)) for w in raw)
-        regions = _regions(raw, self.places)
+        regions = _regions(raw, self.places) or self._institution_region(institution)
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
-                         surface_stems=surface, flags=frozenset(flags), regions=regions)
+                         surface_stems=surface, flags=frozenset(flags), regions=regions, modules=_modules(raw))
+
+    def _institution_region(self, institution: str) -> frozenset[str]:
+        """A regional institution's own province when its name says none ("BPSDM_JATIM",
+        "PEMPROV_JABAR"): the same course run by two provinces' training bodies is two courses."""
+        parts = words(institution.replace("_", " "))
+        if len(parts) < 2:
+            return frozenset()
+        place = self.places.get(" ".join(parts[1:])) or self.places.get(parts[-1])
+        return frozenset({place}) if place else frozenset()
+
+    def head_member(self, processed: Processed, entry_id: str) -> int | None:
+        """The member of a contrast entry that heads the name: activity names start with what
+        is done ("Penyusunan kebijakan ...", "Evaluasi pelaksanaan ...", "Kajian ..."), so the
+        first member met before any subject word — generic verbs (penyusunan, pengembangan)
+        skipped — is the activity's role; a member further on is its subject ("evaluasi" in
+        "kebijakan penilaian kinerja")."""
+        members = self._members_of.get(entry_id)
+        if members is None:
+            return None
+        full = processed.full
+        i = 0
+        while i < min(len(full), 4):
+            for index, terms in enumerate(members):
+                if any(seq and tuple(full[i:i + len(seq)]) == tuple(seq) for seq in terms):
+                    return index
+            if full[i] not in SURFACE_GENERIC:
+                return None
+            i += 1
+        return None
 
     def members_found(self, processed: Processed) -> dict[str, set[int]]:
         """For each contrast entry id: which members the text names (longest members first,
@@ -223,6 +256,9 @@ class Normalizer:
                     hits.add(index)
             if hits:
                 found[entry.id] = hits
+            head = self.head_member(processed, entry.id) if entry.id in HEADED else None
+            if head is not None:
+                found[entry.id + HEAD] = {head}
         return found
 
 
@@ -285,6 +321,31 @@ def _regions(raw: Sequence[str], places: Mapping[str, str] | None = None) -> fro
             continue
         two, one = " ".join(name), name[0]
         found.add(places.get(two) or places.get(one) or one)
+    return frozenset(found)
+
+
+#: Contrast entries whose member heading a name is looked up too (`members_found` stores it
+#: under "<id>#head"): the role split by the law.
+HEADED = frozenset({"c-peran"})
+HEAD = "#head"
+
+MODULE_WORDS = frozenset({"modul", "fitur", "menu", "submodul"})
+#: Words that end a module's name ("modul kinerja pada SIASN").
+MODULE_END = frozenset({"pada", "di", "dalam", "untuk", "aplikasi", "sistem", "siasn", "e", "bagi", "dan", "yang", "versi"})
+
+
+def _modules(raw: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    found = set()
+    for i, word in enumerate(raw):
+        if word not in MODULE_WORDS:
+            continue
+        name: list[str] = []
+        for w in raw[i + 1:i + 4]:
+            if w in MODULE_END or w in MODULE_WORDS:
+                break
+            name.append(w)
+        if name:
+            found.add(tuple(name))
     return frozenset(found)
 
 
