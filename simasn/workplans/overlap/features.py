@@ -126,9 +126,10 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
         counts["strict"] += 1
         details.append(("wilayah", sorted(a.regions)[0], sorted(b.regions)[0]))
     # Two modules of one application are two pieces of work ("modul riwayat pendidikan" /
-    # "modul riwayat jabatan"); a module named more fully on one side is the same module.
-    ma_, mb_ = ({tuple(stem(w) for w in m) for m in p.modules} for p in (a, b))
-    if ma_ and mb_ and not any(x[:len(y)] == y or y[:len(x)] == x for x in ma_ for y in mb_):
+    # "modul riwayat jabatan"); a module named more fully on one side ("modul kinerja" /
+    # "modul penilaian kinerja pegawai") is the same module.
+    ma_, mb_ = ({frozenset(stem(w) for w in m) for m in p.modules} for p in (a, b))
+    if ma_ and mb_ and not any(x <= y or y <= x for x in ma_ for y in mb_):
         counts["strict"] += 1
         details.append(("modul aplikasi", " ".join(sorted(a.modules)[0]), " ".join(sorted(b.modules)[0])))
     for entry, _members in normalizer.contrasts:
