@@ -139,14 +139,13 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
             # "Penyusunan kebijakan penilaian kinerja" is policy, "Evaluasi pelaksanaan
             # penilaian kinerja" is oversight, though both hold the word "penilaian".
             ha, hb = (min(f.get(entry.id + HEAD, {-1})) for f in (found_a, found_b))
-            if ha >= 0 and hb >= 0:
-                if ha != hb:
-                    counts["role"] += 1
-                    details.append((entry.dimension, entry.members[ha][0], entry.members[hb][0]))
+            if ha >= 0 and hb >= 0 and ha != hb:
+                counts["role"] += 1
+                details.append((entry.dimension, entry.members[ha][0], entry.members[hb][0]))
             continue
         if not ma or not mb or ma & mb:
             continue
-        counts["role" if entry.id == ROLE_DIMENSION else entry.strength] += 1
+        counts[entry.strength] += 1
         details.append((entry.dimension, entry.members[min(ma)][0], entry.members[min(mb)][0]))
     return Contrasts(counts["strict"], counts["role"], counts["soft"], tuple(details))
 

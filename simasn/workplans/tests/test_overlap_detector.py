@@ -96,6 +96,43 @@ def test_a_distinguishing_term_keeps_look_alikes_apart(detector, a: str, b: str,
                                                    ActivityText(b, institution="LAN"))) == DIFFERENT
 
 
+@pytest.mark.parametrize(("a", "b", "dimension"), [
+    # The role heads the name; "penilaian" further on is the subject, not the role.
+    ("Penyusunan kebijakan penilaian kinerja PNS", "Evaluasi pelaksanaan penilaian kinerja PNS",
+     "peran (kebijakan, pelaksanaan, pengawasan)"),
+    ("Pengembangan modul riwayat pendidikan pada SIASN", "Pengembangan modul riwayat jabatan pada SIASN", "modul aplikasi"),
+    ("Layanan cuti tahunan PNS", "Layanan cuti besar PNS", "jenis cuti"),
+    ("Penyusunan juknis pengangkatan PPPK paruh waktu", "Penyusunan juknis pengangkatan PPPK penuh waktu",
+     "PPPK penuh atau paruh waktu"),
+])
+def test_roles_modules_and_kinds_keep_look_alikes_apart(detector, a: str, b: str, dimension: str) -> None:  # type: ignore[no-untyped-def]
+    explanation = detector.explain(ActivityText(a, institution="KEMENPANRB"), ActivityText(b, institution="BKN"))
+    assert dimension in [d for d, _x, _y in explanation.contrasts]
+
+
+def test_a_module_named_more_fully_is_the_same_module(normalizer: Normalizer) -> None:
+    from simasn.workplans.overlap.features import contrasts
+
+    a = normalizer.process("Pengembangan modul kinerja pada SIASN")
+    b = normalizer.process("Pengembangan modul penilaian kinerja pegawai di Sistem Informasi ASN")
+    assert "modul aplikasi" not in [d for d, _x, _y in contrasts(normalizer, a, b).details]
+
+
+def test_two_provinces_training_bodies_run_two_courses(normalizer: Normalizer) -> None:
+    """A regional body's province comes from its code when the name says none; a province
+    written short ("Jatim") and in full is one place, and words after it are not its name."""
+    assert normalizer.process("PKA angkatan I 2025", "BPSDM_JATIM").regions != normalizer.process(
+        "PKA angkatan I 2025", "BPSDM_JABAR").regions
+    assert normalizer.process("Latsar CPNS Pemprov Jawa Timur formasi 2024").regions == normalizer.process(
+        "Diklat Prajabatan CPNS Pemprov Jatim formasi 2024").regions
+
+
+def test_an_institution_named_as_issuer_is_not_its_own_business(normalizer: Normalizer) -> None:
+    assert "names_itself" not in normalizer.process("Diseminasi Peraturan LAN tentang ASN Corpu", "LAN").flags
+    assert "names_itself" not in normalizer.process("Pendataan non-ASN di database BKN", "BKN").flags
+    assert "names_itself" in normalizer.process("Seleksi terbuka JPT pratama di lingkungan LAN", "LAN").flags
+
+
 def test_each_institution_own_report_is_not_an_overlap(detector) -> None:  # type: ignore[no-untyped-def]
     p = detector.pair_probability(ActivityText("Penyusunan LAKIP BKN 2025", institution="BKN"),
                                   ActivityText("Penyusunan Laporan Kinerja LAN 2025", institution="LAN"))
