@@ -17,6 +17,8 @@ $PY bench/selection.py 20000 2000 --repeat 1
 $PY bench/registration.py --applicants 300 --clients 20 --procs 1 --server-threads 4 --seconds 2
 $PY bench/law_columns.py "$N" --repeat 1 --employees 500
 $PY bench/performance_rollup.py "$N" --repeat 1
+# The pages of one large unit (issue 15): calibration, team list, ratings list, at 200 staff.
+$PY bench/performance_pages.py 200 --repeat 1
 $PY bench/talent.py "$N" --repeat 1
 # The yearly Satyalancana list for the 20 largest instansi (end to end vs the law alone).
 $PY bench/satyalancana.py "$N" --repeat 1 --instansi 20

@@ -4,6 +4,8 @@ unit's calibration against the distribution limits and its finalisation."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -18,10 +20,14 @@ from simasn.core.interfaces import Interface
 from simasn.law import organisation_ratings
 from simasn.organization.models import Unit
 from simasn.performance import forms, hierarchy, selectors, services
-from simasn.performance.models import ANNUAL, UnitRating
+from simasn.performance.models import ANNUAL, PREDIKAT_CHOICES, Rating, UnitRating
 from simasn.personnel.selectors import employee_list
 from simasn.positions.models import Position
 from simasn.web.pages import confirm_page, form_page, list_page, not_allowed_message
+
+#: Rows per page of a unit's calibration list (a large unit has thousands of people).
+CALIBRATION_PAGE_SIZE = 100
+UNRATED = "BELUM"
 
 WEB = Interface.WEB
 
@@ -122,11 +128,26 @@ def unit_calibration(request: AuthenticatedRequest, pk: int, unit_id: int) -> Ht
     unit_rating = UnitRating.objects.filter(period=period, unit=unit).first()
     check = services.unit_check(period, unit.pk, unit_rating.rating) if unit_rating else None
     plans = selectors.plan_list(viewer=request.user, period_id=period.pk, unit_id=unit.pk).filter(
-        end_date=period.end_date).prefetch_related("ratings")
-    rows = [(p, next((r for r in p.ratings.all() if r.evaluation == ANNUAL), None)) for p in plans]
+        end_date=period.end_date)
+    # The counts above cover the whole unit; the list below is paged and may be narrowed to
+    # one predikat (the people of a limit that fails) or to those not yet rated.
+    shown = request.GET.get("predikat", "")
+    if shown in dict(PREDIKAT_CHOICES):
+        plans = plans.filter(ratings__evaluation=ANNUAL, ratings__predikat=shown)
+    elif shown == UNRATED:
+        plans = plans.exclude(ratings__evaluation=ANNUAL)
+    else:
+        shown = ""
+    page = Paginator(plans.prefetch_related(Prefetch("ratings", queryset=Rating.objects.filter(evaluation=ANNUAL))),
+                     CALIBRATION_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(p, next(iter(p.ratings.all()), None)) for p in page]
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "performance/unit_calibration.html", {
         "title": _("Kalibrasi %(unit)s — %(year)s") % {"unit": unit.name, "year": period.year},
         "period": period, "unit": unit, "unit_rating": unit_rating, "check": check, "rows": rows,
+        "page_obj": page, "querystring": query.urlencode(), "shown": shown, "unrated": UNRATED,
+        "predikat_choices": PREDIKAT_CHOICES,
         "labels": {r["code"]: r["label_id"] for r in organisation_ratings(period.end_date)},
         "can_decide": Scope.of(request.user).allows(Resource.PERFORMANCE_UNIT_RATING, Action.UPDATE,
                                                     instansi_id=period.instansi_id),
