@@ -19,6 +19,7 @@ from simasn.actions.models import ActionDocument, ActionState, ActionType, Perso
 from simasn.actions.worklist import instansi_worklist
 from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
+from simasn.law.enums import CandidateType
 from simasn.web.api import paginate
 from simasn.web.api_crud import ERRORS
 
@@ -28,10 +29,12 @@ if TYPE_CHECKING:
     # A Literal built at runtime is not a type mypy can read; to it the codes are strings.
     TypeCode = str
     StateCode = str
+    CandidateCode = str
 else:
     # django-ninja reads these at runtime and documents/validates the exact codes.
     TypeCode = Literal[tuple(ActionType.values)]
     StateCode = Literal[tuple(ActionState.values)]
+    CandidateCode = Literal[("", *(c.value for c in CandidateType))]
 
 
 class DocumentOut(Schema):
@@ -103,7 +106,7 @@ class ActionIn(Schema):
     action_type: TypeCode
     employee_id: int | None = None
     position_id: int | None = None
-    candidate_type: Literal["", "PNS", "PPPK", "TNI", "POLRI", "NON_ASN"] = ""
+    candidate_type: CandidateCode = ""
     candidate_name: str = Field("", max_length=200)
     tmt: dt.date | None = None
     facts: dict[str, Any] = Field(default_factory=dict, description=(

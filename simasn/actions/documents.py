@@ -22,25 +22,12 @@ from simasn.actions import decree_text
 from simasn.actions.models import ActionDocument, ActionType, PersonnelAction
 from simasn.core.errors import ApplicationError
 from simasn.core.storage import read_document, sha256, store_document
+from simasn.law.grounds import regulation_title
 from simasn.law.rules._support import fmt_date_id
 
 #: Instansi daerah: their decrees follow Permendagri 1/2023 (heading by the office of the head).
 DAERAH_KINDS = ("PROVINSI", "KABUPATEN", "KOTA")
 EMPLOYEE_TYPE_NAMES = {"PNS": "Pegawai Negeri Sipil", "PPPK": "Pegawai Pemerintah dengan Perjanjian Kerja"}
-
-#: Regulations cited by short name, with their full title for "Mengingat".
-REGULATION_TITLES = [
-    ("UU 20/2023", "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara"),
-    ("UU 5/2014", "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara"),
-    ("UU 14/2005", "Undang-Undang Nomor 14 Tahun 2005 tentang Guru dan Dosen"),
-    ("PP 11/2017", "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil"),
-    ("PP 17/2020", "Peraturan Pemerintah Nomor 17 Tahun 2020 tentang Perubahan atas PP 11/2017"),
-    ("PP 49/2018", "Peraturan Pemerintah Nomor 49 Tahun 2018 tentang Manajemen PPPK"),
-    ("PP 79/2021", "Peraturan Pemerintah Nomor 79 Tahun 2021 tentang Upaya Administratif dan "
-                   "Badan Pertimbangan ASN"),
-    ("PP 94/2021", "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin PNS"),
-]
-
 
 
 def mengingat(citations: list[str]) -> list[dict[str, Any]]:
@@ -55,7 +42,7 @@ def mengingat(citations: list[str]) -> list[dict[str, Any]]:
             groups[regulation].append(rest)
     items = []
     for regulation, articles in groups.items():
-        title = next((t for short, t in REGULATION_TITLES if regulation.startswith(short)), regulation)
+        title = regulation_title(regulation)
         items.append({"regulation": regulation, "title": title, "articles": articles})
     return items
 

@@ -43,6 +43,7 @@ from simasn.core.errors import (
 )
 from simasn.core.interfaces import Interface
 from simasn.law import parameters
+from simasn.law.grounds import Ground, cite
 from simasn.law.parameters import ParameterGapError
 from simasn.organization.models import Instansi
 from simasn.organization.selectors import official_in_office
@@ -530,7 +531,7 @@ def retirement_overdue_flag(*, on: dt.date) -> list[int]:
                 actor=None, action=AuditAction.FLAGGED, interface=Interface.SYSTEM, obj=employee,
                 reason=_("Melewati TMT pensiun %(tmt)s tanpa keputusan pemberhentian.")
                 % {"tmt": tmt.isoformat()},
-                citations=["UU 20/2023 Pasal 52 ayat (3) huruf c", "UU 20/2023 Pasal 55"],
+                citations=cite(Ground.RETIREMENT_OVERDUE),
                 extra={"tmt_pensiun": tmt.isoformat(), "flag": flag.pk},
             )
         new.append(flag.pk)

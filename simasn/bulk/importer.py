@@ -36,12 +36,13 @@ from simasn.core.errors import ApplicationError, ConflictError, PermissionDenied
 from simasn.core.interfaces import Interface
 from simasn.core.scheduling import enqueue_after_import
 from simasn.core.storage import save_exactly, unique_name, working_storage
+from simasn.law.grounds import Ground, cite
 from simasn.personnel.models import Employee
 
 #: Starting an import (operators: own instansi; administrators: all; accounts.policy).
 IMPORT_RESOURCE, IMPORT_ACTION = Resource.EMPLOYEE_IMPORT, Action.CREATE
 DEFAULT_CHUNK = 50_000
-CITATION = "UU 20/2023 Pasal 7"
+CITATION = cite(Ground.EMPLOYEE_REGISTER)[0]
 
 
 def _enqueue_after_import() -> None:

@@ -23,6 +23,7 @@ from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.discipline import legal
 from simasn.discipline.models import CaseKind, CaseState, DisciplineCase
+from simasn.law.grounds import Ground, cite
 from simasn.organization.selectors import official_in_office
 from simasn.personnel.models import Employee
 
@@ -317,5 +318,5 @@ def case_apply_remedy_outcome(
         audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=case,
                      changes={"penalty": [before, case.penalty], "remedy_outcome": outcome,
                               "remedy_reference": reference},
-                     citations=["PP 79/2021"], extra={"step": "remedy_outcome"})
+                     citations=cite(Ground.ADMINISTRATIVE_REMEDY), extra={"step": "remedy_outcome"})
     return case

@@ -1,18 +1,24 @@
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ninja import Field, Router, Schema
 
 from simasn.accounts.policy import Resource
+from simasn.law.enums import InstansiKind
 from simasn.organization import selectors, services
+from simasn.organization.models import OfficialRole
 from simasn.web.api_crud import ArchivedOut, register_crud
 
 router = Router(tags=["organization"])
 
-InstansiKindCode = Literal[
-    "KEMENTERIAN", "LPNK", "KESEKRETARIATAN_LEMBAGA_NEGARA", "KESEKRETARIATAN_LNS",
-    "PROVINSI", "KABUPATEN", "KOTA",
-]
+if TYPE_CHECKING:
+    # A Literal built at runtime is not a type mypy can read; to it the codes are strings.
+    InstansiKindCode = str
+    RoleCode = str
+else:
+    # django-ninja reads these at runtime and documents/validates the exact codes of the law.
+    InstansiKindCode = Literal[tuple(k.value for k in InstansiKind)]
+    RoleCode = Literal[tuple(OfficialRole.values)]
 
 
 class PageParams(Schema):
@@ -112,7 +118,7 @@ class OfficialOut(ArchivedOut):
 
 class OfficialIn(Schema):
     instansi: int
-    role: Literal["PPK", "PYB"]
+    role: RoleCode
     person_name: str = Field(..., min_length=1, max_length=200)
     title: str = Field(..., min_length=1, max_length=200)
     valid_from: dt.date

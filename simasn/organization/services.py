@@ -16,6 +16,7 @@ from simasn.core.archiving import model_archive
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.services import model_create, model_update
+from simasn.law.grounds import Ground, cite
 from simasn.organization.models import Instansi, NationalInstitution, Official, Unit
 
 
@@ -72,7 +73,7 @@ def official_create(*, actor: User, interface: Interface, data: dict[str, Any]) 
     Scope.of(actor).require(Resource.OFFICIAL, Action.CREATE, instansi_id=data.get("instansi_id"))
     _check_period(data)
     return model_create(actor=actor, interface=interface, model=Official, data=data,
-                        citations=("UU 20/2023 Pasal 29", "UU 20/2023 Pasal 30"))
+                        citations=tuple(cite(Ground.OFFICIALS)))
 
 
 def official_update(*, actor: User, interface: Interface, official: Official, data: dict[str, Any]) -> Official:
@@ -87,7 +88,7 @@ def official_archive(*, actor: User, interface: Interface, official: Official, r
     office on a past date stays answerable (selectors.official_on)."""
     Scope.of(actor).require(Resource.OFFICIAL, Action.ARCHIVE, obj=official)
     return model_archive(actor=actor, interface=interface, obj=official, reason=reason,
-                         citations=("UU 20/2023 Pasal 29", "UU 20/2023 Pasal 30"))
+                         citations=tuple(cite(Ground.OFFICIALS)))
 
 
 def _check_period(data: dict[str, Any]) -> None:

@@ -1,6 +1,6 @@
 import datetime as dt
 from functools import partial
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.utils import timezone
 from ninja import Field, Router, Schema
@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Resource
 from simasn.core.interfaces import Interface
+from simasn.law.enums import EmployeeStatus, EmployeeType, Sex
 from simasn.personnel import law_bridge, selectors, services
 from simasn.personnel.masking import mask_nik
 from simasn.web.api import DecisionOut
@@ -15,9 +16,16 @@ from simasn.web.api_crud import ERRORS, register_crud
 
 router = Router(tags=["employees"])
 
-TypeCode = Literal["PNS", "PPPK"]
-SexCode = Literal["L", "P"]
-StatusCode = Literal["AKTIF", "DIBERHENTIKAN_SEMENTARA", "BERHENTI", "PENSIUN"]
+if TYPE_CHECKING:
+    # A Literal built at runtime is not a type mypy can read; to it the codes are strings.
+    TypeCode = str
+    SexCode = str
+    StatusCode = str
+else:
+    # django-ninja reads these at runtime and documents/validates the exact codes of the law.
+    TypeCode = Literal[tuple(t.value for t in EmployeeType)]
+    SexCode = Literal[tuple(s.value for s in Sex)]
+    StatusCode = Literal[tuple(s.value for s in EmployeeStatus)]
 
 
 class EmployeeOut(Schema):

@@ -117,7 +117,7 @@ def retirement_decision(employee: Any, *, on: dt.date) -> Decision:
 
 
 def _ranks(employee_type: str, on: dt.date) -> list[tuple[str, str]]:
-    rows = pns_ranks(on) if employee_type == "PNS" else pppk_grades(on)
+    rows = pns_ranks(on) if employee_type == EmployeeType.PNS else pppk_grades(on)
     return [(str(row["code"]), str(row.get("pangkat") or row.get("name") or "")) for row in rows]
 
 
@@ -127,7 +127,7 @@ def rank_codes(employee_type: str, *, on: dt.date) -> list[str]:
 
 
 def rank_choices(employee_type: str | None = None, *, on: dt.date) -> list[tuple[str, str]]:
-    types = [employee_type] if employee_type else ["PNS", "PPPK"]
+    types = [employee_type] if employee_type else [t.value for t in EmployeeType]
     return [
         (code, f"{t} {code} — {name}" if name else f"{t} {code}")
         for t in types

@@ -18,13 +18,14 @@ from simasn.core.interfaces import Interface
 from simasn.core.services import model_create, model_update
 from simasn.law.decision import FactsError
 from simasn.law.enums import EmployeeType
+from simasn.law.grounds import Ground, cite
 from simasn.organization.models import Instansi, Unit
 from simasn.personnel import law_bridge
 from simasn.personnel.models import SENSITIVE_FIELDS, Employee, PositionHistory
 from simasn.personnel.phone import phone_valid
 from simasn.positions.models import Position
 
-NIP_CITATION = "UU 20/2023 Pasal 7"
+NIP_CITATION = cite(Ground.EMPLOYEE_REGISTER)[0]
 
 
 def _today() -> dt.date:

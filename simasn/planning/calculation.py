@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from simasn.law import FactsError, evaluate
+from simasn.law.enums import EmployeeType
 from simasn.personnel.law_bridge import retirement_facts
 
 
@@ -91,7 +92,7 @@ def entry_salary(*, employee_type: str, rank: str, fiscal_year: int) -> Salary:
     """Gaji pokok of a new hire at the entry rank: a CPNS at masa kerja 0 (paid the CPNS
     percentage of the rule), a PPPK at 0 years. Raises NeedsUnsettled for a cell not kept."""
     facts: dict[str, Any] = {"employee_type": employee_type, "rank": rank, "masa_kerja_years": 0,
-                             "is_cpns": employee_type == "PNS"}
+                             "is_cpns": employee_type == EmployeeType.PNS}
     try:
         decision = evaluate("salary.basic", facts, fiscal_year_start(fiscal_year))
     except FactsError as error:
@@ -107,7 +108,7 @@ def filling_allowed(*, employee_type: str, position: Any, instansi_kind: str, on
     """May this employee type fill the position (rule ``position_filling``)? (allowed, why)."""
     facts: dict[str, Any] = {"candidate_type": employee_type, "position_kind": position.kind,
                              "instansi_kind": instansi_kind}
-    if employee_type == "PPPK":
+    if employee_type == EmployeeType.PPPK:
         facts["designated_for_candidate_type"] = bool(position.open_to_pppk)
     decision = evaluate("position_filling", facts, on)
     allowed = decision.outcome.get("allowed")

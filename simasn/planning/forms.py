@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from simasn.law import pns_ranks, pppk_grades
-from simasn.law.enums import FormasiType
+from simasn.law.enums import EmployeeType, FormasiType
 from simasn.planning.models import FORMASI_TYPE_CHOICES, NeedsPlan, NeedsPolicy
 from simasn.positions.models import Position
 from simasn.web.fields import DateInput
@@ -90,14 +90,14 @@ class LineForm(forms.Form):
 
 def rank_choices(on: dt.date) -> list[tuple[str, list[tuple[str, str]]]]:
     return [
-        ("PNS", [(str(r["code"]), f"{r['code']} {r.get('pangkat', '')}".strip()) for r in pns_ranks(on)]),
-        ("PPPK", [(str(g["code"]), f"PPPK {g['code']}") for g in pppk_grades(on)]),
+        (EmployeeType.PNS.value, [(str(r["code"]), f"{r['code']} {r.get('pangkat', '')}".strip()) for r in pns_ranks(on)]),
+        (EmployeeType.PPPK.value, [(str(g["code"]), f"{EmployeeType.PPPK} {g['code']}") for g in pppk_grades(on)]),
     ]
 
 
 class ProposalForm(forms.Form):
     line = forms.TypedChoiceField(label=_("Jabatan"), coerce=int)
-    employee_type = forms.ChoiceField(label=_("Jenis pegawai"), choices=[("PNS", "PNS"), ("PPPK", "PPPK")])
+    employee_type = forms.ChoiceField(label=_("Jenis pegawai"), choices=[(t.value, t.value) for t in EmployeeType])
     formasi_type = forms.ChoiceField(label=_("Jenis formasi"))
     proposed_count = forms.IntegerField(label=_("Jumlah"), min_value=0,
                                         help_text=_("0 menghapus usulan jenis ini."))

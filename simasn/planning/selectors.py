@@ -15,6 +15,7 @@ from simasn.accounts.actors import User
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
+from simasn.law.enums import EmployeeType
 from simasn.planning.models import FormasiProposal, NeedsLine, NeedsPlan, NeedsPolicy
 
 
@@ -138,7 +139,7 @@ def national_summary(*, viewer: User, fiscal_year: int) -> dict[str, Any]:
     proposals = (FormasiProposal.objects.filter(line__plan__in=plans)
                  .values_list("line__plan_id", "line__job_family", "proposed_count",
                               "approved_count", "monthly_salary", "employee_type"))
-    by_type = {t: {"proposed": 0, "approved": 0} for t in ("PNS", "PPPK")}
+    by_type = {t.value: {"proposed": 0, "approved": 0} for t in EmployeeType}
     for plan_id, family, proposed, approved, monthly, employee_type in proposals:
         by_type[employee_type]["proposed"] += proposed
         by_type[employee_type]["approved"] += approved or 0
@@ -154,7 +155,7 @@ def national_summary(*, viewer: User, fiscal_year: int) -> dict[str, Any]:
     shares = [{"employee_type": t, **counts,
                "proposed_percent": _percent(counts["proposed"], totals["proposed"]),
                "approved_percent": _percent(counts["approved"], totals["approved"]),
-               "policy_percent": (policy.pns_share_percent if t == "PNS" else policy.pppk_share_percent)
+               "policy_percent": (policy.pns_share_percent if t == EmployeeType.PNS else policy.pppk_share_percent)
                if policy else None} for t, counts in by_type.items()]
     return {"families": sorted(families.values(), key=lambda r: -r["proposed"]), "shares": shares,
             "regions": sorted(regions.values(), key=lambda r: r["name"]),

@@ -1,17 +1,22 @@
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ninja import Field, Router, Schema
 
 from simasn.accounts.policy import Resource
+from simasn.law.enums import FunctionalLevel, PositionKind
 from simasn.positions import selectors, services
 from simasn.web.api_crud import ArchivedOut, register_crud
 
 router = Router(tags=["positions"])
 
-KindCode = Literal["JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA", "ADMINISTRATOR", "PENGAWAS", "FUNGSIONAL", "PELAKSANA"]
-LevelCode = Literal[
-    "", "PEMULA", "TERAMPIL", "MAHIR", "PENYELIA", "AHLI_PERTAMA", "AHLI_MUDA", "AHLI_MADYA", "AHLI_UTAMA"
-]
+if TYPE_CHECKING:
+    # A Literal built at runtime is not a type mypy can read; to it the codes are strings.
+    KindCode = str
+    LevelCode = str
+else:
+    # django-ninja reads these at runtime and documents/validates the exact codes of the law.
+    KindCode = Literal[tuple(k.value for k in PositionKind)]
+    LevelCode = Literal[("", *(level.value for level in FunctionalLevel))]
 
 
 class PositionOut(ArchivedOut):

@@ -12,10 +12,11 @@ from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.services import model_create, model_update
 from simasn.law.enums import InstansiKind, PositionKind
+from simasn.law.grounds import Ground, cite
 from simasn.organization.models import Instansi, Unit
 from simasn.positions.models import Position
 
-CITATIONS = ("UU 20/2023 Pasal 13", "UU 20/2023 Pasal 14", "UU 20/2023 Pasal 18")
+CITATIONS = tuple(cite(Ground.POSITIONS))
 
 
 def _check(data: dict[str, Any]) -> None:

@@ -20,6 +20,7 @@ from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.core.providers import provide
 from simasn.law import SatyalancanaRecord
+from simasn.law.grounds import Ground, cite
 from simasn.organization.models import Instansi
 from simasn.personnel.models import Employee
 from simasn.rewards import legal
@@ -65,7 +66,7 @@ def award_record(
         award = Award.objects.create(
             instansi_id=employee.instansi_id, employee=employee, component=component, form=form,
             title=title.strip(), amount=amount, decision_number=decision_number.strip(), decision_date=decision_date,
-            funding_source=source, citations=["UU 20/2023 Pasal 21 ayat (2)", *citations],
+            funding_source=source, citations=[*cite(Ground.REWARDS), *citations],
             created_by=actor, updated_by=actor)
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=award,
                      changes={"component": component, "form": form, "amount": str(amount or "")},
@@ -172,7 +173,7 @@ def satyalancana_refresh_many(*, actor: Actor, interface: Interface, instansi_id
             audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface,
                          object_type="rewards.satyalancanacandidate", object_repr=f"Satyalancana {on.year}",
                          instansi_id=inst, changes={"assessed": assessed.get(inst, 0), "candidates": written[inst]},
-                         citations=["PP 25/1994 Pasal 4"], extra={"step": "refresh", "year": on.year})
+                         citations=cite(Ground.SATYALANCANA), extra={"step": "refresh", "year": on.year})
     return {"assessed": len(records), "candidates": len(rows), "instansi": len(instansi_ids)}
 
 
@@ -192,5 +193,5 @@ def satyalancana_propose(*, actor: Actor, interface: Interface, candidate: Satya
         candidate.save()
         audit_record(actor=actor, action=AuditAction.TRANSITION, interface=interface, obj=candidate,
                      changes={"state": CandidateState.DIUSULKAN, "class": candidate.eligible_class},
-                     citations=["PP 25/1994 Pasal 4"], extra={"step": "propose"})
+                     citations=cite(Ground.SATYALANCANA), extra={"step": "propose"})
     return candidate

@@ -29,6 +29,7 @@ from simasn.core.interfaces import Interface
 from simasn.core.providers import has_provider, provide
 from simasn.law import parameters
 from simasn.law.enums import TalentComponent
+from simasn.law.grounds import Ground, cite
 from simasn.organization.models import Instansi
 from simasn.personnel.models import Employee
 from simasn.positions.models import Position
@@ -229,7 +230,7 @@ def priority_create(*, actor: Actor, interface: Interface, title: str, job_famil
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=priority,
                      changes={"after": {"title": priority.title, "job_family": priority.job_family,
                                         "region": region, "needed": needed, "deadline": deadline}},
-                     citations=["UU 20/2023 Pasal 47"])
+                     citations=cite(Ground.TALENT_POOL))
     return priority
 
 
@@ -283,7 +284,7 @@ def mobility_propose(*, actor: User, interface: Interface, employee_id: int, kin
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=proposal,
                      changes={"after": {"kind": kind, "target_position": position.pk if position else None,
                                         "box": grounds["box"]}},
-                     citations=["UU 20/2023 Pasal 46", *(["UU 20/2023 Pasal 47"] if priority else [])])
+                     citations=cite(Ground.TALENT, *([Ground.TALENT_POOL] if priority else [])))
         if proposal.needs_acceptance:
             audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=proposal,
                          instansi_id=proposal.target_instansi_id, changes={"after": {"incoming": True}})

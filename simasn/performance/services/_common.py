@@ -11,9 +11,6 @@ from simasn.accounts.actors import Actor
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.performance.models import PerformancePeriod, PerformancePlan, PeriodStatus, PlanStatus
 
-UU = "UU 20/2023"
-PERMEN = "PermenPANRB 6/2022"
-
 
 def deny() -> PermissionDeniedError:
     return PermissionDeniedError(_("Anda tidak berwenang melakukan tindakan ini pada data tersebut."))

@@ -16,6 +16,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.law import behaviour_indicators
+from simasn.law.grounds import Ground, cite
 from simasn.performance.models import CultureActivity
 from simasn.personnel.models import Employee
 
@@ -42,5 +43,5 @@ def culture_activity_add(*, actor: Actor, interface: Interface, instansi_id: int
         activity.participants.set(participants)
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=activity,
                      changes={"title": activity.title, "values": value_codes, "participants": len(participants)},
-                     citations=["UU 20/2023 Pasal 39", "UU 20/2023 Pasal 3", "UU 20/2023 Pasal 4"])
+                     citations=cite(Ground.WORK_CULTURE))
     return activity

@@ -20,6 +20,7 @@ from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.providers import has_provider, provide
 from simasn.law import behaviour_indicators
+from simasn.law.grounds import Ground, cite
 from simasn.performance import hierarchy
 from simasn.performance.access import can_act_as_appraiser, can_act_as_owner
 from simasn.performance.models import (
@@ -33,11 +34,11 @@ from simasn.performance.models import (
     PlanStatus,
     WorkResult,
 )
-from simasn.performance.services._common import UU, require, require_editable, require_open
+from simasn.performance.services._common import require, require_editable, require_open
 from simasn.personnel.models import Employee
 from simasn.positions.models import Position
 
-PASAL_43 = f"{UU} Pasal 43"
+PASAL_43 = cite(Ground.PERFORMANCE_PLAN)[0]
 
 
 def acting_assign(*, actor: Actor, interface: Interface, position: Position, employee: Employee,
@@ -181,7 +182,7 @@ def result_add(*, actor: Actor, interface: Interface, plan: PerformancePlan, tex
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=plan,
                      changes={"result": result.text, "cascade": cascade, "parent": parent.pk if parent else None,
                               "programme": programme_key},
-                     citations=[f"{UU} Pasal 42", PASAL_43])
+                     citations=cite(Ground.PERFORMANCE_PLAN_CONTENT))
     return result
 
 
@@ -230,7 +231,7 @@ def expectation_set(*, actor: Actor, interface: Interface, result: WorkResult, e
         result.save(update_fields=["leader_expectation", "updated_by", "updated_at"])
         audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=plan,
                      changes={"result": result.pk, "leader_expectation": result.leader_expectation},
-                     citations=[f"{UU} Pasal 42 huruf c"])
+                     citations=cite(Ground.PERFORMANCE_EXPECTATION))
     return result
 
 

@@ -26,6 +26,7 @@ from simasn.law import (
     decide_predikat,
     decide_tidak_berkinerja,
 )
+from simasn.law.grounds import Ground, cite
 from simasn.performance import hierarchy
 from simasn.performance.access import can_act_as_appraiser
 from simasn.performance.models import (
@@ -43,16 +44,12 @@ from simasn.performance.models import (
     UnitRating,
 )
 from simasn.performance.services._common import (
-    PERMEN,
-    UU,
     actor_employee_id,
     require,
     require_editable,
     require_open,
 )
 from simasn.performance.services.periods import evaluations
-
-PASAL_44 = f"{UU} Pasal 44"
 
 
 def rating_set(*, actor: Actor, interface: Interface, plan: PerformancePlan, evaluation: str,
@@ -127,7 +124,7 @@ def rating_override_request(*, actor: Actor, interface: Interface, rating: Ratin
         rating.save()
         audit_record(actor=actor, action=AuditAction.TRANSITION, interface=interface, obj=rating,
                      changes={"override": [rating.computed_predikat, predikat], "status": OverrideStatus.PENDING},
-                     reason=rating.override_reason, citations=[PERMEN])
+                     reason=rating.override_reason, citations=cite(Ground.PERFORMANCE_RATING))
     return rating
 
 
@@ -157,7 +154,7 @@ def rating_override_decide(*, actor: Actor, interface: Interface, rating: Rating
         rating.save()
         audit_record(actor=actor, action=AuditAction.TRANSITION, interface=interface, obj=rating,
                      changes={"override": rating.override_status, "predikat": [before, rating.predikat]},
-                     reason=note, citations=[PERMEN])
+                     reason=note, citations=cite(Ground.PERFORMANCE_RATING))
     return rating
 
 
@@ -174,7 +171,7 @@ def unit_rating_set(*, actor: Actor, interface: Interface, period: PerformancePe
         row, _created = UnitRating.objects.update_or_create(
             period=period, unit_id=unit_id, defaults={"rating": rating, "updated_by": actor, "created_by": actor})
         audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=row,
-                     changes={"unit": unit_id, "rating": rating}, citations=[PERMEN + " Lampiran"])
+                     changes={"unit": unit_id, "rating": rating}, citations=cite(Ground.PERFORMANCE_DISTRIBUTION))
     return row
 
 
@@ -278,5 +275,5 @@ def case_decide(*, actor: Actor, interface: Interface, case: TidakBerkinerjaCase
         case.save()
         audit_record(actor=actor, action=AuditAction.TRANSITION, interface=interface, obj=case,
                      changes={"status": [CaseStatus.OPEN, case.status]}, reason=case.note,
-                     citations=[f"{UU} Pasal 52 ayat (3) huruf f", PASAL_44])
+                     citations=cite(Ground.PERFORMANCE_NOT_PERFORMING))
     return case

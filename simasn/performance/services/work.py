@@ -18,6 +18,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.storage import save_exactly, unique_name, working_storage
+from simasn.law.grounds import Ground, cite
 from simasn.performance.access import can_act_as_appraiser, can_act_as_owner
 from simasn.performance.models import (
     EXPECTATION_CHOICES,
@@ -30,7 +31,6 @@ from simasn.performance.models import (
     PerformancePlan,
 )
 from simasn.performance.services._common import (
-    UU,
     actor_employee_id,
     deny,
     require,
@@ -99,7 +99,7 @@ def dialogue_plan(*, actor: Actor, interface: Interface, plan: PerformancePlan, 
                                            created_by=actor, updated_by=actor)
         audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=plan,
                      changes={"dialogue": kind, "planned_on": str(planned_on)},
-                     citations=[f"{UU} Pasal 42 huruf e"])
+                     citations=cite(Ground.PERFORMANCE_DIALOGUE))
     return dialogue
 
 
@@ -118,7 +118,7 @@ def dialogue_record(*, actor: Actor, interface: Interface, dialogue: Dialogue, h
         dialogue.save(update_fields=["held_on", "notes", "agreed_actions", "updated_by", "updated_at"])
         audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=plan,
                      changes={"dialogue": dialogue.pk, "held_on": str(held_on)},
-                     citations=[f"{UU} Pasal 42 huruf e"])
+                     citations=cite(Ground.PERFORMANCE_DIALOGUE))
     return dialogue
 
 

@@ -9,19 +9,14 @@ from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
-
-UU_ASN = "UU 20/2023"
-
-
-def cite(article: str) -> str:
-    return f"{UU_ASN} Pasal {article}"
+from simasn.law.grounds import Ground, cite
 
 
 def audit(*, actor: User, interface: Interface, obj: Any, action: AuditAction = AuditAction.TRANSITION,
-          articles: tuple[str, ...] = (), citations: tuple[str, ...] = (), transition: str = "",
+          grounds: tuple[Ground, ...] = (), citations: tuple[str, ...] = (), transition: str = "",
           changes: dict | None = None, reason: str = "") -> None:
     audit_record(actor=actor, action=action, interface=interface, obj=obj, changes=changes or {},
-                 reason=reason, citations=list(dict.fromkeys([*(cite(a) for a in articles), *citations])),
+                 reason=reason, citations=list(dict.fromkeys([*cite(*grounds), *citations])),
                  extra={"transition": transition} if transition else None)
 
 

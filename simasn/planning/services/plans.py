@@ -19,7 +19,8 @@ from simasn.accounts.scope import Scope
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
-from simasn.law.enums import FormasiType
+from simasn.law.enums import EmployeeType, FormasiType
+from simasn.law.grounds import Ground
 from simasn.organization.models import Instansi
 from simasn.personnel.selectors import employee_list
 from simasn.planning import calculation
@@ -29,7 +30,7 @@ from simasn.planning.selectors import current_policy
 from simasn.planning.services._common import audit, refuse
 from simasn.positions.models import Position
 
-PLAN_ARTICLES = ("32 ayat (3)", "35")
+PLAN_GROUNDS = (Ground.NEEDS_PLAN,)
 
 
 def _lock(plan: NeedsPlan) -> NeedsPlan:
@@ -69,7 +70,7 @@ def plan_create(*, actor: User, interface: Interface, instansi_id: int, fiscal_y
                          code="plan_exists", fiscal_year=_("Sudah ada."))
         plan = NeedsPlan.objects.create(instansi_id=instansi_id, fiscal_year=fiscal_year, policy=policy,
                                         budget_ceiling=budget_ceiling, created_by=actor, updated_by=actor)
-        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.CREATE, articles=PLAN_ARTICLES,
+        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.CREATE, grounds=PLAN_GROUNDS,
               changes={"after": {"fiscal_year": fiscal_year, "budget_ceiling": budget_ceiling,
                                  "policy": policy.pk}})
     return plan
@@ -85,7 +86,7 @@ def plan_update(*, actor: User, interface: Interface, plan: NeedsPlan, budget_ce
         before = plan.budget_ceiling
         plan.budget_ceiling, plan.updated_by = budget_ceiling, actor
         plan.save(update_fields=["budget_ceiling", "updated_by", "updated_at"])
-        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, articles=PLAN_ARTICLES,
+        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, grounds=PLAN_GROUNDS,
               changes={"budget_ceiling": {"before": before, "after": budget_ceiling}})
     return plan
 
@@ -129,7 +130,7 @@ def line_add(*, actor: User, interface: Interface, plan: NeedsPlan, position_id:
             abk_need=figures.abk_need, abk_exact=figures.abk_exact, holders=figures.holders,
             retirements=figures.retirements, retirements_review=figures.retirements_review, gap=figures.gap,
             computed_on=timezone.localdate(), citations=figures.citations)
-        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, articles=PLAN_ARTICLES,
+        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, grounds=PLAN_GROUNDS,
               citations=tuple(figures.citations),
               changes={"line_added": {"position": position.pk, "workload_hours": workload_hours,
                                       "abk_need": figures.abk_need, "holders": figures.holders,
@@ -151,7 +152,7 @@ def line_refresh(*, actor: User, interface: Interface, line: NeedsLine) -> Needs
             figures.retirements, figures.retirements_review, figures.gap)
         line.computed_on, line.citations = timezone.localdate(), figures.citations
         line.save()
-        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, articles=PLAN_ARTICLES,
+        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, grounds=PLAN_GROUNDS,
               changes={"line_refreshed": {"position": line.position_id, "before": before,
                                           "after": {"holders": line.holders, "retirements": line.retirements,
                                                     "gap": line.gap}}})
@@ -166,7 +167,7 @@ def line_remove(*, actor: User, interface: Interface, line: NeedsLine) -> None:
         _require_editable(plan)
         position_id = line.position_id
         NeedsLine.objects.filter(pk=line.pk).delete()
-        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, articles=PLAN_ARTICLES,
+        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, grounds=PLAN_GROUNDS,
               changes={"line_removed": {"position": position_id}})
 
 
@@ -180,7 +181,7 @@ def proposal_set(*, actor: User, interface: Interface, line: NeedsLine, employee
     Scope.of(actor).require(Resource.NEEDS_PLAN, Action.UPDATE, obj=line.plan)
     if proposed_count < 0:
         raise refuse(_("Jumlah tidak boleh negatif."), proposed_count=_("Isi 0 atau lebih."))
-    if employee_type not in ("PNS", "PPPK"):
+    if employee_type not in set(EmployeeType):
         raise refuse(_("Jenis pegawai harus PNS atau PPPK."), employee_type=_("Pilih PNS atau PPPK."))
     with transaction.atomic(durable=True):
         plan = _lock(line.plan)
@@ -191,7 +192,7 @@ def proposal_set(*, actor: User, interface: Interface, line: NeedsLine, employee
             if existing is not None:
                 existing.delete()
                 audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE,
-                      articles=PLAN_ARTICLES, changes={"proposal_removed": {
+                      grounds=PLAN_GROUNDS, changes={"proposal_removed": {
                           "position": line.position_id, "employee_type": employee_type,
                           "formasi_type": formasi_type}})
             return None
@@ -231,7 +232,7 @@ def proposal_set(*, actor: User, interface: Interface, line: NeedsLine, employee
                 setattr(existing, key, value)
             existing.save()
             proposal = existing
-        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, articles=PLAN_ARTICLES,
+        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, grounds=PLAN_GROUNDS,
               citations=(salary.citation,),
               changes={"proposal_set": {"position": line.position_id, "employee_type": employee_type,
                                         "formasi_type": formasi_type, "proposed_count": proposed_count,
@@ -275,7 +276,7 @@ def plan_submit(*, actor: User, interface: Interface, plan: NeedsPlan) -> NeedsP
         plan.status, plan.submitted_at, plan.submitted_by = NeedsPlan.Status.SUBMITTED, timezone.now(), actor
         plan.return_note, plan.updated_by = "", actor
         plan.save()
-        audit(actor=actor, interface=interface, obj=plan, articles=PLAN_ARTICLES, transition="plan_submitted",
+        audit(actor=actor, interface=interface, obj=plan, grounds=PLAN_GROUNDS, transition="plan_submitted",
               changes={"status": {"before": before, "after": plan.status}, "proposed": totals["proposed"],
                        "cost": totals["cost"]})
     return plan
@@ -299,7 +300,7 @@ def proposal_review(*, actor: User, interface: Interface, proposal: FormasiPropo
         before = proposal.approved_count
         proposal.approved_count, proposal.review_note = approved_count, review_note.strip()
         proposal.save(update_fields=["approved_count", "review_note"])
-        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, articles=("32 ayat (1)",),
+        audit(actor=actor, interface=interface, obj=plan, action=AuditAction.UPDATE, grounds=(Ground.NEEDS_NATIONAL,),
               reason=review_note, changes={"proposal_reviewed": {
                   "proposal": proposal.pk, "position": proposal.line.position_id,
                   "employee_type": proposal.employee_type, "formasi_type": proposal.formasi_type,
@@ -317,7 +318,7 @@ def plan_return(*, actor: User, interface: Interface, plan: NeedsPlan, note: str
         _require_status(plan, NeedsPlan.Status.SUBMITTED)
         plan.status, plan.return_note, plan.updated_by = NeedsPlan.Status.RETURNED, note.strip(), actor
         plan.save()
-        audit(actor=actor, interface=interface, obj=plan, articles=("32 ayat (2)",), transition="plan_returned",
+        audit(actor=actor, interface=interface, obj=plan, grounds=(Ground.NEEDS_REVIEW,), transition="plan_returned",
               reason=note, changes={"status": {"before": "SUBMITTED", "after": "RETURNED"}})
     return plan
 
@@ -360,7 +361,7 @@ def plan_decide(*, actor: User, interface: Interface, plan: NeedsPlan, decision_
         # most an unreferenced file, never a decision without its document.
         plan.decision_file, plan.decision_sha256 = decision_store(plan)
         plan.save(update_fields=["decision_file", "decision_sha256"])
-        audit(actor=actor, interface=interface, obj=plan, articles=("32 ayat (1)", "32 ayat (3)"),
+        audit(actor=actor, interface=interface, obj=plan, grounds=(Ground.NEEDS_NATIONAL, Ground.NEEDS_INSTANSI),
               transition="plan_decided",
               changes={"status": {"before": "SUBMITTED", "after": "DECIDED"},
                        "decision_number": plan.decision_number, "decision_date": decision_date,

@@ -18,6 +18,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.law.enums import FormasiType
+from simasn.law.grounds import Ground
 from simasn.planning.models import NeedsPolicy, PolicyFormasiType, PolicyPriority
 from simasn.planning.services._common import audit, refuse
 
@@ -52,7 +53,7 @@ def policy_create(*, actor: User, interface: Interface, fiscal_year: int, title:
         policy = NeedsPolicy.objects.create(
             fiscal_year=fiscal_year, title=title, basis=basis, pns_share_percent=pns_share_percent,
             national_target=national_target, created_by=actor, updated_by=actor)
-        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.CREATE, articles=("32 ayat (1)",),
+        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.CREATE, grounds=(Ground.NEEDS_NATIONAL,),
               changes={"after": {f: getattr(policy, f) for f in ("fiscal_year", *POLICY_FIELDS)}})
     return policy
 
@@ -70,7 +71,7 @@ def policy_update(*, actor: User, interface: Interface, policy: NeedsPolicy, tit
         policy.updated_by = actor
         policy.save()
         after = {f: getattr(policy, f) for f in POLICY_FIELDS}
-        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.UPDATE, articles=("32 ayat (1)",),
+        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.UPDATE, grounds=(Ground.NEEDS_NATIONAL,),
               changes={k: {"before": before[k], "after": after[k]} for k in after if before[k] != after[k]})
     return policy
 
@@ -89,7 +90,7 @@ def policy_priority_add(*, actor: User, interface: Interface, policy: NeedsPolic
             raise refuse(_("Rumpun jabatan ini sudah ada dalam kebijakan."), job_family=_("Sudah ada."))
         priority = PolicyPriority.objects.create(policy=policy, job_family=job_family, name=name,
                                                  target=target, note=note)
-        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.UPDATE, articles=("32 ayat (1)",),
+        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.UPDATE, grounds=(Ground.NEEDS_NATIONAL,),
               changes={"priority_added": {"job_family": job_family, "name": name, "target": target}})
     return priority
 
@@ -109,7 +110,7 @@ def policy_formasi_type_add(*, actor: User, interface: Interface, policy: NeedsP
         if policy.formasi_types.filter(formasi_type=formasi_type).exists():
             raise refuse(_("Jenis formasi ini sudah ada dalam kebijakan."), formasi_type=_("Sudah ada."))
         row = PolicyFormasiType.objects.create(policy=policy, formasi_type=formasi_type, target=target, note=note)
-        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.UPDATE, articles=("32 ayat (1)",),
+        audit(actor=actor, interface=interface, obj=policy, action=AuditAction.UPDATE, grounds=(Ground.NEEDS_NATIONAL,),
               changes={"formasi_type_added": {"formasi_type": formasi_type, "target": target}})
     return row
 
@@ -131,7 +132,7 @@ def policy_publish(*, actor: User, interface: Interface, policy: NeedsPolicy) ->
             NeedsPolicy.Status.PUBLISHED, timezone.now(), actor)
         policy.updated_by = actor
         policy.save()
-        audit(actor=actor, interface=interface, obj=policy, articles=("32 ayat (1)", "32 ayat (2)"),
+        audit(actor=actor, interface=interface, obj=policy, grounds=(Ground.NEEDS_NATIONAL, Ground.NEEDS_REVIEW),
               transition="policy_published", changes={"status": {"before": "DRAFT", "after": "PUBLISHED"}})
     return policy
 
@@ -160,7 +161,7 @@ def policy_new_version(*, actor: User, interface: Interface, policy: NeedsPolicy
         PolicyFormasiType.objects.bulk_create(
             PolicyFormasiType(policy=new, formasi_type=f.formasi_type, target=f.target, note=f.note)
             for f in policy.formasi_types.all())
-        audit(actor=actor, interface=interface, obj=new, action=AuditAction.CREATE, articles=("32 ayat (1)",),
+        audit(actor=actor, interface=interface, obj=new, action=AuditAction.CREATE, grounds=(Ground.NEEDS_NATIONAL,),
               reason=change_note, changes={"previous_version": policy.pk})
     return new
 

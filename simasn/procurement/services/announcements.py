@@ -20,6 +20,7 @@ from simasn.core.errors import ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.core.storage import sha256, store_document
 from simasn.law import evaluate
+from simasn.law.grounds import Ground, cite
 from simasn.organization.models import Instansi
 from simasn.organization.selectors import official_on
 from simasn.procurement import documents
@@ -33,7 +34,7 @@ from simasn.procurement.models import (
     Stage,
 )
 
-CITATIONS = ["UU 20/2023 Pasal 37", "PermenPANRB 6/2024"]
+CITATIONS = cite(Ground.PROCUREMENT_ANNOUNCEMENT)
 STAGE_OF = {AnnouncementKind.ADMINISTRASI: (Stage.VERIFICATION,), AnnouncementKind.SKD: (Stage.SKD, Stage.SKB),
             AnnouncementKind.FINAL: (Stage.FINAL,)}
 TITLES = {AnnouncementKind.ADMINISTRASI: "HASIL SELEKSI ADMINISTRASI",

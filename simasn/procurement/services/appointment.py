@@ -29,16 +29,18 @@ from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.core.providers import provide
 from simasn.law import NipBuildError, build_pns_nip, build_pppk_nip, parameters
+from simasn.law.enums import EmployeeType
+from simasn.law.grounds import Ground, cite
 from simasn.personnel.models import EducationLevel, Employee
 from simasn.personnel.services import employee_create
 from simasn.procurement.models import Application, Appointment, Stage
 
-CITATIONS = ["UU 20/2023 Pasal 38", "UU 20/2023 Pasal 7", "UU 20/2023 Pasal 65-66"]
+CITATIONS = cite(Ground.PROCUREMENT_APPOINTMENT)
 ACTION_PROVIDER = "actions.record_appointment"
 
 
 def _nip(*, employee_type: str, birth_date: dt.date, sex: str, tmt: dt.date, sequence: int) -> str:
-    if employee_type == "PNS":
+    if employee_type == EmployeeType.PNS:
         return build_pns_nip(birth_date=birth_date, tmt_cpns=tmt, sex=sex, sequence=sequence, on=tmt)
     code = sorted(parameters.value("nip.pppk_codes", tmt))[0]
     return build_pppk_nip(birth_date=birth_date, appointment_year=tmt.year, code=code, sex=sex, sequence=sequence,
@@ -68,7 +70,7 @@ def appointment_make(*, actor: User, interface: Interface, application_id: int, 
     if Appointment.objects.filter(application=application).exists():
         raise ConflictError(_("Pelamar ini sudah diangkat."), code="duplicate")
     employee_type = application.period.employee_type
-    if employee_type == "PPPK":
+    if employee_type == EmployeeType.PPPK:
         if contract_end is None or contract_end <= tmt:
             raise ApplicationError(_("Tentukan akhir perjanjian kerja sesudah TMT."), code="validation",
                                    fields={"contract_end": [_("Wajib diisi untuk PPPK.")]})
@@ -92,8 +94,8 @@ def appointment_make(*, actor: User, interface: Interface, application_id: int, 
                     "sex": applicant.sex, "email": applicant.email, "phone": applicant.phone,
                     "education_level": level if (level := str(application.data.get("education_level", "")))
                     in EducationLevel.values else "",
-                    "tmt_cpns": tmt if employee_type == "PNS" else None,
-                    "contract_start": tmt if employee_type == "PPPK" else None, "contract_end": contract_end,
+                    "tmt_cpns": tmt if employee_type == EmployeeType.PNS else None,
+                    "contract_start": tmt if employee_type == EmployeeType.PPPK else None, "contract_end": contract_end,
                 })
                 action_ref = provide(ACTION_PROVIDER, default=None, employee_id=employee.pk,
                                      position_id=vacancy.position_id, tmt=tmt, actor_id=actor.pk,

@@ -17,12 +17,12 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.core.providers import provide
-from simasn.law.enums import FormasiType, InstansiKind
+from simasn.law.enums import EmployeeType, FormasiType, InstansiKind
+from simasn.law.grounds import Ground, cite
 from simasn.positions.models import Position
 from simasn.procurement.models import STAGE_ORDER, DocumentType, SelectionPeriod, Stage, Vacancy
 
-CITE_OPEN = "UU 20/2023 Pasal 37"
-CITE_FORMASI = "UU 20/2023 Pasal 65-66"
+CITE_OPEN = cite(Ground.PROCUREMENT_OPEN)[0]
 FORMASI_PROVIDER = "planning.approved_formasi"
 
 
@@ -32,7 +32,7 @@ def period_create(*, actor: Actor, interface: Interface, name: str, fiscal_year:
     if closes_on < opens_on:
         raise ApplicationError(_("Tanggal penutupan tidak boleh sebelum tanggal pembukaan."),
                                code="validation", fields={"closes_on": [_("Periksa tanggalnya.")]})
-    if employee_type not in ("PNS", "PPPK"):
+    if employee_type not in set(EmployeeType):
         raise ApplicationError(_("Jenis ASN harus PNS atau PPPK."), code="validation",
                                fields={"employee_type": [_("Pilih salah satu.")]})
     with transaction.atomic():
@@ -143,7 +143,7 @@ def vacancy_open(*, actor: Actor, interface: Interface, period_id: int, position
                      changes={"after": {"period": period.pk, "position": position.pk, "formasi_type": formasi_type,
                                         "seats": seats, "formasi_ref": formasi_ref,
                                         "formasi_decision": formasi_decision.strip()}},
-                     citations=[CITE_OPEN, CITE_FORMASI])
+                     citations=cite(Ground.PROCUREMENT_OPEN, Ground.PROCUREMENT_FORMASI))
     return vacancy
 
 

@@ -34,6 +34,7 @@ from simasn.core.errors import ApplicationError, ConflictError, NotFoundError, P
 from simasn.core.interfaces import Interface
 from simasn.core.storage import sha256, store_document
 from simasn.law import check_nik, evaluate
+from simasn.law.grounds import Ground, cite
 from simasn.procurement import selectors, tasks
 from simasn.procurement.legal import period_on
 from simasn.procurement.models import (
@@ -49,7 +50,7 @@ from simasn.procurement.models import (
     Vacancy,
 )
 
-CITE_LIMIT = "PermenPANRB 6/2024 (satu lamaran per periode seleksi)"
+CITE_LIMIT = cite(Ground.PROCUREMENT_ONE_APPLICATION)[0]
 #: Accepted uploads by their first bytes (the extension and the browser's type are not trusted).
 MAGIC = {b"%PDF-": ("application/pdf", ".pdf"), b"\xff\xd8\xff": ("image/jpeg", ".jpg"),
          b"\x89PNG\r\n\x1a\n": ("image/png", ".png")}

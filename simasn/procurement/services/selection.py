@@ -26,6 +26,7 @@ from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.core.storage import save_exactly, unique_name, working_storage
 from simasn.law import parameters
+from simasn.law.grounds import Ground, cite
 from simasn.law.parameters import ParameterGapError
 from simasn.law.rules.selection.columns import final_ranking_columns, skb_participants_columns
 from simasn.procurement.legal import period_on
@@ -34,8 +35,8 @@ from simasn.web.exports import escape_row
 
 SKD_COLUMNS = ("nomor_peserta", "nik", "twk", "tiu", "tkp")
 SKB_COLUMNS = ("nomor_peserta", "nik", "skb_cat", "skb_wawancara", "skb_lainnya")
-CITE_SKD = "KepmenPANRB tentang nilai ambang batas SKD (tahun anggaran seleksi)"
-CITE_FINAL = "PermenPANRB 6/2024 Pasal 22 ayat (1)"
+CITE_SKD = cite(Ground.PROCUREMENT_SKD)[0]
+CITE_FINAL = cite(Ground.PROCUREMENT_FINAL)[0]
 
 
 def _review_refusal(error: Exception) -> ConflictError:

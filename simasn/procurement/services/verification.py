@@ -23,6 +23,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.law import evaluate
+from simasn.law.grounds import Ground, cite
 from simasn.procurement.models import (
     Announcement,
     AnnouncementKind,
@@ -35,7 +36,7 @@ from simasn.procurement.models import (
     Verdict,
 )
 
-CITE_VERIFY = "PermenPANRB 6/2024 (seleksi administrasi)"
+CITE_VERIFY = cite(Ground.PROCUREMENT_ADMINISTRATIVE)[0]
 
 
 def _application_for_update(application_id: int) -> Application:
