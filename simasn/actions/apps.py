@@ -15,6 +15,9 @@ class ActionsConfig(AppConfig):
         # Other chapters start and follow SKs through the provider registry (talent's mobility).
         register_provider("actions.draft_transfer", "simasn.actions.providers.draft_transfer")
         register_provider("actions.states", "simasn.actions.providers.states")
+        # Discipline records its decisions as SKs here; disputes amend or revoke any SK here.
+        register_provider("actions.record_decree", "simasn.actions.providers.record_decree")
+        register_provider("actions.amend_or_revoke", "simasn.actions.providers.amend_or_revoke")
         register_daily("simasn.actions.tasks.apply_due_actions")
         register_daily("simasn.actions.tasks.refresh_retirement_summary")
         register_daily("simasn.actions.tasks.flag_overdue_retirements")

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from simasn.actions.models import ActionType, PersonnelAction
+from simasn.actions.models import RECORDED_TYPES, ActionType, PersonnelAction
 from simasn.law import dismissal_grounds
 from simasn.law.rules._support import fmt_date_id
 
@@ -34,6 +34,7 @@ SUBJECT = {
     ActionType.RETIREMENT: "Pemberhentian dengan Hormat karena Mencapai Batas Usia Pensiun",
     ActionType.CONTRACT_END: "Berakhirnya Perjanjian Kerja Pegawai Pemerintah dengan Perjanjian Kerja",
     ActionType.CANDIDACY_RESIGNATION: "Pemberhentian karena Pengunduran Diri sebagai Calon",
+    ActionType.DISCIPLINE_PENALTY: "Penjatuhan Hukuman Disiplin",
 }
 
 #: The first word of the first dictum (KESATU) per type.
@@ -46,6 +47,7 @@ VERB = {
     ActionType.RETIREMENT: "Memberhentikan dengan hormat",
     ActionType.CONTRACT_END: "Menyatakan berakhirnya perjanjian kerja",
     ActionType.CANDIDACY_RESIGNATION: "Memberhentikan",
+    ActionType.DISCIPLINE_PENALTY: "Menjatuhkan hukuman disiplin",
 }
 
 _SUBJECT_PERSON = "Pegawai Aparatur Sipil Negara yang namanya tercantum dalam Diktum KESATU"
@@ -89,9 +91,20 @@ def issuer_in_text(action: PersonnelAction) -> str:
     return action.decider_title or "Pejabat Pembina Kepegawaian"
 
 
+def subject(action: PersonnelAction) -> str:
+    """The decree's subject: the words the recording chapter gave (a discipline decision names
+    its level and penalty), else the type's."""
+    decree = (action.facts or {}).get("decree") or {}
+    return str(decree.get("subject") or SUBJECT[ActionType(action.action_type)])
+
+
 def menimbang(action: PersonnelAction) -> list[str]:
     """The considerations, each beginning "bahwa", the last one leading to the decision."""
     kind = ActionType(action.action_type)
+    recorded = (action.facts or {}).get("decree") or {}
+    if kind in RECORDED_TYPES and recorded.get("menimbang"):
+        # A decision recorded from another chapter: its considerations as that chapter wrote them.
+        return [str(c) for c in recorded["menimbang"]]
     outcome = action.legal_outcome or {}
     facts = action.facts or {}
     clauses: list[str]

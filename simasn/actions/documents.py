@@ -29,6 +29,9 @@ from simasn.law.rules._support import fmt_date_id
 DAERAH_KINDS = ("PROVINSI", "KABUPATEN", "KOTA")
 EMPLOYEE_TYPE_NAMES = {"PNS": "Pegawai Negeri Sipil", "PPPK": "Pegawai Pemerintah dengan Perjanjian Kerja"}
 
+#: The dicta of a decree, in order (KESATU is the decision itself).
+ORDINALS = ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH")
+
 
 def mengingat(citations: list[str]) -> list[dict[str, Any]]:
     """Group the decision's citations by regulation: one numbered item per regulation."""
@@ -51,6 +54,7 @@ def sk_context(action: PersonnelAction, *, verification_code: str = "") -> dict[
     """Everything the decree template needs; the words come from simasn.actions.decree_text."""
     employee = action.employee
     kind = ActionType(action.action_type)
+    recorded = (action.facts or {}).get("decree") or {}
     instansi = action.instansi
     issuer = ("Presiden Republik Indonesia" if action.decider == "PRESIDEN"
               else action.decider_title or "Pejabat Pembina Kepegawaian").upper()
@@ -72,9 +76,12 @@ def sk_context(action: PersonnelAction, *, verification_code: str = "") -> dict[
         "employee": employee,
         "employee_type": EMPLOYEE_TYPE_NAMES.get(employee.employee_type, employee.employee_type) if employee else "",
         "instansi": instansi,
-        "subject": decree_text.SUBJECT[kind],
-        "subject_upper": decree_text.SUBJECT[kind].upper(),
-        "verb": decree_text.VERB[kind],
+        "subject": decree_text.subject(action),
+        "subject_upper": decree_text.subject(action).upper(),
+        "verb": str(recorded.get("verb") or decree_text.VERB[kind]),
+        # Dicta after KESATU written by the recording chapter (when it takes effect, the remedy).
+        "dicta": list(zip(ORDINALS[1:], [str(d) for d in recorded.get("dicta") or []], strict=False)),
+        "closing_dictum": ORDINALS[1 + len(recorded.get("dicta") or [])] if recorded.get("dicta") else "",
         "issuer": issuer,
         "is_daerah": is_daerah,
         "province": province,

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from simasn.actions.models import ActionState, ActionType
+from simasn.actions.models import RECORDED_TYPES, ActionState, ActionType
 from simasn.law import dismissal_grounds, labels
 from simasn.law.enums import (
     DetentionStatus,
@@ -64,7 +64,8 @@ class ActionFilterForm(forms.Form):
 
 
 class ActionDraftForm(forms.Form):
-    action_type = forms.ChoiceField(label=_("Jenis tindakan"), choices=ActionType.choices)
+    action_type = forms.ChoiceField(label=_("Jenis tindakan"), choices=[
+        c for c in ActionType.choices if c[0] not in RECORDED_TYPES])
     employee: forms.ModelChoiceField[Employee] = forms.ModelChoiceField(label=_("Pegawai"), queryset=None, required=False,
                                       help_text=_("Kosongkan hanya untuk calon dari luar registri (TNI, Polri, non-ASN)."))
     position: forms.ModelChoiceField[Position] = forms.ModelChoiceField(label=_("Jabatan tujuan"), queryset=None, required=False,

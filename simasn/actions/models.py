@@ -26,6 +26,9 @@ class ActionType(models.TextChoices):
     RETIREMENT = "RETIREMENT", _("Pemberhentian karena mencapai batas usia pensiun")
     CONTRACT_END = "CONTRACT_END", _("Berakhirnya perjanjian kerja PPPK")
     CANDIDACY_RESIGNATION = "CANDIDACY_RESIGNATION", _("Pengunduran diri karena pencalonan")
+    # Recorded, not drafted here: the discipline chapter decides (PP 94/2021, with its own
+    # authority rule) and hands the decision over as an SK (provider actions.record_decree).
+    DISCIPLINE_PENALTY = "DISCIPLINE_PENALTY", _("Penjatuhan hukuman disiplin")
 
 
 class ActionState(models.TextChoices):
@@ -49,7 +52,11 @@ TYPE_CODES = {
     ActionType.RETIREMENT: "PENSIUN",
     ActionType.CONTRACT_END: "PPPK",
     ActionType.CANDIDACY_RESIGNATION: "CALON",
+    ActionType.DISCIPLINE_PENALTY: "HUKDIS",
 }
+
+#: Types another chapter decides and records as an SK here; never drafted in /tindakan/.
+RECORDED_TYPES = (ActionType.DISCIPLINE_PENALTY,)
 
 
 class PersonnelAction(TimeStampedModel):
@@ -177,6 +184,50 @@ class ActionDocument(models.Model):
         if self.pk is not None:
             raise RuntimeError("an SK document is immutable once stored")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        return self.action.instansi_id
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        return self.action.employee_id
+
+
+class AmendmentOutcome(models.TextChoices):
+    """What a decision on a keberatan or banding (PP 79/2021) did to the SK."""
+
+    MEMPERKUAT = "MEMPERKUAT", _("Dikuatkan")
+    MEMPERINGAN = "MEMPERINGAN", _("Diperingan")
+    MEMPERBERAT = "MEMPERBERAT", _("Diperberat")
+    MENGUBAH = "MENGUBAH", _("Diubah")
+    MEMBATALKAN = "MEMBATALKAN", _("Dibatalkan")
+
+
+class ActionAmendment(models.Model):
+    """A decision on an upaya administratif that upheld, changed or annulled this SK: kept
+    beside the SK (which is never rewritten), shown on its page and in the register."""
+
+    action = models.ForeignKey(PersonnelAction, on_delete=models.PROTECT, related_name="amendments")
+    outcome = models.CharField(_("hasil"), max_length=20, choices=AmendmentOutcome.choices)
+    reference = models.CharField(_("nomor keputusan upaya administratif"), max_length=100)
+    decided_on = models.DateField(_("tanggal keputusan"))
+    summary = models.TextField(_("uraian perubahan"), blank=True)
+    source = models.CharField(_("sumber"), max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    scope_instansi_field = "action__instansi_id"
+    scope_self_field = "action__employee_id"
+
+    class Meta:
+        ordering = ["decided_on", "id"]
+        verbose_name = _("perubahan SK")
+        verbose_name_plural = _("perubahan SK")
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} — {self.reference}"
 
     @property
     def audit_instansi_id(self) -> int | None:

@@ -6,6 +6,11 @@ registry (simasn.core.providers), so they start or follow an SK without importin
   operator, so the proposal becomes an ordinary action from there on.
 - ``actions.states``: where those actions are now (state, SK number and date), for the
   proposal's service-level tracking.
+- ``actions.record_decree``: discipline hands a decided penalty over as an SK of this
+  register (DISCIPLINE_PENALTY, PDF stored with its verification code); returns its id,
+  number and verification code.
+- ``actions.amend_or_revoke``: disputes records that a keberatan or banding decision upheld,
+  changed or annulled an SK of this register (simasn.actions.recorded).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 from simasn.accounts.actors import Actor
 from simasn.actions.models import ActionType, PersonnelAction
+from simasn.actions.recorded import decree_amend, decree_record
 from simasn.actions.services import action_draft
 from simasn.core.interfaces import Interface
 
@@ -31,3 +37,24 @@ def states(*, action_ids: list[int]) -> dict[int, dict[str, Any]]:
         "pk", "state", "sk_number", "sk_date", "decided_at", "tmt")
     return {r["pk"]: {"state": r["state"], "sk_number": r["sk_number"], "sk_date": r["sk_date"],
                       "decided_at": r["decided_at"], "tmt": r["tmt"]} for r in rows}
+
+
+def record_decree(*, actor: Actor, interface: Interface, action_type: str, employee_id: int, sk_number: str,
+                  sk_date: dt.date, decider_name: str, decider_title: str, decree: dict[str, Any],
+                  citations: list[str], source: str, tmt: dt.date | None = None) -> dict[str, Any]:
+    action = decree_record(actor=actor, interface=interface, action_type=action_type, employee_id=employee_id,
+                           sk_number=sk_number, sk_date=sk_date, decider_name=decider_name,
+                           decider_title=decider_title, decree=decree, citations=citations, source=source, tmt=tmt)
+    document = action.documents.get(kind="SK")
+    return {"id": action.pk, "sk_number": action.sk_number, "verification_code": document.verification_code,
+            "sha256": document.sha256}
+
+
+def amend_or_revoke(*, actor: Actor, interface: Interface, action_id: int, outcome: str, reference: str,
+                    decided_on: dt.date, summary: str = "", source: str = "",
+                    employee_id: int | None = None) -> dict[str, Any]:
+    amendment = decree_amend(actor=actor, interface=interface, action_id=action_id, outcome=outcome,
+                             reference=reference, decided_on=decided_on, summary=summary, source=source,
+                             employee_id=employee_id)
+    return {"id": amendment.pk, "action_id": action_id, "outcome": amendment.outcome,
+            "summary": amendment.summary}

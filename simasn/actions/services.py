@@ -25,6 +25,7 @@ from simasn.actions import legal, workflow
 from simasn.actions.documents import sk_store
 from simasn.actions.models import (
     OPEN_STATES,
+    RECORDED_TYPES,
     TYPE_CODES,
     ActionState,
     ActionType,
@@ -118,6 +119,9 @@ def action_draft(
     if action_type not in ActionType.values:
         raise ApplicationError(_("Jenis tindakan tidak dikenal."), code="validation",
                                fields={"action_type": [_("Pilih salah satu.")]})
+    if action_type in RECORDED_TYPES:
+        raise ApplicationError(_("Hukuman disiplin ditetapkan melalui menu Disiplin; SK-nya tercatat di sini."),
+                               code="validation", fields={"action_type": [_("Pilih salah satu.")]})
     employee = Employee.objects.select_related("position", "instansi").filter(pk=employee_id).first() \
         if employee_id else None
     position = Position.objects.select_related("instansi", "unit").filter(pk=position_id).first() \

@@ -85,6 +85,9 @@ class DisciplineCase(TimeStampedModel):
     remedy_outcome = models.CharField(_("hasil upaya administratif"), max_length=20, blank=True)
     remedy_reference = models.CharField(_("keputusan upaya administratif"), max_length=100, blank=True)
     original_penalty = models.CharField(_("hukuman semula"), max_length=40, blank=True)
+    # The decision as an SK of the personnel-action register (provider actions.record_decree):
+    # the id of that SK, so a remedy outcome amends it there too.
+    sk_action_id = models.PositiveIntegerField(_("SK di register tindakan"), null=True, blank=True)
 
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")

@@ -59,10 +59,13 @@ def record(*, employee_ids: list[int], on: dt.date) -> dict[int, dict[str, Any]]
 
 
 def apply_remedy_outcome(*, actor: Actor, interface: Interface, case_id: int, outcome: str,
-                         reference: str, decided_on: dt.date, new_penalty: str = "") -> dict[str, Any]:
-    """Apply a keberatan/banding decision to a discipline decision (called by simasn.disputes)."""
+                         reference: str, decided_on: dt.date, new_penalty: str = "",
+                         employee_id: int | None = None) -> dict[str, Any]:
+    """Apply a keberatan/banding decision to a discipline decision (called by simasn.disputes);
+    ``employee_id``: the decision must be about this employee (the one who filed)."""
     case = case_apply_remedy_outcome(actor=actor, interface=interface, case_id=case_id, outcome=outcome,
-                                     reference=reference, decided_on=decided_on, new_penalty=new_penalty)
+                                     reference=reference, decided_on=decided_on, new_penalty=new_penalty,
+                                     employee_id=employee_id)
     return {"id": case.pk, "penalty": case.penalty, "level": case.level, "ends_on": case.ends_on}
 
 

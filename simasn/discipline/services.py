@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import Actor
@@ -21,7 +21,9 @@ from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
+from simasn.core.providers import has_provider, provide
 from simasn.discipline import legal
+from simasn.discipline.decree import decree_words
 from simasn.discipline.models import CaseKind, CaseState, DisciplineCase
 from simasn.law.grounds import Ground, cite
 from simasn.organization.selectors import official_in_office
@@ -232,10 +234,20 @@ def case_decide(
         case.decided_by = actor
         case.updated_by = actor
         case.save()
+        if case.kind == CaseKind.DISIPLIN and case.penalty and has_provider("actions.record_decree"):
+            # The decision becomes an SK of the personnel-action register: numbered as here,
+            # its PDF stored with a verification code, amended there by a remedy outcome.
+            sk = provide("actions.record_decree", actor=actor, interface=interface,
+                         action_type="DISCIPLINE_PENALTY", employee_id=case.employee_id,
+                         sk_number=case.decision_number, sk_date=decided_on, decider_name=case.decider_name,
+                         decider_title=case.decider_title, decree=decree_words(case),
+                         citations=list(case.citations), source=f"discipline.disciplinecase:{case.pk}")
+            case.sk_action_id = sk["id"]
+            case.save(update_fields=["sk_action_id"])
         audit_record(actor=actor, action=AuditAction.TRANSITION, interface=interface, obj=case,
                      changes={"state": CaseState.DIPUTUS, "penalty": case.penalty,
                               "moral_sanction": case.moral_sanction, "official": case.authority_official,
-                              "decision_number": case.decision_number,
+                              "decision_number": case.decision_number, "sk_action_id": case.sk_action_id,
                               "effective_date": case.effective_date, "ends_on": case.ends_on},
                      citations=case.citations, extra={"step": "decide"})
     return case
@@ -283,7 +295,7 @@ def case_receive(*, actor: Actor, interface: Interface, case: DisciplineCase,
 
 def case_apply_remedy_outcome(
     *, actor: Actor, interface: Interface, case_id: int, outcome: str, reference: str,
-    decided_on: dt.date, new_penalty: str = "",
+    decided_on: dt.date, new_penalty: str = "", employee_id: int | None = None,
 ) -> DisciplineCase:
     """A decision on a keberatan or banding (simasn.disputes) strengthens, changes or annuls this
     discipline decision (PP 79/2021); the record other chapters read follows. Called by the
@@ -291,7 +303,7 @@ def case_apply_remedy_outcome(
     with transaction.atomic():
         case = DisciplineCase.objects.select_for_update(of=("self",)).select_related("employee", "instansi", "employee__position") \
             .filter(pk=case_id).first()
-        if case is None:
+        if case is None or (employee_id is not None and case.employee_id != employee_id):
             raise NotFoundError(_("Keputusan hukuman disiplin tidak ditemukan."))
         _require_state(case, CaseState.DIPUTUS)
         before = case.penalty
@@ -315,8 +327,19 @@ def case_apply_remedy_outcome(
             legal.apply_period(case, on=decided_on)
         case.updated_by = actor
         case.save()
+        amended: Any = None
+        if case.sk_action_id and has_provider("actions.amend_or_revoke"):
+            # The SK in the personnel-action register follows: the amendment is kept beside it.
+            with translation.override("id"):
+                summary = (_("Hukuman disiplin dibatalkan.") if outcome == "MEMBATALKAN" else
+                           _("Hukuman disiplin diubah dari %(before)s menjadi %(after)s.") % {
+                               "before": legal.penalty_label(before, on=decided_on),
+                               "after": legal.penalty_label(case.penalty, on=decided_on)})
+            amended = provide("actions.amend_or_revoke", actor=actor, interface=interface,
+                              action_id=case.sk_action_id, outcome=outcome, reference=reference,
+                              decided_on=decided_on, summary=summary, source=f"discipline.disciplinecase:{case.pk}")
         audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=case,
                      changes={"penalty": [before, case.penalty], "remedy_outcome": outcome,
-                              "remedy_reference": reference},
+                              "remedy_reference": reference, "sk_amendment": amended},
                      citations=cite(Ground.ADMINISTRATIVE_REMEDY), extra={"step": "remedy_outcome"})
     return case

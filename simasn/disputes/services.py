@@ -10,6 +10,7 @@ rewards read follows at once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.db import transaction
@@ -38,6 +39,9 @@ from simasn.law import FactsError
 from simasn.personnel.models import Employee
 
 DISCIPLINE_SOURCE = "discipline.disciplinecase:"
+ACTION_SOURCE = "actions.personnelaction:"
+#: A decision of this system a dispute may name: the amending chapter checks it is the filer's.
+SOURCE_PATTERN = re.compile(r"(discipline\.disciplinecase|actions\.personnelaction):[1-9][0-9]{0,9}")
 
 
 def _today() -> dt.date:
@@ -67,6 +71,10 @@ def dispute_file(
         raise NotFoundError(_("Pegawai tidak ditemukan."))
     Scope.of(actor).require(Resource.DISPUTE, Action.CREATE, instansi_id=employee.instansi_id,
                             employee_id=employee.pk)
+    source = source.strip()
+    if source and not SOURCE_PATTERN.fullmatch(source):
+        raise ApplicationError(_("Sumber keputusan tidak dikenal."), code="validation",
+                               fields={"source": [_("Tidak valid.")]})
     if decision_kind not in DecisionKind.values or issuer not in Issuer.values:
         raise ApplicationError(_("Jenis atau penetap keputusan tidak dikenal."), code="validation",
                                fields={"decision_kind": [_("Pilih salah satu.")]})
@@ -233,8 +241,18 @@ def dispute_decide(
                 and has_provider("discipline.apply_remedy_outcome")):
             applied = provide("discipline.apply_remedy_outcome", actor=actor, interface=interface,
                               case_id=int(dispute.source.removeprefix(DISCIPLINE_SOURCE)), outcome=outcome,
+                              employee_id=dispute.employee_id,
                               reference=dispute.result_number, decided_on=decided_on, new_penalty=new_penalty)
             dispute.source_amended = True
+        elif dispute.source.startswith(ACTION_SOURCE) and has_provider("actions.amend_or_revoke"):
+            # An SK of the personnel-action register: the outcome is kept beside it there (upheld
+            # too, so the register shows the SK stood), and the register says what follows.
+            applied = provide("actions.amend_or_revoke", actor=actor, interface=interface,
+                              action_id=int(dispute.source.removeprefix(ACTION_SOURCE)), outcome=outcome,
+                              employee_id=dispute.employee_id,
+                              reference=dispute.result_number, decided_on=decided_on,
+                              summary=reason.strip()[:500], source=f"disputes.dispute:{dispute.pk}")
+            dispute.source_amended = outcome != Outcome.MEMPERKUAT
         dispute.citations = citations
         dispute.save()
         audit_record(actor=actor, action=AuditAction.TRANSITION, interface=interface, obj=dispute,

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Resource
@@ -28,11 +28,11 @@ from simasn.rewards.models import Award, CandidateState, SatyalancanaCandidate
 
 #: The assessment's reason codes (simasn.law rewards.satyalancana), in words.
 REASONS = {
-    "ELIGIBLE": _lazy("Memenuhi masa kerja dan tidak pernah dijatuhi hukuman disiplin sedang atau berat."),
-    "ALL_AWARDED": _lazy("Semua kelas yang dicapai sudah diberikan."),
-    "NOT_YET": _lazy("Masa kerja belum mencapai kelas berikutnya."),
-    "NOT_YET_SERVING": _lazy("Masa kerja belum mencapai kelas berikutnya."),
-    "BARRED_BY_PENALTY": _lazy("Pernah dijatuhi hukuman disiplin sedang atau berat dalam masa kerja yang dihitung."),
+    "ELIGIBLE": gettext_lazy("Memenuhi masa kerja dan tidak pernah dijatuhi hukuman disiplin sedang atau berat."),
+    "ALL_AWARDED": gettext_lazy("Semua kelas yang dicapai sudah diberikan."),
+    "NOT_YET": gettext_lazy("Masa kerja belum mencapai kelas berikutnya."),
+    "NOT_YET_SERVING": gettext_lazy("Masa kerja belum mencapai kelas berikutnya."),
+    "BARRED_BY_PENALTY": gettext_lazy("Pernah dijatuhi hukuman disiplin sedang atau berat dalam masa kerja yang dihitung."),
 }
 
 

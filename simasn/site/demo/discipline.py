@@ -86,6 +86,12 @@ def seed(*, actor: User, stdout: Any) -> None:
         heavy = report(pns[2], 30, "Tidak masuk kerja 12 hari kerja berturut-turut.", breach="PASAL_4_F")
         _examine(operator, heavy, today - dt.timedelta(days=10), absent_days=12, consecutive_absent_days=12)
         report(pns[3], 2, "Laporan masyarakat: tidak masuk kerja beberapa hari.", breach="PASAL_4_F")
+        if len(pns) > 5:
+            # A heavy penalty decided (not a dismissal): release to a pelaksana position.
+            decided_heavy = report(pns[5], 90, "Tidak masuk kerja 25 hari kerja dalam setahun.", breach="PASAL_4_F")
+            decided_heavy = _examine(operator, decided_heavy, today - dt.timedelta(days=80), absent_days=25)
+            decide_case(ppk, decided_heavy, "PEMBEBASAN_JABATAN", today - dt.timedelta(days=70),
+                        today - dt.timedelta(days=69))
         ethics = report(pns[4], 40, "Bersikap tidak ramah dan merendahkan pemohon layanan.",
                         kind=CaseKind.KODE_ETIK, ethics_value="BERORIENTASI_PELAYANAN")
         ethics = services.case_examine(actor=operator, interface=CLI, case=ethics,

@@ -1,0 +1,116 @@
+"""SKs decided by another chapter and kept in this register, and amendments of any SK by a
+decision on an upaya administratif (PP 79/2021). Offered through the provider registry
+(see simasn.actions.providers); the calling chapter's service has already checked who may
+act, by its own policy rows, and calls these inside its own transaction.
+
+- ``decree_record``: a discipline decision (PP 94/2021) becomes an SK of type
+  DISCIPLINE_PENALTY, DECIDED, numbered as the discipline chapter numbered it, signed by the
+  official with authority the discipline law named, its PDF stored once with a verification
+  code like every other SK. Its words (subject, considerations, dicta) are the discipline
+  chapter's; the layout, storage and verification are this chapter's. It changes nothing in
+  the employee's register (a penalty is not a change of position or status; a dismissal is
+  a DISMISSAL action of its own).
+- ``decree_amend``: a keberatan or banding decision upheld, changed or annulled an SK: the
+  SK is never rewritten; an amendment row is kept beside it, audited, and shown on the SK's
+  page and in the register. Undoing what an annulled SK changed in the register (a
+  dismissal, a transfer) is a new action of the workflow, which the amendment names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from simasn.actions.documents import sk_store
+from simasn.actions.models import (
+    RECORDED_TYPES,
+    ActionAmendment,
+    ActionState,
+    ActionType,
+    AmendmentOutcome,
+    PersonnelAction,
+)
+from simasn.core.audit import audit_record
+from simasn.core.audit_actions import AuditAction
+from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
+from simasn.core.interfaces import Interface
+from simasn.personnel.models import Employee
+
+#: What an annulled SK of each type leaves to be done in the register (a new action).
+FOLLOW_UP = {
+    ActionType.DISMISSAL: gettext_lazy("Pegawai diaktifkan kembali melalui tindakan baru sesuai keputusan upaya administratif."),
+    ActionType.TRANSFER: gettext_lazy("Penempatan semula dipulihkan melalui tindakan pemindahan baru."),
+    ActionType.TEMPORARY_DISMISSAL: gettext_lazy("Pegawai diaktifkan kembali melalui tindakan pengaktifan kembali."),
+    ActionType.CONTRACT_END: gettext_lazy("Perjanjian kerja dipulihkan sesuai keputusan upaya administratif."),
+}
+
+
+def decree_record(*, actor: Any, interface: Interface, action_type: str, employee_id: int, sk_number: str,
+                  sk_date: dt.date, decider_name: str, decider_title: str, decree: dict[str, Any],
+                  citations: list[str], source: str, tmt: dt.date | None = None) -> PersonnelAction:
+    if action_type not in RECORDED_TYPES:
+        raise ApplicationError(_("Jenis tindakan ini dibuat melalui alur tindakan kepegawaian."), code="validation")
+    employee = Employee.objects.filter(pk=employee_id).first()
+    if employee is None:
+        raise NotFoundError(_("Pegawai tidak ditemukan."))
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                action = PersonnelAction.objects.create(
+                    action_type=action_type, state=ActionState.DECIDED, instansi_id=employee.instansi_id,
+                    employee=employee, candidate_type=employee.employee_type,
+                    facts={"decree": decree, "source": source}, tmt=tmt, decider="PPK",
+                    citations=list(citations), notes=source, drafted_by=actor, decided_by=actor,
+                    decided_at=timezone.now(), decider_name=decider_name[:200], decider_title=decider_title[:200],
+                    sk_number=sk_number, sk_date=sk_date, created_by=actor, updated_by=actor)
+        except IntegrityError as error:
+            raise ConflictError(_("Nomor SK %(number)s sudah dipakai.") % {"number": sk_number},
+                                code="duplicate") from error
+        audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=action,
+                     changes={"after": {"action_type": action_type, "state": action.state, "sk_number": sk_number,
+                                        "source": source}},
+                     citations=action.citations, extra={"step": "record"})
+        document = sk_store(action=action, actor=actor)
+        audit_record(actor=actor, action=AuditAction.DOCUMENT_GENERATED, interface=interface, obj=action,
+                     changes={"document": {"kind": document.kind, "sha256": document.sha256,
+                                           "sk_number": action.sk_number}},
+                     citations=action.citations)
+    return action
+
+
+def decree_amend(*, actor: Any, interface: Interface, action_id: int, outcome: str, reference: str,
+                 decided_on: dt.date, summary: str = "", source: str = "",
+                 employee_id: int | None = None) -> ActionAmendment:
+    """Keep the outcome beside the SK; ``employee_id``: the SK must be about this employee (the
+    one who filed), else it is not found."""
+    if outcome not in AmendmentOutcome.values:
+        raise ApplicationError(_("Hasil upaya administratif tidak dikenal."), code="validation")
+    with transaction.atomic():
+        action = PersonnelAction.objects.select_for_update(of=("self",)).filter(pk=action_id).first()
+        if action is None or (employee_id is not None and action.employee_id != employee_id):
+            raise NotFoundError(_("SK tidak ditemukan."))
+        if action.state not in (ActionState.DECIDED, ActionState.EFFECTIVE) or not action.sk_number:
+            raise ConflictError(_("Hanya SK yang sudah ditetapkan dapat diubah oleh keputusan upaya administratif."),
+                                code="wrong_state")
+        if action.amendments.filter(outcome=AmendmentOutcome.MEMBATALKAN).exists():
+            raise ConflictError(_("SK ini sudah dibatalkan."), code="wrong_state")
+        text = summary.strip()
+        if outcome == AmendmentOutcome.MEMBATALKAN and action.state == ActionState.EFFECTIVE:
+            follow = FOLLOW_UP.get(ActionType(action.action_type))
+            if follow:
+                text = f"{text} {follow!s}".strip()
+        amendment = ActionAmendment.objects.create(
+            action=action, outcome=outcome, reference=reference[:100], decided_on=decided_on, summary=text,
+            source=source[:80], created_by=actor if getattr(actor, "pk", None) else None)
+        action.updated_by = actor if getattr(actor, "pk", None) else None
+        action.save(update_fields=["updated_at", "updated_by"])
+        audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=action,
+                     changes={"amendment": {"outcome": outcome, "reference": reference, "decided_on": decided_on,
+                                            "summary": text}},
+                     citations=["PP 79/2021"], extra={"step": "amend", "source": source})
+    return amendment
