@@ -39,6 +39,7 @@ from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
+from simasn.law.grounds import Ground, cite
 from simasn.personnel.models import Employee
 
 #: What an annulled SK of each type leaves to be done in the register (a new action).
@@ -112,5 +113,5 @@ def decree_amend(*, actor: Any, interface: Interface, action_id: int, outcome: s
         audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=action,
                      changes={"amendment": {"outcome": outcome, "reference": reference, "decided_on": decided_on,
                                             "summary": text}},
-                     citations=["PP 79/2021"], extra={"step": "amend", "source": source})
+                     citations=cite(Ground.ADMINISTRATIVE_REMEDY), extra={"step": "amend", "source": source})
     return amendment
