@@ -87,8 +87,13 @@ def test_decide_and_reject_at_once(world):
 def test_daily_job_run_twice_at_once_applies_once(world):
     import datetime as dt
 
+    from simasn.testing.factories import EmployeeFactory
+
+    # A young employee, so that a TMT in 2030 is still inside the years of service.
+    young = EmployeeFactory(instansi=world.instansi, unit=world.unit, position=world.pelaksana_pos,
+                            birth_date=dt.date(1995, 5, 5), tmt_cpns=dt.date(2020, 3, 1))
     action = services.action_draft(actor=world.operator, interface=Interface.API,
-                                   action_type=ActionType.TEMPORARY_DISMISSAL, employee_id=world.employee.pk,
+                                   action_type=ActionType.TEMPORARY_DISMISSAL, employee_id=young.pk,
                                    facts={"reason": "CUTI_DILUAR_TANGGUNGAN_NEGARA"}, tmt=dt.date(2030, 1, 1))
     services.action_propose(actor=world.pyb, interface=Interface.API, action_id=action.pk)
     services.action_decide(actor=world.ppk, interface=Interface.API, action_id=action.pk)

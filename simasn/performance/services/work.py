@@ -94,6 +94,8 @@ def dialogue_plan(*, actor: Actor, interface: Interface, plan: PerformancePlan, 
                                fields={"evaluation": [_("Tidak dikenal.")]})
     if not plan.period.start_date <= planned_on <= plan.period.end_date:
         raise ApplicationError(_("Tanggal di luar periode kinerja."), fields={"planned_on": [_("Di luar periode.")]})
+    if evaluation not in {e["code"] for e in evaluations(plan.period)}:
+        raise ApplicationError(_("Periode evaluasi tidak dikenal."), fields={"evaluation": [_("Tidak dikenal.")]})
     with transaction.atomic(durable=True):
         dialogue = Dialogue.objects.create(plan=plan, kind=kind, evaluation=evaluation, planned_on=planned_on,
                                            created_by=actor, updated_by=actor)

@@ -54,6 +54,22 @@ def test_periodic_evaluations_are_the_laws_quarters(org: Any, period: Any) -> No
         rate(org, period, org.staff[0], AS, AS, evaluation="TW-9")
 
 
+def test_every_quarter_code_is_stored_whole_and_dialogues_refuse_unknown_ones(org: Any, period: Any) -> None:
+    """TRIWULAN_III is longer than ten characters: PostgreSQL refused it and a dialogue cut it short."""
+    codes = [e["code"] for e in services.evaluations(period)]
+    plan = plan_of(period, org.staff[0])
+    for code in codes:
+        assert rate(org, period, org.staff[0], AS, AS, evaluation=code).evaluation == code
+    dialogue = services.dialogue_plan(actor=org.user(plan.appraiser), interface=WEB, plan=plan,
+                                      planned_on=period.start_date, evaluation=max(codes, key=len))
+    dialogue.refresh_from_db()
+    assert dialogue.evaluation == max(codes, key=len)
+    with pytest.raises(ApplicationError) as refused:
+        services.dialogue_plan(actor=org.user(plan.appraiser), interface=WEB, plan=plan,
+                               planned_on=period.start_date, evaluation="TW-9")
+    assert "evaluation" in refused.value.fields
+
+
 def test_finalisation_is_refused_when_a_limit_fails_then_calibrated(org: Any, period: Any) -> None:
     unit = services.unit_rating_set(actor=org.pyb, interface=WEB, period=period, unit_id=org.bidang.pk, rating="BAIK")
     for employee in org.staff:

@@ -153,14 +153,14 @@ def _open_year(*, instansi: Instansi, operator: User, pegawai: User | None, atas
                                            expectation=f"Menunjukkan perilaku {value['label_id']} dalam layanan.")
     services.evidence_add(actor=pegawai, interface=CLI, plan=plan, description="Rekap layanan triwulan III",
                           link="https://simasn.example.go.id/laporan/layanan-tw3")
+    codes = [e["code"] for e in services.evaluations(period)]  # the law's quarters, then the year
     held = services.dialogue_plan(actor=atasan, interface=CLI, plan=plan, planned_on=dt.date(2026, 4, 8),
-                                  evaluation="TW-I")
+                                  evaluation=codes[0])
     services.dialogue_record(actor=atasan, interface=CLI, dialogue=held, held_on=dt.date(2026, 4, 8),
                              notes="Capaian triwulan I sesuai target; sinkronisasi data unit perlu dipercepat.",
                              agreed_actions="Rekonsiliasi data unit dengan BKPSDM setiap bulan.")
     services.dialogue_plan(actor=pegawai, interface=CLI, plan=plan, planned_on=dt.date(2026, 12, 15),
-                           evaluation="TW-IV")
-    codes = [e["code"] for e in services.evaluations(period)]
+                           evaluation=codes[3])
     for code, pair in zip(codes[:3], [(AS, AS), (ABOVE, AS), (AS, ABOVE)], strict=True):
         services.rating_set(actor=atasan, interface=CLI, plan=plan, evaluation=code, work_result_rating=pair[0],
                             behaviour_rating=pair[1])
