@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from simasn.learning.models import FORM_CHOICES
+from simasn.learning.models import FORM_CHOICES, NeedSource
 from simasn.personnel.models import Employee
 
 if TYPE_CHECKING:
@@ -61,3 +61,22 @@ class ComplianceForm(forms.Form):
     on = forms.DateField(label=_("Per tanggal"), required=False, widget=DATE)
     q = forms.CharField(label=_("Cari (nama, NIP, unit)"), required=False)
     behind = forms.BooleanField(label=_("Hanya yang belum memenuhi / melebihi"), required=False)
+
+
+class PlanFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari (nama, NIP)"), required=False)
+    year = forms.IntegerField(label=_("Tahun"), required=False, min_value=2000, max_value=2200)
+
+
+class NeedForm(forms.Form):
+    source = forms.ChoiceField(label=_("Sumber kebutuhan"), choices=NeedSource.choices)
+    competency = forms.CharField(label=_("Kompetensi / kebutuhan"), max_length=200)
+    standard_level = forms.TypedChoiceField(label=_("Level standar jabatan"), required=False, coerce=int,
+                                            empty_value=None, choices=[("", "—")] + [(i, str(i)) for i in range(1, 6)])
+    assessed_level = forms.TypedChoiceField(label=_("Level hasil asesmen"), required=False, coerce=int,
+                                            empty_value=None, choices=[("", "—")] + [(i, str(i)) for i in range(1, 6)])
+    evidence = forms.CharField(label=_("Sumber data (standar kompetensi jabatan, laporan asesmen)"), max_length=300,
+                               required=False)
+    planned_form = forms.ChoiceField(label=_("Bentuk pengembangan yang direncanakan"), choices=FORM_CHOICES)
+    planned_jp = forms.DecimalField(label=_("JP direncanakan"), min_value=0, max_value=1000, decimal_places=2)
+    note = forms.CharField(label=_("Catatan"), max_length=300, required=False)

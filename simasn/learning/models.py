@@ -67,6 +67,10 @@ class LearningRecord(TimeStampedModel):
     source = models.CharField(_("sumber"), max_length=10, choices=RecordSource.choices,
                               default=RecordSource.MANUAL)
     xapi_statement_id = models.UUIDField(_("ID pernyataan xAPI"), null=True, blank=True, unique=True)
+    #: The need of the employee's development plan this learning closes (planned vs done).
+    development_need = models.ForeignKey("learning.DevelopmentNeed", verbose_name=_("kebutuhan pengembangan"),
+                                         on_delete=models.SET_NULL, null=True, blank=True,
+                                         related_name="records")
 
     scope_instansi_field = "employee__instansi_id"
     scope_self_field = "employee_id"
@@ -92,3 +96,73 @@ class LearningRecord(TimeStampedModel):
     @property
     def audit_subject_employee_id(self) -> int | None:
         return self.employee_id
+
+
+class NeedSource(models.TextChoices):
+    COMPETENCE_GAP = "COMPETENCE_GAP", _("Kesenjangan kompetensi jabatan")
+    PERFORMANCE = "PERFORMANCE", _("Kebutuhan dari penilaian kinerja")
+
+
+class DevelopmentPlan(TimeStampedModel):
+    """An employee's development plan for a year (issue 16 item 8): the needs identified —
+    the competence gap of the position (standard vs assessed) and the development needs the
+    appraiser wrote on the performance ratings — each with the learning planned to close it."""
+
+    employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"), on_delete=models.PROTECT,
+                                 related_name="development_plans")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+
+    scope_instansi_field = "employee__instansi_id"
+    scope_self_field = "employee_id"
+
+    class Meta:
+        ordering = ["-year", "employee_id"]
+        constraints = [models.UniqueConstraint(fields=["employee", "year"], name="learning_devplan_once")]
+        verbose_name = _("rencana pengembangan kompetensi")
+        verbose_name_plural = _("rencana pengembangan kompetensi")
+
+    def __str__(self) -> str:
+        return f"{self.year} — {self.employee}"
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        return self.employee.instansi_id
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        return self.employee_id
+
+
+class DevelopmentNeed(TimeStampedModel):
+    """One identified need and the learning planned for it; done once learning records
+    linked to it reach the planned JP."""
+
+    plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="needs")
+    source = models.CharField(_("sumber kebutuhan"), max_length=20, choices=NeedSource.choices)
+    competency = models.CharField(_("kompetensi / kebutuhan"), max_length=200)
+    # A competence gap: the level the position's standard requires and the level assessed
+    # (the scale of the standard, e.g. 1-5), each with where it comes from.
+    standard_level = models.PositiveSmallIntegerField(_("level standar jabatan"), null=True, blank=True)
+    assessed_level = models.PositiveSmallIntegerField(_("level hasil asesmen"), null=True, blank=True)
+    evidence = models.CharField(_("sumber data"), max_length=300, blank=True)
+    planned_form = models.CharField(_("bentuk pengembangan yang direncanakan"), max_length=30,
+                                    choices=FORM_CHOICES)
+    planned_jp = models.DecimalField(_("JP direncanakan"), max_digits=7, decimal_places=2)
+    note = models.CharField(_("catatan"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["plan_id", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(planned_jp__gt=0), name="learning_need_jp_positive")]
+        verbose_name = _("kebutuhan pengembangan")
+        verbose_name_plural = _("kebutuhan pengembangan")
+
+    def __str__(self) -> str:
+        return self.competency
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        return self.plan.employee.instansi_id
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        return self.plan.employee_id

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,8 +22,9 @@ from simasn.accounts.actors import User
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError, PermissionDeniedError
+from simasn.core.providers import provide
 from simasn.law import jp_compliance_columns
-from simasn.learning.models import LearningRecord
+from simasn.learning.models import DevelopmentNeed, DevelopmentPlan, LearningRecord
 from simasn.personnel.models import Employee
 
 #: Statuses of the JP rule, as shown (the rule's codes are the keys).
@@ -185,3 +187,83 @@ def jp_compliance(*, viewer: User, on: dt.date, instansi_id: int | None = None,
         for name, c in sorted(units.items())
     ]
     return summary
+
+
+# ---------------------------------------------------------------- development plans
+
+
+def development_plan_list(*, viewer: User, year: int | None = None, q: str = "") -> QuerySet[DevelopmentPlan]:
+    qs = Scope.of(viewer).filter(DevelopmentPlan.objects.select_related("employee", "employee__unit"),
+                                 Resource.DEVELOPMENT_PLAN)
+    if year:
+        qs = qs.filter(year=year)
+    if q.strip():
+        qs = qs.filter(Q(employee__name__icontains=q.strip()) | Q(employee__nip=q.strip()))
+    return qs.annotate(need_count=Count("needs", distinct=True)).order_by("-year", "employee__name")
+
+
+def development_plan_get(*, viewer: User, pk: int) -> DevelopmentPlan:
+    plan = development_plan_list(viewer=viewer).filter(pk=pk).first()
+    if plan is None:
+        raise NotFoundError(_("Rencana pengembangan tidak ditemukan."))
+    return plan
+
+
+@dataclass
+class NeedRow:
+    need: DevelopmentNeed
+    done_jp: Decimal
+    records: list[LearningRecord]
+
+    @property
+    def gap(self) -> int | None:
+        n = self.need
+        return None if n.standard_level is None or n.assessed_level is None else n.standard_level - n.assessed_level
+
+    @property
+    def done(self) -> bool:
+        return self.done_jp >= self.need.planned_jp
+
+
+@dataclass
+class PlanSummary:
+    plan: DevelopmentPlan
+    needs: list[NeedRow]
+    year_jp: Decimal
+    gap_jp: Decimal
+    unlinked: list[LearningRecord]
+    competence: dict[str, Any] | None
+
+    @property
+    def planned_jp(self) -> Decimal:
+        return sum((r.need.planned_jp for r in self.needs), Decimal(0))
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for r in self.needs if r.done)
+
+    @property
+    def gap_share(self) -> Decimal | None:
+        """The share of the year's JP spent on the identified needs (None: no JP yet)."""
+        return None if not self.year_jp else (self.gap_jp / self.year_jp * 100).quantize(Decimal("0.1"))
+
+
+def development_plan_summary(plan: DevelopmentPlan) -> PlanSummary:
+    """Planned vs done per need, the year's JP and the share spent on the needs, the records
+    not yet linked to a need, and the latest competence assessment (talent chapter)."""
+    records = list(LearningRecord.objects.filter(employee_id=plan.employee_id, end_date__year=plan.year)
+                   .order_by("end_date", "pk"))
+    by_need: dict[int, list[LearningRecord]] = defaultdict(list)
+    for record in records:
+        if record.development_need_id is not None:
+            by_need[record.development_need_id].append(record)
+    rows = [NeedRow(need=n, records=by_need.get(n.pk, []), done_jp=sum((r.jp for r in by_need.get(n.pk, [])),
+                                                                         Decimal(0)))
+            for n in plan.needs.all()]
+    year_jp = sum((r.jp for r in records), Decimal(0))
+    gap_jp = sum((r.jp for r in records if r.development_need_id is not None), Decimal(0))
+    competence = provide("talent.latest_competence", employee_ids=[plan.employee_id],
+                         on=dt.date(plan.year, 12, 31), default={}) or {}
+    return PlanSummary(plan=plan, needs=rows, year_jp=year_jp, gap_jp=gap_jp,
+                       unlinked=[r for r in records if r.development_need_id is None],
+                       competence=competence.get(plan.employee_id))

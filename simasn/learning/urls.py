@@ -9,4 +9,10 @@ urlpatterns = [
     path("impor/", views.record_import, name="import"),
     path("kepatuhan/", views.compliance, name="compliance"),
     path("saya/", views.my_learning, name="mine"),
+    path("rencana/", views.plan_list, name="plans"),
+    path("rencana/saya/", views.plan_mine, name="plan_mine"),
+    path("rencana/susun/", views.plan_prepare, name="plan_prepare"),
+    path("rencana/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("rencana/<int:pk>/kebutuhan/", views.need_add, name="need_add"),
+    path("rencana/kebutuhan/<int:pk>/tautkan/", views.record_link, name="record_link"),
 ]

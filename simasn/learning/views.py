@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,13 +15,22 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import ApplicationError, PermissionDeniedError
+from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.learning import selectors, services
-from simasn.learning.forms import ComplianceForm, ImportForm, LearningRecordForm, RecordFilterForm
+from simasn.learning import development, selectors, services
+from simasn.learning.forms import (
+    ComplianceForm,
+    ImportForm,
+    LearningRecordForm,
+    NeedForm,
+    PlanFilterForm,
+    RecordFilterForm,
+)
+from simasn.learning.models import DevelopmentNeed, LearningRecord
+from simasn.learning.selectors import development_plan_summary
 from simasn.organization.models import Instansi
 from simasn.personnel.models import Employee
-from simasn.web.pages import apply_errors, list_page, not_allowed_message
+from simasn.web.pages import apply_errors, form_page, list_page, not_allowed_message
 
 
 class Rows(list):
@@ -166,3 +176,124 @@ def my_learning(request: AuthenticatedRequest) -> HttpResponse:
         "title": _("Pembelajaran saya"), "row": summary.rows[0] if summary.rows else None, "records": records,
         "on": on, "can_create": Scope.of(request.user).can(Resource.LEARNING_RECORD, Action.CREATE),
     })
+
+
+# ---------------------------------------------------------------- development plans
+
+
+def _year(request: AuthenticatedRequest) -> int:
+    raw = request.GET.get("tahun") or request.POST.get("year") or ""
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2200 else timezone.localdate().year
+
+
+def _plan_page(request: AuthenticatedRequest, plan: Any, *, title: str) -> HttpResponse:
+    scope = Scope.of(request.user)
+    can_update = scope.allows(Resource.DEVELOPMENT_PLAN, Action.UPDATE, instansi_id=plan.employee.instansi_id,
+                              employee_id=plan.employee_id)
+    return render(request, "learning/plan_detail.html", {
+        "title": title, "plan": plan, "summary": development_plan_summary(plan), "can_update": can_update,
+        "can_prepare": can_update, "year": plan.year})
+
+
+@login_required
+def plan_mine(request: AuthenticatedRequest) -> HttpResponse:
+    """The employee's development plan for a year (?tahun=)."""
+    if not request.user.employee_id:
+        raise PermissionDeniedError(_("Akun Anda tidak terhubung dengan data pegawai."))
+    scope = _require(request, Resource.DEVELOPMENT_PLAN)
+    year = _year(request)
+    plan = selectors.development_plan_list(viewer=request.user, year=year).filter(
+        employee_id=request.user.employee_id).first()
+    if plan is None:
+        return render(request, "learning/plan_detail.html", {
+            "title": _("Rencana pengembangan saya"), "plan": None, "year": year,
+            "can_prepare": scope.can(Resource.DEVELOPMENT_PLAN, Action.CREATE),
+            "employee_id": request.user.employee_id})
+    return _plan_page(request, plan, title=_("Rencana pengembangan saya"))
+
+
+@login_required
+def plan_list(request: AuthenticatedRequest) -> HttpResponseBase:
+    """The instansi's development plans (PyB, PPK, operator): planned vs done per employee."""
+    _require(request, Resource.DEVELOPMENT_PLAN)
+    form = PlanFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.development_plan_list(viewer=request.user, year=data.get("year"), q=data.get("q") or "")
+    columns = [
+        (_("NIP"), lambda p: p.employee.nip), (_("Pegawai"), lambda p: p.employee.full_name),
+        (_("Unit kerja"), lambda p: p.employee.unit.name if p.employee.unit else ""),
+        (_("Tahun"), lambda p: p.year), (_("Kebutuhan"), lambda p: p.need_count),
+    ]
+    return list_page(request, queryset=qs, template="learning/plan_list.html",
+                     title=_("Rencana pengembangan kompetensi"), columns=columns,
+                     export_name="rencana-pengembangan", filter_form=form,
+                     export_object_type="learning.developmentplan",
+                     context={"can_prepare": Scope.of(request.user).reach(Resource.DEVELOPMENT_PLAN, Action.CREATE)
+                              >= Reach.INSTANSI, "this_year": timezone.localdate().year})
+
+
+@login_required
+def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    plan = selectors.development_plan_get(viewer=request.user, pk=pk)
+    return _plan_page(request, plan, title=_("Rencana pengembangan: %(name)s") % {"name": plan.employee.full_name})
+
+
+@login_required
+def plan_prepare(request: AuthenticatedRequest) -> HttpResponse:
+    """POST: prepare (or refresh from the performance ratings) an employee's plan for a year."""
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("learning:plan_mine"))
+    raw = request.POST.get("employee") or ""
+    employee_id = int(raw) if raw.isdigit() and len(raw) < 19 else (request.user.employee_id or 0)
+    nip = (request.POST.get("nip") or "").strip()
+    if nip:  # an operator prepares the plan of an employee of the instansi by NIP
+        employee_id = Employee.objects.filter(nip=nip[:30]).values_list("pk", flat=True).first() or 0
+    try:
+        plan = development.development_plan_prepare(actor=request.user, interface=Interface.WEB,
+                                                    employee_id=employee_id, year=_year(request))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return HttpResponseRedirect(reverse("learning:plan_mine"))
+    messages.success(request, _("Rencana pengembangan disusun; kebutuhan dari penilaian kinerja dimasukkan."))
+    if plan.employee_id == request.user.employee_id:
+        return HttpResponseRedirect(reverse("learning:plan_mine") + f"?tahun={plan.year}")
+    return HttpResponseRedirect(reverse("learning:plan_detail", args=[plan.pk]))
+
+
+def _back(request: AuthenticatedRequest, plan: Any) -> str:
+    if plan.employee_id == request.user.employee_id:
+        return reverse("learning:plan_mine") + f"?tahun={plan.year}"
+    return reverse("learning:plan_detail", args=[plan.pk])
+
+
+@login_required
+def need_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    plan = selectors.development_plan_get(viewer=request.user, pk=pk)
+    back = _back(request, plan)
+    form = NeedForm(request.POST or None)
+    return form_page(request, form=form, template="web/form.html", title=_("Tambah kebutuhan pengembangan"),
+                     submit=lambda d: development.development_need_add(actor=request.user, interface=Interface.WEB,
+                                                                       plan=plan, **d),
+                     success_url=lambda _o: back, success_message=_("Kebutuhan ditambahkan."),
+                     context={"cancel_url": back})
+
+
+@login_required
+def record_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: link one of the employee's learning records of the year to a need."""
+    need = DevelopmentNeed.objects.select_related("plan").filter(pk=pk).first()
+    if need is None:
+        raise NotFoundError(_("Kebutuhan pengembangan tidak ditemukan."))
+    plan = selectors.development_plan_get(viewer=request.user, pk=need.plan_id)
+    back = _back(request, plan)
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    raw = request.POST.get("record") or ""
+    record = (LearningRecord.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 19 else None)
+    try:
+        development.development_record_link(actor=request.user, interface=Interface.WEB, need=need, record=record)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Catatan pembelajaran ditautkan ke kebutuhan."))
+    return HttpResponseRedirect(back)

@@ -39,6 +39,7 @@ NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
     (_("Kinerja"), "performance:home", Resource.PERFORMANCE_PERIOD),
     (_("Pengembangan kompetensi"), "learning:list", Resource.LEARNING_RECORD),
     (_("Kepatuhan JP"), "learning:compliance", Resource.LEARNING_COMPLIANCE),
+    (_("Rencana pengembangan"), "learning:plans", Resource.DEVELOPMENT_PLAN),
     (_("Manajemen talenta"), "talent:grid", Resource.TALENT_PROFILE),
     (_("Rencana suksesi"), "talent:succession", Resource.TALENT_SUCCESSION),
     (_("Mobilitas talenta"), "talent:mobility_list", Resource.TALENT_MOBILITY),
