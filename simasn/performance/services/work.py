@@ -89,9 +89,6 @@ def dialogue_plan(*, actor: Actor, interface: Interface, plan: PerformancePlan, 
     require_editable(plan)
     if kind not in DialogueKind.values:
         raise ApplicationError(_("Jenis dialog tidak dikenal."), fields={"kind": [_("Tidak dikenal.")]})
-    if evaluation not in {e["code"] for e in evaluations(plan.period)}:
-        raise ApplicationError(_("Periode evaluasi tidak dikenal untuk periode kinerja ini."),
-                               fields={"evaluation": [_("Tidak dikenal.")]})
     if not plan.period.start_date <= planned_on <= plan.period.end_date:
         raise ApplicationError(_("Tanggal di luar periode kinerja."), fields={"planned_on": [_("Di luar periode.")]})
     if evaluation not in {e["code"] for e in evaluations(plan.period)}:
