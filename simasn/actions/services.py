@@ -44,21 +44,23 @@ from simasn.core.errors import (
 )
 from simasn.core.interfaces import Interface
 from simasn.law import parameters
+from simasn.law.enums import EmployeeStatus
 from simasn.law.grounds import Ground, cite
 from simasn.law.parameters import ParameterGapError
 from simasn.organization.models import Instansi
 from simasn.organization.selectors import official_in_office
-from simasn.personnel.models import Employee, PositionHistory
+from simasn.personnel import services as personnel_services
+from simasn.personnel.models import Employee
 from simasn.positions.models import Position
 
 #: The employee status each action type leaves on its TMT.
 STATUS_AFTER = {
-    ActionType.TEMPORARY_DISMISSAL: "DIBERHENTIKAN_SEMENTARA",
-    ActionType.REACTIVATION: "AKTIF",
-    ActionType.DISMISSAL: "BERHENTI",
-    ActionType.RETIREMENT: "PENSIUN",
-    ActionType.CONTRACT_END: "BERHENTI",
-    ActionType.CANDIDACY_RESIGNATION: "BERHENTI",
+    ActionType.TEMPORARY_DISMISSAL: EmployeeStatus.DIBERHENTIKAN_SEMENTARA,
+    ActionType.REACTIVATION: EmployeeStatus.AKTIF,
+    ActionType.DISMISSAL: EmployeeStatus.BERHENTI,
+    ActionType.RETIREMENT: EmployeeStatus.PENSIUN,
+    ActionType.CONTRACT_END: EmployeeStatus.BERHENTI,
+    ActionType.CANDIDACY_RESIGNATION: EmployeeStatus.BERHENTI,
 }
 ENDING_TYPES = (ActionType.DISMISSAL, ActionType.RETIREMENT, ActionType.CONTRACT_END,
                 ActionType.CANDIDACY_RESIGNATION)
@@ -146,8 +148,9 @@ def action_draft(
             raise ApplicationError(_("Jenis calon harus sama dengan jenis pegawai."), code="validation",
                                    fields={"candidate_type": [_("Tidak sesuai.")]})
         candidate_type = employee.employee_type
-        allowed_status = ("DIBERHENTIKAN_SEMENTARA",) if action_type == ActionType.REACTIVATION else (
-            ("AKTIF", "DIBERHENTIKAN_SEMENTARA") if action_type in (*ENDING_TYPES,) else ("AKTIF",))
+        allowed_status = (EmployeeStatus.DIBERHENTIKAN_SEMENTARA,) if action_type == ActionType.REACTIVATION else (
+            (EmployeeStatus.AKTIF, EmployeeStatus.DIBERHENTIKAN_SEMENTARA) if action_type in ENDING_TYPES
+            else (EmployeeStatus.AKTIF,))
         if employee.status not in allowed_status:
             raise ApplicationError(
                 _("Status pegawai %(status)s tidak memungkinkan tindakan ini.")
@@ -437,47 +440,30 @@ def action_decide(*, actor: Any, interface: Interface, action_id: int,
 # ------------------------------------------------------------------- applying
 
 
-def _close_history(employee: Employee, end: dt.date) -> None:
-    PositionHistory.objects.filter(employee=employee, end_date__isnull=True).update(end_date=end)
-
-
 def _effects(action: PersonnelAction) -> dict[str, Any]:
-    """Change the employee as the decided action says; returns the changes for the audit."""
+    """Change the employee as the decided action says, through the register's services (the
+    only writers of the employee and its position history); returns the changes (audited)."""
     if action.employee_id is None:
         return {}
     employee = Employee.objects.select_for_update().get(pk=action.employee_id)
     tmt = action.tmt
     assert tmt is not None
-    before = {"instansi": employee.instansi_id, "unit": employee.unit_id,
-              "position": employee.position_id, "status": employee.status}
-    basis = "; ".join(action.citations)[:300]
+    common: dict[str, Any] = {
+        "actor": None, "interface": Interface.SYSTEM, "employee": employee,
+        "reason": _("Berlakunya SK %(sk)s") % {"sk": action.sk_number},
+        "citations": list(action.citations), "extra": {"personnel_action": action.pk},
+    }
     if action.action_type in (ActionType.APPOINTMENT, ActionType.TRANSFER):
         if action.position_id is None:  # what get(pk=None) raises
             raise Position.DoesNotExist("Position matching query does not exist.")
         position = Position.objects.select_related("unit").get(pk=action.position_id)
-        employee.position = position
-        employee.unit = position.unit
-        employee.instansi_id = position.instansi_id
-        _close_history(employee, tmt)
-        PositionHistory.objects.create(
-            employee=employee, instansi_id=position.instansi_id, position=position,
-            position_name=position.name, unit_name=position.unit.name, position_kind=position.kind,
-            start_date=tmt, sk_number=action.sk_number or "", sk_date=action.sk_date,
-            legal_basis=basis, source=f"tindakan:{action.pk}",
-        )
-    else:
-        employee.status = STATUS_AFTER[ActionType(action.action_type)]
-        if action.action_type in ENDING_TYPES:
-            _close_history(employee, tmt - dt.timedelta(days=1))
-    employee.updated_by = None
-    employee.save(update_fields=["instansi", "unit", "position", "status", "updated_at", "updated_by"])
-    after = {"instansi": employee.instansi_id, "unit": employee.unit_id,
-             "position": employee.position_id, "status": employee.status}
-    changes = {k: {"before": before[k], "after": after[k]} for k in after if before[k] != after[k]}
-    audit_record(actor=None, action=AuditAction.UPDATE, interface=Interface.SYSTEM, obj=employee,
-                 changes=changes, reason=_("Berlakunya SK %(sk)s") % {"sk": action.sk_number},
-                 citations=action.citations, extra={"personnel_action": action.pk})
-    return changes
+        return personnel_services.employee_assign_position(
+            **common, position=position, start=tmt, sk_number=action.sk_number or "", sk_date=action.sk_date,
+            source=f"tindakan:{action.pk}")
+    status = STATUS_AFTER[ActionType(action.action_type)]
+    if action.action_type in ENDING_TYPES:
+        return personnel_services.employee_end_service(**common, status=status, on=tmt)
+    return personnel_services.employee_set_status(**common, status=status)
 
 
 def action_apply(*, action_id: int, on: dt.date, interface: Interface = Interface.SYSTEM) -> PersonnelAction:

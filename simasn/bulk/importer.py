@@ -23,13 +23,13 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.bulk import deferral, loaders
+from simasn.bulk import deferral
 from simasn.bulk.columns import Accepted, ColumnChecker, accepted_rows
 from simasn.bulk.files import REJECTS_FOLDER, Source, check_file, count_rows, file_format, read_rows
 from simasn.bulk.models import ImportJob, ImportReject, ImportStatus
 from simasn.bulk.reading import read_chunks
 from simasn.bulk.references import CachedReferences
-from simasn.bulk.rows import ReportedReject, RowChecker, reject_csv
+from simasn.bulk.rows import DB_COLUMNS, ReportedReject, RowChecker, reject_csv
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, PermissionDeniedError
@@ -37,6 +37,7 @@ from simasn.core.interfaces import Interface
 from simasn.core.scheduling import enqueue_after_import
 from simasn.core.storage import save_exactly, unique_name, working_storage
 from simasn.law.grounds import Ground, cite
+from simasn.personnel import loading
 from simasn.personnel.models import Employee
 
 #: Starting an import (operators: own instansi; administrators: all; accounts.policy).
@@ -102,8 +103,9 @@ def _load(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.datetime,
     if not rows:
         return 0
     if connections["default"].vendor == "postgresql":
-        return loaders.load_postgres(rows, actor_id=actor_id, now=now)
-    return loaders.load_batched(rows, actor_id=actor_id, now=now, references=references)
+        return loading.load_postgres(rows, register_columns=DB_COLUMNS, actor_id=actor_id, now=now)
+    return loading.load_batched(rows, register_columns=DB_COLUMNS, actor_id=actor_id, now=now,
+                                references=references)
 
 
 def _load_accepted(accepted: Accepted, *, actor_id: int | None, now: dt.datetime, references: CachedReferences,
@@ -111,9 +113,10 @@ def _load_accepted(accepted: Accepted, *, actor_id: int | None, now: dt.datetime
     if not int(accepted.mask.sum()):
         return 0
     if connections["default"].vendor == "postgresql":
-        return loaders.load_postgres_columns(accepted.columns, actor_id=actor_id, now=now,
-                                             references=references, known=known)
-    return loaders.load_batched(accepted_rows(accepted), actor_id=actor_id, now=now, references=references)
+        return loading.load_postgres_columns(accepted.columns, register_columns=DB_COLUMNS, actor_id=actor_id,
+                                             now=now, references=references, known=known)
+    return loading.load_batched(accepted_rows(accepted), register_columns=DB_COLUMNS, actor_id=actor_id, now=now,
+                                references=references)
 
 
 def import_job_run(

@@ -1,4 +1,16 @@
-"""Writes on the employee register: scope, the law's checks, audit — one transaction."""
+"""Writes on the employee register: scope, the law's checks, audit — one transaction.
+
+The only writers of `Employee` and `PositionHistory` (a test greps for any other): register
+edits here, a decided personnel action through `employee_assign_position`,
+`employee_end_service` and `employee_set_status`, a bulk import through
+`simasn.personnel.loading` (the bulk variant).
+
+**The position-history date rule.** A row's `end_date` is the last day the position was
+held (inclusive, as `performance.hierarchy` reads it): a new position starting on day D
+closes the open row on D - 1, and leaving the service on D (the TMT of a dismissal or a
+retirement: the first day out of service) closes it on D - 1 too. A row is never closed
+before it started (a correction on the same day ends it on its own start date).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.audit import audit_record
@@ -17,7 +30,7 @@ from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.core.services import model_create, model_update
 from simasn.law.decision import FactsError
-from simasn.law.enums import EmployeeType
+from simasn.law.enums import EmployeeStatus, EmployeeType
 from simasn.law.grounds import Ground, cite
 from simasn.organization.models import Instansi, Unit
 from simasn.personnel import law_bridge
@@ -133,16 +146,112 @@ def validate_employee_data(
         raise ApplicationError(_("Periksa kembali isian yang ditandai."), code="validation", fields=errors)
 
 
-def _record_position(employee: Employee, *, start: dt.date, source: str) -> None:
-    PositionHistory.objects.filter(employee=employee, end_date__isnull=True).update(end_date=start)
+def history_end_for(start: dt.date) -> dt.date:
+    """The date rule: the open row ends the day before `start` (see the module doc)."""
+    return start - dt.timedelta(days=1)
+
+
+def _close_history(employee: Employee, start: dt.date) -> None:
+    """Close the employee's open history row for something that starts on `start`."""
+    end = history_end_for(start)
+    for row in PositionHistory.objects.filter(employee=employee, end_date__isnull=True):
+        row.end_date = max(end, row.start_date)
+        row.save(update_fields=["end_date"])
+
+
+def _record_position(employee: Employee, *, start: dt.date, source: str, sk_number: str = "",
+                     sk_date: dt.date | None = None, legal_basis: str = "") -> None:
+    _close_history(employee, start)
     position = employee.position
     if position is None:
         return
     PositionHistory.objects.create(
         employee=employee, instansi_id=employee.instansi_id, position=position,
         position_name=position.name, unit_name=position.unit.name, position_kind=position.kind,
-        start_date=start, source=source,
+        start_date=start, source=source, sk_number=sk_number, sk_date=sk_date, legal_basis=legal_basis,
     )
+
+
+#: Statuses that end the service (UU 20/2023 Pasal 52): the history closes with them.
+ENDING_STATUSES = (EmployeeStatus.BERHENTI, EmployeeStatus.PENSIUN)
+
+
+def _require_update(actor: Actor, employee: Employee) -> None:
+    """A person needs the EMPLOYEE update grant; the system (actor None) acts only on a
+    decision already taken (a decided personnel action on its TMT)."""
+    if actor is not None:
+        Scope.of(actor).require(Resource.EMPLOYEE, Action.UPDATE, obj=employee)
+
+
+def _register_change(*, actor: Actor, interface: Interface, employee: Employee, before: dict[str, Any],
+                     reason: str, citations: list[str], extra: dict[str, Any] | None) -> dict[str, Any]:
+    employee.updated_by = actor
+    employee.save(update_fields=["instansi", "unit", "position", "status", "updated_at", "updated_by"])
+    after = {"instansi": employee.instansi_id, "unit": employee.unit_id,
+             "position": employee.position_id, "status": employee.status}
+    changes = {k: {"before": before[k], "after": after[k]} for k in after if before[k] != after[k]}
+    audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=employee,
+                 changes=changes, reason=reason, citations=citations, extra=extra or {})
+    return changes
+
+
+def _before(employee: Employee) -> dict[str, Any]:
+    return {"instansi": employee.instansi_id, "unit": employee.unit_id,
+            "position": employee.position_id, "status": employee.status}
+
+
+def employee_assign_position(
+    *, actor: Actor, interface: Interface, employee: Employee, position: Position, start: dt.date,
+    sk_number: str = "", sk_date: dt.date | None = None, reason: str = "", citations: list[str] | None = None,
+    source: str = "", extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Place the employee in `position` from `start` (an appointment or a transfer, also
+    between instansi): the employee's instansi, unit and position change, the open history
+    row closes by the date rule and a new one opens. Returns the changes (also audited)."""
+    _require_update(actor, employee)
+    citations = list(citations or [])
+    with transaction.atomic():
+        before = _before(employee)
+        employee.position = position
+        employee.unit = position.unit
+        employee.instansi_id = position.instansi_id
+        _record_position(employee, start=start, source=source or str(interface), sk_number=sk_number or "",
+                         sk_date=sk_date, legal_basis="; ".join(citations)[:300])
+        return _register_change(actor=actor, interface=interface, employee=employee, before=before,
+                                reason=reason, citations=citations, extra=extra)
+
+
+def employee_end_service(
+    *, actor: Actor, interface: Interface, employee: Employee, status: EmployeeStatus, on: dt.date,
+    reason: str = "", citations: list[str] | None = None, extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The employee leaves the service on `on` (the TMT: the first day out) with `status`
+    (BERHENTI or PENSIUN); the open history row closes by the date rule."""
+    if status not in ENDING_STATUSES:
+        raise ValueError(f"{status} does not end the service")
+    _require_update(actor, employee)
+    with transaction.atomic():
+        before = _before(employee)
+        employee.status = status.value
+        _close_history(employee, on)
+        return _register_change(actor=actor, interface=interface, employee=employee, before=before,
+                                reason=reason, citations=list(citations or []), extra=extra)
+
+
+def employee_set_status(
+    *, actor: Actor, interface: Interface, employee: Employee, status: EmployeeStatus,
+    reason: str = "", citations: list[str] | None = None, extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Suspend (DIBERHENTIKAN_SEMENTARA) or reactivate (AKTIF) an employee; the position and its
+    history stay (a temporary dismissal keeps the post's holder on record)."""
+    if status in ENDING_STATUSES:
+        raise ValueError(f"{status} ends the service: use employee_end_service")
+    _require_update(actor, employee)
+    with transaction.atomic():
+        before = _before(employee)
+        employee.status = status.value
+        return _register_change(actor=actor, interface=interface, employee=employee, before=before,
+                                reason=reason, citations=list(citations or []), extra=extra)
 
 
 def employee_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Employee:

@@ -23,7 +23,7 @@ def _require_postgres() -> None:
 
 
 def test_copy_path_loads_rows_history_and_skips_known_nips(tmp_path, monkeypatch):
-    from simasn.bulk import loaders
+    from simasn.personnel import loading as loaders
 
     calls = []
     original = loaders.load_postgres_columns
@@ -95,7 +95,7 @@ def test_first_load_builds_indexes_after_the_rows_and_restores_the_schema(tmp_pa
 
 
 def test_a_first_load_that_fails_midway_rebuilds_when_resumed(tmp_path, settings, monkeypatch):
-    from simasn.bulk import loaders
+    from simasn.personnel import loading as loaders
 
     settings.IMPORT_BULK_BUILD_MIN_ROWS = 5
     reference_objects()

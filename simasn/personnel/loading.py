@@ -1,9 +1,12 @@
-"""Loading checked rows into the register: PostgreSQL COPY, or batched inserts.
+"""The register's bulk variant (simasn.personnel.services is the other writer): loading
+rows a bulk import checked, with PostgreSQL COPY or batched inserts.
 
-Both loaders skip NIPs already in the register (NIP is unique — UU 20/2023 Pasal 7),
-so re-importing a file changes nothing, and both write the opening position-history
-row of every new employee who holds a position. They run inside the caller's
-transaction (one per chunk).
+Every loader skips NIPs already in the register (NIP is unique — UU 20/2023 Pasal 7), so
+re-importing a file changes nothing and an import never moves an employee already
+registered; so the date rule of `simasn.personnel.services` has no open row to close, and
+each new employee who holds a position gets its opening position-history row from the
+row's `position_start`. They run inside the caller's transaction (one per chunk). The
+importer (simasn.bulk) checks the rows and passes `register_columns`, the columns it fills.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from typing import Any
 
 from django.db import connections
 
-from simasn.bulk.rows import DB_COLUMNS
 from simasn.personnel.models import Employee, PositionHistory
 
 SOURCE = "import"
@@ -32,7 +34,8 @@ def _new_rows(rows: list[dict[str, Any]], existing: set[str]) -> list[dict[str, 
     return new
 
 
-def load_postgres(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.datetime, using: str = "default") -> int:
+def load_postgres(rows: list[dict[str, Any]], *, register_columns: tuple[str, ...], actor_id: int | None, now: dt.datetime,
+                  using: str = "default") -> int:
     connection = connections[using]
     with connection.cursor() as django_cursor:
         cursor = django_cursor.cursor  # the psycopg 3 cursor
@@ -40,10 +43,10 @@ def load_postgres(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.d
         new = _new_rows(rows, {nip for (nip,) in cursor.fetchall()})
         if not new:
             return 0
-        columns = (*DB_COLUMNS, "created_at", "updated_at", "created_by_id", "updated_by_id")
-        with cursor.copy(f"COPY personnel_employee ({', '.join(columns)}) FROM STDIN") as copy:
+        stored = (*register_columns, "created_at", "updated_at", "created_by_id", "updated_by_id")
+        with cursor.copy(f"COPY personnel_employee ({', '.join(stored)}) FROM STDIN") as copy:
             for row in new:
-                copy.write_row([*(row[c] for c in DB_COLUMNS), now, now, actor_id, actor_id])
+                copy.write_row([*(row[c] for c in register_columns), now, now, actor_id, actor_id])
         placed = [r for r in new if r["position_id"]]
         if placed:
             cursor.execute(
@@ -63,8 +66,8 @@ def load_postgres(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.d
     return len(new)
 
 
-def load_batched(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.datetime,
-                 references: Any, using: str = "default") -> int:
+def load_batched(rows: list[dict[str, Any]], *, register_columns: tuple[str, ...], actor_id: int | None,
+                 now: dt.datetime, references: Any, using: str = "default") -> int:
     """The portable path (SQLite): bulk INSERTs of at most 500 rows."""
     nips = [r["nip"] for r in rows]
     existing: set[str] = set()
@@ -72,7 +75,7 @@ def load_batched(rows: list[dict[str, Any]], *, actor_id: int | None, now: dt.da
         existing |= set(Employee.objects.using(using).filter(nip__in=nips[start:start + 900]).values_list("nip", flat=True))
     new = _new_rows(rows, existing)
     objects = [
-        Employee(**{c: r[c] for c in DB_COLUMNS}, created_at=now, updated_at=now,
+        Employee(**{c: r[c] for c in register_columns}, created_at=now, updated_at=now,
                  created_by_id=actor_id, updated_by_id=actor_id)
         for r in new
     ]
@@ -97,8 +100,8 @@ def _constant(value: Any, count: int, kind: Any) -> Any:
     return pa.array([value] * count, type=kind)
 
 
-def load_postgres_columns(columns: dict[str, Any], *, actor_id: int | None, now: dt.datetime,
-                          references: Any, known: set[str] | None, using: str = "default") -> int:
+def load_postgres_columns(columns: dict[str, Any], *, register_columns: tuple[str, ...], actor_id: int | None,
+                          now: dt.datetime, references: Any, known: set[str] | None, using: str = "default") -> int:
     """COPY the fast path's accepted rows (Arrow columns) as CSV written by Arrow.
 
     NIPs already in the register are skipped (found in `known` when the caller keeps the
@@ -140,7 +143,7 @@ def load_postgres_columns(columns: dict[str, Any], *, actor_id: int | None, now:
         stamp = now.isoformat()
         actor = _constant(actor_id, count, pa.int64())
         employee = pa.table({
-            "id": ids, **{name: rows[name] for name in DB_COLUMNS},
+            "id": ids, **{name: rows[name] for name in register_columns},
             "created_at": _constant(stamp, count, pa.string()), "updated_at": _constant(stamp, count, pa.string()),
             "created_by_id": actor, "updated_by_id": actor,
         })
