@@ -4,7 +4,9 @@ decision on an upaya administratif (PP 79/2021). Offered through the provider re
 act, by its own policy rows, and calls these inside its own transaction.
 
 - ``decree_record``: a discipline decision (PP 94/2021) becomes an SK of type
-  DISCIPLINE_PENALTY, DECIDED, numbered as the discipline chapter numbered it, signed by the
+  DISCIPLINE_PENALTY, in force (EFFECTIVE: the decree stands from its date, so it is never
+  an open action waiting for the daily job; the penalty's own period is the discipline
+  chapter's), numbered as the discipline chapter numbered it, signed by the
   official with authority the discipline law named, its PDF stored once with a verification
   code like every other SK. Its words (subject, considerations, dicta) are the discipline
   chapter's; the layout, storage and verification are this chapter's. It changes nothing in
@@ -59,15 +61,17 @@ def decree_record(*, actor: Any, interface: Interface, action_type: str, employe
     employee = Employee.objects.filter(pk=employee_id).first()
     if employee is None:
         raise NotFoundError(_("Pegawai tidak ditemukan."))
+    now = timezone.now()
     with transaction.atomic():
         try:
             with transaction.atomic():
                 action = PersonnelAction.objects.create(
-                    action_type=action_type, state=ActionState.DECIDED, instansi_id=employee.instansi_id,
+                    action_type=action_type, state=ActionState.EFFECTIVE, instansi_id=employee.instansi_id,
                     employee=employee, candidate_type=employee.employee_type,
                     facts={"decree": decree, "source": source}, tmt=tmt, decider="PPK",
                     citations=list(citations), notes=source, drafted_by=actor, decided_by=actor,
-                    decided_at=timezone.now(), decider_name=decider_name[:200], decider_title=decider_title[:200],
+                    decided_at=now, effective_at=now, decider_name=decider_name[:200],
+                    decider_title=decider_title[:200],
                     sk_number=sk_number, sk_date=sk_date, created_by=actor, updated_by=actor)
         except IntegrityError as error:
             raise ConflictError(_("Nomor SK %(number)s sudah dipakai.") % {"number": sk_number},

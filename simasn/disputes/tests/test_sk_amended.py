@@ -56,9 +56,11 @@ def test_a_discipline_decision_is_an_sk_of_the_register_with_its_decree_text(wor
     case = _decided(world)
     assert case.sk_action_id is not None
     action = PersonnelAction.objects.get(pk=case.sk_action_id)
-    assert action.action_type == ActionType.DISCIPLINE_PENALTY and action.state == ActionState.DECIDED
+    assert action.action_type == ActionType.DISCIPLINE_PENALTY and action.state == ActionState.EFFECTIVE
     assert action.sk_number == case.decision_number and action.sk_date == DECIDED
     assert action.employee_id == world.employee.pk and action.decider_name == "Muhammad Farhan"
+    from simasn.actions.selectors import open_action_types
+    assert open_action_types([world.employee.pk]) == {}  # in force, never an open action
     document = ActionDocument.objects.get(action=action, kind="SK")
     assert document.verification_code
     text = _pdf_text(action)
