@@ -76,3 +76,7 @@ def test_employee_files_a_keberatan_and_the_ppk_decides_it(live_server, page) ->
     assert "Diputus" in page.locator("#dispute-state").inner_text()
     assert "telah diubah" in page.locator("#outcome").inner_text()
     assert DisciplineCase.objects.get(pk=case.pk).penalty == ""
+    # The SK in the personnel-action register carries the annulment beside it.
+    sk_action_id = DisciplineCase.objects.get(pk=case.pk).sk_action_id
+    page.goto(f"{live_server.url}/tindakan/{sk_action_id}/")
+    assert "Dibatalkan" in page.locator("#amendments + ul").inner_text()
