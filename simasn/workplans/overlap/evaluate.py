@@ -2,7 +2,8 @@
 
     python -m simasn.workplans.overlap.evaluate simasn/workplans/tests/data/pairs_heldout.yaml
 
-trains the baseline (seed glossary, seed pairs — never the file measured) and prints precision,
+(the held-out file the lead adds after the detector is frozen) trains the baseline (seed
+glossary, seed pairs — never the file measured) and prints precision,
 recall and F1 at the threshold chosen by cross-validation on the seed pairs, overall and per kind.
 """
 

@@ -10,6 +10,7 @@ import pytest
 from simasn.testing.browser import login
 from simasn.workplans import services
 from simasn.workplans.models import Draft
+from simasn.workplans.overlap import glossary, store
 from simasn.workplans.tests.conftest import W, fill_draft, make_policy
 from simasn.workplans.tests.test_services_cycle import new_cycle
 
@@ -42,6 +43,10 @@ def test_planner_submits_and_coordinator_opens_analysis(users: Any, live_server:
 
     page.context.clear_cookies()
     login(page, live_server, "menpan")
+    # The baseline detector is trained once per process from the shipped pairs (a few seconds
+    # of CPU, many more on a loaded machine): trained here, in the live server's process, so
+    # that the page's first load is not what the click's timeout measures.
+    store.baseline(glossary.seed())
     page.goto(f"{live_server.url}/sinkronisasi/{cycle.pk}/")
     page.get_by_role("link", name="Analisis sinkronisasi").click()
     page.wait_for_load_state("networkidle")

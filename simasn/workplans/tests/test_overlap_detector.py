@@ -41,7 +41,7 @@ def normalizer() -> Normalizer:
 
 def test_glossary_seed_is_data_with_a_source_per_entry() -> None:
     gloss = g.seed()
-    assert len(gloss.entries) >= 150
+    assert len(gloss.entries) >= 300
     for entry in gloss.entries:
         source = gloss.source_of(entry)
         assert source is not None and source.title, entry.id
