@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from simasn.accounts.policy import Own, Qualifier
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 
 
 class ActionType(models.TextChoices):
@@ -59,7 +59,7 @@ TYPE_CODES = {
 RECORDED_TYPES = (ActionType.DISCIPLINE_PENALTY,)
 
 
-class PersonnelAction(TimeStampedModel):
+class PersonnelAction(ScopedRecord, TimeStampedModel):
     action_type = models.CharField(_("jenis tindakan"), max_length=30, choices=ActionType.choices)
     state = models.CharField(_("status"), max_length=10, choices=ActionState.choices,
                              default=ActionState.DRAFT)
@@ -143,16 +143,8 @@ class PersonnelAction(TimeStampedModel):
     def needs_acceptance(self) -> bool:
         return self.action_type == ActionType.TRANSFER and self.is_between_instansi
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
 
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id
-
-
-class ActionDocument(models.Model):
+class ActionDocument(ScopedRecord, models.Model):
     """An SK as generated: the file under MEDIA_ROOT and its SHA-256. Never rewritten."""
 
     action = models.ForeignKey(PersonnelAction, on_delete=models.PROTECT, related_name="documents")
@@ -185,14 +177,6 @@ class ActionDocument(models.Model):
             raise RuntimeError("an SK document is immutable once stored")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.action.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.action.employee_id
-
 
 class AmendmentOutcome(models.TextChoices):
     """What a decision on a keberatan or banding (PP 79/2021) did to the SK."""
@@ -204,7 +188,7 @@ class AmendmentOutcome(models.TextChoices):
     MEMBATALKAN = "MEMBATALKAN", _("Dibatalkan")
 
 
-class ActionAmendment(models.Model):
+class ActionAmendment(ScopedRecord, models.Model):
     """A decision on an upaya administratif that upheld, changed or annulled this SK: kept
     beside the SK (which is never rewritten), shown on its page and in the register."""
 
@@ -228,14 +212,6 @@ class ActionAmendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} — {self.reference}"
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.action.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.action.employee_id
 
 
 class SkCounter(models.Model):
@@ -301,7 +277,7 @@ class RetirementSummaryRefresh(models.Model):
         return f"{self.refreshed_at:%Y-%m-%d %H:%M} ({self.employees})"
 
 
-class RetirementOverdueFlag(models.Model):
+class RetirementOverdueFlag(ScopedRecord, models.Model):
     """The daily job saw an employee past the TMT pensiun with no decision (flag only).
 
     One row per employee and TMT pensiun, written once by ``retirement_overdue_flag``
@@ -326,11 +302,3 @@ class RetirementOverdueFlag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.tmt_pensiun:%Y-%m-%d}"
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id

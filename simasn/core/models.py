@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +9,37 @@ from django.utils.translation import gettext_lazy as _
 
 from simasn.core.audit_actions import AuditAction
 from simasn.core.interfaces import Interface
+
+
+class ScopedRecord:
+    """A record filed under an instansi (and an employee) by the fields the policy table
+    filters on (``scope_instansi_field``, ``scope_self_field``: ORM paths such as
+    ``"plan__instansi_id"``). The audit trail reads the same paths, so a model states them
+    once and gets ``audit_instansi_id`` / ``audit_subject_employee_id`` (simasn.core.audit).
+    Where several instansi reach a record (a tuple of paths: the drafting and the receiving
+    instansi of a transfer), it is filed under the first, its own."""
+
+    scope_instansi_field: str | tuple[str, ...] = "instansi_id"
+    scope_self_field: str | None = None
+
+    def _scope_value(self, path: str) -> Any:
+        value: Any = self
+        for name in path.split("__"):
+            if value is None:
+                return None
+            value = getattr(value, name)
+        return value
+
+    @property
+    def audit_instansi_id(self) -> int | None:
+        path = self.scope_instansi_field
+        return self._scope_value(path if isinstance(path, str) else path[0])  # type: ignore[no-any-return]
+
+    @property
+    def audit_subject_employee_id(self) -> int | None:
+        if self.scope_self_field is None:
+            return None
+        return self._scope_value(self.scope_self_field)  # type: ignore[no-any-return]
 
 
 class TimeStampedModel(models.Model):

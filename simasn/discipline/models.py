@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 
 
 class CaseKind(models.TextChoices):
@@ -36,7 +36,7 @@ class CaseState(models.TextChoices):
 OPEN_STATES = (CaseState.DILAPORKAN, CaseState.DIPERIKSA)
 
 
-class DisciplineCase(TimeStampedModel):
+class DisciplineCase(ScopedRecord, TimeStampedModel):
     kind = models.CharField(_("jenis kasus"), max_length=10, choices=CaseKind.choices,
                             default=CaseKind.DISIPLIN)
     state = models.CharField(_("status"), max_length=12, choices=CaseState.choices,
@@ -118,11 +118,3 @@ class DisciplineCase(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.discipline import legal, selectors, services
 from simasn.discipline.forms import (
@@ -26,15 +25,12 @@ from simasn.discipline.forms import (
 )
 from simasn.discipline.models import CaseKind, CaseState, DisciplineCase
 from simasn.organization.selectors import official_on
-from simasn.web.pages import confirm_page, form_page, list_page, not_allowed_message
+from simasn.web.pages import confirm_page, form_page, list_page, require_page
 
 
 def _require(request: AuthenticatedRequest, resource: Resource = Resource.DISCIPLINE_CASE,
              action: Action = Action.VIEW) -> Scope:
-    scope = Scope.of(request.user)
-    if not scope.can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
-    return scope
+    return require_page(request, resource, action)
 
 
 def _penalty(case: DisciplineCase) -> str:

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 
 
 class Route(models.TextChoices):
@@ -57,7 +57,7 @@ class Outcome(models.TextChoices):
     MEMBATALKAN = "MEMBATALKAN", _("Membatalkan keputusan")
 
 
-class Dispute(TimeStampedModel):
+class Dispute(ScopedRecord, TimeStampedModel):
     route = models.CharField(_("upaya"), max_length=30, choices=Route.choices)
     state = models.CharField(_("status"), max_length=20, choices=DisputeState.choices,
                              default=DisputeState.DIAJUKAN)
@@ -123,11 +123,3 @@ class Dispute(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.disputes import legal, selectors, services
 from simasn.disputes.forms import (
@@ -23,17 +22,15 @@ from simasn.disputes.forms import (
 )
 from simasn.disputes.models import Dispute, DisputeState, Route
 from simasn.law import discipline_penalties
-from simasn.web.pages import form_page, list_page, not_allowed_message
+from simasn.web.pages import form_page, list_page, require_page
 
 FILE_PARAMS = ("employee", "decision_kind", "issuer", "decision_number", "decision_date",
                "decision_received_date", "penalty", "source")
 
 
-def _require(request: AuthenticatedRequest, resource: Resource = Resource.DISPUTE, action: Action = Action.VIEW) -> Scope:
-    scope = Scope.of(request.user)
-    if not scope.can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
-    return scope
+def _require(request: AuthenticatedRequest, resource: Resource = Resource.DISPUTE,
+             action: Action = Action.VIEW) -> Scope:
+    return require_page(request, resource, action)
 
 
 def _days_left(d: Dispute) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 from simasn.law.enums import LearningForm
 
 FORM_CHOICES = [
@@ -47,7 +47,7 @@ class RecordSource(models.TextChoices):
     XAPI = "XAPI", _("Platform pembelajaran (xAPI)")
 
 
-class LearningRecord(TimeStampedModel):
+class LearningRecord(ScopedRecord, TimeStampedModel):
     employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"),
                                  on_delete=models.PROTECT, related_name="learning_records")
     form = models.CharField(_("bentuk pengembangan"), max_length=30, choices=FORM_CHOICES)
@@ -89,21 +89,13 @@ class LearningRecord(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.title} ({self.jp} JP)"
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.employee.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id
-
 
 class NeedSource(models.TextChoices):
     COMPETENCE_GAP = "COMPETENCE_GAP", _("Kesenjangan kompetensi jabatan")
     PERFORMANCE = "PERFORMANCE", _("Kebutuhan dari penilaian kinerja")
 
 
-class DevelopmentPlan(TimeStampedModel):
+class DevelopmentPlan(ScopedRecord, TimeStampedModel):
     """An employee's development plan for a year (issue 16 item 8): the needs identified —
     the competence gap of the position (standard vs assessed) and the development needs the
     appraiser wrote on the performance ratings — each with the learning planned to close it."""
@@ -123,14 +115,6 @@ class DevelopmentPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.year} — {self.employee}"
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.employee.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id
 
 
 class DevelopmentNeed(TimeStampedModel):

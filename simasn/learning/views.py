@@ -30,21 +30,8 @@ from simasn.learning.models import DevelopmentNeed, LearningRecord
 from simasn.learning.selectors import development_plan_summary
 from simasn.organization.models import Instansi
 from simasn.personnel.models import Employee
-from simasn.web.pages import apply_errors, form_page, list_page, not_allowed_message
-
-
-class Rows(list):
-    """A computed list that list_page can page and export like a queryset."""
-
-    def iterator(self, chunk_size: int = 2000) -> Rows:
-        return self
-
-
-def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
-    scope = Scope.of(request.user)
-    if not scope.can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
-    return scope
+from simasn.web.pages import Rows, apply_errors, form_page, list_page, not_allowed_message
+from simasn.web.pages import require_page as _require
 
 
 def _fmt_jp(value: object) -> str:
@@ -100,7 +87,7 @@ def record_create(request: AuthenticatedRequest) -> HttpResponse:
         else:
             messages.success(request, _("Kegiatan dicatat: %(jp)s JP.") % {"jp": _fmt_jp(record.jp)})
             return HttpResponseRedirect(reverse("learning:list"))
-    return render(request, "learning/form.html", {"form": form, "title": _("Catat kegiatan pengembangan kompetensi"),
+    return render(request, "web/form.html", {"form": form, "title": _("Catat kegiatan pengembangan kompetensi"),
                                                   "cancel_url": reverse("learning:list"), "multipart": True},
                   status=400 if request.method == "POST" else 200)
 
@@ -123,7 +110,7 @@ def record_import(request: AuthenticatedRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(n)d kegiatan diimpor.") % {"n": count})
             return HttpResponseRedirect(reverse("learning:list"))
-    return render(request, "learning/form.html", {"form": form, "title": _("Impor catatan pengembangan kompetensi"),
+    return render(request, "web/form.html", {"form": form, "title": _("Impor catatan pengembangan kompetensi"),
                                                   "cancel_url": reverse("learning:list"), "multipart": True,
                                                   "problems": problems},
                   status=400 if request.method == "POST" else 200)

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from simasn.core.models import ArchivableModel, ArchivableQuerySet, ScopedRecord, TimeStampedModel
 from simasn.law.enums import InstansiKind
 
 INSTANSI_KIND_CHOICES = [
@@ -28,7 +28,7 @@ class ValidityQuerySet(ArchivableQuerySet):
         return self.filter(Q(valid_from__lte=on), Q(valid_until__isnull=True) | Q(valid_until__gte=on))
 
 
-class Instansi(ArchivableModel, TimeStampedModel):
+class Instansi(ScopedRecord, ArchivableModel, TimeStampedModel):
     code = models.CharField(_("kode"), max_length=20, unique=True)
     name = models.CharField(_("nama"), max_length=200, db_index=True)
     kind = models.CharField(_("jenis"), max_length=40, choices=INSTANSI_KIND_CHOICES)
@@ -56,12 +56,8 @@ class Instansi(ArchivableModel, TimeStampedModel):
         """Instansi Pusat (Pasal 1 angka 13) or Instansi Daerah (Pasal 1 angka 14)."""
         return InstansiKind(self.kind).is_pusat
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.pk
 
-
-class Unit(ArchivableModel, TimeStampedModel):
+class Unit(ScopedRecord, ArchivableModel, TimeStampedModel):
     """An organisational unit of an instansi (a tree)."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="units")
@@ -92,17 +88,13 @@ class Unit(ArchivableModel, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
 
 class OfficialRole(models.TextChoices):
     PPK = "PPK", _("Pejabat Pembina Kepegawaian")
     PYB = "PYB", _("Pejabat yang Berwenang")
 
 
-class Official(ArchivableModel, TimeStampedModel):
+class Official(ScopedRecord, ArchivableModel, TimeStampedModel):
     """The PPK (Pasal 29) or a PyB (Pasal 30) of an instansi for a period. An archived
     official still answers who held the office on a date (decrees signed then)."""
 
@@ -127,10 +119,6 @@ class Official(ArchivableModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.instansi}: {self.person_name}"
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
 
 
 class NationalInstitution(TimeStampedModel):

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.organization import selectors, services
 from simasn.organization.forms import (
@@ -23,16 +22,17 @@ from simasn.organization.forms import (
 from simasn.web.pages import (
     archive_page,
     archived_column,
-    form_page,
+    create_page,
     list_page,
     model_data,
-    not_allowed_message,
+    own_instansi,
+    require_page,
+    update_page,
 )
 
 
 def _require(request: AuthenticatedRequest, resource: Resource, action: Action) -> None:
-    if not Scope.of(request.user).can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
+    require_page(request, resource, action)
 
 
 @login_required
@@ -68,12 +68,9 @@ def instansi_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def instansi_create(request: AuthenticatedRequest) -> HttpResponse:
-    _require(request, Resource.INSTANSI, Action.CREATE)
-    return form_page(
-        request, form=InstansiForm(request.POST or None), template="web/form.html",
-        title=_("Tambah instansi"),
-        submit=lambda d: services.instansi_create(actor=request.user, interface=Interface.WEB,
-                                                  data=model_data(d, ("province",))),
+    return create_page(
+        request, resource=Resource.INSTANSI, form=InstansiForm(request.POST or None), title=_("Tambah instansi"),
+        create=services.instansi_create, fk_fields=("province",),
         success_url=lambda o: reverse("organization:instansi_detail", args=[o.pk]),
         success_message=_("Instansi disimpan."),
     )
@@ -82,11 +79,10 @@ def instansi_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def instansi_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     instansi = selectors.instansi_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.INSTANSI, Action.UPDATE, obj=instansi)
-    return form_page(
-        request, form=InstansiForm(request.POST or None, instance=instansi),
-        template="web/form.html", title=_("Ubah instansi"),
-        submit=lambda d: services.instansi_update(
+    return update_page(
+        request, resource=Resource.INSTANSI, obj=instansi, title=_("Ubah instansi"),
+        form=InstansiForm(request.POST or None, instance=instansi),
+        update=lambda d: services.instansi_update(
             actor=request.user, interface=Interface.WEB, instansi=selectors.instansi_get(viewer=request.user, pk=pk),
             data=model_data(d, ("province",))),
         success_url=lambda o: reverse("organization:instansi_detail", args=[o.pk]),
@@ -115,13 +111,10 @@ def unit_list(request: AuthenticatedRequest) -> HttpResponseBase:
 
 @login_required
 def unit_create(request: AuthenticatedRequest) -> HttpResponse:
-    _require(request, Resource.UNIT, Action.CREATE)
-    initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
-    return form_page(
-        request, form=UnitForm(request.POST or None, viewer=request.user, initial=initial),
-        template="web/form.html", title=_("Tambah unit kerja"),
-        submit=lambda d: services.unit_create(actor=request.user, interface=Interface.WEB,
-                                              data=model_data(d, ("instansi", "parent"))),
+    return create_page(
+        request, resource=Resource.UNIT, title=_("Tambah unit kerja"),
+        form=UnitForm(request.POST or None, viewer=request.user, initial=own_instansi(request)),
+        create=services.unit_create, fk_fields=("instansi", "parent"),
         success_url=lambda o: reverse("organization:unit_list"),
         success_message=_("Unit kerja disimpan."),
     )
@@ -130,11 +123,10 @@ def unit_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def unit_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.UNIT, Action.UPDATE, obj=unit)
-    return form_page(
-        request, form=UnitForm(request.POST or None, instance=unit, viewer=request.user),
-        template="web/form.html", title=_("Ubah unit kerja"),
-        submit=lambda d: services.unit_update(
+    return update_page(
+        request, resource=Resource.UNIT, obj=unit, title=_("Ubah unit kerja"),
+        form=UnitForm(request.POST or None, instance=unit, viewer=request.user),
+        update=lambda d: services.unit_update(
             actor=request.user, interface=Interface.WEB, unit=selectors.unit_get(viewer=request.user, pk=pk),
             data=model_data({k: v for k, v in d.items() if k != "instansi"}, ("parent",))),
         success_url=lambda o: reverse("organization:unit_list"),
@@ -165,13 +157,10 @@ def official_list(request: AuthenticatedRequest) -> HttpResponseBase:
 
 @login_required
 def official_create(request: AuthenticatedRequest) -> HttpResponse:
-    _require(request, Resource.OFFICIAL, Action.CREATE)
-    initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
-    return form_page(
-        request, form=OfficialForm(request.POST or None, viewer=request.user, initial=initial),
-        template="web/form.html", title=_("Tambah pejabat"),
-        submit=lambda d: services.official_create(actor=request.user, interface=Interface.WEB,
-                                                  data=model_data(d, ("instansi",))),
+    return create_page(
+        request, resource=Resource.OFFICIAL, title=_("Tambah pejabat"),
+        form=OfficialForm(request.POST or None, viewer=request.user, initial=own_instansi(request)),
+        create=services.official_create, fk_fields=("instansi",),
         success_url=lambda o: reverse("organization:official_list"),
         success_message=_("Pejabat disimpan."),
     )
@@ -180,11 +169,10 @@ def official_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def official_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.OFFICIAL, Action.UPDATE, obj=official)
-    return form_page(
-        request, form=OfficialForm(request.POST or None, instance=official, viewer=request.user),
-        template="web/form.html", title=_("Ubah pejabat"),
-        submit=lambda d: services.official_update(
+    return update_page(
+        request, resource=Resource.OFFICIAL, obj=official, title=_("Ubah pejabat"),
+        form=OfficialForm(request.POST or None, instance=official, viewer=request.user),
+        update=lambda d: services.official_update(
             actor=request.user, interface=Interface.WEB,
             official=selectors.official_get(viewer=request.user, pk=pk),
             data={k: v for k, v in d.items() if k not in ("instansi", "role")}),
@@ -196,9 +184,8 @@ def official_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def instansi_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     instansi = selectors.instansi_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.INSTANSI, Action.ARCHIVE, obj=instansi)
     return archive_page(
-        request, what=_("instansi"), name=instansi.name, back_url=reverse("organization:instansi_detail", args=[pk]),
+        request, resource=Resource.INSTANSI, obj=instansi, what=_("instansi"), name=instansi.name, back_url=reverse("organization:instansi_detail", args=[pk]),
         perform=lambda reason: services.instansi_archive(actor=request.user, interface=Interface.WEB,
                                                          instansi=instansi, reason=reason))
 
@@ -206,9 +193,8 @@ def instansi_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def unit_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.UNIT, Action.ARCHIVE, obj=unit)
     return archive_page(
-        request, what=_("unit kerja"), name=unit.name, back_url=reverse("organization:unit_list"),
+        request, resource=Resource.UNIT, obj=unit, what=_("unit kerja"), name=unit.name, back_url=reverse("organization:unit_list"),
         perform=lambda reason: services.unit_archive(actor=request.user, interface=Interface.WEB, unit=unit,
                                                      reason=reason))
 
@@ -216,8 +202,7 @@ def unit_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def official_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.OFFICIAL, Action.ARCHIVE, obj=official)
     return archive_page(
-        request, what=_("catatan pejabat"), name=official.person_name, back_url=reverse("organization:official_list"),
+        request, resource=Resource.OFFICIAL, obj=official, what=_("catatan pejabat"), name=official.person_name, back_url=reverse("organization:official_list"),
         perform=lambda reason: services.official_archive(actor=request.user, interface=Interface.WEB,
                                                          official=official, reason=reason))

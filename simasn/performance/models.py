@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from simasn.accounts.policy import Own, Qualifier
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 from simasn.law.enums import ExpectationRating, OrganisationRating, PerformanceRating
 
 EXPECTATION_CHOICES = [
@@ -42,7 +42,7 @@ class PeriodStatus(models.TextChoices):
     CLOSED = "CLOSED", _("Ditutup")
 
 
-class PerformancePeriod(TimeStampedModel):
+class PerformancePeriod(ScopedRecord, TimeStampedModel):
     """The annual period of one instansi, with the periodic scheme the law's rule dates."""
 
     scope_instansi_field = "instansi_id"
@@ -64,12 +64,8 @@ class PerformancePeriod(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.year}"
 
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.instansi_id
 
-
-class ActingAssignment(TimeStampedModel):
+class ActingAssignment(ScopedRecord, TimeStampedModel):
     """A Pelaksana tugas (Plt): an employee acting in a vacant managerial position, with dates."""
 
     scope_instansi_field = "instansi_id"
@@ -85,10 +81,6 @@ class ActingAssignment(TimeStampedModel):
         ordering = ["-start_date"]
         verbose_name = _("pelaksana tugas (Plt)")
 
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.instansi_id
-
 
 class PlanStatus(models.TextChoices):
     DRAFT = "DRAFT", _("Konsep")
@@ -97,7 +89,7 @@ class PlanStatus(models.TextChoices):
     FINAL = "FINAL", _("Final")
 
 
-class PerformancePlan(TimeStampedModel):
+class PerformancePlan(ScopedRecord, TimeStampedModel):
     """An SKP: one employee in one position for a segment of the period."""
 
     scope_instansi_field = "instansi_id"
@@ -127,14 +119,6 @@ class PerformancePlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"SKP {self.period.year} — {self.employee}"
-
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int:
-        return self.employee_id
 
 
 class CascadeKind(models.TextChoices):
@@ -263,7 +247,7 @@ class OverrideStatus(models.TextChoices):
 ANNUAL = "TAHUNAN"
 
 
-class Rating(TimeStampedModel):
+class Rating(ScopedRecord, TimeStampedModel):
     """A periodic (e.g. TW-I) or annual (TAHUNAN) evaluation of one plan."""
 
     scope_instansi_field = "plan__instansi_id"
@@ -292,16 +276,8 @@ class Rating(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["plan", "evaluation"], name="perf_rating_once")]
         ordering = ["plan_id", "evaluation"]
 
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.plan.instansi_id
 
-    @property
-    def audit_subject_employee_id(self) -> int:
-        return self.plan.employee_id
-
-
-class UnitRating(TimeStampedModel):
+class UnitRating(ScopedRecord, TimeStampedModel):
     """The organisation's rating of one unit for a period, and its finalisation."""
 
     scope_instansi_field = "period__instansi_id"
@@ -315,10 +291,6 @@ class UnitRating(TimeStampedModel):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["period", "unit"], name="perf_unit_rating_once")]
 
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.period.instansi_id
-
 
 class CaseStatus(models.TextChoices):
     OPEN = "OPEN", _("Menunggu keputusan")
@@ -326,7 +298,7 @@ class CaseStatus(models.TextChoices):
     CLOSED = "CLOSED", _("Ditutup tanpa tindakan")
 
 
-class TidakBerkinerjaCase(TimeStampedModel):
+class TidakBerkinerjaCase(ScopedRecord, TimeStampedModel):
     """A rating history that meets a reading of 'tidak berkinerja': a human decides (the PPK)."""
 
     scope_instansi_field = "instansi_id"
@@ -344,16 +316,8 @@ class TidakBerkinerjaCase(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["employee", "year"], name="perf_case_once")]
         ordering = ["status", "-year"]
 
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.instansi_id
 
-    @property
-    def audit_subject_employee_id(self) -> int:
-        return self.employee_id
-
-
-class CultureActivity(TimeStampedModel):
+class CultureActivity(ScopedRecord, TimeStampedModel):
     """An activity of an instansi's programme internalising the core values and code of
     ethics into its work culture (UU 20/2023 Pasal 39)."""
 
@@ -370,7 +334,3 @@ class CultureActivity(TimeStampedModel):
 
     class Meta:
         ordering = ["-held_on"]
-
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.instansi_id

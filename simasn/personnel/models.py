@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 from simasn.law.enums import EmployeeStatus, EmployeeType, Sex
 
 EMPLOYEE_TYPE_CHOICES = [
@@ -63,7 +63,7 @@ class EducationLevel(models.TextChoices):
 SENSITIVE_FIELDS = ("nik", "religion", "marital_status", "disability", "home_address")
 
 
-class Employee(TimeStampedModel):
+class Employee(ScopedRecord, TimeStampedModel):
     # No single-column index: (instansi, name) below serves every filter on instansi (ADR 0007).
     instansi = models.ForeignKey(
         "organization.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT,
@@ -154,14 +154,6 @@ class Employee(TimeStampedModel):
         if self.back_title:
             name = f"{name}, {self.back_title}"
         return name
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.pk
 
 
 class PositionHistory(models.Model):

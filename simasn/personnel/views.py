@@ -19,7 +19,15 @@ from simasn.core.interfaces import Interface
 from simasn.personnel import law_bridge, selectors, services
 from simasn.personnel.forms import EmployeeFilterForm, EmployeeForm, EmployeeSensitiveForm
 from simasn.personnel.masking import mask_nik
-from simasn.web.pages import apply_errors, form_page, list_page, model_data, not_allowed_message
+from simasn.web.pages import (
+    apply_errors,
+    create_page,
+    list_page,
+    model_data,
+    not_allowed_message,
+    own_instansi,
+    update_page,
+)
 
 FKS = ("instansi", "unit", "position")
 
@@ -91,14 +99,10 @@ def employee_reveal(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def employee_create(request: AuthenticatedRequest) -> HttpResponse:
-    if not Scope.of(request.user).can(Resource.EMPLOYEE, Action.CREATE):
-        raise PermissionDeniedError(not_allowed_message())
-    initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
-    return form_page(
-        request, form=EmployeeForm(request.POST or None, viewer=request.user, initial=initial),
-        template="web/form.html", title=_("Tambah pegawai"),
-        submit=lambda d: services.employee_create(actor=request.user, interface=Interface.WEB,
-                                                  data=model_data(d, FKS)),
+    return create_page(
+        request, resource=Resource.EMPLOYEE, title=_("Tambah pegawai"),
+        form=EmployeeForm(request.POST or None, viewer=request.user, initial=own_instansi(request)),
+        create=services.employee_create, fk_fields=FKS,
         success_url=lambda o: reverse("personnel:detail", args=[o.pk]),
         success_message=_("Data pegawai disimpan."),
     )
@@ -107,12 +111,11 @@ def employee_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def employee_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = selectors.employee_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.EMPLOYEE, Action.UPDATE, obj=employee)
     form = EmployeeForm(request.POST or None, instance=employee, viewer=request.user)
     locked = {name for name, field in form.fields.items() if field.disabled}
-    return form_page(
-        request, form=form, template="web/form.html", title=_("Ubah data pegawai"),
-        submit=lambda d: services.employee_update(
+    return update_page(
+        request, resource=Resource.EMPLOYEE, obj=employee, form=form, title=_("Ubah data pegawai"),
+        update=lambda d: services.employee_update(
             actor=request.user, interface=Interface.WEB,
             employee=selectors.employee_get(viewer=request.user, pk=pk),
             data=model_data({k: v for k, v in d.items() if k not in locked}, FKS)),

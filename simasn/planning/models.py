@@ -18,10 +18,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
-from simasn.law.enums import FormasiType
+from simasn.core.models import ScopedRecord, TimeStampedModel
+from simasn.law.enums import EmployeeType, FormasiType
 
-EMPLOYEE_TYPES = [("PNS", "PNS"), ("PPPK", "PPPK")]
+EMPLOYEE_TYPES = [(t.value, t.value) for t in EmployeeType]
 FORMASI_TYPE_CHOICES = [(member.value, member.value.replace("_", " ").title()) for member in FormasiType]
 
 
@@ -101,7 +101,7 @@ class PolicyFormasiType(models.Model):
         return self.get_formasi_type_display()
 
 
-class NeedsPlan(TimeStampedModel):
+class NeedsPlan(ScopedRecord, TimeStampedModel):
     """Rencana kebutuhan Pegawai ASN of one instansi for one fiscal year (Pasal 32 ayat (3))."""
 
     class Status(models.TextChoices):
@@ -149,15 +149,11 @@ class NeedsPlan(TimeStampedModel):
         return f"{self.instansi} {self.fiscal_year}"
 
     @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
-    @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
 
-class NeedsLine(models.Model):
+class NeedsLine(ScopedRecord, models.Model):
     """One position of the plan: need (ABK) − holders + projected retirements = gap."""
 
     plan = models.ForeignKey(NeedsPlan, on_delete=models.CASCADE, related_name="lines")
@@ -184,12 +180,8 @@ class NeedsLine(models.Model):
     def __str__(self) -> str:
         return str(self.position)
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.plan.instansi_id
 
-
-class FormasiProposal(models.Model):
+class FormasiProposal(ScopedRecord, models.Model):
     """Formasi proposed for one position, employee type and formasi type, and its decision."""
 
     line = models.ForeignKey(NeedsLine, on_delete=models.CASCADE, related_name="proposals")
@@ -212,10 +204,6 @@ class FormasiProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.line.position} {self.employee_type} {self.formasi_type}"
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.line.plan.instansi_id
 
     @property
     def annual_cost(self) -> Decimal:

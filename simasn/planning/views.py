@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -28,7 +27,14 @@ from simasn.planning.documents import decision_bytes, decision_context
 from simasn.planning.models import NeedsPlan
 from simasn.positions.selectors import position_list
 from simasn.web.exports import Column, csv_response, xlsx_response
-from simasn.web.pages import confirm_page, form_page, list_page, not_allowed_message
+from simasn.web.pages import (
+    confirm_page,
+    form_errors_text,
+    form_page,
+    list_page,
+    not_allowed_message,
+    run_service,
+)
 
 W = Interface.WEB
 
@@ -45,21 +51,10 @@ def _require(request: AuthenticatedRequest, resource: Resource, action: Action =
         raise PermissionDeniedError(not_allowed_message())
 
 
-def _run(request: AuthenticatedRequest, call: Callable[[], Any], ok: str, back: str) -> HttpResponseBase:
-    """Run a service from a POST; a refusal becomes a message on the page it came from."""
-    try:
-        call()
-    except ApplicationError as error:
-        details = [m for msgs in error.fields.values() for m in msgs if m != error.message]
-        messages.error(request, " ".join([error.message, *details]))
-    else:
-        messages.success(request, ok)
-    return HttpResponseRedirect(back)
+_run = run_service
 
 
-def _form_errors(form: forms.BaseForm) -> str:
-    return "; ".join(f"{form.fields[k].label if k in form.fields else ''}: {' '.join(str(m) for m in v)}".strip(": ")
-                     for k, v in form.errors.items())
+_form_errors = form_errors_text
 
 
 # --- National policy (Pasal 32 ayat (1)-(2)) ---------------------------------------------------

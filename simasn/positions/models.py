@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from simasn.core.models import ArchivableModel, ArchivableQuerySet, ScopedRecord, TimeStampedModel
 from simasn.law.enums import FunctionalLevel, PositionKind
 
 POSITION_KIND_CHOICES = [
@@ -30,7 +30,7 @@ FUNCTIONAL_LEVEL_CHOICES = [
 ]
 
 
-class Position(ArchivableModel, TimeStampedModel):
+class Position(ScopedRecord, ArchivableModel, TimeStampedModel):
     """A position (jabatan) in a unit of an instansi, with its number of seats."""
 
     instansi = models.ForeignKey(
@@ -77,10 +77,6 @@ class Position(ArchivableModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
 
     @property
     def position_kind(self) -> PositionKind:

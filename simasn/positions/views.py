@@ -17,10 +17,12 @@ from simasn.positions.forms import PositionFilterForm, PositionForm
 from simasn.web.pages import (
     archive_page,
     archived_column,
-    form_page,
+    create_page,
     list_page,
     model_data,
     not_allowed_message,
+    own_instansi,
+    update_page,
 )
 
 
@@ -58,14 +60,10 @@ def position_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def position_create(request: AuthenticatedRequest) -> HttpResponse:
-    if not Scope.of(request.user).can(Resource.POSITION, Action.CREATE):
-        raise PermissionDeniedError(not_allowed_message())
-    initial = {"instansi": request.user.instansi_id}  # type: ignore[union-attr]
-    return form_page(
-        request, form=PositionForm(request.POST or None, viewer=request.user, initial=initial),
-        template="web/form.html", title=_("Tambah jabatan"),
-        submit=lambda d: services.position_create(actor=request.user, interface=Interface.WEB,
-                                                  data=model_data(d, ("instansi", "unit"))),
+    return create_page(
+        request, resource=Resource.POSITION, title=_("Tambah jabatan"),
+        form=PositionForm(request.POST or None, viewer=request.user, initial=own_instansi(request)),
+        create=services.position_create, fk_fields=("instansi", "unit"),
         success_url=lambda o: reverse("positions:detail", args=[o.pk]),
         success_message=_("Jabatan disimpan."),
     )
@@ -74,11 +72,10 @@ def position_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def position_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.POSITION, Action.UPDATE, obj=position)
-    return form_page(
-        request, form=PositionForm(request.POST or None, instance=position, viewer=request.user),
-        template="web/form.html", title=_("Ubah jabatan"),
-        submit=lambda d: services.position_update(
+    return update_page(
+        request, resource=Resource.POSITION, obj=position, title=_("Ubah jabatan"),
+        form=PositionForm(request.POST or None, instance=position, viewer=request.user),
+        update=lambda d: services.position_update(
             actor=request.user, interface=Interface.WEB,
             position=selectors.position_get(viewer=request.user, pk=pk),
             data=model_data({k: v for k, v in d.items() if k != "instansi"}, ("unit",))),
@@ -90,8 +87,7 @@ def position_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def position_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.POSITION, Action.ARCHIVE, obj=position)
     return archive_page(
-        request, what=_("jabatan"), name=position.name, back_url=reverse("positions:detail", args=[pk]),
+        request, resource=Resource.POSITION, obj=position, what=_("jabatan"), name=position.name, back_url=reverse("positions:detail", args=[pk]),
         perform=lambda reason: services.position_archive(actor=request.user, interface=Interface.WEB,
                                                          position=position, reason=reason))

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 from simasn.core.storage import documents_storage
 from simasn.law.enums import FormasiType
 
@@ -68,7 +68,7 @@ class DocumentType(models.TextChoices):
     SERTIFIKAT_PENDIDIK = "SERTIFIKAT_PENDIDIK", _("Sertifikat pendidik")
 
 
-class Vacancy(TimeStampedModel):
+class Vacancy(ScopedRecord, TimeStampedModel):
     """A lowongan: seats of one position and formasi type in one instansi, opened from a
     formasi that was decided (``formasi_ref`` = the planning provider's id; Pasal 65-66: no
     appointment outside a decided formasi)."""
@@ -106,10 +106,6 @@ class Vacancy(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.position.name} — {self.instansi.name}"
-
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.instansi_id
 
 
 class IdentityStatus(models.TextChoices):
@@ -181,7 +177,7 @@ class Verdict(models.TextChoices):
     TMS = "TMS", _("Tidak memenuhi syarat")
 
 
-class Application(models.Model):
+class Application(ScopedRecord, models.Model):
     """A submitted application. One per applicant per period (a database constraint the
     submit's INSERT … ON CONFLICT relies on); written once by the submit, then only by the
     instansi's verification and the selection steps."""
@@ -224,10 +220,6 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return self.receipt_number
-
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.vacancy.instansi_id
 
 
 class DocumentVerdict(models.Model):
@@ -277,7 +269,7 @@ class AnnouncementKind(models.TextChoices):
     FINAL = "FINAL", _("Hasil akhir seleksi")
 
 
-class Announcement(TimeStampedModel):
+class Announcement(ScopedRecord, TimeStampedModel):
     """An announcement of one instansi's results (version 2 = the re-announcement after the
     sanggah), stored write-once as a document."""
 
@@ -301,10 +293,6 @@ class Announcement(TimeStampedModel):
     def __str__(self) -> str:
         return self.number
 
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.instansi_id
-
 
 class SanggahStatus(models.TextChoices):
     FILED = "FILED", _("Diajukan")
@@ -312,7 +300,7 @@ class SanggahStatus(models.TextChoices):
     REJECTED = "REJECTED", _("Ditolak")
 
 
-class Sanggah(TimeStampedModel):
+class Sanggah(ScopedRecord, TimeStampedModel):
     """An applicant's objection to an announcement, within the law's window, answered by the
     instansi before the re-announcement deadline."""
 
@@ -333,10 +321,6 @@ class Sanggah(TimeStampedModel):
         verbose_name_plural = _("sanggah")
         constraints = [models.UniqueConstraint(fields=["application", "announcement"], name="sanggah_one_per_announcement")]
 
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.announcement.instansi_id
-
 
 class ResultImport(TimeStampedModel):
     """One CAT export imported (SKD or SKB), with its reject report."""
@@ -353,7 +337,7 @@ class ResultImport(TimeStampedModel):
     scope_instansi_field = "instansi_id"
 
 
-class Appointment(TimeStampedModel):
+class Appointment(ScopedRecord, TimeStampedModel):
     """The appointment of a selected applicant (Pasal 38): a NIP by the law's rule, a record
     in the register, and for PPPK a contract."""
 
@@ -367,7 +351,3 @@ class Appointment(TimeStampedModel):
 
     scope_instansi_field = "employee__instansi_id"
     scope_owner_field = "application__applicant__user_id"
-
-    @property
-    def audit_instansi_id(self) -> int:
-        return self.employee.instansi_id

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 
 
-class Award(TimeStampedModel):
+class Award(ScopedRecord, TimeStampedModel):
     instansi = models.ForeignKey("organization.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT,
                                  related_name="+")
     employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"), on_delete=models.PROTECT,
@@ -43,14 +43,6 @@ class Award(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.title} — {self.employee.full_name}"
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id
-
 
 class CandidateState(models.TextChoices):
     CALON = "CALON", _("Memenuhi syarat")
@@ -58,7 +50,7 @@ class CandidateState(models.TextChoices):
     DIUSULKAN = "DIUSULKAN", _("Diusulkan")
 
 
-class SatyalancanaCandidate(TimeStampedModel):
+class SatyalancanaCandidate(ScopedRecord, TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("tahun"))
     instansi = models.ForeignKey("organization.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT,
                                  related_name="+")
@@ -86,11 +78,3 @@ class SatyalancanaCandidate(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.year} {self.eligible_class} — {self.employee.full_name}"
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id

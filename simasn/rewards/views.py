@@ -11,19 +11,12 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
-from simasn.accounts.scope import Scope
 from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.rewards import selectors, services
 from simasn.rewards.forms import AwardForm, CandidateFilterForm
 from simasn.web.pages import confirm_page, form_page, list_page, not_allowed_message
-
-
-def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
-    scope = Scope.of(request.user)
-    if not scope.can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
-    return scope
+from simasn.web.pages import require_page as _require
 
 
 @login_required

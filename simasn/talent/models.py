@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simasn.core.models import TimeStampedModel
+from simasn.core.models import ScopedRecord, TimeStampedModel
 from simasn.law.enums import TalentComponent
 
 COMPONENT_CHOICES = [
@@ -28,7 +28,7 @@ COMPONENT_CHOICES = [
 ]
 
 
-class TalentAssessment(TimeStampedModel):
+class TalentAssessment(ScopedRecord, TimeStampedModel):
     employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"), on_delete=models.PROTECT,
                                  related_name="talent_assessments")
     component = models.CharField(_("komponen"), max_length=30, choices=COMPONENT_CHOICES)
@@ -51,16 +51,8 @@ class TalentAssessment(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.get_component_display()} {self.score} ({self.assessed_on})"
 
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.employee.instansi_id
 
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id
-
-
-class CriticalPosition(TimeStampedModel):
+class CriticalPosition(ScopedRecord, TimeStampedModel):
     """A post the instansi plans successors for (JPT and key administrator posts)."""
 
     position = models.OneToOneField("positions.Position", verbose_name=_("jabatan"), on_delete=models.PROTECT,
@@ -77,10 +69,6 @@ class CriticalPosition(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.position)
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.position.instansi_id
 
 
 class SuccessionCandidate(TimeStampedModel):
@@ -148,7 +136,7 @@ class MobilityState(models.TextChoices):
     REJECTED = "DITOLAK", _("Ditolak")
 
 
-class MobilityProposal(TimeStampedModel):
+class MobilityProposal(ScopedRecord, TimeStampedModel):
     kind = models.CharField(_("jenis mobilitas"), max_length=20, choices=MobilityKind.choices)
     state = models.CharField(_("status"), max_length=12, choices=MobilityState.choices, default=MobilityState.PROPOSED)
     employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"), on_delete=models.PROTECT,
@@ -186,11 +174,3 @@ class MobilityProposal(TimeStampedModel):
     @property
     def needs_acceptance(self) -> bool:
         return bool(self.target_instansi_id) and self.target_instansi_id != self.source_instansi_id
-
-    @property
-    def audit_instansi_id(self) -> int | None:
-        return self.source_instansi_id
-
-    @property
-    def audit_subject_employee_id(self) -> int | None:
-        return self.employee_id

@@ -30,21 +30,8 @@ from simasn.talent.forms import (
     PriorityForm,
 )
 from simasn.talent.models import MobilityKind, MobilityState, NationalPriority
-from simasn.web.pages import apply_errors, confirm_page, list_page, not_allowed_message
-
-
-class Rows(list):
-    """A computed list that list_page can page and export like a queryset."""
-
-    def iterator(self, chunk_size: int = 2000) -> Rows:
-        return self
-
-
-def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
-    scope = Scope.of(request.user)
-    if not scope.can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
-    return scope
+from simasn.web.pages import Rows, apply_errors, confirm_page, list_page
+from simasn.web.pages import require_page as _require
 
 
 def _on(value: Any) -> dt.date:

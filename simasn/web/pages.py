@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from simasn.core.errors import ApplicationError
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
+from simasn.core.errors import ApplicationError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.core.services import export_record
 from simasn.web.exports import EXCEL_ID_DELIMITER, Column, csv_response, xlsx_response
@@ -125,6 +127,40 @@ def not_allowed_message() -> str:
     return _("Anda tidak berwenang membuka halaman ini.")
 
 
+def require_page(request: HttpRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
+    """The viewer's Scope when the policy table lets them ``action`` on ``resource``;
+    otherwise the page refuses with the one "not allowed" message."""
+    scope = Scope.of(request.user)
+    if not scope.can(resource, action):
+        raise PermissionDeniedError(not_allowed_message())
+    return scope
+
+
+def run_service(request: HttpRequest, call: Callable[[], Any], ok: str, back: str) -> HttpResponseBase:
+    """Run a service from a POST; a refusal becomes a message on the page it came from."""
+    try:
+        call()
+    except ApplicationError as error:
+        details = [m for msgs in error.fields.values() for m in msgs if m != error.message]
+        messages.error(request, " ".join([error.message, *details]))
+    else:
+        messages.success(request, ok)
+    return HttpResponseRedirect(back)
+
+
+def form_errors_text(form: forms.BaseForm) -> str:
+    """A bound form's errors as one line ("Label: message; ..."), for a message."""
+    return "; ".join(f"{form.fields[k].label if k in form.fields else ''}: {' '.join(str(m) for m in v)}".strip(": ")
+                     for k, v in form.errors.items())
+
+
+class Rows(list):
+    """A computed list that list_page can page and export like a queryset."""
+
+    def iterator(self, chunk_size: int = 2000) -> Rows:
+        return self
+
+
 def confirm_page(
     request: HttpRequest,
     *,
@@ -161,15 +197,46 @@ def archived_column() -> Column:
     return _("Diarsipkan pada"), lambda o: timezone.localtime(o.archived_at).date() if o.archived_at else ""
 
 
+def own_instansi(request: HttpRequest) -> dict[str, Any]:
+    """A new record's initial instansi: the viewer's own."""
+    return {"instansi": getattr(request.user, "instansi_id", None)}
+
+
+def create_page(request: HttpRequest, *, resource: Resource, form: forms.BaseForm, title: str,
+                create: Callable[..., Any], fk_fields: tuple[str, ...], success_url: Callable[[Any], str],
+                success_message: str) -> HttpResponse:
+    """A registry record's "add" page: allowed by the policy table; the cleaned form goes to
+    the app's ``<entity>_create(actor=, interface=, data=)`` service."""
+    require_page(request, resource, Action.CREATE)
+    return form_page(
+        request, form=form, template="web/form.html", title=title,
+        submit=lambda d: create(actor=request.user, interface=Interface.WEB, data=model_data(d, fk_fields)),
+        success_url=success_url, success_message=success_message,
+    )
+
+
+def update_page(request: HttpRequest, *, resource: Resource, obj: Any, form: forms.BaseForm, title: str,
+                update: Callable[[dict[str, Any]], Any], success_url: Callable[[Any], str],
+                success_message: str) -> HttpResponse:
+    """A registry record's "edit" page: allowed by the policy table for this object;
+    ``update(cleaned)`` calls the app's service."""
+    Scope.of(request.user).require(resource, Action.UPDATE, obj=obj)
+    return form_page(request, form=form, template="web/form.html", title=title, submit=update,
+                     success_url=success_url, success_message=success_message)
+
+
 def archived_filter() -> forms.BooleanField:
     """The list filter that adds archived rows (lists leave them out by default)."""
     return forms.BooleanField(label=gettext_lazy("Tampilkan juga yang diarsipkan"), required=False)
 
 
 def archive_page(request: HttpRequest, *, what: str, name: str, perform: Callable[[str], Any],
-                 back_url: str) -> HttpResponse:
+                 back_url: str, resource: Resource | None = None, obj: Any = None) -> HttpResponse:
     """Confirm archiving `name` (a `what`: "unit kerja", ...) with a reason; `perform(reason)`
-    calls the app's `<entity>_archive` service, whose refusal says why not."""
+    calls the app's `<entity>_archive` service, whose refusal says why not. Given `resource`
+    and `obj`, the policy table must allow archiving that object first."""
+    if resource is not None:
+        Scope.of(request.user).require(resource, Action.ARCHIVE, obj=obj)
     return confirm_page(
         request, title=_("Arsipkan %(what)s") % {"what": what},
         question=_("Arsipkan %(what)s %(name)s? Data yang diarsipkan tidak dihapus: riwayat dan keputusan "

@@ -52,3 +52,25 @@ def test_audit_record_refuses_to_run_outside_a_transaction() -> None:
         RuntimeError, match="inside the service's transaction"
     ):
         audit_record(actor=None, action=AuditAction.CREATE, interface=Interface.CLI, object_type="x")
+
+
+def test_a_scoped_record_is_filed_under_the_paths_the_policy_table_filters_on() -> None:
+    from types import SimpleNamespace
+
+    from simasn.core.models import ScopedRecord
+
+    class Rating(ScopedRecord):
+        scope_instansi_field = "plan__instansi_id"
+        scope_self_field = "plan__employee_id"
+
+        def __init__(self, plan: object) -> None:
+            self.plan = plan
+
+    rating = Rating(SimpleNamespace(instansi_id=7, employee_id=42))
+    assert (rating.audit_instansi_id, rating.audit_subject_employee_id) == (7, 42)
+    assert Rating(None).audit_instansi_id is None
+
+    class Unit(ScopedRecord):
+        instansi_id = 3
+
+    assert (Unit().audit_instansi_id, Unit().audit_subject_employee_id) == (3, None)

@@ -34,13 +34,7 @@ from simasn.procurement.models import (
 from simasn.procurement.services import announcements, appointment, selection, verification
 from simasn.web.exports import Column
 from simasn.web.pages import confirm_page, list_page, not_allowed_message
-
-
-def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
-    scope = Scope.of(request.user)
-    if not scope.can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
-    return scope
+from simasn.web.pages import require_page as _require
 
 
 class VerificationFilter(SearchForm):

@@ -12,8 +12,6 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
-from simasn.accounts.scope import Scope
-from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.positions.models import Position
 from simasn.procurement import legal, selectors
@@ -21,14 +19,8 @@ from simasn.procurement.forms import PeriodForm, SearchForm, VacancyForm
 from simasn.procurement.models import SelectionPeriod
 from simasn.procurement.services import portal as portal_services
 from simasn.web.exports import Column
-from simasn.web.pages import form_page, list_page, not_allowed_message
-
-
-def _require(request: AuthenticatedRequest, resource: Resource, action: Action = Action.VIEW) -> Scope:
-    scope = Scope.of(request.user)
-    if not scope.can(resource, action):
-        raise PermissionDeniedError(not_allowed_message())
-    return scope
+from simasn.web.pages import form_page, list_page
+from simasn.web.pages import require_page as _require
 
 
 @login_required

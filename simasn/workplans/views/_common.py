@@ -3,20 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
-from django.contrib import messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.core.errors import ApplicationError, PermissionDeniedError
+from simasn.core.errors import PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.web.pages import not_allowed_message
+from simasn.web.pages import form_errors_text, not_allowed_message, run_service
 
 W = Interface.WEB
 
@@ -30,21 +27,10 @@ def _require(request: AuthenticatedRequest, resource: Resource, action: Action =
         raise PermissionDeniedError(not_allowed_message())
 
 
-def _run(request: AuthenticatedRequest, call: Callable[[], Any], ok: str, back: str) -> HttpResponseBase:
-    """Run a service from a POST; a refusal becomes a message on the page it came from."""
-    try:
-        call()
-    except ApplicationError as error:
-        details = [m for msgs in error.fields.values() for m in msgs]
-        messages.error(request, " ".join([error.message, *details]))
-    else:
-        messages.success(request, ok)
-    return HttpResponseRedirect(back)
+_run = run_service
 
 
-def _form_errors(form: forms.BaseForm) -> str:
-    return "; ".join(f"{form.fields[k].label if k in form.fields else ''}: {' '.join(str(m) for m in v)}".strip(": ")
-                     for k, v in form.errors.items())
+_form_errors = form_errors_text
 
 
 def _file(data: bytes | Any, name: str, content_type: str) -> HttpResponseBase:
