@@ -83,6 +83,10 @@ class Ground(StrEnum):
     TALENT = "TALENT"
     #: Talent pool priority for JPT and other positions.
     TALENT_POOL = "TALENT_POOL"
+    #: Competency development: an employee's development plan.
+    DEVELOPMENT_PLAN = "DEVELOPMENT_PLAN"
+    #: Competency development needs taken from the performance ratings.
+    DEVELOPMENT_FROM_PERFORMANCE = "DEVELOPMENT_FROM_PERFORMANCE"
     #: Rewards and recognition.
     REWARDS = "REWARDS"
     #: Satyalancana Karya Satya: candidates and proposals.
@@ -122,6 +126,8 @@ _GROUNDS: dict[Ground, tuple[Reference, ...]] = {
     Ground.WORK_CULTURE: (_uu("39"), _uu("3"), _uu("4")),
     Ground.TALENT: (_uu("46"),),
     Ground.TALENT_POOL: (_uu("47"),),
+    Ground.DEVELOPMENT_PLAN: (_uu("49"),),
+    Ground.DEVELOPMENT_FROM_PERFORMANCE: (_uu("49"), _uu("44")),
     Ground.REWARDS: (_uu("21", "2"),),
     Ground.SATYALANCANA: (Reference(regulation="PP 25/1994", article="4"),),
     Ground.ADMINISTRATIVE_REMEDY: (Reference(regulation="PP 79/2021"),),

@@ -25,10 +25,11 @@ from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.core.providers import provide
 from simasn.law.enums import LearningForm
+from simasn.law.grounds import Ground, cite
 from simasn.learning.models import DevelopmentNeed, DevelopmentPlan, LearningRecord, NeedSource
 from simasn.personnel.models import Employee
 
-PASAL_49 = "UU 20/2023 Pasal 49"
+PASAL_49 = cite(Ground.DEVELOPMENT_PLAN)[0]
 #: Levels of a competency standard (the scale of the position's standard, 1-5).
 LEVELS = range(1, 6)
 
@@ -111,7 +112,7 @@ def development_plan_prepare(*, actor: Actor, interface: Interface, employee_id:
         if created or taken:
             audit_record(actor=actor, action=AuditAction.CREATE if created else AuditAction.UPDATE,
                          interface=interface, obj=plan, changes={"year": year, "needs_from_performance": taken},
-                         citations=[PASAL_49, "UU 20/2023 Pasal 44"])
+                         citations=cite(Ground.DEVELOPMENT_FROM_PERFORMANCE))
     return plan
 
 
