@@ -212,6 +212,11 @@ def unit_finalise(*, actor: Actor, interface: Interface, unit_rating: UnitRating
     check = unit_check(period, unit_rating.unit_id, unit_rating.rating)
     if not check.ok:
         messages = [f.message_id for f in check.failures]
+        # The refusal is part of the unit's history (refused, then calibrated): audited.
+        with transaction.atomic(durable=True):
+            audit_record(actor=actor, action=AuditAction.REFUSED, interface=interface, obj=unit_rating,
+                         changes={"finalised": False, "check": check.to_dict()}, reason=" ".join(messages),
+                         citations=[check.citation])
         raise ApplicationError(
             _("Penilaian unit tidak dapat difinalkan: distribusi predikat melampaui batas. ") + " ".join(messages),
             code="distribution_limit", details={"failures": [f.code for f in check.failures],

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
+from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
+from simasn.core.models import AuditEvent
 from simasn.law import organisation_ratings
 from simasn.organization.models import Unit
 from simasn.performance import forms, hierarchy, selectors, services
@@ -143,7 +145,11 @@ def unit_calibration(request: AuthenticatedRequest, pk: int, unit_id: int) -> Ht
     rows = [(p, next(iter(p.ratings.all()), None)) for p in page]
     query = request.GET.copy()
     query.pop("page", None)
+    refusals = (AuditEvent.objects.filter(object_type="performance.unitrating", object_id=str(unit_rating.pk),
+                                          action=AuditAction.REFUSED).order_by("occurred_at")
+                if unit_rating else AuditEvent.objects.none())
     return render(request, "performance/unit_calibration.html", {
+        "refusals": refusals,
         "title": _("Kalibrasi %(unit)s — %(year)s") % {"unit": unit.name, "year": period.year},
         "period": period, "unit": unit, "unit_rating": unit_rating, "check": check, "rows": rows,
         "page_obj": page, "querystring": query.urlencode(), "shown": shown, "unrated": UNRATED,
