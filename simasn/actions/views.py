@@ -13,6 +13,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
@@ -248,6 +249,13 @@ def retirement_register(request: HttpRequest) -> HttpResponseBase:
                      estimate_count=False)
 
 
+def _period_label(month_index: int) -> str:
+    """'Desember 2026 – November 2027': the twelve months from ``month_index`` (year*12+month-1)."""
+    first_year, first_month = divmod(month_index, 12)
+    last_year, last_month = divmod(month_index + 11, 12)
+    return f"{MONTHS[first_month + 1]} {first_year} – {MONTHS[last_month + 1]} {last_year}"
+
+
 @login_required
 def retirement_projection(request: HttpRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
@@ -280,24 +288,30 @@ def retirement_projection(request: HttpRequest) -> HttpResponseBase:
     kind_labels = {code: str(label) for code, label in POSITION_KIND_CHOICES}
     rows = [{**row, "position_kind_label": kind_labels.get(row["position_kind"] or "", row["position_kind"] or "-")}
             for row in rows]
+    # "N tahun ke depan" is N periods of twelve months from this month (not the calendar years
+    # they touch, which would be N + 1 rows); each period is labelled by its first and last month.
+    start = today.year * 12 + today.month - 1
+    periods = [_period_label(start + 12 * n) for n in range(years)]
+    rows = [{**row, "tmt_month_name": MONTHS[row["tmt_month"]]} for row in rows]
     by_year: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     kinds: set[str] = set()
     for row in rows:
         kind = row["position_kind"] or "-"
         kinds.add(kind)
+        period = (row["tmt_year"] * 12 + row["tmt_month"] - 1 - start) // 12
         # Totals add up the cells this viewer sees: a suppressed cell cannot be recovered.
-        by_year[row["tmt_year"]][kind] += row["total"] or 0
-        by_year[row["tmt_year"]]["_total"] += row["total"] or 0
+        by_year[period][kind] += row["total"] or 0
+        by_year[period]["_total"] += row["total"] or 0
     # The "overdue" bucket: TMT pensiun already past, no decision (first row of the table).
     overdue_counts = selectors.retirement_overdue_counts(viewer=request.user, on=today, instansi_id=instansi_id)
     kinds.update(overdue_counts)
     kinds_sorted = sorted(kinds)
     summary: list[dict[str, Any]] = [
-        {"year": y, "cells": [disclosure.shown(by_year[y].get(k, 0), viewer_exact=exact) for k in kinds_sorted],
+        {"year": periods[y], "period": y, "cells": [disclosure.shown(by_year[y].get(k, 0), viewer_exact=exact) for k in kinds_sorted],
          "total": disclosure.shown(by_year[y]["_total"], viewer_exact=exact)}
-        for y in sorted(by_year)]
+        for y in range(years)]
     chart = {"type": "bar", "data": {"labels": [s["year"] for s in summary], "datasets": [
-        {"label": kind_labels.get(k, k), "data": [by_year[s["year"]].get(k, 0) for s in summary]}
+        {"label": kind_labels.get(k, k), "data": [by_year[s["period"]].get(k, 0) for s in summary]}
         for k in kinds_sorted]},
         "options": {"scales": {"x": {"stacked": True}, "y": {"stacked": True}}}}
     overdue_row = {
