@@ -35,6 +35,8 @@ SUBJECT = {
     ActionType.CONTRACT_END: "Berakhirnya Perjanjian Kerja Pegawai Pemerintah dengan Perjanjian Kerja",
     ActionType.CANDIDACY_RESIGNATION: "Pemberhentian karena Pengunduran Diri sebagai Calon",
     ActionType.DISCIPLINE_PENALTY: "Penjatuhan Hukuman Disiplin",
+    ActionType.CPNS_APPOINTMENT: "Pengangkatan Calon Pegawai Negeri Sipil",
+    ActionType.PPPK_APPOINTMENT: "Pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja",
 }
 
 #: The first word of the first dictum (KESATU) per type.
@@ -48,6 +50,8 @@ VERB = {
     ActionType.CONTRACT_END: "Menyatakan berakhirnya perjanjian kerja",
     ActionType.CANDIDACY_RESIGNATION: "Memberhentikan",
     ActionType.DISCIPLINE_PENALTY: "Menjatuhkan hukuman disiplin",
+    ActionType.CPNS_APPOINTMENT: "Mengangkat sebagai Calon Pegawai Negeri Sipil",
+    ActionType.PPPK_APPOINTMENT: "Mengangkat sebagai Pegawai Pemerintah dengan Perjanjian Kerja",
 }
 
 _SUBJECT_PERSON = "Pegawai Aparatur Sipil Negara yang namanya tercantum dalam Diktum KESATU"

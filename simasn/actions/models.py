@@ -29,6 +29,10 @@ class ActionType(models.TextChoices):
     # Recorded, not drafted here: the discipline chapter decides (PP 94/2021, with its own
     # authority rule) and hands the decision over as an SK (provider actions.record_decree).
     DISCIPLINE_PENALTY = "DISCIPLINE_PENALTY", _("Penjatuhan hukuman disiplin")
+    # Recorded too: procurement appoints the selected of a decided formasi (UU 20/2023 Pasal 38)
+    # and hands the appointment over as an SK (provider actions.record_appointment).
+    CPNS_APPOINTMENT = "CPNS_APPOINTMENT", _("Pengangkatan CPNS")
+    PPPK_APPOINTMENT = "PPPK_APPOINTMENT", _("Pengangkatan PPPK (perjanjian kerja)")
 
 
 class ActionState(models.TextChoices):
@@ -53,10 +57,15 @@ TYPE_CODES = {
     ActionType.CONTRACT_END: "PPPK",
     ActionType.CANDIDACY_RESIGNATION: "CALON",
     ActionType.DISCIPLINE_PENALTY: "HUKDIS",
+    ActionType.CPNS_APPOINTMENT: "CPNS",
+    ActionType.PPPK_APPOINTMENT: "PK-PPPK",
 }
 
 #: Types another chapter decides and records as an SK here; never drafted in /tindakan/.
-RECORDED_TYPES = (ActionType.DISCIPLINE_PENALTY,)
+RECORDED_TYPES = (ActionType.DISCIPLINE_PENALTY, ActionType.CPNS_APPOINTMENT, ActionType.PPPK_APPOINTMENT)
+
+#: Recorded types that appoint: the register entry was made when they were recorded.
+APPOINTING_TYPES = (ActionType.CPNS_APPOINTMENT, ActionType.PPPK_APPOINTMENT)
 
 
 class PersonnelAction(ScopedRecord, TimeStampedModel):

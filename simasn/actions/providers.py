@@ -9,6 +9,10 @@ registry (simasn.core.providers), so they start or follow an SK without importin
 - ``actions.record_decree``: discipline hands a decided penalty over as an SK of this
   register (DISCIPLINE_PENALTY, PDF stored with its verification code); returns its id,
   number and verification code.
+- ``actions.record_appointment``: procurement hands the appointment of a selected applicant
+  over as an SK (CPNS_APPOINTMENT, or PPPK_APPOINTMENT with the contract's start and end),
+  DECIDED with its TMT, numbered and signed by the PPK in office; returns its id, number,
+  state and verification code.
 - ``actions.amend_or_revoke``: disputes records that a keberatan or banding decision upheld,
   changed or annulled an SK of this register (simasn.actions.recorded).
 """
@@ -20,7 +24,7 @@ from typing import Any
 
 from simasn.accounts.actors import Actor
 from simasn.actions.models import ActionType, PersonnelAction
-from simasn.actions.recorded import decree_amend, decree_record
+from simasn.actions.recorded import appointment_record, decree_amend, decree_record
 from simasn.actions.services import action_draft
 from simasn.core.interfaces import Interface
 
@@ -48,6 +52,17 @@ def record_decree(*, actor: Actor, interface: Interface, action_type: str, emplo
     document = action.documents.get(kind="SK")
     return {"id": action.pk, "sk_number": action.sk_number, "verification_code": document.verification_code,
             "sha256": document.sha256}
+
+
+def record_appointment(*, actor: Actor, interface: Interface, employee_id: int, position_id: int, tmt: dt.date,
+                       sk_date: dt.date, decree: dict[str, Any], citations: list[str], source: str,
+                       contract_end: dt.date | None = None) -> dict[str, Any]:
+    action = appointment_record(actor=actor, interface=interface, employee_id=employee_id, position_id=position_id,
+                                tmt=tmt, sk_date=sk_date, decree=decree, citations=citations, source=source,
+                                contract_end=contract_end)
+    document = action.documents.get(kind="SK")
+    return {"id": action.pk, "sk_number": action.sk_number, "state": action.state,
+            "action_type": action.action_type, "verification_code": document.verification_code}
 
 
 def amend_or_revoke(*, actor: Actor, interface: Interface, action_id: int, outcome: str, reference: str,

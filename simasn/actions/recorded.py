@@ -16,6 +16,12 @@ act, by its own policy rows, and calls these inside its own transaction.
   SK is never rewritten; an amendment row is kept beside it, audited, and shown on the SK's
   page and in the register. Undoing what an annulled SK changed in the register (a
   dismissal, a transfer) is a new action of the workflow, which the amendment names.
+- ``appointment_record``: procurement appointed a selected applicant of a decided formasi
+  (UU 20/2023 Pasal 38) and entered them in the register; the appointment becomes an SK of
+  type CPNS_APPOINTMENT or PPPK_APPOINTMENT (the latter naming the contract's start and end),
+  DECIDED with its TMT, numbered in the instansi's PPK sequence and signed by the PPK in
+  office on the SK date. On its TMT the daily job marks it EFFECTIVE without changing the
+  register again (the entry was made with the TMT when it was recorded).
 """
 
 from __future__ import annotations
@@ -30,18 +36,23 @@ from django.utils.translation import gettext_lazy
 
 from simasn.actions.documents import sk_store
 from simasn.actions.models import (
+    APPOINTING_TYPES,
     RECORDED_TYPES,
+    TYPE_CODES,
     ActionAmendment,
     ActionState,
     ActionType,
     AmendmentOutcome,
     PersonnelAction,
+    SkCounter,
 )
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
+from simasn.law.enums import EmployeeType
 from simasn.law.grounds import Ground, cite
+from simasn.organization.selectors import official_in_office
 from simasn.personnel.models import Employee
 
 #: What an annulled SK of each type leaves to be done in the register (a new action).
@@ -55,22 +66,29 @@ FOLLOW_UP = {
 
 def decree_record(*, actor: Any, interface: Interface, action_type: str, employee_id: int, sk_number: str,
                   sk_date: dt.date, decider_name: str, decider_title: str, decree: dict[str, Any],
-                  citations: list[str], source: str, tmt: dt.date | None = None) -> PersonnelAction:
+                  citations: list[str], source: str, tmt: dt.date | None = None,
+                  position_id: int | None = None) -> PersonnelAction:
+    """``sk_number`` empty: numbered here, in the instansi's PPK sequence."""
     if action_type not in RECORDED_TYPES:
         raise ApplicationError(_("Jenis tindakan ini dibuat melalui alur tindakan kepegawaian."), code="validation")
     employee = Employee.objects.filter(pk=employee_id).first()
     if employee is None:
         raise NotFoundError(_("Pegawai tidak ditemukan."))
     now = timezone.now()
+    # An appointment waits for its TMT (the daily job makes it EFFECTIVE); a penalty is in force.
+    appointing = action_type in APPOINTING_TYPES
     with transaction.atomic():
+        if not sk_number:
+            sk_number = _next_number(instansi_code=employee.instansi.code, action_type=action_type, on=sk_date)
         try:
             with transaction.atomic():
                 action = PersonnelAction.objects.create(
-                    action_type=action_type, state=ActionState.EFFECTIVE, instansi_id=employee.instansi_id,
-                    employee=employee, candidate_type=employee.employee_type,
+                    action_type=action_type, state=ActionState.DECIDED if appointing else ActionState.EFFECTIVE,
+                    instansi_id=employee.instansi_id, employee=employee, candidate_type=employee.employee_type,
+                    position_id=position_id,
                     facts={"decree": decree, "source": source}, tmt=tmt, decider="PPK",
                     citations=list(citations), notes=source, drafted_by=actor, decided_by=actor,
-                    decided_at=now, effective_at=now, decider_name=decider_name[:200],
+                    decided_at=now, effective_at=None if appointing else now, decider_name=decider_name[:200],
                     decider_title=decider_title[:200],
                     sk_number=sk_number, sk_date=sk_date, created_by=actor, updated_by=actor)
         except IntegrityError as error:
@@ -86,6 +104,47 @@ def decree_record(*, actor: Any, interface: Interface, action_type: str, employe
                                            "sk_number": action.sk_number}},
                      citations=action.citations)
     return action
+
+
+def _next_number(*, instansi_code: str, action_type: str, on: dt.date) -> str:
+    """The next SK number of the instansi's PPK for the year (the sequence the workflow's SKs use)."""
+    issuer = f"PPK-{instansi_code}"
+    try:
+        with transaction.atomic():
+            SkCounter.objects.get_or_create(issuer=issuer, year=on.year)
+    except IntegrityError:
+        pass
+    counter = SkCounter.objects.select_for_update().get(issuer=issuer, year=on.year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"KP.{counter.last:04d}/{TYPE_CODES[ActionType(action_type)]}/{instansi_code}/{on.year}"
+
+
+def appointment_record(*, actor: Any, interface: Interface, employee_id: int, position_id: int, tmt: dt.date,
+                       sk_date: dt.date, decree: dict[str, Any], citations: list[str], source: str,
+                       contract_end: dt.date | None = None) -> PersonnelAction:
+    """The SK of a new CPNS, or of a new PPPK with the contract's start (TMT) and end."""
+    employee = Employee.objects.select_related("instansi").filter(pk=employee_id).first()
+    if employee is None:
+        raise NotFoundError(_("Pegawai tidak ditemukan."))
+    if employee.employee_type == EmployeeType.PNS:
+        action_type = ActionType.CPNS_APPOINTMENT
+        contract_end = None
+    elif employee.employee_type == EmployeeType.PPPK:
+        action_type = ActionType.PPPK_APPOINTMENT
+        if contract_end is None or contract_end <= tmt:
+            raise ApplicationError(_("Tentukan akhir perjanjian kerja sesudah TMT."), code="validation")
+    else:
+        raise ApplicationError(_("Hanya CPNS dan PPPK yang diangkat dari hasil seleksi."), code="validation")
+    official = official_in_office(instansi_id=employee.instansi_id, role="PPK", on=sk_date)
+    if official is None:
+        raise ApplicationError(_("PPK instansi ini belum tercatat di registri pejabat."), code="no_official")
+    decree = {**decree, "contract": {"start": tmt.isoformat(), "end": contract_end.isoformat()}} \
+        if contract_end else decree
+    return decree_record(actor=actor, interface=interface, action_type=action_type, employee_id=employee.pk,
+                         sk_number="", sk_date=sk_date, decider_name=official.person_name,
+                         decider_title=official.title, decree=decree, citations=citations, source=source,
+                         tmt=tmt, position_id=position_id)
 
 
 def decree_amend(*, actor: Any, interface: Interface, action_id: int, outcome: str, reference: str,

@@ -443,7 +443,9 @@ def action_decide(*, actor: Any, interface: Interface, action_id: int,
 def _effects(action: PersonnelAction) -> dict[str, Any]:
     """Change the employee as the decided action says, through the register's services (the
     only writers of the employee and its position history); returns the changes (audited)."""
-    if action.employee_id is None:
+    if action.employee_id is None or action.action_type in RECORDED_TYPES:
+        # Recorded SKs change nothing here on their TMT: a penalty is no change of position or
+        # status, and an appointment entered the register with its TMT when it was recorded.
         return {}
     employee = Employee.objects.select_for_update().get(pk=action.employee_id)
     tmt = action.tmt

@@ -4,10 +4,12 @@ A selected CPNS gets a NIP built by the law's rule (``build_pns_nip``: birth dat
 sex, sequence) and a selected PPPK a PPPK number (``build_pppk_nip``) and a contract with
 its start and end; both enter the register through personnel's own service
 (``employee_create``, audited, which opens the position history with the TMT). Procurement
-cannot import the actions app (a sibling process app): when an app registers the provider
-``actions.record_appointment`` the appointment is also recorded as a personnel action
-through it; without one the register entry and this appointment record are the decision's
-trace, and the page says so.
+cannot import the actions app (a sibling process app): through the provider
+``actions.record_appointment`` (registered by the actions app) the appointment becomes an SK
+of the personnel-action register — CPNS_APPOINTMENT, or PPPK_APPOINTMENT with the contract's
+start and end — DECIDED with its TMT, numbered and signed by the PPK in office, in the same
+transaction as the register entry: if the SK cannot be made (no PPK recorded), nobody is
+appointed.
 
 Nobody is appointed outside a decided formasi (Pasal 65-66): the vacancy must name one.
 """
@@ -33,6 +35,7 @@ from simasn.law.enums import EmployeeType
 from simasn.law.grounds import Ground, cite
 from simasn.personnel.models import EducationLevel, Employee
 from simasn.personnel.services import employee_create
+from simasn.procurement.decree import appointment_words
 from simasn.procurement.models import Application, Appointment, Stage
 
 CITATIONS = cite(Ground.PROCUREMENT_APPOINTMENT)
@@ -97,9 +100,14 @@ def appointment_make(*, actor: User, interface: Interface, application_id: int, 
                     "tmt_cpns": tmt if employee_type == EmployeeType.PNS else None,
                     "contract_start": tmt if employee_type == EmployeeType.PPPK else None, "contract_end": contract_end,
                 })
-                action_ref = provide(ACTION_PROVIDER, default=None, employee_id=employee.pk,
-                                     position_id=vacancy.position_id, tmt=tmt, actor_id=actor.pk,
-                                     basis=f"{application.period.name}; {application.receipt_number}")
+                # The appointment becomes an SK of the personnel-action register (numbered and
+                # signed by the PPK in office there); refused there, nothing here is stored.
+                sk = provide(ACTION_PROVIDER, default=None, actor=actor, interface=interface,
+                             employee_id=employee.pk, position_id=vacancy.position_id, tmt=tmt,
+                             sk_date=timezone.localdate(), contract_end=contract_end,
+                             decree=appointment_words(application, nip=nip, tmt=tmt, contract_end=contract_end),
+                             citations=CITATIONS, source=f"procurement.application:{application.pk}")
+                action_ref = sk["id"] if sk else None
                 appointment = Appointment.objects.create(
                     application=application, employee=employee, nip=nip, tmt=tmt, contract_end=contract_end,
                     action_ref=action_ref, citations=CITATIONS, created_by=actor, updated_by=actor)

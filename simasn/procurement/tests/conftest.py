@@ -9,7 +9,7 @@ from django.utils import timezone
 from simasn.accounts.roles import Role
 from simasn.core.interfaces import Interface
 from simasn.procurement.services import portal
-from simasn.testing.factories import InstansiFactory, PositionFactory, UnitFactory, user_with_role
+from simasn.testing.factories import InstansiFactory, OfficialFactory, PositionFactory, UnitFactory, user_with_role
 
 
 @pytest.fixture
@@ -19,6 +19,9 @@ def world(db):
     today = timezone.localdate()
     bandung = InstansiFactory(code="KOTA-BDG", name="Pemerintah Kota Bandung", kind="KOTA")
     kupang = InstansiFactory(code="KAB-KPG", name="Pemerintah Kabupaten Kupang")
+    # The PPK in office signs the appointment SKs (actions.record_appointment).
+    OfficialFactory(instansi=bandung, person_name="Muhammad Farhan", title="Wali Kota Bandung")
+    OfficialFactory(instansi=kupang, person_name="Yosef Lede", title="Bupati Kupang")
     guru = PositionFactory(unit=UnitFactory(instansi=bandung), name="Guru Ahli Pertama")
     perawat = PositionFactory(unit=UnitFactory(instansi=kupang), name="Perawat Terampil")
     bkn = user_with_role(Role.BKN)

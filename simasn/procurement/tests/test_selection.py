@@ -7,12 +7,14 @@ import datetime as dt
 
 import pytest
 
-from simasn.core.errors import ConflictError
+from simasn.core.errors import ApplicationError, ConflictError
 from simasn.core.interfaces import Interface
+from simasn.core.providers import provide
 from simasn.core.storage import read_bytes, working_storage
 from simasn.law import evaluate
 from simasn.personnel.models import Employee, PositionHistory
-from simasn.procurement.models import Application, Stage
+from simasn.organization.models import Official
+from simasn.procurement.models import Application, Appointment, Stage
 from simasn.procurement.services import appointment, portal, registration, selection, verification
 from simasn.procurement.tests.conftest import PDF
 
@@ -117,6 +119,10 @@ def test_final_ranking_and_appointment(world, skd_done):
     employee = Employee.objects.get(pk=made.employee_id)
     assert (employee.nip, employee.tmt_cpns, employee.position_id) == (made.nip, dt.date(2027, 1, 1), world.guru.pk)
     assert PositionHistory.objects.filter(employee=employee, start_date=dt.date(2027, 1, 1)).exists()
+    # The appointment is an SK of the personnel-action register: decided, numbered, with the TMT.
+    sk = provide("actions.states", action_ids=[made.action_ref])[made.action_ref]
+    assert sk["state"] == "DECIDED" and sk["tmt"] == dt.date(2027, 1, 1)
+    assert sk["sk_number"].startswith("KP.") and "/CPNS/KOTA-BDG/" in sk["sk_number"]
     with pytest.raises(ConflictError):
         appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
                                      tmt=dt.date(2027, 1, 1))
@@ -128,3 +134,39 @@ def test_a_year_without_a_passing_grade_decree_is_not_ranked(world, register):
     with pytest.raises(ConflictError) as refused:
         selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=period.pk)
     assert refused.value.code == "needs_legal_review"
+
+
+def _final(world, skd_done):
+    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
+    _advance(world, Stage.SKB)
+    participants = list(Application.objects.filter(period=world.period, proceeds_skb=True).select_related("applicant"))
+    lines = ["nomor_peserta,nik,skb_cat,skb_wawancara,skb_lainnya"]
+    lines += [f"{a.receipt_number},{a.applicant.nik},{90 - i * 7}.50,," for i, a in enumerate(participants)]
+    selection.results_import(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk, kind="SKB",
+                             content="\n".join(lines).encode(), filename="skb.csv")
+    _advance(world, Stage.FINAL)
+    selection.final_rank(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                         instansi_id=world.bandung.pk)
+    return Application.objects.get(period=world.period, final_rank=1)
+
+
+def test_without_a_ppk_to_sign_the_sk_nobody_is_appointed(world, skd_done):
+    winner = _final(world, skd_done)
+    Official.objects.filter(instansi=world.bandung).delete()
+    with pytest.raises(ApplicationError) as refused:
+        appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
+                                     tmt=dt.date(2027, 1, 1))
+    assert refused.value.code == "no_official"
+    assert not Appointment.objects.exists()
+    assert not Employee.objects.filter(nik=winner.applicant.nik).exists()
+
+
+def test_the_appointment_sk_takes_effect_on_its_tmt_without_a_second_register_entry(world, skd_done):
+    from simasn.actions.services import apply_due_actions
+
+    winner = _final(world, skd_done)
+    made = appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
+                                        tmt=dt.date(2027, 1, 1))
+    apply_due_actions(on=dt.date(2027, 1, 1))
+    assert provide("actions.states", action_ids=[made.action_ref])[made.action_ref]["state"] == "EFFECTIVE"
+    assert PositionHistory.objects.filter(employee_id=made.employee_id).count() == 1
