@@ -62,16 +62,8 @@ def model_create(
         obj.created_by = actor  # type: ignore[attr-defined]
         obj.updated_by = actor  # type: ignore[attr-defined]
     _full_clean(obj)
-    with transaction.atomic():
-        try:
-            obj.save()
-        except IntegrityError as exc:
-            raise ApplicationError(_("Data bertabrakan dengan data yang sudah ada."), code="integrity") from exc
-        audit_record(
-            actor=actor, action=AuditAction.CREATE, interface=interface, obj=obj,
-            changes={"after": snapshot(obj, _editable_fields(obj))}, reason=reason,
-            citations=citations,
-        )
+    _save_and_record(obj, actor=actor, interface=interface, action=AuditAction.CREATE,
+                     changes={"after": snapshot(obj, _editable_fields(obj))}, reason=reason, citations=citations)
     return obj
 
 
@@ -95,16 +87,22 @@ def model_update(
     changes = diff(before, snapshot(obj, field_names))
     if not changes:
         return obj
+    _save_and_record(obj, actor=actor, interface=interface, action=AuditAction.UPDATE, changes=changes,
+                     reason=reason, citations=citations)
+    return obj
+
+
+def _save_and_record(obj: models.Model, *, actor: KernelActor, interface: Interface, action: AuditAction,
+                     changes: dict[str, Any], reason: str, citations: tuple[str, ...]) -> None:
+    """Save ``obj`` and record its audit event in one transaction; a clash with a unique
+    constraint is a clear Indonesian error, not a 500."""
     with transaction.atomic():
         try:
             obj.save()
         except IntegrityError as exc:
             raise ApplicationError(_("Data bertabrakan dengan data yang sudah ada."), code="integrity") from exc
-        audit_record(
-            actor=actor, action=AuditAction.UPDATE, interface=interface, obj=obj,
-            changes=changes, reason=reason, citations=citations,
-        )
-    return obj
+        audit_record(actor=actor, action=action, interface=interface, obj=obj, changes=changes, reason=reason,
+                     citations=citations)
 
 
 def export_record(*, actor: KernelActor, interface: Interface, obj: models.Model | None = None, object_type: str = "",
