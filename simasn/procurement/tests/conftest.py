@@ -9,7 +9,13 @@ from django.utils import timezone
 from simasn.accounts.roles import Role
 from simasn.core.interfaces import Interface
 from simasn.procurement.services import portal
-from simasn.testing.factories import InstansiFactory, OfficialFactory, PositionFactory, UnitFactory, user_with_role
+from simasn.testing.factories import (
+    InstansiFactory,
+    OfficialFactory,
+    PositionFactory,
+    UnitFactory,
+    user_with_role,
+)
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from simasn.core.interfaces import Interface
 from simasn.core.providers import provide
 from simasn.core.storage import read_bytes, working_storage
 from simasn.law import evaluate
-from simasn.personnel.models import Employee, PositionHistory
 from simasn.organization.models import Official
+from simasn.personnel.models import Employee, PositionHistory
 from simasn.procurement.models import Application, Appointment, Stage
 from simasn.procurement.services import appointment, portal, registration, selection, verification
 from simasn.procurement.tests.conftest import PDF
