@@ -57,7 +57,8 @@ def test_announcement_text_follows_tata_naskah_dinas(world, submitted):
     # The sanggah window the law sets: 3 calendar days from the day after the announcement.
     assert ("Pelamar yang dinyatakan tidak memenuhi syarat dapat mengajukan sanggah melalui portal seleksi "
             "pada tanggal 20 September 2024 sampai dengan 22 September 2024.") in lines
-    assert lines[-4:] == ["19 September 2024", "Pejabat Pembina Kepegawaian,", "", "(pejabat belum tercatat)"]
+    # Signed by the PPK in office on the announcement's date.
+    assert lines[-4:] == ["19 September 2024", "Wali Kota Bandung,", "", "Muhammad Farhan"]
     pdf = Client().get(f"/pengadaan/pengumuman/{announcement.pk}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
