@@ -1,5 +1,6 @@
 """Announcements of results (Tata Naskah Dinas: pengumuman), one per instansi, kind and
-version (2 = the re-announcement after the sanggah), stored write-once as PDF by SHA-256."""
+version (2 = the re-announcement after the sanggah on the administrative or the final
+result), stored write-once as PDF by SHA-256."""
 
 from __future__ import annotations
 
@@ -91,11 +92,13 @@ def announcement_text(*, period: SelectionPeriod, instansi: Instansi, kind: str,
     if version > 1:
         lines.append("Pengumuman ini memuat hasil setelah jawaban atas sanggah dan menggantikan pengumuman "
                      "sebelumnya untuk hal yang sama.")
-    elif kind == AnnouncementKind.ADMINISTRASI:
+    elif kind in (AnnouncementKind.ADMINISTRASI, AnnouncementKind.FINAL):
         window = evaluate("selection.sanggah_deadline", {"announced_on": announced_on.isoformat()}, announced_on)
         if not window.needs_legal_review:
             lines.append(
-                "Pelamar yang dinyatakan tidak memenuhi syarat dapat mengajukan sanggah melalui portal seleksi "
+                ("Pelamar yang dinyatakan tidak memenuhi syarat" if kind == AnnouncementKind.ADMINISTRASI
+                 else "Peserta seleksi kompetensi bidang yang dinyatakan tidak lulus")
+                + " dapat mengajukan sanggah melalui portal seleksi "
                 f"pada tanggal {tanggal(window.outcome['window_opens_on'])} sampai dengan "
                 f"{tanggal(window.outcome['window_ends_on'])}.")
     lines += ["Demikian pengumuman ini disampaikan untuk diketahui.", "",
@@ -125,7 +128,7 @@ def announcement_publish(*, actor: User, interface: Interface, period_id: int, i
     previous = Announcement.objects.filter(period=period, instansi_id=instansi_id, kind=kind).order_by("-version").first()
     version = 1
     if previous is not None:
-        if kind != AnnouncementKind.ADMINISTRASI or previous.version > 1:
+        if kind == AnnouncementKind.SKD or previous.version > 1:
             raise ConflictError(_("Pengumuman ini sudah diterbitkan."), code="duplicate")
         if Sanggah.objects.filter(announcement=previous, status=SanggahStatus.FILED).exists():
             raise ConflictError(_("Jawab semua sanggah sebelum pengumuman ulang."), code="sanggah_open")

@@ -36,7 +36,15 @@ from simasn.law.grounds import Ground, cite
 from simasn.personnel.models import EducationLevel, Employee
 from simasn.personnel.services import employee_create
 from simasn.procurement.decree import appointment_words
-from simasn.procurement.models import Application, Appointment, Stage
+from simasn.procurement.models import (
+    Announcement,
+    AnnouncementKind,
+    Application,
+    Appointment,
+    Sanggah,
+    SanggahStatus,
+    Stage,
+)
 
 CITATIONS = cite(Ground.PROCUREMENT_APPOINTMENT)
 ACTION_PROVIDER = "actions.record_appointment"
@@ -55,6 +63,19 @@ def _next_sequence(nip_without_sequence: str) -> int:
     return max((int(n[-3:]) for n in taken if n[-3:].isdigit()), default=0) + 1
 
 
+def _require_final_settled(application: Application) -> None:
+    """Appointment follows the final result as it stands after the sanggah: no sanggah on the
+    final announcement left unanswered, and an upheld one re-announced (version 2)."""
+    finals = Announcement.objects.filter(period_id=application.period_id, instansi_id=application.vacancy.instansi_id,
+                                         kind=AnnouncementKind.FINAL)
+    contested = Sanggah.objects.filter(announcement__in=finals)
+    if contested.filter(status=SanggahStatus.FILED).exists():
+        raise ConflictError(_("Masih ada sanggah atas hasil akhir yang belum dijawab."), code="sanggah_open")
+    if contested.filter(status=SanggahStatus.ACCEPTED).exists() and not finals.filter(version__gt=1).exists():
+        raise ConflictError(_("Sanggah atas hasil akhir diterima: terbitkan pengumuman ulang sebelum pengangkatan."),
+                            code="reannouncement_due")
+
+
 def appointment_make(*, actor: User, interface: Interface, application_id: int, tmt: dt.date,
                      contract_end: dt.date | None = None) -> Appointment:
     application = (Application.objects.select_related("applicant", "period", "vacancy__position__unit",
@@ -70,6 +91,7 @@ def appointment_make(*, actor: User, interface: Interface, application_id: int, 
     if vacancy.formasi_ref is None and not vacancy.formasi_decision:
         raise ConflictError(_("Lowongan ini tidak menyebut formasi yang ditetapkan; pengangkatan di luar formasi "
                               "tidak diperbolehkan (UU 20/2023 Pasal 65-66)."), code="formasi_not_decided")
+    _require_final_settled(application)
     if Appointment.objects.filter(application=application).exists():
         raise ConflictError(_("Pelamar ini sudah diangkat."), code="duplicate")
     employee_type = application.period.employee_type

@@ -93,6 +93,24 @@ def application_verify(*, actor: User, interface: Interface, application_id: int
     return application
 
 
+def sanggah_target(application: Application) -> Announcement | None:
+    """The announcement an applicant's sanggah is about now: the final result once it is
+    announced for the vacancy's instansi, else the administrative result (each first version;
+    the re-announcement answers the sanggah and is not contested again)."""
+    announced = Announcement.objects.filter(period_id=application.period_id, instansi_id=application.vacancy.instansi_id,
+                                            version=1)
+    return (announced.filter(kind=AnnouncementKind.FINAL).first()
+            or announced.filter(kind=AnnouncementKind.ADMINISTRASI).first())
+
+
+def contestable(application: Application, announcement: Announcement) -> bool:
+    """Administrative result: found TMS. Final result: took part in the SKB and not selected
+    (ranked lower, or shown "needs legal review")."""
+    if announcement.kind == AnnouncementKind.FINAL:
+        return bool(application.proceeds_skb) and not application.selected
+    return application.admin_verdict == Verdict.TMS
+
+
 def sanggah_file(*, actor: User, interface: Interface, application_id: int, reason: str,
                  on: dt.date | None = None) -> Sanggah:
     """An applicant objects to the announced result, within the window the law sets."""
@@ -102,14 +120,14 @@ def sanggah_file(*, actor: User, interface: Interface, application_id: int, reas
     with transaction.atomic(durable=True):
         application = _application_for_update(application_id)
         Scope.of(actor).require(Resource.SANGGAH, Action.CREATE, owner_id=application.applicant.user_id)
-        announcement = (Announcement.objects.filter(period=application.period,
-                                                    instansi_id=application.vacancy.instansi_id,
-                                                    kind=AnnouncementKind.ADMINISTRASI, version=1).first())
+        announcement = sanggah_target(application)
         if announcement is None:
             raise ConflictError(_("Hasil seleksi administrasi belum diumumkan."), code="not_announced")
-        if application.admin_verdict != Verdict.TMS:
-            raise ConflictError(_("Sanggah diajukan terhadap hasil tidak memenuhi syarat."), code="nothing_to_contest")
-        already = Sanggah.objects.filter(application=application).count()
+        if not contestable(application, announcement):
+            raise ConflictError(_("Sanggah diajukan terhadap hasil tidak memenuhi syarat atau tidak lulus."),
+                                code="nothing_to_contest")
+        # One sanggah per applicant and announced result (the final result opens its own window).
+        already = Sanggah.objects.filter(application=application, announcement__kind=announcement.kind).count()
         decision = evaluate("selection.sanggah_deadline", {"announced_on": announcement.announced_on.isoformat(),
                                                            "filed_on": filed_on.isoformat(),
                                                            "sanggah_already_filed": already},
@@ -136,7 +154,9 @@ def sanggah_file(*, actor: User, interface: Interface, application_id: int, reas
 
 def sanggah_answer(*, actor: User, interface: Interface, sanggah_id: int, accepted: bool, answer: str,
                    on: dt.date | None = None) -> Sanggah:
-    """The instansi answers; an accepted sanggah turns the result into MS for the re-announcement."""
+    """The instansi answers. An accepted sanggah on the administrative result turns it into MS
+    for the re-announcement; on the final result the panitia corrects the scores (SKB import)
+    and ranks again before the re-announcement (the answer says what was corrected)."""
     if not answer.strip():
         raise ApplicationError(_("Tuliskan jawaban sanggah."), code="validation", fields={"answer": [_("Wajib diisi.")]})
     with transaction.atomic(durable=True):
@@ -153,7 +173,7 @@ def sanggah_answer(*, actor: User, interface: Interface, sanggah_id: int, accept
         sanggah.updated_by = actor
         sanggah.save(update_fields=["status", "answer", "answered_on", "updated_by", "updated_at"])
         application = Application.objects.select_for_update().get(pk=sanggah.application_id)
-        if accepted:
+        if accepted and sanggah.announcement.kind == AnnouncementKind.ADMINISTRASI:
             application.admin_verdict = Verdict.MS
             application.admin_reason = _("Sanggah diterima: %(a)s") % {"a": sanggah.answer}
             application.save(update_fields=["admin_verdict", "admin_reason"])

@@ -170,3 +170,50 @@ def test_the_appointment_sk_takes_effect_on_its_tmt_without_a_second_register_en
     apply_due_actions(on=dt.date(2027, 1, 1))
     assert provide("actions.states", action_ids=[made.action_ref])[made.action_ref]["state"] == "EFFECTIVE"
     assert PositionHistory.objects.filter(employee_id=made.employee_id).count() == 1
+
+
+def test_final_sanggah_within_the_window_then_reannouncement_before_appointment(world, skd_done):
+    from simasn.procurement.models import AnnouncementKind
+    from simasn.procurement.services import announcements
+
+    winner = _final(world, skd_done)
+    announced_on = dt.date(2024, 12, 20)
+    final = announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                               instansi_id=world.bandung.pk, kind=AnnouncementKind.FINAL,
+                                               on=announced_on)
+    # The final announcement states its own sanggah window (3 calendar days from the next day).
+    assert "tidak lulus dapat mengajukan sanggah melalui portal seleksi pada tanggal 21 Desember 2024 sampai " \
+           "dengan 23 Desember 2024" in final.text
+    loser = Application.objects.filter(period=world.period, proceeds_skb=True, selected=False).first()
+    assert loser is not None
+    with pytest.raises(ConflictError) as not_contestable:
+        verification.sanggah_file(actor=winner.applicant.user, interface=Interface.WEB, application_id=winner.pk,
+                                  reason="Nilai saya", on=dt.date(2024, 12, 21))
+    assert not_contestable.value.code == "nothing_to_contest"
+    with pytest.raises(ConflictError) as late:
+        verification.sanggah_file(actor=loser.applicant.user, interface=Interface.WEB, application_id=loser.pk,
+                                  reason="Nilai SKB wawancara tidak tercatat", on=dt.date(2024, 12, 24))
+    assert late.value.code == "late"
+    sanggah = verification.sanggah_file(actor=loser.applicant.user, interface=Interface.WEB, application_id=loser.pk,
+                                        reason="Nilai SKB wawancara tidak tercatat", on=dt.date(2024, 12, 23))
+    assert sanggah.announcement_id == final.pk and sanggah.answer_due_on == dt.date(2024, 12, 30)
+    # Nobody is appointed while the final result is contested, nor before it is re-announced.
+    with pytest.raises(ConflictError) as contested:
+        appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
+                                     tmt=dt.date(2025, 3, 1))
+    assert contested.value.code == "sanggah_open"
+    verification.sanggah_answer(actor=world.panitia, interface=Interface.WEB, sanggah_id=sanggah.pk, accepted=True,
+                                answer="Nilai diperiksa ulang; peringkat dihitung ulang.", on=dt.date(2024, 12, 27))
+    loser.refresh_from_db()
+    assert loser.admin_verdict == "MS"  # the administrative result is not what was contested
+    with pytest.raises(ConflictError) as due:
+        appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
+                                     tmt=dt.date(2025, 3, 1))
+    assert due.value.code == "reannouncement_due"
+    again = announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                               instansi_id=world.bandung.pk, kind=AnnouncementKind.FINAL,
+                                               on=dt.date(2024, 12, 30))
+    assert again.version == 2 and "PENGUMUMAN ULANG" in again.text
+    made = appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
+                                        tmt=dt.date(2025, 3, 1))
+    assert made.action_ref is not None

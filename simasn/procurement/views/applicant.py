@@ -24,14 +24,12 @@ from simasn.law import evaluate
 from simasn.procurement import documents, selectors
 from simasn.procurement.forms import DraftForm, RegisterForm, UploadForm
 from simasn.procurement.models import (
-    AnnouncementKind,
     Applicant,
     ApplicantDocument,
     Application,
     DocumentType,
-    Verdict,
 )
-from simasn.procurement.services import registration
+from simasn.procurement.services import registration, verification
 from simasn.web.exports import Column
 from simasn.web.pages import apply_errors, form_page, is_htmx, list_page
 
@@ -182,15 +180,18 @@ def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def _sanggah_context(request: AuthenticatedRequest, application: Application) -> dict[str, Any]:
     announced = selectors.announcement_list(period_id=application.period_id, instansi_id=application.vacancy.instansi_id)
     sanggah = list(application.sanggah.all())
-    first = announced.filter(kind=AnnouncementKind.ADMINISTRASI, version=1).first()
+    # The result open to a sanggah now: the final one once announced, else the administrative one.
+    target = verification.sanggah_target(application)
     window: dict[str, Any] = {}
-    if first is not None:
-        decision = evaluate("selection.sanggah_deadline", {"announced_on": first.announced_on.isoformat()},
-                            first.announced_on)
+    if target is not None:
+        decision = evaluate("selection.sanggah_deadline", {"announced_on": target.announced_on.isoformat()},
+                            target.announced_on)
         window = decision.outcome if not decision.needs_legal_review else {}
     today = timezone.localdate()
-    can = (application.applicant.user_id == request.user.pk and application.admin_verdict == Verdict.TMS
-           and not sanggah and bool(window) and window["window_opens_on"] <= today <= window["window_ends_on"])
+    can = (target is not None and application.applicant.user_id == request.user.pk
+           and verification.contestable(application, target)
+           and not any(s.announcement_id == target.pk for s in sanggah)
+           and bool(window) and window["window_opens_on"] <= today <= window["window_ends_on"])
     return {"announcements": list(announced), "sanggah": sanggah, "can_sanggah": can, "window": window}
 
 
