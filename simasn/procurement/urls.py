@@ -11,6 +11,7 @@ urlpatterns = [
     path("tanda-terima/periksa/", applicant.receipt_check, name="receipt_check"),
     path("pengumuman/", committee.announcement_list, name="announcements"),
     path("pengumuman/<int:pk>.pdf", committee.announcement_pdf, name="announcement_pdf"),
+    path("pengumuman/<int:pk>/periksa/", committee.announcement_check, name="announcement_check"),
     # The applicant.
     path("lowongan/<int:pk>/lamar/", applicant.apply, name="apply"),
     path("lowongan/<int:pk>/lamar/dokumen/", applicant.upload, name="upload"),

@@ -61,6 +61,12 @@ def test_announcement_text_follows_tata_naskah_dinas(world, submitted):
     assert lines[-4:] == ["19 September 2024", "Wali Kota Bandung,", "", "Muhammad Farhan"]
     pdf = Client().get(f"/pengadaan/pengumuman/{announcement.pk}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    # Signed like the berita acara, and anyone (no login) checks it.
+    check = Client().get(f"/pengadaan/pengumuman/{announcement.pk}/periksa/")
+    assert check.status_code == 200
+    assert check.context["genuine"] is True
+    assert [c["ok"] for c in check.context["checks"]] == [True]
+    assert announcement.sha256 in check.content.decode()
 
 
 def test_sanggah_inside_the_window_is_answered_and_reannounced(world, submitted):

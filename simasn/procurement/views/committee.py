@@ -21,6 +21,7 @@ from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
+from simasn.core.providers import provide
 from simasn.core.storage import read_document, working_storage
 from simasn.procurement import selectors
 from simasn.procurement.forms import SearchForm
@@ -134,6 +135,19 @@ def announcement_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="pengumuman-{announcement.pk}.pdf"'
     return response
+
+
+def announcement_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: is the stored announcement the one published (SHA-256) and is its signature
+    intact and issued by the SIMASN CA? Anyone holding a copy compares its SHA-256 too."""
+    announcement = selectors.announcement_list().filter(pk=pk).first()
+    if announcement is None or not announcement.document:
+        raise NotFoundError(_("Pengumuman tidak ditemukan."))
+    data = read_document(announcement.document.name or "", expected_sha256=announcement.sha256)
+    checks = provide("workplans.verify_pdf", default=[], data=data)
+    return render(request, "procurement/announcement_check.html", {
+        "title": _("Periksa pengumuman %(n)s") % {"n": announcement.number}, "announcement": announcement,
+        "checks": checks, "genuine": bool(checks) and all(c["ok"] and c["covers_whole_document"] for c in checks)})
 
 
 @login_required
