@@ -14,6 +14,7 @@ from simasn.law.rules.selection.final import (
     final_ranking,
     final_score,
 )
+from simasn.law.rules.selection.optimisation import OptimisationFacts, optimisation
 from simasn.law.rules.selection.sanggah import (
     ApplicationLimitFacts,
     SanggahFacts,
@@ -49,4 +50,7 @@ RULE_ROWS = (
     ("selection.application_limit", ApplicationLimitFacts, application_limit,
      "Satu lamaran per periode seleksi", "One application per selection period", ("R-OPEN",),
      _PERMEN),
+    ("selection.optimisation", OptimisationFacts, optimisation,
+     "Optimalisasi formasi yang tidak terisi (perlu kajian hukum)", "Optimisation of unfilled formasi "
+     "(needs legal review)", ("R-OPEN",), _PERMEN),
 )
