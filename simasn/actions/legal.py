@@ -9,6 +9,7 @@ answers into refusals with the rule's own explanation.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from simasn.actions.models import ActionType
 from simasn.core.errors import ApplicationError
 from simasn.law import Decision, FactsError, decide_authority, evaluate
-from simasn.law.enums import ActionKind, EmployeeType
+from simasn.law.enums import ActionKind, CandidateType, EmployeeStatus, EmployeeType
 
 #: Facts the `dismissal` rule reads; other dismissal facts (verdict number/date,
 #: request letter) are documentary and go to the SK only.
@@ -126,6 +127,142 @@ def within_service(*, employee: Any, tmt: dt.date, on: dt.date) -> None:
             fields={"tmt": [_("TMT jatuh setelah masa kerja pegawai berakhir.")]})
 
 
+@dataclass
+class _Case:
+    """One action being assessed: its inputs and what the rules answered so far."""
+
+    action_type: str
+    employee: Any  # None only for an appointment of a candidate from outside the register
+    position: Any | None
+    candidate_type: str
+    facts: dict[str, Any]
+    tmt: dt.date | None
+    on: dt.date
+    suspension: Any | None
+    kind: ActionKind = ActionKind.DISMISS
+    subject_position: Any | None = None
+    citations: list[str] = field(default_factory=list)
+    outcome: dict[str, Any] = field(default_factory=dict)
+    texts_id: list[str] = field(default_factory=list)
+    texts_en: list[str] = field(default_factory=list)
+
+    @property
+    def current(self) -> Any | None:
+        return self.employee.position if self.employee is not None else None
+
+    def ask(self, rule: str, facts: dict[str, Any]) -> Decision:
+        """Evaluate a rule and keep its answer, citations and explanation."""
+        decision = _run(rule, facts, self.on)
+        self.citations.extend(c for c in decision.citations if c not in self.citations)
+        self.outcome[decision.rule] = decision.to_dict()["outcome"]
+        self.texts_id.append(decision.explanation_id)
+        self.texts_en.append(decision.explanation_en)
+        return decision
+
+    def require(self, rule: str, facts: dict[str, Any], outcome: str) -> Decision:
+        """Ask a rule whose ``outcome`` must be true, else the law refuses the action."""
+        decision = self.ask(rule, facts)
+        if not decision.outcome.get(outcome):
+            raise LegalRefusal(decision.explanation_id, decision=decision)
+        return decision
+
+
+def _filling(case: _Case) -> None:
+    """Appointment and transfer: may this candidate fill the target post (Pasal 19, 34, 65, 66)."""
+    position = case.position
+    if position is None:
+        raise ApplicationError(_("Pilih jabatan tujuan."), code="validation", fields={"position": [_("Wajib diisi.")]})
+    case.subject_position = position
+    case.kind = ActionKind.APPOINT if case.action_type == ActionType.APPOINTMENT else ActionKind.TRANSFER
+    facts: dict[str, Any] = {"candidate_type": case.candidate_type, "position_kind": position.kind,
+                             "instansi_kind": position.instansi.kind}
+    if case.candidate_type == CandidateType.PPPK:
+        facts["designated_for_candidate_type"] = position.open_to_pppk
+    elif case.candidate_type in (CandidateType.TNI, CandidateType.POLRI):
+        facts["designated_for_candidate_type"] = position.open_to_tni_polri
+    case.require("position_filling", facts, "allowed")
+    if case.action_type == ActionType.TRANSFER and case.employee is None:
+        raise ApplicationError(_("Mutasi memerlukan pegawai."), code="validation")
+    if case.employee is not None and case.current is not None and case.current.pk == position.pk:
+        raise ApplicationError(_("Pegawai sudah menduduki jabatan ini."), code="validation",
+                               fields={"position": [_("Pilih jabatan lain.")]})
+
+
+def _temporary_dismissal(case: _Case) -> None:
+    """Pasal 53, 59 ayat (1)."""
+    rule_facts = {k: case.facts[k] for k in TEMPORARY_RULE_FACTS if case.facts.get(k)}
+    case.require("temporary_dismissal", {"employee_type": case.employee.employee_type, **rule_facts},
+                 "temporarily_dismissed")
+
+
+def _reactivation(case: _Case) -> None:
+    """The original suspension's rule again; a state official's return (Pasal 59 ayat (2), 60)."""
+    employee = case.employee
+    if employee.status != EmployeeStatus.DIBERHENTIKAN_SEMENTARA:
+        raise ApplicationError(_("Hanya pegawai yang diberhentikan sementara yang dapat diaktifkan kembali."),
+                               code="wrong_status")
+    if case.suspension is None:
+        return
+    prior = {k: case.suspension.facts[k] for k in TEMPORARY_RULE_FACTS if case.suspension.facts.get(k)}
+    case.ask("temporary_dismissal", {"employee_type": employee.employee_type, **prior})
+    if prior.get("reason") != "PEJABAT_NEGARA":
+        return
+    ret_facts = {"employee_type": employee.employee_type, "state_office": prior["state_office"],
+                 "office_ended_on": case.facts.get("office_ended_on")}
+    if case.facts.get("vacancy_found_on"):
+        ret_facts["vacancy_found_on"] = case.facts["vacancy_found_on"]
+    returned = case.ask("return_from_state_office", ret_facts)
+    if returned.outcome.get("status") == "TO_BE_DISMISSED":
+        raise LegalRefusal(returned.explanation_id, decision=returned)
+
+
+def _dismissal(case: _Case) -> None:
+    """Pasal 52."""
+    rule_facts = {k: case.facts[k] for k in DISMISSAL_RULE_FACTS if case.facts.get(k) not in (None, "")}
+    case.require("dismissal", {"employee_type": case.employee.employee_type, **rule_facts}, "grounded")
+
+
+def _retirement(case: _Case) -> None:
+    """Retirement at the BUP, or a PPPK contract that ends before it (Pasal 52 ayat (3) huruf c, 55):
+    the TMT is the rule's."""
+    decision = case.ask("retirement", retirement_facts(case.employee))
+    because = decision.outcome.get("ends_because")
+    if case.action_type == ActionType.RETIREMENT:
+        if because == "CONTRACT_END":
+            raise LegalRefusal(decision.explanation_id, decision=decision)
+        case.tmt = decision.outcome["retirement_date"]
+        return
+    if case.employee.employee_type != EmployeeType.PPPK or because != "CONTRACT_END":
+        raise LegalRefusal(decision.explanation_id, decision=decision)
+    case.tmt = decision.outcome["service_ends_on"] + dt.timedelta(days=1)
+
+
+def _candidacy(case: _Case) -> None:
+    """Pasal 56, 59 ayat (3): the TMT defaults to the day the candidacy was set."""
+    facts = {"employee_type": case.employee.employee_type, "election": case.facts.get("election"),
+             "candidate_set_on": case.facts.get("candidate_set_on")}
+    if case.current is not None:
+        facts["position_kind"] = case.current.kind
+    case.require("candidacy", facts, "must_resign")
+    if case.tmt is None and case.facts.get("candidate_set_on"):
+        case.tmt = dt.date.fromisoformat(str(case.facts["candidate_set_on"]))
+
+
+#: The law's checks of each action type (the authority rule is asked for every one after it).
+CHECKS: dict[str, Callable[[_Case], None]] = {
+    ActionType.APPOINTMENT: _filling,
+    ActionType.TRANSFER: _filling,
+    ActionType.TEMPORARY_DISMISSAL: _temporary_dismissal,
+    ActionType.REACTIVATION: _reactivation,
+    ActionType.DISMISSAL: _dismissal,
+    ActionType.RETIREMENT: _retirement,
+    ActionType.CONTRACT_END: _retirement,
+    ActionType.CANDIDACY_RESIGNATION: _candidacy,
+}
+#: Types whose TMT the rule sets after the end of service is known (not re-checked against it).
+TMT_FROM_RULE = (ActionType.RETIREMENT, ActionType.CONTRACT_END)
+
+
 def assess(
     *,
     action_type: str,
@@ -139,117 +276,33 @@ def assess(
     suspension: Any | None = None,
 ) -> Assessment:
     """Check an action against the law on ``on``; raise LegalRefusal / ApplicationError."""
-    citations: list[str] = []
-    outcome: dict[str, Any] = {}
-    texts_id: list[str] = []
-    texts_en: list[str] = []
-
-    def take(decision: Decision) -> None:
-        citations.extend(c for c in decision.citations if c not in citations)
-        outcome[decision.rule] = decision.to_dict()["outcome"]
-        texts_id.append(decision.explanation_id)
-        texts_en.append(decision.explanation_en)
-
-    current = employee.position if employee is not None else None
-    kind = ActionKind.DISMISS
-    subject_position = current
-    if action_type in (ActionType.APPOINTMENT, ActionType.TRANSFER):
-        if position is None:
-            raise ApplicationError(_("Pilih jabatan tujuan."), code="validation",
-                                   fields={"position": [_("Wajib diisi.")]})
-        subject_position = position
-        kind = ActionKind.APPOINT if action_type == ActionType.APPOINTMENT else ActionKind.TRANSFER
-        filling_facts: dict[str, Any] = {
-            "candidate_type": candidate_type, "position_kind": position.kind,
-            "instansi_kind": position.instansi.kind,
-        }
-        if candidate_type == "PPPK":
-            filling_facts["designated_for_candidate_type"] = position.open_to_pppk
-        elif candidate_type in ("TNI", "POLRI"):
-            filling_facts["designated_for_candidate_type"] = position.open_to_tni_polri
-        decision = _run("position_filling", filling_facts, on)
-        take(decision)
-        if not decision.outcome.get("allowed"):
-            raise LegalRefusal(decision.explanation_id, decision=decision)
-        if action_type == ActionType.TRANSFER and employee is None:
-            raise ApplicationError(_("Mutasi memerlukan pegawai."), code="validation")
-        if employee is not None and current is not None and current.pk == position.pk:
-            raise ApplicationError(_("Pegawai sudah menduduki jabatan ini."), code="validation",
-                                   fields={"position": [_("Pilih jabatan lain.")]})
-    elif employee is None:
+    case = _Case(action_type=action_type, employee=employee, position=position, candidate_type=candidate_type,
+                 facts=facts, tmt=tmt, on=on, suspension=suspension)
+    case.subject_position = case.current
+    if employee is None and action_type not in (ActionType.APPOINTMENT, ActionType.TRANSFER):
         raise ApplicationError(_("Pilih pegawai."), code="validation", fields={"employee": [_("Wajib diisi.")]})
-    elif action_type == ActionType.TEMPORARY_DISMISSAL:
-        rule_facts = {k: facts[k] for k in TEMPORARY_RULE_FACTS if facts.get(k)}
-        decision = _run("temporary_dismissal", {"employee_type": employee.employee_type, **rule_facts}, on)
-        take(decision)
-        if not decision.outcome.get("temporarily_dismissed"):
-            raise LegalRefusal(decision.explanation_id, decision=decision)
-    elif action_type == ActionType.REACTIVATION:
-        if employee.status != "DIBERHENTIKAN_SEMENTARA":
-            raise ApplicationError(_("Hanya pegawai yang diberhentikan sementara yang dapat diaktifkan kembali."),
-                                   code="wrong_status")
-        if suspension is not None:
-            prior = {k: suspension.facts[k] for k in TEMPORARY_RULE_FACTS if suspension.facts.get(k)}
-            decision = _run("temporary_dismissal", {"employee_type": employee.employee_type, **prior}, on)
-            take(decision)
-            if prior.get("reason") == "PEJABAT_NEGARA":
-                ret_facts = {"employee_type": employee.employee_type, "state_office": prior["state_office"],
-                             "office_ended_on": facts.get("office_ended_on")}
-                if facts.get("vacancy_found_on"):
-                    ret_facts["vacancy_found_on"] = facts["vacancy_found_on"]
-                returned = _run("return_from_state_office", ret_facts, on)
-                take(returned)
-                if returned.outcome.get("status") == "TO_BE_DISMISSED":
-                    raise LegalRefusal(returned.explanation_id, decision=returned)
-    elif action_type == ActionType.DISMISSAL:
-        rule_facts = {k: facts[k] for k in DISMISSAL_RULE_FACTS if facts.get(k) not in (None, "")}
-        decision = _run("dismissal", {"employee_type": employee.employee_type, **rule_facts}, on)
-        take(decision)
-        if not decision.outcome.get("grounded"):
-            raise LegalRefusal(decision.explanation_id, decision=decision)
-    elif action_type in (ActionType.RETIREMENT, ActionType.CONTRACT_END):
-        decision = _run("retirement", retirement_facts(employee), on)
-        take(decision)
-        because = decision.outcome.get("ends_because")
-        if action_type == ActionType.RETIREMENT:
-            if because == "CONTRACT_END":
-                raise LegalRefusal(decision.explanation_id, decision=decision)
-            tmt = decision.outcome["retirement_date"]
-        else:
-            if employee.employee_type != EmployeeType.PPPK or because != "CONTRACT_END":
-                raise LegalRefusal(decision.explanation_id, decision=decision)
-            tmt = decision.outcome["service_ends_on"] + dt.timedelta(days=1)
-    elif action_type == ActionType.CANDIDACY_RESIGNATION:
-        cand = {"employee_type": employee.employee_type, "election": facts.get("election"),
-                "candidate_set_on": facts.get("candidate_set_on")}
-        if current is not None:
-            cand["position_kind"] = current.kind
-        decision = _run("candidacy", cand, on)
-        take(decision)
-        if not decision.outcome.get("must_resign"):
-            raise LegalRefusal(decision.explanation_id, decision=decision)
-        if tmt is None and facts.get("candidate_set_on"):
-            tmt = dt.date.fromisoformat(str(facts["candidate_set_on"]))
-
-    if tmt is None:
+    check = CHECKS.get(action_type)
+    if check is not None:
+        check(case)
+    if case.tmt is None:
         raise ApplicationError(_("TMT wajib diisi."), code="validation", fields={"tmt": [_("Wajib diisi.")]})
-    if employee is not None and action_type not in (ActionType.RETIREMENT, ActionType.CONTRACT_END):
-        within_service(employee=employee, tmt=tmt, on=on)
-    if subject_position is None:
+    if employee is not None and action_type not in TMT_FROM_RULE:
+        within_service(employee=employee, tmt=case.tmt, on=on)
+    if case.subject_position is None:
         raise ApplicationError(_("Jabatan pegawai belum tercatat; kewenangan bergantung pada jabatan."),
                                code="position_required")
-    auth = authority(kind=kind, position=subject_position, instansi_kind=instansi.kind, on=on)
+    auth = authority(kind=case.kind, position=case.subject_position, instansi_kind=instansi.kind, on=on)
     decider = str(auth.outcome["decider"])
     proposer = str(auth.outcome["proposer"] or "")
-    if action_type == ActionType.REACTIVATION:
-        # Pasal 53 ayat (3): reactivation is by the PPK, whatever the position.
-        reactivated_by = (outcome.get("temporary_dismissal") or {}).get("reactivation_by")
-        if reactivated_by:
-            decider = str(reactivated_by)
-    citations.extend(c for c in auth.citations if c not in citations)
+    # Pasal 53 ayat (3): reactivation is by the PPK, whatever the position.
+    reactivated_by = (case.outcome.get("temporary_dismissal") or {}).get("reactivation_by") \
+        if action_type == ActionType.REACTIVATION else None
+    if reactivated_by:
+        decider = str(reactivated_by)
+    citations = [*case.citations, *(c for c in auth.citations if c not in case.citations)]
     return Assessment(
-        tmt=tmt, decider=decider, proposer=proposer, outcome=outcome, citations=citations,
-        explanation_id=" ".join([*texts_id, auth.explanation_id]),
-        explanation_en=" ".join([*texts_en, auth.explanation_en]),
+        tmt=case.tmt, decider=decider, proposer=proposer, outcome=case.outcome, citations=citations,
+        explanation_id=" ".join([*case.texts_id, auth.explanation_id]),
+        explanation_en=" ".join([*case.texts_en, auth.explanation_en]),
         authority=auth.to_dict(),
     )

@@ -42,11 +42,6 @@ WORKPLANS_ARTICLES = ("the PermenRK procedure (a draft regulation of KemenPANRB,
 ALLOWED: dict[tuple[str, str], tuple[int, str]] = {
     ("actions/decree_text.py", "cite"): (
         8, "the wording of a decree's considerations (Tata Naskah Dinas text of the SK), not a citation"),
-    ("actions/legal.py", "compare"): (
-        1, "candidate_type code of a draft (CandidateType); the file is being rewritten as a table "
-           "(issue 11 item 8, helper 'access')"),
-    ("actions/services.py", "list"): (
-        1, "candidate_type codes of a draft; the file is being split (issue 11 item 8, helper 'access')"),
     ("bulk/population.py", "list"): (
         1, "synthetic population for benchmarks: rank ladder indexed by education; every generated row "
            "is checked by the law's rules when imported"),
