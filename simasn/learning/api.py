@@ -14,10 +14,11 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from simasn.accounts.actors import AuthenticatedRequest
-from simasn.core.errors import ApplicationError
+from simasn.core.errors import ApplicationError, NotFoundError
 from simasn.core.interfaces import Interface
 from simasn.law.enums import LearningForm
-from simasn.learning import selectors, services, xapi
+from simasn.learning import development, selectors, services, xapi
+from simasn.learning.models import DevelopmentNeed, LearningRecord
 from simasn.web.api import paginate
 from simasn.web.api_crud import ERRORS
 
@@ -178,3 +179,123 @@ def xapi_put(request: AuthenticatedRequest, statementId: str = Query(...)):
         raise ApplicationError("PUT membawa satu pernyataan.", code="invalid_statement")
     xapi.statement_record(actor=request.user, statement=statements[0], statement_id=statementId)
     return _xapi_response(None, 204)
+
+
+# ---------------------------------------------------------------- development plans (issue 16 item 8)
+
+
+class DevelopmentNeedOut(Schema):
+    id: int
+    source: str
+    competency: str
+    standard_level: int | None
+    assessed_level: int | None
+    evidence: str
+    planned_form: str
+    planned_jp: Decimal
+    note: str
+    done_jp: Decimal
+    done: bool
+    record_ids: list[int]
+
+
+class DevelopmentPlanOut(Schema):
+    id: int
+    employee_id: int
+    year: int
+    planned_jp: Decimal
+    year_jp: Decimal
+    gap_jp: Decimal
+    gap_share_percent: Decimal | None
+    needs: list[DevelopmentNeedOut]
+
+
+class DevelopmentPlanItem(Schema):
+    id: int
+    employee_id: int
+    nip: str = Field(alias="employee.nip")
+    year: int
+    need_count: int
+
+
+class DevelopmentPlanPage(Schema):
+    meta: Any
+    items: list[DevelopmentPlanItem]
+
+
+class DevelopmentPlanIn(Schema):
+    employee_id: int = Field(ge=1, le=MAX_ID)
+    year: int = Field(ge=2000, le=2200)
+
+
+class DevelopmentNeedIn(Schema):
+    source: Literal["COMPETENCE_GAP", "PERFORMANCE"]
+    competency: str = Field(min_length=1, max_length=200)
+    planned_form: FormCode
+    planned_jp: Decimal = Field(gt=0, le=1000)
+    standard_level: int | None = Field(None, ge=1, le=5)
+    assessed_level: int | None = Field(None, ge=1, le=5)
+    evidence: str = Field("", max_length=300)
+    note: str = Field("", max_length=300)
+
+
+class DevelopmentLinkIn(Schema):
+    record_id: int = Field(ge=1, le=MAX_ID)
+
+
+def _plan_out(plan: Any) -> dict[str, Any]:
+    summary = selectors.development_plan_summary(plan)
+    return {"id": plan.pk, "employee_id": plan.employee_id, "year": plan.year, "planned_jp": summary.planned_jp,
+            "year_jp": summary.year_jp, "gap_jp": summary.gap_jp, "gap_share_percent": summary.gap_share,
+            "needs": [{"id": r.need.pk, "source": r.need.source, "competency": r.need.competency,
+                       "standard_level": r.need.standard_level, "assessed_level": r.need.assessed_level,
+                       "evidence": r.need.evidence, "planned_form": r.need.planned_form,
+                       "planned_jp": r.need.planned_jp, "note": r.need.note, "done_jp": r.done_jp, "done": r.done,
+                       "record_ids": [rec.pk for rec in r.records]} for r in summary.needs]}
+
+
+@router.get("/learning/plans", response={200: DevelopmentPlanPage, **ERRORS}, operation_id="learning_plan_list",
+            summary="Development plans in scope (issue 16 item 8)")
+def plan_list(request: AuthenticatedRequest, year: int | None = Query(None, ge=2000, le=2200), q: str = "",
+              page: int = Query(1, ge=1), page_size: int = Query(25, ge=1, le=200)):
+    items, meta = paginate(selectors.development_plan_list(viewer=request.user, year=year, q=q[:100]),
+                           page=page, page_size=page_size)
+    return {"meta": meta, "items": list(items)}
+
+
+@router.get("/learning/plans/{int:pk}", response={200: DevelopmentPlanOut, **ERRORS}, operation_id="learning_plan_get",
+            summary="A plan: needs, planned vs done, the share of the year's JP spent on the needs")
+def plan_get(request: AuthenticatedRequest, pk: int):
+    if pk > MAX_ID:
+        raise ApplicationError("Id tidak valid.", fields={"pk": ["Tidak valid."]})
+    return _plan_out(selectors.development_plan_get(viewer=request.user, pk=pk))
+
+
+@router.post("/learning/plans", response={200: DevelopmentPlanOut, **ERRORS}, operation_id="learning_plan_prepare",
+             summary="Prepare an employee's plan for a year, taking in the needs from the performance ratings")
+def plan_prepare(request: AuthenticatedRequest, payload: DevelopmentPlanIn):
+    plan = development.development_plan_prepare(actor=request.user, interface=Interface.API,
+                                                employee_id=payload.employee_id, year=payload.year)
+    return _plan_out(plan)
+
+
+@router.post("/learning/plans/{int:pk}/needs", response={200: DevelopmentPlanOut, **ERRORS}, operation_id="learning_need_add",
+             summary="Add a need: a competence gap (standard above assessed level) or a performance need")
+def need_add(request: AuthenticatedRequest, pk: int, payload: DevelopmentNeedIn):
+    if pk > MAX_ID:
+        raise ApplicationError("Id tidak valid.", fields={"pk": ["Tidak valid."]})
+    plan = selectors.development_plan_get(viewer=request.user, pk=pk)
+    development.development_need_add(actor=request.user, interface=Interface.API, plan=plan, **payload.model_dump())
+    return _plan_out(plan)
+
+
+@router.post("/learning/needs/{int:pk}/records", response={200: DevelopmentPlanOut, **ERRORS},
+             operation_id="learning_need_link_record", summary="Link a learning record of the year to a need")
+def need_link(request: AuthenticatedRequest, pk: int, payload: DevelopmentLinkIn):
+    need = DevelopmentNeed.objects.filter(pk=pk).first() if pk <= MAX_ID else None
+    if need is None:
+        raise NotFoundError("Kebutuhan pengembangan tidak ditemukan.")
+    plan = selectors.development_plan_get(viewer=request.user, pk=need.plan_id)
+    record = LearningRecord.objects.filter(pk=payload.record_id).first()
+    development.development_record_link(actor=request.user, interface=Interface.API, need=need, record=record)
+    return _plan_out(plan)

@@ -161,3 +161,40 @@ def test_the_pages_for_the_employee_and_the_ppk(me: Any, pns: Any, instansi: Any
     english.force_login(me)
     english.cookies["django_language"] = "en"
     assert "My development plan" in english.get(mine, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_the_api_prepares_a_plan_adds_a_gap_and_links_a_record(me: Any, pns: Any, operator: Any,
+                                                               chapters: None) -> None:
+    from simasn.accounts.services import api_token_create
+
+    _token, raw = api_token_create(actor=me, interface=W, name="LMS")
+    client, auth = Client(enforce_csrf_checks=True), {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    prepared = client.post("/api/v1/learning/plans", {"employee_id": pns.pk, "year": YEAR},
+                           content_type="application/json", **auth)
+    assert prepared.status_code == 200, prepared.content
+    plan_id = prepared.json()["id"]
+    assert [n["competency"] for n in prepared.json()["needs"]] == ["Pelayanan publik", "Analisis data"]
+    no_gap = client.post(f"/api/v1/learning/plans/{plan_id}/needs", {
+        "source": "COMPETENCE_GAP", "competency": "Manajemen SDM", "planned_form": "KURSUS", "planned_jp": "8",
+        "standard_level": 3, "assessed_level": 3, "evidence": "SKJ"}, content_type="application/json", **auth)
+    assert no_gap.status_code == 400 and set(no_gap.json()["error"]) == {"code", "message", "fields", "details"}
+    added = client.post(f"/api/v1/learning/plans/{plan_id}/needs", {
+        "source": "COMPETENCE_GAP", "competency": "Manajemen SDM", "planned_form": "KURSUS", "planned_jp": "8",
+        "standard_level": 3, "assessed_level": 2, "evidence": "SKJ"}, content_type="application/json", **auth)
+    assert added.status_code == 200, added.content
+    need_id = added.json()["needs"][-1]["id"]
+    record = add(operator, pns, jp="8", on=dt.date(YEAR, 5, 5))
+    linked = client.post(f"/api/v1/learning/needs/{need_id}/records", {"record_id": record.pk},
+                         content_type="application/json", **auth)
+    assert linked.status_code == 200, linked.content
+    assert linked.json()["needs"][-1]["done"] is True and linked.json()["gap_share_percent"] == "100.0"
+    listed = client.get("/api/v1/learning/plans", **auth).json()
+    assert listed["meta"]["total"] == 1 and listed["items"][0]["nip"] == pns.nip
+    # Another employee's token sees nothing of it; a session write without the CSRF token is refused.
+    other = user_with_role(Role.PEGAWAI, employee=EmployeeFactory(instansi=pns.instansi))
+    _t, other_raw = api_token_create(actor=other, interface=W, name="x")
+    assert client.get(f"/api/v1/learning/plans/{plan_id}", HTTP_AUTHORIZATION=f"Bearer {other_raw}").status_code == 404
+    session = Client(enforce_csrf_checks=True)
+    session.force_login(me)
+    assert session.post("/api/v1/learning/plans", {"employee_id": pns.pk, "year": YEAR},
+                        content_type="application/json").status_code == 403
