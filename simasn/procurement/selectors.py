@@ -12,6 +12,8 @@ from simasn.accounts.actors import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
+from simasn.law import evaluate
+from simasn.procurement.legal import period_on
 from simasn.procurement.models import (
     Announcement,
     Applicant,
@@ -184,3 +186,32 @@ def reconciliation(*, viewer: User, period_id: int | None = None) -> dict[str, A
     return {"stored": stored, "receipts": receipts, "events": by_kind, "pending": pending,
             "balanced": stored == receipts and complete and pending == 0
             and all(row["total"] == stored == row["done"] for row in by_kind.values())}
+
+
+def unfilled_formasi(*, viewer: User, period: SelectionPeriod) -> list[dict[str, Any]]:
+    """Each vacancy the viewer sees with seats left unfilled after the final ranking, with the
+    law's ``selection.optimisation`` answer ("needs legal review" while its conditions are not
+    confirmed) and the candidates it lists — the viewer's own instansi's SKB participants not
+    selected — for a human decision. Empty before the final stage."""
+    if period.stage not in (Stage.FINAL, Stage.APPOINTMENT, Stage.CLOSED):
+        return []
+    apps = list(application_list(viewer=viewer, period_id=period.pk).filter(proceeds_skb=True))
+    if not apps:
+        return []
+    by_pk = {a.pk: a for a in apps}
+    rows = []
+    for vacancy in Scope.of(viewer).filter(Vacancy.objects.filter(period=period).select_related("position", "instansi"),
+                                           Resource.SELECTION_RESULT):
+        filled = sum(1 for a in apps if a.vacancy_id == vacancy.pk and a.selected)
+        if filled >= vacancy.seats:
+            continue
+        candidates = [{"id": str(a.pk), "final_score": str(a.final_score) if a.final_score is not None else None,
+                       "skd_passed": bool(a.skd_passed), "took_skb": True, "selected": a.selected,
+                       "position": a.vacancy.position.name}
+                      for a in apps if a.vacancy.instansi_id == vacancy.instansi_id]
+        decision = evaluate("selection.optimisation", {"position": vacancy.position.name, "seats": vacancy.seats,
+                                                       "filled": filled, "candidates": candidates},
+                            period_on(fiscal_year=period.fiscal_year, opens_on=period.opens_on))
+        rows.append({"vacancy": vacancy, "filled": filled, "decision": decision,
+                     "candidates": [by_pk[int(pk)] for pk in decision.outcome.get("candidates", [])]})
+    return rows

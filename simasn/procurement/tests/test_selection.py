@@ -217,3 +217,19 @@ def test_final_sanggah_within_the_window_then_reannouncement_before_appointment(
     made = appointment.appointment_make(actor=world.operator, interface=Interface.WEB, application_id=winner.pk,
                                         tmt=dt.date(2025, 3, 1))
     assert made.action_ref is not None
+
+
+def test_an_unfilled_formasi_shows_the_candidates_for_a_human_decision(world, skd_done, client):
+    from simasn.procurement.models import Vacancy
+
+    _final(world, skd_done)
+    # One more seat than were selected: the rule does not fill it, the page lists who could be considered.
+    Vacancy.objects.filter(pk=world.vacancy.pk).update(seats=3)
+    client.force_login(world.panitia)
+    page = client.get(f"/pengadaan/periode/{world.period.pk}/hasil/")
+    assert page.status_code == 200
+    [row] = page.context["unfilled"]
+    assert row["decision"].needs_legal_review and row["filled"] == 2
+    not_selected = Application.objects.filter(period=world.period, proceeds_skb=True, selected=False)
+    assert [a.pk for a in row["candidates"]] == [a.pk for a in not_selected.order_by("-final_score", "pk")]
+    assert "Perlu telaah hukum" in page.content.decode()

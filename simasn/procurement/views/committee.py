@@ -272,6 +272,7 @@ def results(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "imports": imports.order_by("-id")[:10], "can_write": scope.can(Resource.SELECTION_RESULT, Action.CREATE),
         "can_appoint": scope.can(Resource.PROCUREMENT_APPOINTMENT, Action.CREATE),
         "can_announce": scope.can(Resource.SELECTION_RESULT, Action.CREATE) and request.user.instansi_id is not None,
+        "unfilled": selectors.unfilled_formasi(viewer=request.user, period=period),
     })
 
 
