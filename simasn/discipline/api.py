@@ -84,7 +84,7 @@ class ExamineIn(Schema):
     without_valid_reason: bool | None = None
 
 
-class DecideIn(Schema):
+class DisciplineDecideIn(Schema):
     penalty: str = Field("", max_length=40)
     moral_sanction: str = Field("", max_length=40)
     authority_official: str = Field("", max_length=40)
@@ -132,7 +132,7 @@ def case_examine(request: AuthenticatedRequest, pk: int, payload: ExamineIn):
 
 @router.post("/discipline/cases/{int:pk}/decide", response={200: CaseOut, **ERRORS},
              operation_id="discipline_case_decide", summary="Decide: the penalty and the official imposing it")
-def case_decide(request: AuthenticatedRequest, pk: int, payload: DecideIn):
+def case_decide(request: AuthenticatedRequest, pk: int, payload: DisciplineDecideIn):
     services.case_decide(actor=request.user, interface=Interface.API, case=_get(request, pk), **payload.model_dump())
     return _get(request, pk)
 

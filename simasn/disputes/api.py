@@ -68,7 +68,7 @@ class DisputeFilters(Schema):
     instansi_id: int | None = None
 
 
-class FileIn(Schema):
+class DisputeFileIn(Schema):
     employee_id: int
     decision_kind: str = Field(..., max_length=50)
     issuer: str = Field("PPK", max_length=10)
@@ -85,7 +85,7 @@ class AnswerIn(Schema):
     answered_on: dt.date | None = None
 
 
-class DecideIn(Schema):
+class DisputeDecideIn(Schema):
     outcome: str = Field(..., max_length=20)
     reason: str = Field(..., min_length=1, max_length=10000)
     decided_on: dt.date | None = None
@@ -143,7 +143,7 @@ def dispute_get(request: AuthenticatedRequest, pk: int):
 
 @router.post("/disputes/", response={201: DisputeOut, **ERRORS}, operation_id="dispute_file",
              summary="File a keberatan or banding; the law picks the route; a late filing is inadmissible")
-def dispute_file(request: AuthenticatedRequest, payload: FileIn):
+def dispute_file(request: AuthenticatedRequest, payload: DisputeFileIn):
     dispute = services.dispute_file(actor=request.user, interface=Interface.API, **payload.model_dump())
     return 201, _get(request, dispute.pk)
 
@@ -158,7 +158,7 @@ def dispute_answer(request: AuthenticatedRequest, pk: int, payload: AnswerIn):
 
 @router.post("/disputes/{int:pk}/decide", response={200: DisputeOut, **ERRORS}, operation_id="dispute_decide",
              summary="Decide a keberatan (PPK) or a banding (BPASN)")
-def dispute_decide(request: AuthenticatedRequest, pk: int, payload: DecideIn):
+def dispute_decide(request: AuthenticatedRequest, pk: int, payload: DisputeDecideIn):
     services.dispute_decide(actor=request.user, interface=Interface.API, dispute=_get(request, pk),
                             **payload.model_dump())
     return _get(request, pk)

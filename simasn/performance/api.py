@@ -43,7 +43,7 @@ class PeriodIn(Schema):
                         description="Periodic scheme; empty = the rule's default (performance.periods)")
 
 
-class PlanOut(Schema):
+class PerformancePlanOut(Schema):
     id: int
     period_id: int
     year: int = Field(alias="period.year")
@@ -125,10 +125,10 @@ def period_open(request: AuthenticatedRequest, payload: PeriodIn):
 def plan_list(request: AuthenticatedRequest, params: Query[ListFilters]):
     items, meta = paginate(selectors.plan_list(viewer=request.user, q=params.q), page=params.page,
                            page_size=params.page_size)
-    return {"meta": meta, "items": [PlanOut.from_orm(p).model_dump() for p in items]}
+    return {"meta": meta, "items": [PerformancePlanOut.from_orm(p).model_dump() for p in items]}
 
 
-@router.get("/performance/plans/{int:pk}", response={200: PlanOut, **ERRORS}, operation_id="performance_plan_get")
+@router.get("/performance/plans/{int:pk}", response={200: PerformancePlanOut, **ERRORS}, operation_id="performance_plan_get")
 def plan_get(request: AuthenticatedRequest, pk: int):
     return selectors.plan_get(viewer=request.user, pk=pk)
 
@@ -215,7 +215,7 @@ class DialogueRecordIn(Schema):
     agreed_actions: str = Field("", max_length=5000)
 
 
-class OverrideIn(Schema):
+class RatingOverrideIn(Schema):
     predikat: str = Field(pattern="^(SANGAT_BAIK|BAIK|BUTUH_PERBAIKAN|KURANG|SANGAT_KURANG)$")
     reason: str = Field(min_length=1, max_length=5000)
 
@@ -289,7 +289,7 @@ def override_list(request: AuthenticatedRequest):
 @router.post("/performance/ratings/{int:pk}/override", response={200: OverrideOut, **ERRORS},
              operation_id="performance_override_request",
              summary="Propose a predikat other than the matrix's, with a reason (the appraiser)")
-def override_request(request: AuthenticatedRequest, pk: int, payload: OverrideIn):
+def override_request(request: AuthenticatedRequest, pk: int, payload: RatingOverrideIn):
     rating = selectors.rating_get(viewer=request.user, pk=pk)
     return services.rating_override_request(actor=request.user, interface=Interface.API, rating=rating,
                                             **payload.model_dump())

@@ -89,11 +89,11 @@ class SpecialTypeIn(Schema):
     note: str = Field("", max_length=300)
 
 
-class VersionIn(Schema):
+class PolicyVersionIn(Schema):
     change_note: str = Field(..., min_length=1, max_length=2000)
 
 
-class ProposalOut(Schema):
+class FormasiProposalOut(Schema):
     id: int
     employee_type: str
     formasi_type: str
@@ -119,14 +119,14 @@ class LineOut(Schema):
     gap: int
     computed_on: dt.date
     citations: list[str]
-    proposals: list[ProposalOut]
+    proposals: list[FormasiProposalOut]
 
     @staticmethod
     def resolve_proposals(obj: Any) -> list[Any]:
         return list(obj.proposals.all())
 
 
-class PlanOut(Schema):
+class NeedsPlanOut(Schema):
     id: int
     instansi_id: int
     fiscal_year: int
@@ -190,7 +190,7 @@ class LineIn(Schema):
     job_family: str = Field(..., max_length=40)
 
 
-class ProposalIn(Schema):
+class FormasiProposalIn(Schema):
     line_id: int
     employee_type: str = Field(..., pattern=r"^(PNS|PPPK)$")
     formasi_type: str = Field(..., max_length=60)
@@ -207,7 +207,7 @@ class ReturnIn(Schema):
     note: str = Field(..., min_length=1, max_length=2000)
 
 
-class DecideIn(Schema):
+class PlanningDecideIn(Schema):
     decision_number: str = Field(..., min_length=1, max_length=100)
     decision_date: dt.date
     signer: str = Field(..., min_length=1, max_length=200)
@@ -271,7 +271,7 @@ def policy_publish(request: AuthenticatedRequest, pk: int):
 
 @router.post("/planning/policies/{int:pk}/versions", response={201: PolicyOut, **ERRORS},
              operation_id="needs_policy_new_version")
-def policy_new_version(request: AuthenticatedRequest, pk: int, payload: VersionIn):
+def policy_new_version(request: AuthenticatedRequest, pk: int, payload: PolicyVersionIn):
     policy = selectors.policy_get(viewer=request.user, pk=pk)
     return 201, services.policy_new_version(actor=request.user, interface=API, policy=policy,
                                             change_note=payload.change_note)
@@ -287,25 +287,25 @@ def plan_list(request: AuthenticatedRequest, params: Query[PlanFilters]):
     return {"meta": meta, "items": items}
 
 
-@router.get("/planning/plans/{int:pk}", response={200: PlanOut, **ERRORS}, operation_id="needs_plan_get")
+@router.get("/planning/plans/{int:pk}", response={200: NeedsPlanOut, **ERRORS}, operation_id="needs_plan_get")
 def plan_get(request: AuthenticatedRequest, pk: int):
     return selectors.plan_get(viewer=request.user, pk=pk)
 
 
-@router.post("/planning/plans/", response={201: PlanOut, **ERRORS}, operation_id="needs_plan_create")
+@router.post("/planning/plans/", response={201: NeedsPlanOut, **ERRORS}, operation_id="needs_plan_create")
 def plan_create(request: AuthenticatedRequest, payload: PlanIn):
     plan = services.plan_create(actor=request.user, interface=API, **payload.model_dump())
     return 201, plan
 
 
-@router.post("/planning/plans/{int:pk}/ceiling", response={200: PlanOut, **ERRORS},
+@router.post("/planning/plans/{int:pk}/ceiling", response={200: NeedsPlanOut, **ERRORS},
              operation_id="needs_plan_ceiling")
 def plan_ceiling(request: AuthenticatedRequest, pk: int, payload: CeilingIn):
     plan = selectors.plan_get(viewer=request.user, pk=pk)
     return services.plan_update(actor=request.user, interface=API, plan=plan, budget_ceiling=payload.budget_ceiling)
 
 
-@router.post("/planning/plans/{int:pk}/lines", response={201: PlanOut, **ERRORS}, operation_id="needs_line_add",
+@router.post("/planning/plans/{int:pk}/lines", response={201: NeedsPlanOut, **ERRORS}, operation_id="needs_line_add",
              summary="Add a position with its ABK workload; need, holders, retirements and gap are computed")
 def line_add(request: AuthenticatedRequest, pk: int, payload: LineIn):
     plan = selectors.plan_get(viewer=request.user, pk=pk)
@@ -313,9 +313,9 @@ def line_add(request: AuthenticatedRequest, pk: int, payload: LineIn):
     return 201, selectors.plan_get(viewer=request.user, pk=pk)
 
 
-@router.post("/planning/plans/{int:pk}/proposals", response={200: PlanOut, **ERRORS},
+@router.post("/planning/plans/{int:pk}/proposals", response={200: NeedsPlanOut, **ERRORS},
              operation_id="needs_proposal_set", summary="Propose formasi for a line (0 withdraws)")
-def proposal_set(request: AuthenticatedRequest, pk: int, payload: ProposalIn):
+def proposal_set(request: AuthenticatedRequest, pk: int, payload: FormasiProposalIn):
     plan = selectors.plan_get(viewer=request.user, pk=pk)
     data = payload.model_dump()
     line = selectors.line_get(viewer=request.user, pk=data.pop("line_id"))
@@ -325,29 +325,29 @@ def proposal_set(request: AuthenticatedRequest, pk: int, payload: ProposalIn):
     return selectors.plan_get(viewer=request.user, pk=pk)
 
 
-@router.post("/planning/plans/{int:pk}/submit", response={200: PlanOut, **ERRORS}, operation_id="needs_plan_submit",
+@router.post("/planning/plans/{int:pk}/submit", response={200: NeedsPlanOut, **ERRORS}, operation_id="needs_plan_submit",
              summary="The PPK proposes the plan to KemenPANRB")
 def plan_submit(request: AuthenticatedRequest, pk: int):
     plan = selectors.plan_get(viewer=request.user, pk=pk)
     return services.plan_submit(actor=request.user, interface=API, plan=plan)
 
 
-@router.post("/planning/proposals/{int:pk}/review", response={200: ProposalOut, **ERRORS},
+@router.post("/planning/proposals/{int:pk}/review", response={200: FormasiProposalOut, **ERRORS},
              operation_id="needs_proposal_review")
 def proposal_review(request: AuthenticatedRequest, pk: int, payload: ReviewIn):
     proposal = selectors.proposal_get(viewer=request.user, pk=pk)
     return services.proposal_review(actor=request.user, interface=API, proposal=proposal, **payload.model_dump())
 
 
-@router.post("/planning/plans/{int:pk}/return", response={200: PlanOut, **ERRORS}, operation_id="needs_plan_return")
+@router.post("/planning/plans/{int:pk}/return", response={200: NeedsPlanOut, **ERRORS}, operation_id="needs_plan_return")
 def plan_return(request: AuthenticatedRequest, pk: int, payload: ReturnIn):
     plan = selectors.plan_get(viewer=request.user, pk=pk)
     return services.plan_return(actor=request.user, interface=API, plan=plan, note=payload.note)
 
 
-@router.post("/planning/plans/{int:pk}/decide", response={200: PlanOut, **ERRORS}, operation_id="needs_plan_decide",
+@router.post("/planning/plans/{int:pk}/decide", response={200: NeedsPlanOut, **ERRORS}, operation_id="needs_plan_decide",
              summary="Penetapan kebutuhan (KemenPANRB): irreversible")
-def plan_decide(request: AuthenticatedRequest, pk: int, payload: DecideIn):
+def plan_decide(request: AuthenticatedRequest, pk: int, payload: PlanningDecideIn):
     plan = selectors.plan_get(viewer=request.user, pk=pk)
     return services.plan_decide(actor=request.user, interface=API, plan=plan, **payload.model_dump())
 

@@ -92,7 +92,7 @@ class DraftIn(Schema):
     data: dict[str, str | int | float] = {}
 
 
-class DraftOut(Schema):
+class ApplicationDraftOut(Schema):
     id: int
     period_id: int
     vacancy_id: int | None
@@ -100,13 +100,13 @@ class DraftOut(Schema):
     updated_at: dt.datetime
 
 
-@router.put("/procurement/drafts/{period_id}", response={200: DraftOut, **ERRORS})
+@router.put("/procurement/drafts/{period_id}", response={200: ApplicationDraftOut, **ERRORS})
 def draft_save(request: AuthenticatedRequest, period_id: int, payload: DraftIn) -> object:
     return registration.draft_save(actor=request.user, interface=Interface.API, period_id=period_id,
                                    vacancy_id=payload.vacancy_id, data=dict(payload.data))
 
 
-class DocumentOut(Schema):
+class ApplicationDocumentOut(Schema):
     id: int
     doc_type: str
     sha256: str
@@ -114,7 +114,7 @@ class DocumentOut(Schema):
     content_type: str
 
 
-@router.post("/procurement/documents", response={201: DocumentOut, **ERRORS})
+@router.post("/procurement/documents", response={201: ApplicationDocumentOut, **ERRORS})
 def document_upload(request: AuthenticatedRequest, period_id: Form[int], doc_type: Form[str],
                     file: File[UploadedFile]) -> tuple[int, object]:
     return 201, registration.document_upload(actor=request.user, interface=Interface.API, period_id=period_id,

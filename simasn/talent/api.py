@@ -97,7 +97,7 @@ def assessment_create(request: AuthenticatedRequest, payload: AssessmentIn):
     return 201, services.assessment_create(actor=request.user, interface=Interface.API, **payload.model_dump())
 
 
-class PlanOut(Schema):
+class SuccessionPlanOut(Schema):
     id: int
     position_id: int
     position: str
@@ -112,7 +112,7 @@ class PlansOut(Schema):
     covered: int
     share: float | None
     vacant: int
-    plans: list[PlanOut]
+    plans: list[SuccessionPlanOut]
 
 
 @router.get("/talent/succession-plans", response={200: PlansOut, **ERRORS}, operation_id="talent_succession_plans",
@@ -126,7 +126,7 @@ def succession_plans(request: AuthenticatedRequest):
                          "nominated_on": c.nominated_on.isoformat()} for c in p.candidates]} for p in plans]}
 
 
-class ProposalIn(Schema):
+class MobilityProposalIn(Schema):
     employee_id: int
     kind: KindCode
     reason: str = Field(..., min_length=1, max_length=4000)
@@ -135,7 +135,7 @@ class ProposalIn(Schema):
     priority_id: int | None = None
 
 
-class ProposalOut(Schema):
+class MobilityProposalOut(Schema):
     id: int
     kind: str
     state: str
@@ -152,7 +152,7 @@ class ProposalOut(Schema):
     action_id: int | None
 
 
-class StepIn(Schema):
+class MobilityStepIn(Schema):
     reason: str = Field("", max_length=2000)
 
 
@@ -160,31 +160,31 @@ class HandOverIn(Schema):
     tmt: dt.date = Field(..., description="The TMT proposed for the transfer SK")
 
 
-@router.post("/talent/mobility-proposals", response={201: ProposalOut, **ERRORS}, operation_id="talent_mobility_propose")
-def mobility_propose(request: AuthenticatedRequest, payload: ProposalIn):
+@router.post("/talent/mobility-proposals", response={201: MobilityProposalOut, **ERRORS}, operation_id="talent_mobility_propose")
+def mobility_propose(request: AuthenticatedRequest, payload: MobilityProposalIn):
     return 201, services.mobility_propose(actor=request.user, interface=Interface.API, **payload.model_dump())
 
 
-@router.get("/talent/mobility-proposals", response={200: list[ProposalOut], **ERRORS}, operation_id="talent_mobility_list")
+@router.get("/talent/mobility-proposals", response={200: list[MobilityProposalOut], **ERRORS}, operation_id="talent_mobility_list")
 def mobility_list(request: AuthenticatedRequest, state: str = ""):
     return list(selectors.mobility_list(viewer=request.user, state=state)[:500])
 
 
-@router.post("/talent/mobility-proposals/{int:pk}/accept", response={200: ProposalOut, **ERRORS},
+@router.post("/talent/mobility-proposals/{int:pk}/accept", response={200: MobilityProposalOut, **ERRORS},
              operation_id="talent_mobility_accept")
 def mobility_accept(request: AuthenticatedRequest, pk: int):
     return services.mobility_accept(actor=request.user, interface=Interface.API, proposal_id=pk)
 
 
-@router.post("/talent/mobility-proposals/{int:pk}/hand-over", response={200: ProposalOut, **ERRORS},
+@router.post("/talent/mobility-proposals/{int:pk}/hand-over", response={200: MobilityProposalOut, **ERRORS},
              operation_id="talent_mobility_hand_over", summary="Start the SK: a transfer draft in personnel actions")
 def mobility_hand_over(request: AuthenticatedRequest, pk: int, payload: HandOverIn):
     return services.mobility_hand_over(actor=request.user, interface=Interface.API, proposal_id=pk, tmt=payload.tmt)
 
 
-@router.post("/talent/mobility-proposals/{int:pk}/reject", response={200: ProposalOut, **ERRORS},
+@router.post("/talent/mobility-proposals/{int:pk}/reject", response={200: MobilityProposalOut, **ERRORS},
              operation_id="talent_mobility_reject")
-def mobility_reject(request: AuthenticatedRequest, pk: int, payload: StepIn):
+def mobility_reject(request: AuthenticatedRequest, pk: int, payload: MobilityStepIn):
     return services.mobility_reject(actor=request.user, interface=Interface.API, proposal_id=pk, reason=payload.reason)
 
 

@@ -47,3 +47,25 @@ def test_the_renamed_resources_answer_under_their_english_names() -> None:
     assert {"/api/v1/agencies/", "/api/v1/workplans/cycles/", "/api/v1/workplans/drafts/{pk}",
             "/api/v1/workplans/dispatches/", "/api/v1/employees/{pk}/sensitive-data"} <= paths
     assert not [p for p in paths if "sinkronisasi" in p or "/instansi/" in p]
+
+
+def _schema_classes() -> dict[str, set[str]]:
+    from ninja import Schema
+
+    found: dict[str, set[str]] = {}
+    pending = list(Schema.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith(("simasn.", "config.")):
+            found.setdefault(cls.__name__, set()).add(cls.__module__)
+    return found
+
+
+def test_every_api_schema_has_its_own_name() -> None:
+    """The OpenAPI document names a schema by its class name alone: two apps' `PlanOut`
+    overwrote each other in /api/v1/docs, so integrators (and the fuzz test) read the other
+    app's fields. Name each schema after what it carries."""
+    api.get_openapi_schema()  # every router imported
+    shared = {name: sorted(modules) for name, modules in _schema_classes().items() if len(modules) > 1}
+    assert shared == {}
