@@ -26,6 +26,9 @@ DISMISSAL_RULE_FACTS = ("own_request", "ground", "verdict_final", "sentence_kind
                         "sentence_months", "crime_related_to_position", "discipline_level")
 TEMPORARY_RULE_FACTS = ("reason", "state_office", "detention_status")
 
+#: Employee statuses that hold a seat of their position (a temporarily dismissed PNS keeps it).
+HOLDING_STATUSES = ("AKTIF", "DIBERHENTIKAN_SEMENTARA")
+
 #: Action types decided as a dismissal (Pasal 29 ayat (1): pemberhentian).
 DISMISS_TYPES = (ActionType.TEMPORARY_DISMISSAL, ActionType.DISMISSAL, ActionType.RETIREMENT,
                  ActionType.CONTRACT_END, ActionType.CANDIDACY_RESIGNATION)
@@ -186,6 +189,14 @@ def _filling(case: _Case) -> None:
     if case.employee is not None and case.current is not None and case.current.pk == position.pk:
         raise ApplicationError(_("Pegawai sudah menduduki jabatan ini."), code="validation",
                                fields={"position": [_("Pilih jabatan lain.")]})
+    # A seat must be free (Pasal 60 ayat (1) "sepanjang tersedia lowongan jabatan"): the
+    # position's holders in service, other than this employee, against its seats.
+    holders = position.holders.filter(status__in=HOLDING_STATUSES)
+    if case.employee is not None:
+        holders = holders.exclude(pk=case.employee.pk)
+    vacancy = case.ask("position_vacancy", {"seats": position.seats, "holders": holders.count()})
+    if not vacancy.outcome.get("vacant"):
+        raise LegalRefusal(vacancy.explanation_id, decision=vacancy, fields={"position": [vacancy.explanation_id]})
 
 
 def _temporary_dismissal(case: _Case) -> None:

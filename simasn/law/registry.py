@@ -28,6 +28,7 @@ from simasn.law.rules.dismissal import DismissalFacts, dismissal
 from simasn.law.rules.merit_inputs import MeritInputsFacts, merit_inputs
 from simasn.law.rules.nip import NipFacts, nip
 from simasn.law.rules.position_filling import PositionFillingFacts, position_filling
+from simasn.law.rules.position_vacancy import PositionVacancyFacts, position_vacancy
 from simasn.law.rules.retirement import RetirementFacts, retirement
 from simasn.law.rules.return_from_state_office import ReturnFacts, return_from_state_office
 from simasn.law.rules.temporary_dismissal import TemporaryDismissalFacts, temporary_dismissal
@@ -153,6 +154,15 @@ _SPECS = [
             "UU 20/2023 Pasal 65",
             "UU 20/2023 Pasal 66",
         ),
+    ),
+    RuleSpec(
+        "position_vacancy",
+        PositionVacancyFacts,
+        position_vacancy,
+        "Tersedianya lowongan jabatan",
+        "A vacant seat in the position",
+        ("R-VACANCY",),
+        ("UU 20/2023 Pasal 32 ayat (3)", "UU 20/2023 Pasal 60 ayat (1)"),
     ),
     RuleSpec(
         "merit_inputs",

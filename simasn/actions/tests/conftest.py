@@ -38,7 +38,9 @@ class World:
 def world(db: Any) -> World:
     instansi = InstansiFactory(name="Pemerintah Kota Uji", kind="KOTA", address="Bandung, Jl. Wastukancana 2")
     unit = UnitFactory(instansi=instansi, name="Bagian Umum")
-    admin_pos = PositionFactory(unit=unit, name="Kepala Bagian Umum", kind="ADMINISTRATOR", open_to_pppk=False)
+    # Two seats: world.employee holds one, the other is free for the appointments of the tests.
+    admin_pos = PositionFactory(unit=unit, name="Kepala Bagian Umum", kind="ADMINISTRATOR", open_to_pppk=False,
+                                seats=2)
     pelaksana_pos = PositionFactory(unit=unit, name="Pengadministrasi Perkantoran", kind="PELAKSANA")
     OfficialFactory(instansi=instansi, role="PPK", person_name="Muhammad Farhan", title="Wali Kota Uji")
     OfficialFactory(instansi=instansi, role="PYB", person_name="Drs. Bambang", title="Sekretaris Daerah Kota Uji")

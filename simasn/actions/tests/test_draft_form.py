@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.test import Client
 
-from simasn.testing.factories import PositionFactory, UnitFactory
+from simasn.testing.factories import EmployeeFactory, PositionFactory, UnitFactory
 
 
 def _client(user, lang: str = "id") -> Client:
@@ -51,10 +51,12 @@ def test_labels_are_the_laws_names_in_both_languages(world):
 def test_the_position_picker_is_scoped_searchable_and_says_when_full(world):
     other_unit = UnitFactory(instansi=world.other_instansi, name="Dinas Lain")
     PositionFactory(unit=other_unit, name="Analis Mutasi Lain", kind="PELAKSANA")
+    # world.admin_pos has two seats: world.employee holds one, a colleague the other.
+    EmployeeFactory(instansi=world.instansi, unit=world.unit, position=world.admin_pos, rank="IV/a")
     op = _client(world.operator)
     appointment = op.get("/tindakan/buat/?action_type=APPOINTMENT").content.decode()
     assert "Kepala Bagian Umum" in appointment and "Analis Mutasi Lain" not in appointment
-    # world.admin_pos has one seat, held by world.employee: the picker says why it is not offered.
+    # Every seat is held: the picker says why it is not offered.
     assert "formasi penuh, tidak tersedia lowongan" in appointment
     transfer = op.get("/tindakan/buat/?action_type=TRANSFER&position_q=Mutasi Lain").content.decode()
     assert "Analis Mutasi Lain" in transfer and "Pemerintah Kabupaten Lain" in transfer

@@ -6,6 +6,7 @@ import pytest
 
 from simasn.accounts.roles import Role
 from simasn.actions import services
+from simasn.actions.legal import LegalRefusal
 from simasn.actions.models import ActionDocument, ActionState, ActionType
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
@@ -319,3 +320,32 @@ def test_the_system_step_cannot_be_taken_by_a_person(world):
     with pytest.raises(ConflictError) as err:
         services.action_apply(action_id=action.pk, on=TODAY)  # TMT 1 January 2027 not reached
     assert err.value.code == "not_due"
+
+
+def test_appointment_or_transfer_into_a_full_position_is_refused_by_the_law_check(world):
+    """Issue 12 item 9: no free seat, no appointment (Pasal 60 ayat (1) "sepanjang tersedia
+    lowongan jabatan"); the refusal names the article and is audited."""
+    clerk = EmployeeFactory(instansi=world.instansi, unit=world.unit, position=world.pelaksana_pos, rank="III/d")
+    head = PositionFactory(unit=world.unit, name="Kepala Bagian Tata Pemerintahan", kind="ADMINISTRATOR",
+                           open_to_pppk=False, seats=1)
+    EmployeeFactory(instansi=world.instansi, unit=world.unit, position=head, rank="IV/a")
+    with pytest.raises(LegalRefusal) as err:
+        services.action_draft(actor=world.operator, interface=W, action_type=ActionType.APPOINTMENT,
+                              employee_id=clerk.pk, position_id=head.pk,
+                              tmt=dt.date(2026, 12, 1), on=TODAY)
+    assert "Tidak tersedia lowongan jabatan" in err.value.message
+    assert "UU 20/2023 Pasal 60 ayat (1)" in err.value.decision.citations
+    assert "UU 20/2023 Pasal 60 ayat (1)" in AuditEvent.objects.get(action="refused").citations
+    full = PositionFactory(unit=UnitFactory(instansi=world.other_instansi), kind="ADMINISTRATOR",
+                           open_to_pppk=False, seats=1)
+    EmployeeFactory(instansi=world.other_instansi, unit=full.unit, position=full)
+    with pytest.raises(LegalRefusal):
+        services.action_draft(actor=world.operator, interface=W, action_type=ActionType.TRANSFER,
+                              employee_id=world.employee.pk, position_id=full.pk, tmt=dt.date(2027, 1, 2), on=TODAY)
+    # A second seat makes room.
+    head.seats = 2
+    head.save()
+    action = services.action_draft(actor=world.operator, interface=W, action_type=ActionType.APPOINTMENT,
+                                   employee_id=clerk.pk, position_id=head.pk,
+                                   tmt=dt.date(2026, 12, 1), on=TODAY)
+    assert action.legal_outcome["position_vacancy"] == {"vacant": True, "free_seats": 1}

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, cast
 
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from simasn.accounts.models import User
@@ -133,7 +134,10 @@ def seed(*, actor: User, stdout: Any) -> None:
         propose(act)
     # The President's case: a JPT pratama of BKN appointed JPT madya (Pasal 29 ayat (1)).
     operator_bkn = _user("operator.bkn")
-    madya = Position.objects.filter(instansi__code="BKN", kind="JPT_MADYA").first()
+    # A madya office with a free seat (the law refuses an appointment without a vacancy).
+    madya = (Position.objects.filter(instansi__code="BKN", kind="JPT_MADYA")
+             .annotate(held=Count("holders", filter=Q(holders__status__in=["AKTIF", "DIBERHENTIKAN_SEMENTARA"])))
+             .filter(held__lt=F("seats")).order_by("code").first())
     if operator_bkn and madya:
         candidates = _employees("BKN", "JPT_PRATAMA", used)
         _first(candidates, lambda e: services.action_draft(

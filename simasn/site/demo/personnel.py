@@ -42,6 +42,8 @@ def seed(*, actor: User, stdout: Any) -> None:
     for instansi in Instansi.objects.order_by("code"):
         region = REGIONS.get(instansi.code, "317101")
         for position in Position.objects.filter(instansi=instansi).order_by("code"):
+            if position.code == "JPT-DEP":
+                continue  # left vacant: the President's demo case appoints to it (demo/actions.py)
             kind = PositionKind(position.kind)
             fill = min(position.seats, 2 if kind == PositionKind.FUNGSIONAL else position.seats)
             if kind == PositionKind.PELAKSANA:

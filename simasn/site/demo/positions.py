@@ -14,6 +14,8 @@ from simasn.positions.models import Position
 # code, name, kind, level, family, unit code (pusat, daerah), seats, open to PPPK
 CATALOGUE = [
     ("JPT-SEK", "Sekretaris", PositionKind.JPT_MADYA, "", "", ("SETJEN", "SETDA"), 1, False),
+    # Instansi pusat only (no regional unit): the deputy's office, left vacant for the President's demo case.
+    ("JPT-DEP", "", PositionKind.JPT_MADYA, "", "", ("DEP-1", None), 1, False),
     ("JPT-KEP", "Kepala Biro / Kepala Badan", PositionKind.JPT_PRATAMA, "", "", ("BIRO-SDM", "BKPSDM"), 1, False),
     ("ADM-1", "Kepala Bagian Kepegawaian", PositionKind.ADMINISTRATOR, "", "", ("BIRO-SDM", "BKPSDM"), 1, False),
     ("ADM-2", "Kepala Bagian Umum", PositionKind.ADMINISTRATOR, "", "", ("SETJEN", "SETDA"), 1, False),
@@ -37,10 +39,12 @@ def seed(*, actor: User, stdout: Any) -> None:
         for code, name, kind, level, family, units, seats, pppk in CATALOGUE:
             if Position.objects.filter(instansi=instansi, code=code).exists():
                 continue
+            if not pusat and units[1] is None:
+                continue
             if kind == PositionKind.JPT_MADYA and instansi.kind in (InstansiKind.KABUPATEN, InstansiKind.KOTA):
                 kind = PositionKind.JPT_PRATAMA  # a regency secretary is JPT pratama
             unit = Unit.objects.get(instansi=instansi, code=units[0] if pusat else units[1])
-            title = f"{name} {unit.name}" if kind.is_jpt else name
+            title = f"{name} {unit.name}".strip() if kind.is_jpt else name
             services.position_create(actor=actor, interface=Interface.CLI, data={
                 "instansi_id": instansi.pk, "unit_id": unit.pk, "code": code, "name": title[:200],
                 "kind": kind.value, "functional_level": level, "functional_family": family,
