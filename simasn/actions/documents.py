@@ -20,7 +20,9 @@ from django.utils import translation
 
 from simasn.actions import decree_text
 from simasn.actions.models import ActionDocument, ActionType, PersonnelAction
+from simasn.core import pki
 from simasn.core.errors import ApplicationError
+from simasn.core.pdf_signing import sign_pdf
 from simasn.core.storage import read_document, sha256, store_document
 from simasn.law.grounds import regulation_title
 from simasn.law.rules._support import fmt_date_id
@@ -152,13 +154,25 @@ def sk_pdf(action: PersonnelAction, *, verification_code: str = "") -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
+def sign_sk(action: PersonnelAction, data: bytes, *, actor: Any) -> bytes:
+    """The deciding official's PAdES signature on the decree (as on the berita acara): the key
+    of the user who decides, its certificate naming the official and the office from the
+    registry on the decision date. The stored SHA-256 is of the signed bytes."""
+    files = pki.ensure_signer(user_id=getattr(actor, "pk", None) or 0,
+                              common_name=action.decider_name or str(actor),
+                              organization=("Presiden Republik Indonesia" if action.decider == "PRESIDEN"
+                                            else action.decider_title or action.instansi.name))
+    return sign_pdf(data, field_name="TTD_PEJABAT", files=files,
+                    reason=f"Penetapan keputusan {action.sk_number}", location=_city(action) or "Jakarta")
+
+
 def sk_store(*, action: PersonnelAction, actor: Any) -> ActionDocument:
     """Render and store the SK once; refuses when the action already has one."""
     if ActionDocument.objects.filter(action=action, kind="SK").exists():
         raise ApplicationError("SK tindakan ini sudah tersimpan dan tidak dapat diganti.",
                                code="document_exists")
     code = new_verification_code()
-    data = sk_pdf(action, verification_code=code)
+    data = sign_sk(action, sk_pdf(action, verification_code=code), actor=actor)
     digest = sha256(data)
     year = action.sk_date.year if action.sk_date else 0
     name = store_document(f"sk/{year}/sk-{action.pk}-{digest[:16]}.pdf", data)
