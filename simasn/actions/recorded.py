@@ -75,8 +75,9 @@ def decree_record(*, actor: Any, interface: Interface, action_type: str, employe
     if employee is None:
         raise NotFoundError(_("Pegawai tidak ditemukan."))
     now = timezone.now()
-    # An appointment waits for its TMT (the daily job makes it EFFECTIVE); a penalty is in force.
-    appointing = action_type in APPOINTING_TYPES
+    # An appointment with a TMT still to come waits for it (the daily job makes it EFFECTIVE);
+    # a penalty, or an appointment whose TMT has passed, is in force when recorded.
+    appointing = action_type in APPOINTING_TYPES and tmt is not None and tmt > sk_date
     with transaction.atomic():
         if not sk_number:
             sk_number = _next_number(instansi_code=employee.instansi.code, action_type=action_type, on=sk_date)

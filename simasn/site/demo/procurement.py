@@ -59,7 +59,9 @@ DEMO_APPLICANT = (DEMO_APPLICANT_NIK, "Budi Santoso", dt.date(1999, 3, 12), "L")
 PAST = [("verifikasi", Stage.VERIFICATION, dt.date(2024, 8, 20)), ("SKB", Stage.SKB, dt.date(2024, 8, 21)),
         ("hasil akhir", Stage.FINAL, dt.date(2024, 8, 22)), ("pengangkatan", Stage.APPOINTMENT, dt.date(2024, 8, 23))]
 PDF = b"%PDF-1.4\n% SIMASN demo document\n%%EOF\n"
-APPLICANTS_PER_PERIOD = 48
+APPLICANTS_PER_PERIOD = 120
+#: of them, how many have already applied in the open period (receipts, reconciliation, verification queue)
+APPLIED_WHILE_OPEN = 60
 FIRST = ["Agus", "Dewi", "Rizki", "Putri", "Bayu", "Sari", "Yohanes", "Maria", "Fajar", "Intan", "Andi", "Nur"]
 LAST = ["Saputra", "Lestari", "Hidayat", "Wulandari", "Nainggolan", "Tefa", "Pratama", "Siregar", "Kurniawan"]
 
@@ -110,7 +112,7 @@ def _crowd() -> list[Applicant]:
 
 def _apply_all(period: SelectionPeriod, people: list[Applicant]) -> None:
     vacancies = list(Vacancy.objects.filter(period=period).order_by("id"))
-    on = period.opens_on + dt.timedelta(days=2)
+    on = min(period.opens_on + dt.timedelta(days=2), timezone.localdate())
     for i, person in enumerate(people):
         if Application.objects.filter(applicant=person, period=period).exists():
             continue
@@ -230,7 +232,10 @@ def seed(*, actor: User, stdout: Any) -> None:
         opens_on=today - dt.timedelta(days=10), closes_on=today + dt.timedelta(days=14))
     if current.stage == Stage.OPEN:
         _open_vacancies(current, VACANCIES)
-    people = [_register(*DEMO_APPLICANT), *_crowd()]
+    crowd = _crowd()
+    if current.stage == Stage.OPEN:
+        _apply_all(current, crowd[:APPLIED_WHILE_OPEN])
+    people = [_register(*DEMO_APPLICANT), *crowd]
     for suffix, stop, opens in PAST:
         _past_period(bkn, panitia, people, suffix, stop, opens)
     stdout.write(f"    procurement: {SelectionPeriod.objects.count()} periods, "
