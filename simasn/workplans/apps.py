@@ -15,6 +15,3 @@ class WorkplansConfig(AppConfig):
         register_daily("simasn.workplans.tasks.remind_overdue_drafts")
         # The programmes of an instansi's plan, which performance links SKP organisation goals to.
         register_provider("workplans.programmes_of_instansi", "simasn.workplans.providers.programmes_of_instansi")
-        # Procurement signs its announcements like the berita acara, and anyone checks them.
-        register_provider("workplans.sign_pdf", "simasn.workplans.providers.sign_pdf")
-        register_provider("workplans.verify_pdf", "simasn.workplans.providers.verify_pdf")

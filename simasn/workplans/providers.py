@@ -1,30 +1,12 @@
 """Facts the work-plan chapter offers other chapters (simasn.core.providers): the programmes
 of an instansi's plan for a year, so performance can tie an organisation goal of the SKP to
-the instansi's own plan (issue 15 item 2); and the PAdES signing and verification of the
-berita acara for other chapters' documents (procurement's announcements) until it moves into
-the kernel. No access check here: the caller scopes."""
+the instansi's own plan (issue 15 item 2). No access check here: the caller scopes."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from simasn.workplans import pdf, pki
 from simasn.workplans.models import Draft, DraftProgram
-
-
-def sign_pdf(*, data: bytes, user_id: int, common_name: str, organization: str, field_name: str,
-             reason: str, location: str = "Jakarta") -> bytes:
-    """Append a PAdES signature with the signing user's certificate (issued by the SIMASN CA the
-    first time that user signs anything)."""
-    files = pki.ensure_signer(user_id=user_id, common_name=common_name, organization=organization)
-    return pdf.sign_pdf(data, field_name=field_name, files=files, reason=reason, location=location)
-
-
-def verify_pdf(*, data: bytes) -> list[dict[str, Any]]:
-    """Every embedded signature checked against the SIMASN CA, as plain dicts."""
-    return [{"field": c.field, "signer": c.signer, "signed_at": c.signed_at, "intact": c.intact, "valid": c.valid,
-             "trusted": c.trusted, "covers_whole_document": c.covers_whole_document, "ok": c.ok}
-            for c in pdf.verify_pdf(data)]
 
 
 def programmes_of_instansi(*, instansi_id: int, year: int) -> list[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """Announcements of results (Tata Naskah Dinas: pengumuman), one per instansi, kind and
 version (2 = the re-announcement after the sanggah on the administrative or the final
-result), signed (PAdES, through the provider workplans.sign_pdf) by the publishing account and
+result), signed (PAdES, simasn.core.pdf_signing) by the publishing account and
 stored write-once as PDF by SHA-256; anyone checks it at /pengadaan/pengumuman/<id>/periksa/."""
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
+from simasn.core import pki
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ConflictError, NotFoundError
 from simasn.core.interfaces import Interface
-from simasn.core.providers import provide
+from simasn.core.pdf_signing import sign_pdf
 from simasn.core.storage import sha256, store_document
 from simasn.law import evaluate
 from simasn.law.grounds import Ground, cite
@@ -142,10 +143,11 @@ def announcement_publish(*, actor: User, interface: Interface, period_id: int, i
                              announced_on=announced_on, signer=signer, rows=rows)
     pdf = documents.render_pdf("procurement/announcement.pdf.html", {"text": text, "header": header, "rows": rows,
                                                                       "paragraphs": text.split("\n")})
-    # Signed like the berita acara (PAdES, the SIMASN CA) by the account that publishes it.
-    pdf = provide("workplans.sign_pdf", default=pdf, data=pdf, user_id=actor.pk,
-                  common_name=actor.get_full_name() or actor.get_username(), organization=instansi.name,
-                  field_name="TTD_PANITIA", reason=f"Pengumuman {number}", location=instansi.name[:60])
+    # Signed like the berita acara and the SKs (PAdES, the SIMASN CA) by the account that publishes it.
+    files = pki.ensure_signer(user_id=actor.pk, common_name=actor.get_full_name() or actor.get_username(),
+                              organization=instansi.name)
+    pdf = sign_pdf(pdf, field_name="TTD_PANITIA", files=files, reason=f"Pengumuman {number}",
+                   location=instansi.name[:60])
     digest = sha256(pdf)
     name = store_document(f"procurement/announcements/{digest}.pdf", pdf)
     with transaction.atomic(durable=True):

@@ -21,7 +21,7 @@ from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
-from simasn.core.providers import provide
+from simasn.core.pdf_signing import verify_pdf
 from simasn.core.storage import read_document, working_storage
 from simasn.procurement import selectors
 from simasn.procurement.forms import SearchForm
@@ -144,7 +144,9 @@ def announcement_check(request: HttpRequest, pk: int) -> HttpResponse:
     if announcement is None or not announcement.document:
         raise NotFoundError(_("Pengumuman tidak ditemukan."))
     data = read_document(announcement.document.name or "", expected_sha256=announcement.sha256)
-    checks = provide("workplans.verify_pdf", default=[], data=data)
+    checks = [{"signer": c.signer, "signed_at": c.signed_at, "intact": c.intact, "valid": c.valid,
+               "trusted": c.trusted, "covers_whole_document": c.covers_whole_document, "ok": c.ok}
+              for c in verify_pdf(data)]
     return render(request, "procurement/announcement_check.html", {
         "title": _("Periksa pengumuman %(n)s") % {"n": announcement.number}, "announcement": announcement,
         "checks": checks, "genuine": bool(checks) and all(c["ok"] and c["covers_whole_document"] for c in checks)})
