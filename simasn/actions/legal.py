@@ -209,7 +209,12 @@ def _temporary_dismissal(case: _Case) -> None:
 def _reactivation(case: _Case) -> None:
     """The original suspension's rule again; a state official's return (Pasal 59 ayat (2), 60)."""
     employee = case.employee
-    if employee.status != EmployeeStatus.DIBERHENTIKAN_SEMENTARA:
+    # A reactivation drafted because a remedy decision annulled the SK that suspended or
+    # dismissed the employee (simasn.actions.recorded): the employee may have left the service.
+    annulment = bool(case.facts.get("annulled_action"))
+    allowed = (EmployeeStatus.DIBERHENTIKAN_SEMENTARA, EmployeeStatus.BERHENTI) if annulment \
+        else (EmployeeStatus.DIBERHENTIKAN_SEMENTARA,)
+    if employee.status not in allowed:
         raise ApplicationError(_("Hanya pegawai yang diberhentikan sementara yang dapat diaktifkan kembali."),
                                code="wrong_status")
     if case.suspension is None:

@@ -207,6 +207,12 @@ class ActionAmendment(ScopedRecord, models.Model):
     decided_on = models.DateField(_("tanggal keputusan"))
     summary = models.TextField(_("uraian perubahan"), blank=True)
     source = models.CharField(_("sumber"), max_length=80, blank=True)
+    #: The action drafted to undo or correct what the annulled SK already did to the register;
+    #: decided by the official with authority through the ordinary workflow.
+    follow_up = models.ForeignKey(PersonnelAction, verbose_name=_("tindakan tindak lanjut"), null=True,
+                                  blank=True, on_delete=models.PROTECT, related_name="amending")
+    #: Why the law leaves the correction open ("needs legal review"); empty when it does not.
+    legal_review = models.TextField(_("perlu kajian hukum"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")

@@ -14,8 +14,11 @@ act, by its own policy rows, and calls these inside its own transaction.
   a DISMISSAL action of its own).
 - ``decree_amend``: a keberatan or banding decision upheld, changed or annulled an SK: the
   SK is never rewritten; an amendment row is kept beside it, audited, and shown on the SK's
-  page and in the register. Undoing what an annulled SK changed in the register (a
-  dismissal, a transfer) is a new action of the workflow, which the amendment names.
+  page and in the register. An annulment makes the register follow (``_follow_annulment``):
+  an SK not yet in force is withdrawn; one in force gets its reversing action drafted and
+  linked to the amendment (a reactivation for a suspension or dismissal), decided by the
+  official with authority through the workflow; where the law names no reversing action the
+  amendment says it needs legal review, and why.
 - ``appointment_record``: procurement appointed a selected applicant of a decided formasi
   (UU 20/2023 Pasal 38) and entered them in the register; the appointment becomes an SK of
   type CPNS_APPOINTMENT or PPPK_APPOINTMENT (the latter naming the contract's start and end),
@@ -172,6 +175,8 @@ def decree_amend(*, actor: Any, interface: Interface, action_id: int, outcome: s
         amendment = ActionAmendment.objects.create(
             action=action, outcome=outcome, reference=reference[:100], decided_on=decided_on, summary=text,
             source=source[:80], created_by=actor if getattr(actor, "pk", None) else None)
+        if outcome == AmendmentOutcome.MEMBATALKAN:
+            _follow_annulment(actor=actor, interface=interface, action=action, amendment=amendment)
         action.updated_by = actor if getattr(actor, "pk", None) else None
         action.save(update_fields=["updated_at", "updated_by"])
         audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=action,
@@ -179,3 +184,83 @@ def decree_amend(*, actor: Any, interface: Interface, action_id: int, outcome: s
                                             "summary": text}},
                      citations=cite(Ground.ADMINISTRATIVE_REMEDY), extra={"step": "amend", "source": source})
     return amendment
+
+
+#: Annulled SKs in force whose effect on the register a reactivation undoes.
+REACTIVATED_AFTER = (ActionType.TEMPORARY_DISMISSAL, ActionType.DISMISSAL)
+#: Types whose SK changes nothing in the register (the deciding chapter follows its own record).
+NO_REGISTER_EFFECT = (ActionType.DISCIPLINE_PENALTY,)
+
+
+def _follow_annulment(*, actor: Any, interface: Interface, action: PersonnelAction,
+                      amendment: ActionAmendment) -> None:
+    """The register follows an annulled SK, in the caller's transaction.
+
+    Not in force yet (DECIDED, the daily job has not applied it): it is withdrawn and never
+    applied. In force: the reversing action is drafted and linked to the amendment, for the
+    official with authority to decide through the ordinary workflow; where the law does not
+    name the reversing action the amendment says it needs legal review, and why.
+    """
+    kind = ActionType(action.action_type)
+    if kind in NO_REGISTER_EFFECT:
+        return
+    if action.state == ActionState.DECIDED and kind not in APPOINTING_TYPES:
+        reason = _("Dibatalkan oleh keputusan upaya administratif %(ref)s sebelum berlaku.") % {
+            "ref": amendment.reference}
+        before = action.state
+        action.state, action.closed_reason, action.closed_at = ActionState.WITHDRAWN, reason, timezone.now()
+        action.closed_by = actor if getattr(actor, "pk", None) else None
+        action.version += 1
+        action.save(update_fields=["state", "closed_reason", "closed_at", "closed_by", "version", "updated_at"])
+        audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=action,
+                     changes={"state": {"before": before, "after": action.state}}, reason=reason,
+                     citations=cite(Ground.ADMINISTRATIVE_REMEDY),
+                     extra={"step": "annul", "amendment": amendment.pk})
+        return
+    review = ""
+    follow_up = None
+    if kind in REACTIVATED_AFTER and action.employee_id is not None:
+        follow_up = _draft_reactivation(actor=actor, interface=interface, annulled=action, amendment=amendment)
+        if kind == ActionType.DISMISSAL:
+            review = _("Peraturan tidak menyebut tindakan yang memulihkan pegawai setelah SK pemberhentiannya "
+                       "dibatalkan, dan sejak kapan (masa kerja, gaji, jabatan): pengaktifan kembali ini "
+                       "disusun sebagai konsep dan perlu kajian hukum sebelum ditetapkan.")
+    else:
+        review = _("Peraturan tidak menyebut tindakan yang memulihkan akibat SK jenis ini di registri; "
+                   "tidak ada konsep yang disusun otomatis, tindak lanjut perlu kajian hukum.")
+    amendment.follow_up, amendment.legal_review = follow_up, review
+    amendment.save(update_fields=["follow_up", "legal_review"])
+    audit_record(actor=actor, action=AuditAction.UPDATE, interface=interface, obj=action,
+                 changes={"amendment": {"id": amendment.pk, "follow_up": follow_up.pk if follow_up else None,
+                                        "legal_review": review}},
+                 citations=cite(Ground.ADMINISTRATIVE_REMEDY), extra={"step": "annul_follow_up"})
+
+
+def _draft_reactivation(*, actor: Any, interface: Interface, annulled: PersonnelAction,
+                        amendment: ActionAmendment) -> PersonnelAction:
+    """A REACTIVATION draft undoing an annulled suspension or dismissal; the law is asked as
+    for any draft (authority, citations), its TMT the date of the remedy decision."""
+    from simasn.actions import legal  # the law module imports the models; keep the import local
+
+    employee = Employee.objects.select_related("position", "instansi").get(pk=annulled.employee_id)
+    facts = {"annulled_action": annulled.pk, "annulled_sk": annulled.sk_number or "",
+             "amendment": amendment.pk, "remedy_reference": amendment.reference}
+    assessment = legal.assess(action_type=ActionType.REACTIVATION, instansi=employee.instansi, employee=employee,
+                              position=None, candidate_type=employee.employee_type, facts=facts,
+                              tmt=amendment.decided_on, on=amendment.decided_on)
+    user = actor if getattr(actor, "pk", None) else None
+    draft = PersonnelAction.objects.create(
+        action_type=ActionType.REACTIVATION, instansi=employee.instansi, employee=employee,
+        candidate_type=employee.employee_type, facts=facts, tmt=assessment.tmt, decider=assessment.decider,
+        proposer=assessment.proposer,
+        legal_outcome={**assessment.outcome, "authority": assessment.authority["outcome"]},
+        citations=assessment.citations, explanation_id=assessment.explanation_id,
+        explanation_en=assessment.explanation_en,
+        notes=_("Tindak lanjut pembatalan SK %(sk)s oleh keputusan upaya administratif %(ref)s.")
+        % {"sk": annulled.sk_number, "ref": amendment.reference},
+        drafted_by=user, created_by=user, updated_by=user)
+    audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=draft,
+                 changes={"after": {"action_type": draft.action_type, "state": draft.state, "tmt": draft.tmt,
+                                    "decider": draft.decider, "facts": facts}},
+                 citations=draft.citations, extra={"step": "annul_follow_up", "amendment": amendment.pk})
+    return draft
