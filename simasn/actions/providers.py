@@ -14,7 +14,8 @@ registry (simasn.core.providers), so they start or follow an SK without importin
   DECIDED with its TMT, numbered and signed by the PPK in office; returns its id, number,
   state and verification code.
 - ``actions.amend_or_revoke``: disputes records that a keberatan or banding decision upheld,
-  changed or annulled an SK of this register (simasn.actions.recorded).
+  changed or annulled an SK of this register (simasn.actions.recorded); returns the action
+  drafted to make the register follow an annulment and why it needs legal review, if so.
 """
 
 from __future__ import annotations
@@ -72,4 +73,5 @@ def amend_or_revoke(*, actor: Actor, interface: Interface, action_id: int, outco
                              reference=reference, decided_on=decided_on, summary=summary, source=source,
                              employee_id=employee_id)
     return {"id": amendment.pk, "action_id": action_id, "outcome": amendment.outcome,
-            "summary": amendment.summary}
+            "summary": amendment.summary, "follow_up_id": amendment.follow_up_id,
+            "legal_review": amendment.legal_review}

@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from simasn.actions import legal
 from simasn.actions.documents import sk_store
 from simasn.actions.models import (
     APPOINTING_TYPES,
@@ -240,8 +241,7 @@ def _draft_reactivation(*, actor: Any, interface: Interface, annulled: Personnel
                         amendment: ActionAmendment) -> PersonnelAction:
     """A REACTIVATION draft undoing an annulled suspension or dismissal; the law is asked as
     for any draft (authority, citations), its TMT the date of the remedy decision."""
-    from simasn.actions import legal  # the law module imports the models; keep the import local
-
+    assert annulled.employee_id is not None  # checked by the caller
     employee = Employee.objects.select_related("position", "instansi").get(pk=annulled.employee_id)
     facts = {"annulled_action": annulled.pk, "annulled_sk": annulled.sk_number or "",
              "amendment": amendment.pk, "remedy_reference": amendment.reference}
