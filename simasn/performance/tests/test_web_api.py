@@ -37,6 +37,16 @@ def test_the_employee_sees_their_plan_and_not_a_colleagues(org: Any, period: Any
     assert home.status_code == 200 and "SKP saya" in home.content.decode()
 
 
+def test_a_planned_dialogue_shows_the_name_of_its_evaluation_not_its_code(org: Any, period: Any) -> None:
+    plan = PerformancePlan.objects.get(period=period, employee=org.staff[0])
+    last = services.evaluations(period)[-2]  # the last periodic evaluation, e.g. "Triwulan IV 2025"
+    services.dialogue_plan(actor=org.user(plan.appraiser), interface=WEB, plan=plan,
+                           planned_on=period.start_date, evaluation=last["code"])
+    body = _client(org.user(org.staff[0])).get(reverse("performance:plan", args=[plan.pk])).content.decode()
+    dialogues = body[body.index("Dialog kinerja, coaching"):]
+    assert last["label_id"] in dialogues and f">{last['code']}<" not in dialogues
+
+
 def test_the_superior_rates_through_the_form_and_sees_the_matrix_predikat(org: Any, period: Any) -> None:
     plan = PerformancePlan.objects.get(period=period, employee=org.staff[0])
     client = _client(org.user(org.kabid))

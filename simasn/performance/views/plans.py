@@ -80,13 +80,16 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     expectations = {b.value_code: b for b in plan.behaviour_expectations.all()}
     ratings = {r.evaluation: r for r in plan.ratings.all()}
     evaluations = services.evaluations(plan.period)
+    labels = {e["code"]: e["label_id"] for e in evaluations}
     return render(request, "performance/plan_detail.html", {
         "title": _("SKP %(year)s — %(name)s") % {"year": plan.period.year, "name": plan.employee.name},
         "plan": plan,
         "results": plan.results.select_related("parent__plan__employee").prefetch_related("indicators"),
         "behaviour": [{"value": values[c], "expectation": expectations.get(c)} for c in values],
         "evidence": plan.evidence.select_related("indicator"),
-        "dialogues": plan.dialogues.all(),
+        # A dialogue keeps the evaluation's code; the page shows its name ("Triwulan IV 2026").
+        "dialogues": [{"dialogue": d, "evaluation": labels.get(d.evaluation, d.evaluation)}
+                      for d in plan.dialogues.all()],
         "dialogues_held": sum(1 for d in plan.dialogues.all() if d.held_on),
         "ratings": [{"evaluation": e, "rating": ratings.get(e["code"])} for e in evaluations],
         "feedback": _feedback_summary(plan, values),
