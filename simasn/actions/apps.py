@@ -18,6 +18,7 @@ class ActionsConfig(AppConfig):
         # Discipline records its decisions as SKs here; disputes amend or revoke any SK here.
         register_provider("actions.record_decree", "simasn.actions.providers.record_decree")
         register_provider("actions.amend_or_revoke", "simasn.actions.providers.amend_or_revoke")
+        register_provider("actions.follow_up", "simasn.actions.providers.follow_up")
         # Procurement records the appointment of the selected (CPNS, PPPK) as an SK here.
         register_provider("actions.record_appointment", "simasn.actions.providers.record_appointment")
         register_daily("simasn.actions.tasks.apply_due_actions")

@@ -16,6 +16,9 @@ registry (simasn.core.providers), so they start or follow an SK without importin
 - ``actions.amend_or_revoke``: disputes records that a keberatan or banding decision upheld,
   changed or annulled an SK of this register (simasn.actions.recorded); returns the action
   drafted to make the register follow an annulment and why it needs legal review, if so.
+- ``actions.follow_up``: for the remedy decision that amended an SK (its source, e.g.
+  ``disputes.dispute:<id>``), the action drafted to follow it, where that action is now and
+  the legal-review reason, so the case page shows them.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import datetime as dt
 from typing import Any
 
 from simasn.accounts.actors import Actor
-from simasn.actions.models import ActionType, PersonnelAction
+from simasn.actions.models import ActionAmendment, ActionType, PersonnelAction
 from simasn.actions.recorded import appointment_record, decree_amend, decree_record
 from simasn.actions.services import action_draft
 from simasn.core.interfaces import Interface
@@ -74,4 +77,14 @@ def amend_or_revoke(*, actor: Actor, interface: Interface, action_id: int, outco
                              employee_id=employee_id)
     return {"id": amendment.pk, "action_id": action_id, "outcome": amendment.outcome,
             "summary": amendment.summary, "follow_up_id": amendment.follow_up_id,
+            "legal_review": amendment.legal_review}
+
+
+def follow_up(*, source: str) -> dict[str, Any] | None:
+    amendment = ActionAmendment.objects.select_related("follow_up").filter(source=source[:80]).last()
+    if amendment is None:
+        return None
+    follow = amendment.follow_up
+    return {"action_id": amendment.action_id, "follow_up_id": amendment.follow_up_id,
+            "follow_up_state": follow.get_state_display() if follow is not None else "",
             "legal_review": amendment.legal_review}

@@ -13,6 +13,7 @@ from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.interfaces import Interface
+from simasn.core.providers import has_provider, provide
 from simasn.disputes import legal, selectors, services
 from simasn.disputes.forms import (
     DisputeAnswerForm,
@@ -103,6 +104,9 @@ def dispute_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if dispute.source.startswith("actions.personnelaction:") else "",
         "source_case": dispute.source.removeprefix("discipline.disciplinecase:")
         if dispute.source.startswith("discipline.disciplinecase:") else "",
+        # What the register does to follow the outcome (a drafted reversal, a legal review).
+        "follow_up": provide("actions.follow_up", source=f"disputes.dispute:{dispute.pk}")
+        if dispute.source_amended and has_provider("actions.follow_up") else None,
     })
 
 

@@ -148,3 +148,39 @@ def test_the_case_page_links_to_its_sk_in_the_register(world):
     page = client.get(f"/disiplin/{case.pk}/").content.decode()
     assert f'href="/tindakan/{case.sk_action_id}/"' in page
     assert client.get(f"/tindakan/{case.sk_action_id}/").status_code == 200
+
+
+def test_a_keberatan_annulling_a_dismissal_in_force_drafts_its_reactivation_shown_on_the_case(world):
+    """The register follows the outcome: the reactivation is drafted, linked, and the case page
+    shows it with the reason it needs legal review; decided and applied, the employee is active."""
+    from simasn.actions import services as action_services
+
+    draft = action_services.action_draft(actor=world.operator, interface=WEB, action_type=ActionType.DISMISSAL,
+                                         employee_id=world.employee.pk, facts={"own_request": True},
+                                         tmt=dt.date(2026, 10, 5), on=dt.date(2026, 10, 1))
+    if draft.proposer:
+        action_services.action_propose(actor=world.pyb, interface=WEB, action_id=draft.pk, on=dt.date(2026, 10, 1))
+    dismissal = action_services.action_decide(actor=world.ppk, interface=WEB, action_id=draft.pk,
+                                              on=dt.date(2026, 10, 1))
+    action_services.apply_due_actions(on=dt.date(2026, 10, 5))
+    world.employee.refresh_from_db()
+    assert world.employee.status == "BERHENTI"
+    dispute = services.dispute_file(
+        actor=world.pegawai, interface=WEB, employee_id=world.employee.pk, decision_kind="LAINNYA",
+        decision_number=dismissal.sk_number, decision_date=dt.date(2026, 10, 1),
+        decision_received_date=dt.date(2026, 10, 2), grounds="Tidak pernah mengajukan permohonan.",
+        filed_on=dt.date(2026, 10, 6), source=f"actions.personnelaction:{dismissal.pk}")
+    services.dispute_decide(actor=world.ppk, interface=WEB, dispute=dispute, outcome="MEMBATALKAN",
+                            reason="Permohonan berhenti tidak pernah diajukan.", decided_on=dt.date(2026, 10, 20))
+    follow = ActionAmendment.objects.get(action=dismissal).follow_up
+    assert follow is not None and follow.action_type == ActionType.REACTIVATION and follow.state == ActionState.DRAFT
+    client = Client()
+    client.force_login(world.ppk)
+    page = client.get(f"/upaya-administratif/{dispute.pk}/").content.decode()
+    assert f"/tindakan/{follow.pk}/" in page and "kajian hukum" in page
+    if follow.proposer:
+        action_services.action_propose(actor=world.pyb, interface=WEB, action_id=follow.pk, on=dt.date(2026, 10, 21))
+    action_services.action_decide(actor=world.ppk, interface=WEB, action_id=follow.pk, on=dt.date(2026, 10, 21))
+    action_services.apply_due_actions(on=dt.date(2026, 10, 21))
+    world.employee.refresh_from_db()
+    assert world.employee.status == "AKTIF"
