@@ -221,8 +221,15 @@ def _follow_annulment(*, actor: Any, interface: Interface, action: PersonnelActi
     review = ""
     follow_up = None
     if kind in REACTIVATED_AFTER and action.employee_id is not None:
-        follow_up = _draft_reactivation(actor=actor, interface=interface, annulled=action, amendment=amendment)
-        if kind == ActionType.DISMISSAL:
+        try:
+            # A savepoint: the law's refusal must not undo the outcome itself.
+            with transaction.atomic():
+                follow_up = _draft_reactivation(actor=actor, interface=interface, annulled=action,
+                                                amendment=amendment)
+        except ApplicationError as error:
+            review = _("Konsep pengaktifan kembali tidak dapat disusun (%(why)s); tindak lanjut perlu "
+                       "kajian hukum.") % {"why": error.message}
+        if follow_up is not None and kind == ActionType.DISMISSAL:
             review = _("Peraturan tidak menyebut tindakan yang memulihkan pegawai setelah SK pemberhentiannya "
                        "dibatalkan, dan sejak kapan (masa kerja, gaji, jabatan): pengaktifan kembali ini "
                        "disusun sebagai konsep dan perlu kajian hukum sebelum ditetapkan.")

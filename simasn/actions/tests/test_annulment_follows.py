@@ -81,3 +81,15 @@ def test_an_annulled_sk_not_yet_in_force_is_withdrawn_and_never_applied(world):
     assert services.apply_due_actions(on=dt.date(2026, 12, 16)) == []
     world.employee.refresh_from_db()
     assert world.employee.status == "AKTIF"
+
+
+def test_when_the_law_refuses_the_reversal_the_outcome_stands_and_asks_for_legal_review(world):
+    dismissal = _decide(world, action_type=ActionType.DISMISSAL, employee_id=world.employee.pk,
+                        facts={"own_request": True}, tmt=dt.date(2026, 11, 23))
+    services.apply_due_actions(on=dt.date(2026, 11, 23))
+    # Without a recorded position the law cannot name who decides the reactivation.
+    type(world.employee).objects.filter(pk=world.employee.pk).update(position=None)
+    _annul(world, PersonnelAction.objects.get(pk=dismissal.pk))
+    amendment = ActionAmendment.objects.get(action=dismissal)
+    assert amendment.follow_up is None and "Jabatan pegawai belum tercatat" in amendment.legal_review
+    assert not PersonnelAction.objects.filter(action_type=ActionType.REACTIVATION).exists()
