@@ -17,6 +17,7 @@ at 200.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import sys
 import time
@@ -73,8 +74,10 @@ def run(n: int, repeat: int) -> None:
     staff_pos = PositionFactory(instansi=instansi, unit=unit, name="Guru Ahli Pertama", kind="FUNGSIONAL",
                                 functional_level="AHLI_PERTAMA", seats=n)
     head = EmployeeFactory(instansi=instansi, unit=unit, position=head_pos, name="Kepala Dinas Bench")
-    Employee.objects.bulk_create([EmployeeFactory.build(instansi=instansi, unit=unit, position=staff_pos)
-                                  for _ in range(n)], batch_size=1000)
+    # A NIP's serial has three digits: past 999 people born on one day would share NIPs.
+    Employee.objects.bulk_create([EmployeeFactory.build(instansi=instansi, unit=unit, position=staff_pos,
+                                                        birth_date=dt.date(1970, 1, 1) + dt.timedelta(days=i))
+                                  for i in range(n)], batch_size=1000)
     operator = user_with_role(Role.OPERATOR, instansi=instansi)
     pyb = user_with_role(Role.PYB, instansi=instansi)
     head_user = user_with_role(Role.PEGAWAI, employee=head)

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # System packages the test suite needs: Debian's chromium (browser tests, driven by
 # Playwright through executable_path — never `playwright install`), Pango for
-# WeasyPrint, and fonts. Installs what is missing; fails loudly if it cannot.
+# WeasyPrint, fonts, and poppler-utils (decree pages as PNG). Installs what is missing; fails loudly if it cannot.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+# poppler's pdftoppm: the decree tests render page 1 of each decree to PNG for a person to look at.
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -43,13 +43,13 @@ def _flat(action) -> tuple[str, list[str]]:
 
 
 def _render_first_page(action, name: str) -> None:
-    """The PDF, and pages 1-2 as PNG where poppler is installed, for a person to look at
-    (var/test-artefacts/decrees/; CI keeps the folder as an artefact)."""
+    """The PDF, and pages 1-2 as PNG, for a person to look at (var/test-artefacts/decrees/;
+    CI keeps the folder as an artefact). poppler's pdftoppm comes with `make test`
+    (scripts/ensure-system-deps.sh)."""
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     pdf = ARTEFACTS / f"{name}.pdf"
     pdf.write_bytes(document_bytes(ActionDocument.objects.get(action=action)))
-    if shutil.which("pdftoppm") is None:
-        return
+    assert shutil.which("pdftoppm"), "pdftoppm missing: run scripts/ensure-system-deps.sh"
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(ARTEFACTS / name)],
                    check=True)
 
@@ -113,6 +113,7 @@ def test_appointment_transfer_dismissal_and_temporary_decrees(world):
     _common(flat, pages, "WALI KOTA UJI")
     assert "telah mengajukan permohonan berhenti atas permintaan sendiri" in flat
     assert "KESATU : Memberhentikan dengan hormat" in flat
+    _render_first_page(dismissal, "dismissal-kota")
 
     fourth = EmployeeFactory(instansi=world.instansi, unit=world.unit, position=world.pelaksana_pos,
                              birth_date=dt.date(1981, 1, 1))
@@ -122,6 +123,7 @@ def test_appointment_transfer_dismissal_and_temporary_decrees(world):
     _common(flat, pages, "WALI KOTA UJI")
     assert "ditahan karena menjadi tersangka tindak pidana" in flat
     assert "Pasal 53 ayat (2)" in flat
+    _render_first_page(temporary, "temporary-dismissal-kota")
 
 
 def test_the_keppres_names_the_president_by_name(world):
