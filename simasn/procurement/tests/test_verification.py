@@ -126,3 +126,29 @@ def test_the_verifier_works_through_applications_on_the_web(world, submitted):
     applicant = Client()
     applicant.force_login(submitted.applicant.user)
     assert "Memenuhi syarat" in applicant.get(f"/pengadaan/lamaran/{submitted.pk}/").content.decode()
+
+
+def test_the_applicant_sees_when_the_sanggah_window_opens(world, submitted):
+    """Announced today, the window opens tomorrow: the page says so instead of showing nothing."""
+    from django.utils import timezone
+
+    _tms(world, submitted)
+    client = Client()
+    client.force_login(submitted.applicant.user)
+    announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                       instansi_id=world.bandung.pk, kind=AnnouncementKind.ADMINISTRASI,
+                                       on=timezone.localdate())
+    body = client.get(f"/pengadaan/lamaran/{submitted.pk}/").content.decode()
+    assert 'id="sanggah-window"' in body and "dapat diajukan pada" in body
+    assert f"/pengadaan/lamaran/{submitted.pk}/sanggah/" not in body  # no form before the window
+
+
+def test_the_applicant_sees_that_the_sanggah_window_has_ended(world, submitted):
+    _tms(world, submitted)
+    client = Client()
+    client.force_login(submitted.applicant.user)
+    announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                       instansi_id=world.bandung.pk, kind=AnnouncementKind.ADMINISTRASI,
+                                       on=dt.date(2024, 9, 19))
+    body = client.get(f"/pengadaan/lamaran/{submitted.pk}/").content.decode()
+    assert "Masa sanggah atas hasil ini telah berakhir pada 22 September 2024." in body

@@ -188,11 +188,15 @@ def _sanggah_context(request: AuthenticatedRequest, application: Application) ->
                             target.announced_on)
         window = decision.outcome if not decision.needs_legal_review else {}
     today = timezone.localdate()
-    can = (target is not None and application.applicant.user_id == request.user.pk
-           and verification.contestable(application, target)
-           and not any(s.announcement_id == target.pk for s in sanggah)
-           and bool(window) and window["window_opens_on"] <= today <= window["window_ends_on"])
-    return {"announcements": list(announced), "sanggah": sanggah, "can_sanggah": can, "window": window}
+    open_to = (target is not None and verification.contestable(application, target)
+               and not any(s.announcement_id == target.pk for s in sanggah) and bool(window))
+    can = (open_to and application.applicant.user_id == request.user.pk
+           and window["window_opens_on"] <= today <= window["window_ends_on"])
+    # When the result may be contested but not today, the page says when it can be (the
+    # window opens the day after the announcement) or that it has ended.
+    when = "" if not open_to or can else ("before" if today < window["window_opens_on"] else "after")
+    return {"announcements": list(announced), "sanggah": sanggah, "can_sanggah": can, "window": window,
+            "window_when": when}
 
 
 @login_required
