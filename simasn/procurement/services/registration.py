@@ -250,6 +250,7 @@ def application_submit(*, actor: User, interface: Interface, period_id: int, ide
                                   "lamaran."), code="key_reused")
         created = stored.receipt_number == receipt
         if created:
+            stored.vacancy = draft.vacancy  # the row just inserted names it: no second read for the audit
             now = timezone.now()
             OutboxEvent.objects.bulk_create([OutboxEvent(application=stored, applicant=applicant, kind=kind,
                                                          created_at=now) for kind in AFTER_SUBMIT])

@@ -199,3 +199,28 @@ def test_registration_is_closed_outside_the_open_stage(world, register):
     with pytest.raises(ConflictError):
         registration.draft_save(actor=applicant.user, interface=Interface.WEB, period_id=world.period.pk,
                                 vacancy_id=world.vacancy.pk, data={})
+
+
+def test_one_submit_costs_a_fixed_number_of_queries(world, ready_applicant, monkeypatch):
+    """The submit's own statements (issue 14, registration burst): applicant, existing application,
+    period, draft with its vacancy, documents, the insert, its read-back, the outbox rows and the
+    audit event — no read repeated per submit. The drain it triggers runs after the commit and is
+    counted separately (the worker's cost, not the submit's)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from simasn.lawdata.overrides import database_overrides
+
+    database_overrides()  # the process keeps the law's overrides in memory between requests
+    drains: list[bool] = []
+    monkeypatch.setattr(registration, "_drain_after_commit", lambda: drains.append(True))
+    with CaptureQueriesContext(connection) as queries:
+        _application, created = registration.application_submit(
+            actor=ready_applicant.user, interface=Interface.API, period_id=world.period.pk,
+            idempotency_key="k-count-000001")
+    assert created and drains == [True]
+    statements = [q["sql"] for q in queries.captured_queries
+                  if not q["sql"].startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert len(statements) == 9, statements
+    assert not any("procurement_vacancy" in s and s.startswith("SELECT") and "FROM \"procurement_vacancy\"" in s
+                   for s in statements)
