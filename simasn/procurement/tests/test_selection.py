@@ -233,3 +233,13 @@ def test_an_unfilled_formasi_shows_the_candidates_for_a_human_decision(world, sk
     not_selected = Application.objects.filter(period=world.period, proceeds_skb=True, selected=False)
     assert [a.pk for a in row["candidates"]] == [a.pk for a in not_selected.order_by("-final_score", "pk")]
     assert "Perlu telaah hukum" in page.content.decode()
+
+
+def test_the_results_page_lists_the_ranked_before_the_unranked(world, skd_done, client):
+    """Found walking the demo (SQLite): those failing the passing grade came above rank 1."""
+    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
+    client.force_login(world.panitia)
+    rows = list(client.get(f"/pengadaan/periode/{world.period.pk}/hasil/").context["applications"])
+    ranks = [a.skd_rank for a in rows]
+    ranked = [r for r in ranks if r is not None]
+    assert ranked and ranks[:len(ranked)] == sorted(ranked) and None in ranks

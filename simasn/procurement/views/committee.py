@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -270,7 +271,9 @@ def results(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         imports = imports.filter(instansi_id=instansi_id)
     return render(request, "procurement/results.html", {
         "title": _("Hasil seleksi — %(p)s") % {"p": period.name}, "period": period, "form": form,
-        "applications": apps.order_by("vacancy__position__name", "final_rank", "skd_rank", "receipt_number")[:500],
+        # Ranked first on every database (SQLite puts NULLs first, PostgreSQL last).
+        "applications": apps.order_by("vacancy__position__name", F("final_rank").asc(nulls_last=True),
+                                      F("skd_rank").asc(nulls_last=True), "receipt_number")[:500],
         "imports": imports.order_by("-id")[:10], "can_write": scope.can(Resource.SELECTION_RESULT, Action.CREATE),
         "can_appoint": scope.can(Resource.PROCUREMENT_APPOINTMENT, Action.CREATE),
         "can_announce": scope.can(Resource.SELECTION_RESULT, Action.CREATE) and request.user.instansi_id is not None,
