@@ -7,10 +7,11 @@ django-ninja reads them for the OpenAPI schema.
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
+from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.actions import disclosure, selectors, services, workflow
@@ -123,12 +124,12 @@ class StepIn(Schema):
     reason: str = Field("", max_length=2000)
 
 
-def _out(request: HttpRequest, pk: int) -> PersonnelAction:
+def _out(request: AuthenticatedRequest, pk: int) -> PersonnelAction:
     return selectors.action_get(viewer=request.user, pk=pk)
 
 
 @router.get("/actions/", response={200: ActionPage, **ERRORS}, operation_id="action_list")
-def action_list(request: HttpRequest, params: Query[ActionFilters]):
+def action_list(request: AuthenticatedRequest, params: Query[ActionFilters]):
     data = params.model_dump(exclude_none=True)
     page, size = data.pop("page", 1), data.pop("page_size", 25)
     items, meta = paginate(selectors.action_list(viewer=request.user, **data), page=page, page_size=size)
@@ -136,13 +137,13 @@ def action_list(request: HttpRequest, params: Query[ActionFilters]):
 
 
 @router.get("/actions/{int:pk}", response={200: ActionOut, **ERRORS}, operation_id="action_get")
-def action_get(request: HttpRequest, pk: int):
+def action_get(request: AuthenticatedRequest, pk: int):
     return _out(request, pk)
 
 
 @router.post("/actions/", response={201: ActionOut, **ERRORS}, operation_id="action_draft",
              summary="Draft an action (operator); the law is checked first")
-def action_draft(request: HttpRequest, payload: ActionIn):
+def action_draft(request: AuthenticatedRequest, payload: ActionIn):
     action = services.action_draft(actor=request.user, interface=Interface.API, **payload.model_dump())
     return 201, _out(request, action.pk)
 
@@ -150,7 +151,7 @@ def action_draft(request: HttpRequest, payload: ActionIn):
 def _step(name: str, service: Any, with_reason: bool) -> None:
     @router.post(f"/actions/{{int:pk}}/{name}", response={200: ActionOut, **ERRORS},
                  operation_id=f"action_{name}", summary=f"Workflow step: {name}")
-    def step(request: HttpRequest, pk: int, payload: StepIn):
+    def step(request: AuthenticatedRequest, pk: int, payload: StepIn):
         kwargs: dict[str, Any] = {"actor": request.user, "interface": Interface.API, "action_id": pk,
                                   "expected_version": payload.version}
         if with_reason:
@@ -168,7 +169,7 @@ _step("withdraw", services.action_withdraw, True)
 
 @router.get("/actions/{int:pk}/document", response={200: None, **ERRORS}, operation_id="action_document",
             summary="The SK PDF (checked against its SHA-256)")
-def action_document(request: HttpRequest, pk: int):
+def action_document(request: AuthenticatedRequest, pk: int):
     action = _out(request, pk)
     document = selectors.document_get(viewer=request.user, action=action)
     response = HttpResponse(document_bytes(document), content_type="application/pdf")
@@ -193,7 +194,7 @@ class ProjectionRow(Schema):
 @router.get("/retirement/projection", response={200: list[ProjectionRow], **ERRORS},
             operation_id="retirement_projection",
             summary="Employees reaching BUP per month for the next N years (one SQL aggregate)")
-def retirement_projection(request: HttpRequest, years: int = Query(5, ge=1, le=40),
+def retirement_projection(request: AuthenticatedRequest, years: int = Query(5, ge=1, le=40),
                           on: dt.date | None = None, instansi_id: int | None = None):
     qs = selectors.retirement_projection(viewer=request.user, years=years, on=on or timezone.localdate(),
                                          instansi_id=instansi_id)
@@ -217,7 +218,7 @@ class RegisterRow(Schema):
 
 @router.get("/retirement/register", response={200: list[RegisterRow], **ERRORS},
             operation_id="retirement_register")
-def retirement_register(request: HttpRequest, months: int = Query(12, ge=1, le=120),
+def retirement_register(request: AuthenticatedRequest, months: int = Query(12, ge=1, le=120),
                         instansi_id: int | None = None):
     return list(selectors.retirement_register(viewer=request.user, on=timezone.localdate(), months=months,
                                               instansi_id=instansi_id)[:5000])
@@ -232,7 +233,7 @@ class WorkItem(Schema):
 
 
 @router.get("/actions/worklist", response={200: list[WorkItem], **ERRORS}, operation_id="action_worklist")
-def worklist(request: HttpRequest, instansi_id: int | None = None):
+def worklist(request: AuthenticatedRequest, instansi_id: int | None = None):
     if Scope.of(request.user).reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
         raise PermissionDeniedError("Anda tidak berwenang membuka daftar kerja.")
     data = instansi_worklist(viewer=request.user, on=timezone.localdate(),

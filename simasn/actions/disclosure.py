@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 
@@ -29,12 +30,12 @@ def minimum_cell() -> int:
     return int(getattr(settings, "SIMASN_AGGREGATE_MIN_CELL", 5))
 
 
-def exact_counts_allowed(viewer: Any) -> bool:
+def exact_counts_allowed(viewer: User) -> bool:
     """True when the viewer may read the employee records behind the counts."""
     return Scope.of(viewer).can(Resource.EMPLOYEE, Action.VIEW)
 
 
-def protect(rows: list[dict[str, Any]], *, viewer: Any) -> list[dict[str, Any]]:
+def protect(rows: list[dict[str, Any]], *, viewer: User) -> list[dict[str, Any]]:
     """The rows as this viewer may see them: small counts become None, flagged."""
     if exact_counts_allowed(viewer):
         return [{**row, "suppressed": False} for row in rows]

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from simasn.accounts.actors import Actor
 from simasn.actions import decree_text
 from simasn.actions.models import ActionDocument, ActionType, PersonnelAction
 from simasn.core import pki
@@ -154,7 +155,7 @@ def sk_pdf(action: PersonnelAction, *, verification_code: str = "") -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def sign_sk(action: PersonnelAction, data: bytes, *, actor: Any) -> bytes:
+def sign_sk(action: PersonnelAction, data: bytes, *, actor: Actor) -> bytes:
     """The deciding official's PAdES signature on the decree (as on the berita acara): the key
     of the user who decides, its certificate naming the official and the office from the
     registry on the decision date. The stored SHA-256 is of the signed bytes."""
@@ -166,7 +167,7 @@ def sign_sk(action: PersonnelAction, data: bytes, *, actor: Any) -> bytes:
                     reason=f"Penetapan keputusan {action.sk_number}", location=_city(action) or "Jakarta")
 
 
-def sk_store(*, action: PersonnelAction, actor: Any) -> ActionDocument:
+def sk_store(*, action: PersonnelAction, actor: Actor) -> ActionDocument:
     """Render and store the SK once; refuses when the action already has one."""
     if ActionDocument.objects.filter(action=action, kind="SK").exists():
         raise ApplicationError("SK tindakan ini sudah tersimpan dan tidak dapat diganti.",

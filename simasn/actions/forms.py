@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.models import User
 from simasn.actions.models import RECORDED_TYPES, ActionState, ActionType
 from simasn.law import dismissal_grounds, labels
 from simasn.law.enums import (
@@ -94,7 +95,7 @@ class ActionDraftForm(forms.Form):
     candidate_set_on = forms.DateField(label=_("Ditetapkan sebagai calon pada"), required=False, widget=DATE)
     notes = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, viewer: Any, action_type: str = "", position_q: str = "",
+    def __init__(self, *args: Any, viewer: User, action_type: str = "", position_q: str = "",
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         lang = translation.get_language() or "id"
@@ -125,7 +126,7 @@ class ActionDraftForm(forms.Form):
                 (g["code"], f"{g['code']}. {g['label_en' if lang.startswith('en') else 'label_id']}")
                 for g in dismissal_grounds(today)]
 
-    def _position_choices(self, viewer: Any, q: str) -> None:
+    def _position_choices(self, viewer: User, q: str) -> None:
         """Appointment: the positions of the viewer's own instansi (Scope). Transfer: the public
         catalogue of every instansi, found by a search of at least 3 letters (50 at most).
         Each label says how many of its seats are taken; a full one says why it is refused."""

@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from simasn.accounts.actors import Actor
 from simasn.actions import legal
 from simasn.actions.documents import sk_store
 from simasn.actions.models import (
@@ -68,7 +69,7 @@ FOLLOW_UP = {
 }
 
 
-def decree_record(*, actor: Any, interface: Interface, action_type: str, employee_id: int, sk_number: str,
+def decree_record(*, actor: Actor, interface: Interface, action_type: str, employee_id: int, sk_number: str,
                   sk_date: dt.date, decider_name: str, decider_title: str, decree: dict[str, Any],
                   citations: list[str], source: str, tmt: dt.date | None = None,
                   position_id: int | None = None) -> PersonnelAction:
@@ -125,7 +126,7 @@ def _next_number(*, instansi_code: str, action_type: str, on: dt.date) -> str:
     return f"KP.{counter.last:04d}/{TYPE_CODES[ActionType(action_type)]}/{instansi_code}/{on.year}"
 
 
-def appointment_record(*, actor: Any, interface: Interface, employee_id: int, position_id: int, tmt: dt.date,
+def appointment_record(*, actor: Actor, interface: Interface, employee_id: int, position_id: int, tmt: dt.date,
                        sk_date: dt.date, decree: dict[str, Any], citations: list[str], source: str,
                        contract_end: dt.date | None = None) -> PersonnelAction:
     """The SK of a new CPNS, or of a new PPPK with the contract's start (TMT) and end."""
@@ -152,7 +153,7 @@ def appointment_record(*, actor: Any, interface: Interface, employee_id: int, po
                          tmt=tmt, position_id=position_id)
 
 
-def decree_amend(*, actor: Any, interface: Interface, action_id: int, outcome: str, reference: str,
+def decree_amend(*, actor: Actor, interface: Interface, action_id: int, outcome: str, reference: str,
                  decided_on: dt.date, summary: str = "", source: str = "",
                  employee_id: int | None = None) -> ActionAmendment:
     """Keep the outcome beside the SK; ``employee_id``: the SK must be about this employee (the
@@ -193,7 +194,7 @@ REACTIVATED_AFTER = (ActionType.TEMPORARY_DISMISSAL, ActionType.DISMISSAL)
 NO_REGISTER_EFFECT = (ActionType.DISCIPLINE_PENALTY,)
 
 
-def _follow_annulment(*, actor: Any, interface: Interface, action: PersonnelAction,
+def _follow_annulment(*, actor: Actor, interface: Interface, action: PersonnelAction,
                       amendment: ActionAmendment) -> None:
     """The register follows an annulled SK, in the caller's transaction.
 
@@ -244,7 +245,7 @@ def _follow_annulment(*, actor: Any, interface: Interface, action: PersonnelActi
                  citations=cite(Ground.ADMINISTRATIVE_REMEDY), extra={"step": "annul_follow_up"})
 
 
-def _draft_reactivation(*, actor: Any, interface: Interface, annulled: PersonnelAction,
+def _draft_reactivation(*, actor: Actor, interface: Interface, annulled: PersonnelAction,
                         amendment: ActionAmendment) -> PersonnelAction:
     """A REACTIVATION draft undoing an annulled suspension or dismissal; the law is asked as
     for any draft (authority, citations), its TMT the date of the remedy decision."""

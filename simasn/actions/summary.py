@@ -11,13 +11,13 @@ ones before any refresh, read the register directly.
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from simasn.accounts.actors import Actor
 from simasn.actions.models import RetirementSummary, RetirementSummaryRefresh
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
@@ -37,7 +37,7 @@ def latest_refresh(using: str | None = None) -> RetirementSummaryRefresh | None:
     return qs.first()
 
 
-def refresh_retirement_summary(*, actor: Any, interface: Interface | str) -> RetirementSummaryRefresh:
+def refresh_retirement_summary(*, actor: Actor, interface: Interface | str) -> RetirementSummaryRefresh:
     """Rebuild the summary from the in-service register (replaces it in one transaction)."""
     started = time.monotonic()
     groups = (

@@ -51,7 +51,7 @@ STEP_NOTES = {
 }
 
 
-def _require_view(request: HttpRequest) -> Scope:
+def _require_view(request: AuthenticatedRequest) -> Scope:
     scope = Scope.of(request.user)
     if not scope.can(Resource.ACTION):
         raise PermissionDeniedError(not_allowed_message())
@@ -59,7 +59,7 @@ def _require_view(request: HttpRequest) -> Scope:
 
 
 @login_required
-def action_list(request: HttpRequest) -> HttpResponseBase:
+def action_list(request: AuthenticatedRequest) -> HttpResponseBase:
     scope = _require_view(request)
     form = ActionFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -107,7 +107,7 @@ def action_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def action_create(request: HttpRequest) -> HttpResponse:
+def action_create(request: AuthenticatedRequest) -> HttpResponse:
     """The draft form of one action type: choosing the type swaps the fields (htmx GET of
     this page, which also works without script through the "Tampilkan isian" button)."""
     if not Scope.of(request.user).can(Resource.ACTION, Action.CREATE):
@@ -131,7 +131,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def action_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def action_step(request: AuthenticatedRequest, pk: int, step: str) -> HttpResponse:
     """A confirmation page for every step; the POST calls the step's service."""
     _require_view(request)
     if step not in STEP_SERVICES:
@@ -159,7 +159,7 @@ def action_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 @login_required
-def action_document(request: HttpRequest, pk: int) -> HttpResponse:
+def action_document(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _require_view(request)
     action = selectors.action_get(viewer=request.user, pk=pk)
     document = selectors.document_get(viewer=request.user, action=action)
@@ -197,7 +197,7 @@ def _instansi_param(request: HttpRequest) -> int | None:
 
 
 @login_required
-def worklist(request: HttpRequest) -> HttpResponse:
+def worklist(request: AuthenticatedRequest) -> HttpResponse:
     scope = Scope.of(request.user)
     if scope.reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
         raise PermissionDeniedError(not_allowed_message())
@@ -210,7 +210,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def retirement_register(request: HttpRequest) -> HttpResponseBase:
+def retirement_register(request: AuthenticatedRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if scope.reach(Resource.EMPLOYEE, Action.VIEW) < Reach.INSTANSI:
         raise PermissionDeniedError(not_allowed_message())
@@ -257,7 +257,7 @@ def _period_label(month_index: int) -> str:
 
 
 @login_required
-def retirement_projection(request: HttpRequest) -> HttpResponseBase:
+def retirement_projection(request: AuthenticatedRequest) -> HttpResponseBase:
     scope = Scope.of(request.user)
     if not scope.can(Resource.AGGREGATE):
         raise PermissionDeniedError(not_allowed_message())

@@ -24,6 +24,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.actions.models import ActionState as S
@@ -77,7 +78,7 @@ PARTY_RESOURCE: dict[Party, Resource] = {
 }
 
 
-def parties_of(actor: Any, action: PersonnelAction) -> set[Party]:
+def parties_of(actor: Actor, action: PersonnelAction) -> set[Party]:
     """Which parties of this action the user is (the policy table's party grants)."""
     if actor is None:
         return {Party.SYSTEM}
@@ -113,7 +114,7 @@ def party_may(transition: Transition, party: Party, action: PersonnelAction) -> 
     return True
 
 
-def allowed(actor: Any, action: PersonnelAction) -> list[Transition]:
+def allowed(actor: Actor, action: PersonnelAction) -> list[Transition]:
     """Transitions this user may fire now (for buttons and the API)."""
     mine = parties_of(actor, action)
     return [

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Resource
 from simasn.accounts.scope import Scope
 from simasn.actions.models import ActionState, ActionType, PersonnelAction
@@ -45,7 +46,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def instansi_worklist(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> dict[str, Any]:
+def instansi_worklist(*, viewer: User, on: dt.date, instansi_id: int | None = None) -> dict[str, Any]:
     bup = list(retirement_register(viewer=viewer, on=on, months=HORIZON_MONTHS, instansi_id=instansi_id)[:500])
     horizon = _add_months(on, HORIZON_MONTHS)
     contracts = list(

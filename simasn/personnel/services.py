@@ -254,7 +254,7 @@ def employee_set_status(
                                 reason=reason, citations=list(citations or []), extra=extra)
 
 
-def employee_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -> Employee:
+def employee_create(*, actor: Actor, interface: Interface, data: dict[str, Any]) -> Employee:
     Scope.of(actor).require(Resource.EMPLOYEE, Action.CREATE, instansi_id=data.get("instansi_id"))
     validate_employee_data(data)
     data = {k: v for k, v in data.items() if k != "nik_checked"}
@@ -268,7 +268,7 @@ def employee_create(*, actor: Any, interface: Interface, data: dict[str, Any]) -
 
 
 def employee_update(
-    *, actor: Any, interface: Interface, employee: Employee, data: dict[str, Any], reason: str = ""
+    *, actor: Actor, interface: Interface, employee: Employee, data: dict[str, Any], reason: str = ""
 ) -> Employee:
     """Correct an employee's register data. Moving between instansi is a transfer
     (a personnel action), never a register edit."""
@@ -292,7 +292,7 @@ def employee_update(
     return employee
 
 
-def employee_sensitive_reveal(*, actor: Any, interface: Interface, employee: Employee) -> dict[str, Any]:
+def employee_sensitive_reveal(*, actor: Actor, interface: Interface, employee: Employee) -> dict[str, Any]:
     """Open the sensitive personal data in full; allowed to roles that need it, audited."""
     Scope.of(actor).require(Resource.EMPLOYEE_SENSITIVE, Action.VIEW, obj=employee)
     with transaction.atomic():

@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, ExtractDay, Mod
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.actions import summary
@@ -47,7 +48,7 @@ from simasn.personnel.models import Employee
 IN_SERVICE = summary.IN_SERVICE  # statuses counted as in service (one definition)
 
 
-def _scoped_employees(viewer: Any, resource: Resource, instansi_id: int | None,
+def _scoped_employees(viewer: User, resource: Resource, instansi_id: int | None,
                       using: str | None) -> QuerySet[Employee]:
     base = Employee.objects.all()
     if using:
@@ -58,7 +59,7 @@ def _scoped_employees(viewer: Any, resource: Resource, instansi_id: int | None,
     return qs.filter(status__in=IN_SERVICE)
 
 
-def _national(viewer: Any) -> bool:
+def _national(viewer: User) -> bool:
     return Scope.of(viewer).reach(Resource.AGGREGATE, Action.VIEW) == Reach.NATIONAL
 
 
@@ -81,7 +82,7 @@ def _projection_from_summary(on: dt.date, start: int, months: int, using: str | 
 
 
 def retirement_projection(
-    *, viewer: Any, years: int, on: dt.date, instansi_id: int | None = None, using: str | None = None,
+    *, viewer: User, years: int, on: dt.date, instansi_id: int | None = None, using: str | None = None,
     live: bool = False,
 ) -> QuerySet[Any]:
     """Employees reaching BUP per month for the next ``years`` years — ONE aggregate query.
@@ -149,7 +150,7 @@ def projection_rows(qs: QuerySet[Any]) -> list[dict[str, Any]]:
 
 
 def retirement_register(
-    *, viewer: Any, on: dt.date, months: int = 12, instansi_id: int | None = None,
+    *, viewer: User, on: dt.date, months: int = 12, instansi_id: int | None = None,
     using: str | None = None, without_overdue: bool = False,
 ) -> QuerySet[Employee]:
     """Employees whose TMT pensiun falls in the next ``months`` months (by name).
@@ -206,7 +207,7 @@ def overdue_filter(qs: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
 
 
 def retirement_overdue(
-    *, viewer: Any, on: dt.date, instansi_id: int | None = None, using: str | None = None,
+    *, viewer: User, on: dt.date, instansi_id: int | None = None, using: str | None = None,
 ) -> QuerySet[Employee]:
     """Employees still in service whose TMT pensiun is on or before ``on`` with no decided end.
 
@@ -230,7 +231,7 @@ def tmt_pensiun_of(employee: Any) -> dt.date:
 
 
 def retirement_overdue_counts(
-    *, viewer: Any, on: dt.date, instansi_id: int | None = None, using: str | None = None,
+    *, viewer: User, on: dt.date, instansi_id: int | None = None, using: str | None = None,
 ) -> dict[str, int]:
     """The projection's "overdue" bucket: ``retirement_overdue`` counted by position kind.
 
@@ -243,7 +244,7 @@ def retirement_overdue_counts(
             for row in qs.values("position__kind").annotate(total=Count("id")).order_by()}
 
 
-def contracts_ended(*, viewer: Any, on: dt.date, instansi_id: int | None = None) -> QuerySet[Employee]:
+def contracts_ended(*, viewer: User, on: dt.date, instansi_id: int | None = None) -> QuerySet[Employee]:
     """PPPK still in service whose contract ended before ``on`` with no decided end (Pasal 52(3)(c))."""
     decided = PersonnelAction.objects.filter(
         employee_id=OuterRef("pk"), state=ActionState.DECIDED, action_type__in=ENDING_TYPES)

@@ -11,6 +11,7 @@ from django.db.models import (
     QuerySet,
 )
 
+from simasn.accounts.models import User
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.actions.models import (
@@ -24,7 +25,7 @@ from simasn.core.errors import NotFoundError
 
 def action_list(
     *,
-    viewer: Any,
+    viewer: User,
     q: str = "",
     state: str = "",
     action_type: str = "",
@@ -52,18 +53,18 @@ def action_list(
     return qs.order_by("-created_at", "-id")
 
 
-def action_get(*, viewer: Any, pk: int) -> PersonnelAction:
+def action_get(*, viewer: User, pk: int) -> PersonnelAction:
     obj = action_list(viewer=viewer).filter(pk=pk).first()
     if obj is None:
         raise NotFoundError("Tindakan kepegawaian tidak ditemukan.")
     return obj
 
 
-def can_view(viewer: Any, action: PersonnelAction) -> bool:
+def can_view(viewer: User, action: PersonnelAction) -> bool:
     return action_list(viewer=viewer).filter(pk=action.pk).exists()
 
 
-def document_get(*, viewer: Any, action: PersonnelAction, kind: str = "SK") -> ActionDocument:
+def document_get(*, viewer: User, action: PersonnelAction, kind: str = "SK") -> ActionDocument:
     if not can_view(viewer, action):
         raise NotFoundError("Dokumen tidak ditemukan.")
     doc = ActionDocument.objects.filter(action=action, kind=kind).first()
@@ -83,7 +84,7 @@ def _awaiting_acceptance() -> Q:
             & ~Q(target_instansi_id=F("instansi_id")))
 
 
-def actions_waiting(*, viewer: Any, kind: str) -> QuerySet[PersonnelAction]:
+def actions_waiting(*, viewer: User, kind: str) -> QuerySet[PersonnelAction]:
     """Open actions whose next step is the viewer's (the parties of workflow.parties_of).
 
     ``usul``: drafts the viewer proposes (the PyB); ``tetapkan``: cases the viewer decides —

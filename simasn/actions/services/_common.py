@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from simasn.accounts.actors import Actor
 from simasn.actions.models import ActionType, PersonnelAction
 from simasn.core.audit import audit_record
 from simasn.core.audit_actions import AuditAction
@@ -42,7 +43,7 @@ def _jsonable_facts(facts: dict[str, Any]) -> dict[str, Any]:
 
 
 def _audit_refusal(
-    *, actor: Any, interface: Interface, error: ApplicationError, step: str,
+    *, actor: Actor, interface: Interface, error: ApplicationError, step: str,
     action: PersonnelAction | None = None, instansi_id: int | None = None,
     employee_id: int | None = None, repr_: str = "",
 ) -> None:

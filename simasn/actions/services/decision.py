@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import Actor
 from simasn.actions import legal
 from simasn.actions.documents import sk_store
 from simasn.actions.models import ActionState, ActionType, PersonnelAction
@@ -26,7 +27,7 @@ from simasn.organization.selectors import official_in_office
 from simasn.personnel.models import Employee
 
 
-def action_decide(*, actor: Any, interface: Interface, action_id: int,
+def action_decide(*, actor: Actor, interface: Interface, action_id: int,
                   expected_version: int | None = None, on: dt.date | None = None) -> PersonnelAction:
     """The PPK (or the President's office) sets the decision; the SK PDF is stored."""
     on = on or _today()

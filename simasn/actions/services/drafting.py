@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.actions import legal
@@ -30,7 +31,7 @@ from simasn.positions.models import Position
 
 def action_draft(
     *,
-    actor: Any,
+    actor: Actor,
     interface: Interface,
     action_type: str,
     employee_id: int | None = None,

@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import Actor
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.actions import legal, workflow
@@ -54,7 +55,7 @@ def _who_may(transition: workflow.Transition, action: PersonnelAction) -> str:
 
 def _transition(
     *,
-    actor: Any,
+    actor: Actor,
     interface: Interface,
     action_id: int,
     name: str,
@@ -125,7 +126,7 @@ def _transition(
     return action
 
 
-def action_propose(*, actor: Any, interface: Interface, action_id: int,
+def action_propose(*, actor: Actor, interface: Interface, action_id: int,
                    expected_version: int | None = None, on: dt.date | None = None) -> PersonnelAction:
     """The PyB proposes to the PPK (Pasal 30 ayat (3))."""
     now = timezone.now()
@@ -134,7 +135,7 @@ def action_propose(*, actor: Any, interface: Interface, action_id: int,
                        hook=lambda a: {"proposed_by": actor, "proposed_at": now})
 
 
-def action_accept(*, actor: Any, interface: Interface, action_id: int,
+def action_accept(*, actor: Actor, interface: Interface, action_id: int,
                   expected_version: int | None = None, on: dt.date | None = None) -> PersonnelAction:
     """The PPK of the receiving instansi accepts a transfer between instansi."""
     now = timezone.now()
@@ -143,7 +144,7 @@ def action_accept(*, actor: Any, interface: Interface, action_id: int,
                        hook=lambda a: {"accepted_by": actor, "accepted_at": now})
 
 
-def action_reject(*, actor: Any, interface: Interface, action_id: int, reason: str,
+def action_reject(*, actor: Actor, interface: Interface, action_id: int, reason: str,
                   expected_version: int | None = None, on: dt.date | None = None) -> PersonnelAction:
     now = timezone.now()
     return _transition(actor=actor, interface=interface, action_id=action_id, name="reject",
@@ -151,7 +152,7 @@ def action_reject(*, actor: Any, interface: Interface, action_id: int, reason: s
                        hook=lambda a: {"closed_by": actor, "closed_at": now, "closed_reason": reason.strip()})
 
 
-def action_withdraw(*, actor: Any, interface: Interface, action_id: int, reason: str,
+def action_withdraw(*, actor: Actor, interface: Interface, action_id: int, reason: str,
                     expected_version: int | None = None, on: dt.date | None = None) -> PersonnelAction:
     now = timezone.now()
     return _transition(actor=actor, interface=interface, action_id=action_id, name="withdraw",
