@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -23,6 +25,7 @@ from simasn.disputes.forms import (
 )
 from simasn.disputes.models import Dispute, DisputeState, Route
 from simasn.law import discipline_penalties
+from simasn.law.rules.disputes.remedy import BODY_LABELS
 from simasn.web.pages import form_page, list_page, require_page
 
 FILE_PARAMS = ("employee", "decision_kind", "issuer", "decision_number", "decision_date",
@@ -82,6 +85,11 @@ def dispute_file(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+def _penalty_label(code: str, on: dt.date, en: bool) -> str:
+    row = next((p for p in discipline_penalties(on=on) if p["code"] == code), None) if code else None
+    return "" if not code else code if row is None else str(row["label_en" if en else "label_id"])
+
+
 @login_required
 def dispute_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     scope = _require(request)
@@ -97,6 +105,10 @@ def dispute_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     en = (get_language() or "id").startswith("en")
     return render(request, "disputes/detail.html", {
         "title": str(dispute), "dispute": dispute, "pending": pending, "days_left": _days_left(dispute), "en": en,
+        # The law's names, never its codes (TEGURAN_TERTULIS, ATASAN_PEJABAT).
+        "penalty_label": _penalty_label(dispute.penalty, dispute.decision_date or today, en),
+        "new_penalty_label": _penalty_label(dispute.new_penalty, dispute.decision_date or today, en),
+        "body_label": BODY_LABELS.get(dispute.body, (dispute.body, dispute.body))[1 if en else 0],
         "can_answer": dispute.route == Route.BANDING_ADMINISTRATIF and dispute.state == DisputeState.DIAJUKAN
         and scope.allows(Resource.DISPUTE_APPEAL_ANSWER, Action.CREATE, instansi_id=dispute.instansi_id),
         "can_decide": dispute.is_open and scope.allows(decide_resource, Action.CREATE, instansi_id=dispute.instansi_id),

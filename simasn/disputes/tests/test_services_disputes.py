@@ -154,6 +154,21 @@ def test_a_keberatan_outcome_amends_the_discipline_decision_end_to_end(world):
     assert record["active_penalty_level"] in (None, "ringan")
 
 
+
+def test_the_dispute_page_names_penalties_and_the_body_never_their_codes(world, client):
+    case = _discipline_decision(world)
+    dispute = _file(world, decision_kind="HUKUMAN_DISIPLIN", penalty=case.penalty,
+                    decision_number=case.decision_number, source=f"discipline.disciplinecase:{case.pk}")
+    services.dispute_decide(actor=world.ppk, interface=WEB, dispute=dispute, outcome="MEMPERINGAN",
+                            new_penalty="TEGURAN_TERTULIS", reason="Ada alasan meringankan.",
+                            decided_on=dt.date(2026, 11, 2))
+    client.force_login(world.ppk)
+    page = client.get(f"/upaya-administratif/{dispute.pk}/").content.decode()
+    assert "TEGURAN_TERTULIS" not in page and "PEMOTONGAN_TUKIN_6_BULAN" not in page
+    assert "teguran tertulis" in page.lower()
+    assert "ATASAN_PEJABAT" not in page and ">PPK<" not in page
+
+
 def test_an_annulled_discipline_decision_leaves_the_record(world):
     case = _discipline_decision(world)
     dispute = _file(world, decision_kind="HUKUMAN_DISIPLIN", penalty=case.penalty,
