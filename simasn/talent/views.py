@@ -29,7 +29,7 @@ from simasn.talent.forms import (
     NominateForm,
     PriorityForm,
 )
-from simasn.talent.models import MobilityKind, MobilityState, NationalPriority
+from simasn.talent.models import COMPONENT_CHOICES, MobilityKind, MobilityState, NationalPriority
 from simasn.web.pages import Rows, apply_errors, confirm_page, list_page
 from simasn.web.pages import require_page as _require
 
@@ -85,7 +85,7 @@ def employee_profile(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     on = _on(form.cleaned_data.get("on") if form.is_valid() else None)
     profile = selectors.employee_talent(viewer=request.user, employee_id=pk, on=on)
     return render(request, "talent/profile.html", {"title": _("Profil talenta"), "p": profile, "on": on,
-                                                   "labels": _box_labels(on),
+                                                   "labels": _box_labels(on), "components": COMPONENT_CHOICES,
                                                    "can_mobility": Scope.of(request.user).can(Resource.TALENT_MOBILITY, Action.CREATE)})
 
 
@@ -98,7 +98,7 @@ def mine(request: AuthenticatedRequest) -> HttpResponse:
     on = _on(form.cleaned_data.get("on") if form.is_valid() else None)
     profile = selectors.employee_talent(viewer=request.user, employee_id=request.user.employee_id, on=on)
     return render(request, "talent/profile.html", {"title": _("Talenta saya"), "p": profile, "on": on, "mine": True,
-                                                   "labels": _box_labels(on)})
+                                                   "labels": _box_labels(on), "components": COMPONENT_CHOICES})
 
 
 @login_required

@@ -86,3 +86,14 @@ def test_waiting_for_receiver_and_operator(world: Any, performance: dict) -> Non
     incoming = waiting_for(viewer=world.other_ppk)
     assert incoming[0].count == 1 and "penerimaan" in incoming[0].label
     assert sum(i.count for i in waiting_for(viewer=world.operator)) == 0
+
+
+def test_the_profile_names_each_scored_component_never_its_code(world: Any) -> None:
+    """Found in the new-user walk: the profile listed KOMPETENSI and INTEGRITAS_MORALITAS."""
+    operator = user_with_role(Role.OPERATOR, instansi=world.instansi)
+    assess(operator, world.talent, "85")
+    client = Client()
+    client.force_login(world.ppk)
+    page = client.get(f"/talenta/pegawai/{world.talent.pk}/").content.decode()
+    assert "Integritas dan moralitas" in page and "Kompetensi" in page
+    assert "INTEGRITAS_MORALITAS" not in page and ">KOMPETENSI<" not in page

@@ -44,3 +44,9 @@ def angka(value: Any, decimals: Any = None) -> str:
 @register.filter
 def rupiah(value: Any) -> str:
     return formatting.rupiah(value)
+
+
+@register.filter
+def pilihan(value: Any, choices: Any) -> str:
+    """The name of a code among a field's ``(code, name)`` choices — never the bare code when a name exists."""
+    return str(dict(choices or ()).get(value, value))
