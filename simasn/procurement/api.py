@@ -6,6 +6,7 @@ Annotations are evaluated at definition time on purpose (django-ninja reads them
 
 
 import datetime as dt
+from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -16,8 +17,8 @@ from simasn.accounts.actors import AuthenticatedRequest
 from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.procurement import selectors
-from simasn.procurement.models import Application
-from simasn.procurement.services import registration
+from simasn.procurement.models import STAGE_ORDER, Application
+from simasn.procurement.services import portal, registration
 from simasn.web.api import PageMeta, paginate
 from simasn.web.api_crud import ERRORS
 
@@ -187,3 +188,20 @@ def application_list(request: AuthenticatedRequest, filters: Query[ApplicationFi
 @router.get("/procurement/applications/{application_id}", response={200: ApplicationOut, **ERRORS})
 def application_get(request: AuthenticatedRequest, application_id: int) -> object:
     return selectors.application_get(viewer=request.user, pk=application_id)
+
+
+class StageIn(Schema):
+    to_stage: Literal[tuple(STAGE_ORDER)]  # type: ignore[valid-type]
+
+
+class PeriodStageOut(Schema):
+    id: int
+    name: str
+    stage: str
+
+
+@router.post("/procurement/periods/{period_id}/stage", response={200: PeriodStageOut, **ERRORS})
+def period_advance(request: AuthenticatedRequest, period_id: int, payload: StageIn) -> object:
+    """BKN moves a selection period to a later stage (never back); 409 otherwise."""
+    return portal.period_advance(actor=request.user, interface=Interface.API, period_id=period_id,
+                                 to_stage=payload.to_stage)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("periode/", staff.period_list, name="periods"),
     path("periode/baru/", staff.period_create, name="period_create"),
     path("periode/<int:pk>/", staff.period_detail, name="period"),
+    path("periode/<int:pk>/lanjut/", staff.period_advance, name="period_advance"),
     path("periode/<int:pk>/lowongan-baru/", staff.vacancy_create, name="vacancy_create"),
     path("periode/<int:pk>/hasil/", committee.results, name="results"),
     path("periode/<int:pk>/umumkan/<str:kind>/", committee.announcement_publish, name="announce"),

@@ -51,3 +51,18 @@ def test_a_session_submit_without_csrf_is_refused(world, ready_applicant):
                            content_type="application/json", HTTP_IDEMPOTENCY_KEY="api-key-000002")
     assert response.status_code == 403
     assert not Application.objects.exists()
+
+
+def test_bkn_moves_a_period_on_by_api_only_forward(world):
+    _token, raw = api_token_create(actor=world.bkn, interface=Interface.WEB, name="seleksi")
+    client = Client(enforce_csrf_checks=True)
+    url = f"/api/v1/procurement/periods/{world.period.pk}/stage"
+    moved = client.post(url, {"to_stage": "VERIFICATION"}, content_type="application/json",
+                        HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert moved.status_code == 200 and moved.json()["stage"] == "VERIFICATION"
+    back = client.post(url, {"to_stage": "OPEN"}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert back.status_code == 409 and back.json()["error"]["code"] == "wrong_stage"
+    _token, other = api_token_create(actor=world.operator, interface=Interface.WEB, name="operator")
+    refused = client.post(url, {"to_stage": "SKD"}, content_type="application/json",
+                          HTTP_AUTHORIZATION=f"Bearer {other}")
+    assert refused.status_code == 403 and "error" in refused.json()

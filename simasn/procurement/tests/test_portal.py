@@ -119,3 +119,24 @@ def test_staff_see_periods_and_their_vacancies(world):
     detail = client.get(f"/pengadaan/periode/{world.period.pk}/").content.decode()
     # The panitia of Bandung sees its own instansi's vacancies only.
     assert "Guru Ahli Pertama" in detail and "Perawat Terampil" not in detail
+
+
+def test_bkn_moves_a_period_to_its_next_stage_from_the_page_after_confirming(world):
+    """Found in the new-user walk: no page or button moved a period on, so a selection could
+    not be run to appointment from the web."""
+    client = Client(enforce_csrf_checks=False)
+    client.force_login(world.operator)
+    page = client.get(f"/pengadaan/periode/{world.period.pk}/").content.decode()
+    assert "Pendaftaran dibuka" in page and f"/pengadaan/periode/{world.period.pk}/lanjut/" not in page
+    assert client.post(f"/pengadaan/periode/{world.period.pk}/lanjut/").status_code == 403
+    client.force_login(world.bkn)
+    page = client.get(f"/pengadaan/periode/{world.period.pk}/").content.decode()
+    assert "Lanjut ke tahap Verifikasi administrasi" in page
+    question = client.get(f"/pengadaan/periode/{world.period.pk}/lanjut/").content.decode()
+    assert "tidak dapat dikembalikan" in question
+    world.period.refresh_from_db()
+    assert world.period.stage == Stage.OPEN  # asking changes nothing
+    response = client.post(f"/pengadaan/periode/{world.period.pk}/lanjut/")
+    assert response.status_code == 302
+    world.period.refresh_from_db()
+    assert world.period.stage == Stage.VERIFICATION

@@ -12,14 +12,15 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
+from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.positions.models import Position
 from simasn.procurement import legal, selectors
 from simasn.procurement.forms import PeriodForm, SearchForm, VacancyForm
-from simasn.procurement.models import SelectionPeriod
+from simasn.procurement.models import STAGE_ORDER, SelectionPeriod, Stage
 from simasn.procurement.services import portal as portal_services
 from simasn.web.exports import Column
-from simasn.web.pages import form_page, list_page
+from simasn.web.pages import confirm_page, form_page, list_page
 from simasn.web.pages import require_page as _require
 
 
@@ -72,9 +73,42 @@ def period_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     return list_page(request, queryset=qs, template="procurement/period_detail.html", title=period.name,
                      columns=columns, export_name="lowongan-periode", export_object_type="procurement.vacancy",
                      estimate_count=False, filter_form=SearchForm(request.GET or None),
-                     context={"period": period, "q": q,
+                     context={"period": period, "q": q, "next_stage": _next_stage(period),
+                              "can_advance": scope.can(Resource.SELECTION_PERIOD, Action.UPDATE)
+                              and _next_stage(period) is not None,
                               "can_open": scope.can(Resource.VACANCY, Action.CREATE) and period.stage == "OPEN",
                               "create_url": reverse("procurement:vacancy_create", args=[period.pk])})
+
+
+def _next_stage(period: SelectionPeriod) -> tuple[str, str] | None:
+    """The stage after the period's (code, name), or None once it is closed."""
+    index = STAGE_ORDER.index(period.stage)
+    if index + 1 >= len(STAGE_ORDER):
+        return None
+    code = STAGE_ORDER[index + 1]
+    return code, str(Stage(code).label)
+
+
+@login_required
+def period_advance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """BKN moves a national selection to its next stage, after confirming: never back."""
+    _require(request, Resource.SELECTION_PERIOD, Action.UPDATE)
+    period = selectors.period_get(viewer=request.user, pk=pk)
+    back = reverse("procurement:period", args=[period.pk])
+    following = _next_stage(period)
+    if following is None:
+        raise ConflictError(_("Periode seleksi ini sudah selesai."), code="wrong_stage")
+    code, name = following
+    return confirm_page(
+        request, title=_("Lanjutkan tahap seleksi"),
+        question=_("Pindahkan %(period)s dari tahap “%(now)s” ke tahap “%(next)s”? Tahap tidak dapat "
+                   "dikembalikan: pengumuman yang sudah dibuat tetap berlaku.")
+        % {"period": period.name, "now": period.get_stage_display(), "next": name},
+        perform=lambda _reason: portal_services.period_advance(actor=request.user, interface=Interface.WEB,
+                                                                period_id=period.pk, to_stage=code),
+        success_url=back, cancel_url=back, needs_reason=False,
+        success_message=_("Tahap seleksi sekarang: %(next)s.") % {"next": name},
+    )
 
 
 @login_required
