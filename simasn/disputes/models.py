@@ -86,7 +86,8 @@ class Dispute(ScopedRecord, TimeStampedModel):
     decide_due_latest = models.DateField(_("batas keputusan (tafsiran terakhir)"), null=True, blank=True)
     citations = models.JSONField(_("dasar hukum"), default=list, blank=True)
     needs_legal_review = models.BooleanField(_("perlu kajian hukum"), default=False)
-    review_reason = models.TextField(_("alasan kajian hukum"), blank=True)
+    review_reason = models.TextField(_("alasan kajian hukum"), blank=True)  # the law's English wording
+    review_reason_id = models.TextField(_("alasan kajian hukum (bahasa Indonesia)"), blank=True)
     # The PPK's answer to BPASN (banding).
     answer = models.TextField(_("tanggapan PPK"), blank=True)
     answered_on = models.DateField(_("tanggal tanggapan"), null=True, blank=True)

@@ -108,6 +108,8 @@ def dispute_file(
     in_time = check.outcome.get("admissible")
     citations = list(dict.fromkeys([*remedy.citations, *check.citations]))
     reasons = [r for r in (remedy.review_reason, check.review_reason) if r]
+    reasons_id = [r for r in (remedy.review_reason_id or remedy.review_reason,
+                              check.review_reason_id or check.review_reason) if r]
     with transaction.atomic(durable=True):
         dispute = Dispute(
             route=route, instansi_id=employee.instansi_id, employee=employee, decision_kind=facts["decision"],
@@ -118,6 +120,7 @@ def dispute_file(
             admissibility={"explanation_id": check.explanation_id, "explanation_en": check.explanation_en,
                            "outcome": check.to_dict()["outcome"]},
             citations=citations, needs_legal_review=bool(reasons), review_reason="; ".join(reasons),
+            review_reason_id="; ".join(reasons_id),
             filed_by=actor, created_by=actor, updated_by=actor,
         )
         if in_time is False:
@@ -147,6 +150,8 @@ def _set_due_dates(dispute: Dispute) -> None:
         # e.g. the next year's holiday list is not set yet: the deadline cannot be counted.
         dispute.needs_legal_review = True
         dispute.review_reason = "; ".join(r for r in (dispute.review_reason, decide.review_reason) if r)
+        dispute.review_reason_id = "; ".join(
+            r for r in (dispute.review_reason_id, decide.review_reason_id or decide.review_reason) if r)
 
 
 def _locked(dispute: Dispute) -> Dispute:

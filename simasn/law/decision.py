@@ -136,6 +136,8 @@ class Decision:
     needs_legal_review: bool = False
     review_reason: str | None = None
     parameters_used: list[dict[str, Any]] = field(default_factory=list)
+    #: The open question in Indonesian, where the rule words it (``review_reason`` is English).
+    review_reason_id: str | None = None
 
     def cite(self, *citations: str) -> None:
         for citation in citations:
@@ -152,6 +154,7 @@ class Decision:
             "explanation_en": self.explanation_en,
             "needs_legal_review": self.needs_legal_review,
             "review_reason": self.review_reason,
+            "review_reason_id": self.review_reason_id,
             "parameters_used": jsonable(self.parameters_used),
         }
 

@@ -19,6 +19,9 @@ from simasn.law import parameters
 from simasn.law.enums import HolidayKind
 from simasn.law.parameters import ParameterGapError, UnknownParameterError, Version
 
+_MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+              "Oktober", "November", "Desember")
+
 __all__ = ["Holiday", "HolidayListNotSetError", "WorkingCalendar", "region_codes"]
 
 HOLIDAYS = "calendar.holidays.{year}"
@@ -56,6 +59,11 @@ class HolidayListNotSetError(ParameterGapError):
             f"perlu telaah hukum: daftar hari libur nasional dan cuti bersama tahun {year} "
             f"belum ditetapkan{when_id}"
         )
+        # The open question alone (a decision adds its own "needs legal review"), dates long.
+        self.reason_en = f"the holiday list for {year} is not yet set" + (
+            f" as known on {known_on.day} {known_on.strftime('%B')} {known_on.year}" if known_on else "")
+        self.reason_id = f"daftar hari libur nasional dan cuti bersama tahun {year} belum ditetapkan" + (
+            f" per {known_on.day} {_MONTHS_ID[known_on.month - 1]} {known_on.year}" if known_on else "")
         LookupError.__init__(
             self,
             f"needs legal review: holiday list for {year} not yet set{when_en}",

@@ -234,3 +234,8 @@ def test_a_deadline_running_into_2027_is_marked_for_legal_review_not_guessed(wor
     client.force_login(world.ppk)
     page = client.get(f"/upaya-administratif/{dispute.pk}/").content.decode()
     assert "2027" in page
+    # In Indonesian, once, with a long date (found in the new-user walk: the English reason, an
+    # ISO date and "Perlu telaah hukum: perlu telaah hukum:").
+    assert "belum ditetapkan per 10 Desember 2026" in page
+    assert "not yet set" not in page and "2026-12-10" not in page
+    assert "perlu telaah hukum: perlu telaah hukum" not in page.lower()

@@ -80,6 +80,7 @@ def review(
         explanation_en=f"Needs legal review: {reason_en}",
         needs_legal_review=True,
         review_reason=reason_en,
+        review_reason_id=reason_id,
         parameters_used=lookup.records if lookup else [],
     )
 
@@ -178,10 +179,13 @@ def answer(
     explanation_id: str,
     explanation_en: str,
     reasons: list[str] | None = None,
+    reasons_id: list[str] | None = None,
 ) -> Decision:
     """A decision with its citations (deduplicated, in order); ``reasons`` (the open legal
-    questions, in English) make it "needs legal review" and prefix the explanations."""
+    questions, in English, and ``reasons_id`` the same in Indonesian) make it "needs legal
+    review" and prefix the explanations."""
     open_points = [reason for reason in dict.fromkeys(reasons or []) if reason]
+    open_points_id = [reason for reason in dict.fromkeys(reasons_id or []) if reason]
     if open_points:
         explanation_id = f"Perlu telaah hukum. {explanation_id}"
         explanation_en = f"Needs legal review. {explanation_en}"
@@ -194,6 +198,7 @@ def answer(
         explanation_en=explanation_en,
         needs_legal_review=bool(open_points),
         review_reason="; ".join(open_points) or None,
+        review_reason_id=("; ".join(open_points_id) or None) if open_points else None,
         parameters_used=lookup.records,
     )
 

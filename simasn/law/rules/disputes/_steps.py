@@ -31,6 +31,15 @@ EVENT_LABELS = {
 }
 __all__ = ["StepCount", "StepReading", "count_step", "describe", "region_code"]
 
+#: The steps by their names (Indonesian, English).
+STEP_LABELS = {
+    DisputeStep.PENGAJUAN_KEBERATAN: ("pengajuan keberatan", "filing the keberatan"),
+    DisputeStep.KEPUTUSAN_KEBERATAN: ("keputusan atas keberatan", "the decision on the keberatan"),
+    DisputeStep.PENGAJUAN_BANDING: ("pengajuan banding administratif", "filing the banding administratif"),
+    DisputeStep.TANGGAPAN_PPK: ("tanggapan PPK kepada BPASN", "the PPK's answer to BPASN"),
+    DisputeStep.KEPUTUSAN_BPASN: ("keputusan BPASN", "BPASN's decision"),
+}
+
 UNIT_LABELS = {DayUnit.WORKING: ("hari kerja", "working days"), DayUnit.CALENDAR: ("hari", "calendar days")}
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ class StepReading:
     due_date: dt.date
     calendar_review: str | None = None
     moved_to: dt.date | None = None  # the next working day, when due_date is not one
+    calendar_review_id: str | None = None  # the calendar's open question, in Indonesian
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,17 +106,38 @@ class StepCount:
             reasons.insert(0, unsettled_reason(self))
         return list(dict.fromkeys(reasons))
 
+    def review_reasons_id(self) -> list[str]:
+        """The same open questions in Indonesian, in the same order."""
+        reasons = [r.calendar_review_id or r.calendar_review for r in self.readings if r.calendar_review]
+        if not self.settled:
+            reasons.insert(0, unsettled_reason_id(self))
+        return list(dict.fromkeys(reasons))
+
 
 def unsettled_reason(count: StepCount) -> str:
     units = ", ".join(UNIT_LABELS[DayUnit(u)][1] for u in count.spec["units"])
     events = " or ".join(EVENT_LABELS[e][1] for e in count.spec["runs_from"])
     text = (
         f"PP 79/2021 as checked does not settle the {count.spec['n']}-day limit of "
-        f"{count.step.value}: counted in {units} from {events}; every reading is shown"
+        f"{STEP_LABELS[count.step][1]}: counted in {units} from {events}; every reading is shown"
     )
     if count.missing_events:
         fields = ", ".join(EVENT_FIELDS[e] for e in count.missing_events)
         text += f" (give {fields} for the reading not computed)"
+    return text
+
+
+def unsettled_reason_id(count: StepCount) -> str:
+    units = ", ".join(UNIT_LABELS[DayUnit(u)][0] for u in count.spec["units"])
+    events = " atau ".join(EVENT_LABELS[e][0] for e in count.spec["runs_from"])
+    text = (
+        f"PP 79/2021 sebagaimana diperiksa tidak menetapkan cara menghitung batas {count.spec['n']} hari "
+        f"untuk {STEP_LABELS[count.step][0]}: dihitung dalam {units} sejak "
+        f"{events}; setiap tafsiran ditampilkan"
+    )
+    if count.missing_events:
+        fields = ", ".join(EVENT_LABELS[e][0] for e in count.missing_events)
+        text += f" (isi tanggal {fields} untuk tafsiran yang belum dihitung)"
     return text
 
 
@@ -149,6 +180,7 @@ def count_step(
                     due.date,
                     due.review_reason if due.needs_legal_review else None,
                     due.next_working_day if due.lands_on_working_day is False else None,
+                    due.review_reason_id if due.needs_legal_review else None,
                 )
             )
     missing = [e for e in spec["runs_from"] if e not in given]

@@ -65,7 +65,7 @@ def admissible(facts: AdmissibleFacts, on: dt.date) -> Decision:
     try:
         count = count_step(step, dates, lookup, region=facts.region, rule=RULE)
     except calendar.HolidayListNotSetError as error:
-        return review(RULE, on, str(error), error.message_id, lookup=lookup)
+        return review(RULE, on, error.reason_en, error.reason_id, lookup=lookup)
     except ParameterGapError as error:
         return gap_review(RULE, lookup, error)
 
@@ -77,6 +77,7 @@ def admissible(facts: AdmissibleFacts, on: dt.date) -> Decision:
     name_id, name_en = ROUTE_LABELS[facts.route]
     dates_id, dates_en = describe(count)
     reasons: list[str] = []
+    reasons_id: list[str] = []
     if facts.filed_date <= count.due_date:
         outcome.update({"admissible": True, "reason": "IN_TIME"})
         explanation_id = (f"{name_id} diajukan {fmt_date_id(facts.filed_date)}, dalam batas waktu "
@@ -96,8 +97,12 @@ def admissible(facts: AdmissibleFacts, on: dt.date) -> Decision:
             "the filing is in time only if a deadline on a non-working day moves to the next "
             "working day, which no rule found settles"
         ]
+        reasons_id = count.review_reasons_id() or [
+            "pengajuan tepat waktu hanya bila batas waktu yang jatuh pada hari libur bergeser ke hari "
+            "kerja berikutnya, dan tidak ada aturan yang ditemukan menetapkannya"
+        ]
         explanation_id = (f"{name_id} diajukan {fmt_date_id(facts.filed_date)}: tepat waktu menurut "
                           f"sebagian tafsiran saja ({dates_id}).")
         explanation_en = (f"{name_en} was filed on {fmt_date_en(facts.filed_date)}: in time on some "
                           f"readings only ({dates_en}).")
-    return answer(RULE, lookup, outcome, count.citations, explanation_id, explanation_en, reasons)
+    return answer(RULE, lookup, outcome, count.citations, explanation_id, explanation_en, reasons, reasons_id)

@@ -33,17 +33,10 @@ from simasn.law.rules._support import (
     gap_review,
     review,
 )
-from simasn.law.rules.disputes._steps import StepCount, count_step, describe
+from simasn.law.rules.disputes._steps import STEP_LABELS, StepCount, count_step, describe
 
 RULE = "disputes.deadline"
 
-STEP_LABELS = {
-    DisputeStep.PENGAJUAN_KEBERATAN: ("pengajuan keberatan", "filing the keberatan"),
-    DisputeStep.KEPUTUSAN_KEBERATAN: ("keputusan atas keberatan", "the decision on the keberatan"),
-    DisputeStep.PENGAJUAN_BANDING: ("pengajuan banding administratif", "filing the banding administratif"),
-    DisputeStep.TANGGAPAN_PPK: ("tanggapan PPK kepada BPASN", "the PPK's answer to BPASN"),
-    DisputeStep.KEPUTUSAN_BPASN: ("keputusan BPASN", "BPASN's decision"),
-}
 SILENCE_LABELS = {
     "BPASN_DECIDES_ON_EVIDENCE": (
         "BPASN memutus berdasarkan bukti yang ada",
@@ -100,7 +93,7 @@ def dispute_deadline(facts: DeadlineFacts, on: dt.date) -> Decision:
         count = count_step(facts.step, facts.dates(), lookup, region=facts.region, rule=RULE)
         silence = lookup.value("disputes.silence")
     except calendar.HolidayListNotSetError as error:
-        return review(RULE, on, str(error), error.message_id, lookup=lookup)
+        return review(RULE, on, error.reason_en, error.reason_id, lookup=lookup)
     except ParameterGapError as error:
         return gap_review(RULE, lookup, error)
     except UnknownKeyError as error:
@@ -118,6 +111,7 @@ def dispute_deadline(facts: DeadlineFacts, on: dt.date) -> Decision:
             outcome["working_days_left"] = None
     citations = list(count.citations)
     reasons = count.review_reasons()
+    reasons_id = count.review_reasons_id()
     label_id, label_en = STEP_LABELS[facts.step]
     dates_id, dates_en = describe(count)
     explanation_id = f"Batas waktu {label_id}: {dates_id}."
@@ -135,7 +129,11 @@ def dispute_deadline(facts: DeadlineFacts, on: dt.date) -> Decision:
                 f"the consequence of missing the deadline for {label_en} is not settled "
                 f"(readings: {', '.join(outcome['on_missed_readings'])})"
             )
+            reasons_id.append(
+                f"akibat terlewatnya batas waktu {label_id} belum pasti "
+                f"(tafsiran: {', '.join(SILENCE_LABELS.get(r, (r, r))[0] for r in outcome['on_missed_readings'])})"
+            )
     if status == "OVERDUE":
         explanation_id += f" Per {fmt_date_id(on)} batas waktu telah lewat."
         explanation_en += f" On {fmt_date_en(on)} the deadline has passed."
-    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons)
+    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons, reasons_id)

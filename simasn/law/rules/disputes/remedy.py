@@ -123,7 +123,7 @@ def remedy_summary(decision: Decision, *, en: bool = False) -> dict[str, Any] | 
         "latest_due_date": filing.get("latest_due_date"),
         "readings": readings,
         "needs_legal_review": decision.needs_legal_review,
-        "review_reason": decision.review_reason or "",
+        "review_reason": (decision.review_reason if en else decision.review_reason_id or decision.review_reason) or "",
         "citations": list(decision.citations),
     }
 
@@ -198,12 +198,13 @@ def remedy(facts: RemedyFacts, on: dt.date) -> Decision:
     explanation_id = f"Upaya administratif: {route_id} kepada {body_id}."
     explanation_en = f"Remedy: {route_en} to {body_en}."
     reasons: list[str] = []
+    reasons_id: list[str] = []
     dates = {"decision_date": facts.decision_date, "decision_received_date": facts.decision_received_date}
     if any(dates.values()):
         try:
             count = count_step(STEPS[route_code][0], dates, lookup, region=facts.region, rule=RULE)
         except calendar.HolidayListNotSetError as error:
-            return review(RULE, on, str(error), error.message_id, citations=citations,
+            return review(RULE, on, error.reason_en, error.reason_id, citations=citations,
                           outcome=outcome, lookup=lookup)
         citations.extend(count.citations)
         outcome["filing_deadline"] = {
@@ -216,4 +217,5 @@ def remedy(facts: RemedyFacts, on: dt.date) -> Decision:
         explanation_id += f" Batas pengajuan: {dates_id}."
         explanation_en += f" File by: {dates_en}."
         reasons = count.review_reasons()
-    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons)
+        reasons_id = count.review_reasons_id()
+    return answer(RULE, lookup, outcome, citations, explanation_id, explanation_en, reasons, reasons_id)
