@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simasn.law import behaviour_indicators
 from simasn.law.enums import PeriodicScheme
 from simasn.performance.models import (
+    ANNUAL,
     EXPECTATION_CHOICES,
     ORGANISATION_RATING_CHOICES,
     PREDIKAT_CHOICES,
@@ -99,6 +100,13 @@ class DialoguePlanForm(forms.Form):
     def __init__(self, *args: Any, evaluations: list[dict[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["evaluation"].choices = [(e["code"], e["label_id"]) for e in evaluations]  # type: ignore[attr-defined]
+        # The evaluation whose months cover today comes first to hand (not always the first quarter).
+        today = timezone.localdate()
+        current = next((e["code"] for e in evaluations if e.get("start") and e.get("end")
+                        and e["start"] <= today <= e["end"] and e["code"] != ANNUAL), None)
+        if current:
+            self.fields["evaluation"].initial = current
+            self.fields["planned_on"].initial = today
 
 
 class DialogueRecordForm(forms.Form):

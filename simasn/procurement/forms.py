@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simasn.personnel.models import EducationLevel
 from simasn.positions.models import Position
 from simasn.procurement.models import EMPLOYEE_TYPES, DocumentType
+from simasn.web.fields import IndonesianDecimalField
 from simasn.web.pages import limit_choices
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -96,10 +97,11 @@ class DraftForm(forms.Form):
     education_major = forms.CharField(label=_("Program studi / jurusan"), max_length=150, required=False)
     institution_name = forms.CharField(label=_("Perguruan tinggi / sekolah"), max_length=200, required=False)
     graduation_year = forms.IntegerField(label=_("Tahun lulus"), min_value=1960, max_value=2100, required=False)
-    ipk = forms.DecimalField(label=_("IPK (untuk lulusan perguruan tinggi)"), min_value=0, max_value=4,
-                             decimal_places=2, required=False)
-    ijazah_average = forms.DecimalField(label=_("Nilai rata-rata ijazah (untuk lulusan SMA/SMK)"), min_value=0,
-                                        max_value=100, decimal_places=2, required=False)
+    # Typed the Indonesian way ("3,45"); found in the new-user walk (the field refused the comma).
+    ipk = IndonesianDecimalField(label=_("IPK (untuk lulusan perguruan tinggi)"), min_value=0, max_value=4,
+                                 decimal_places=2, required=False)
+    ijazah_average = IndonesianDecimalField(label=_("Nilai rata-rata ijazah (untuk lulusan SMA/SMK)"), min_value=0,
+                                            max_value=100, decimal_places=2, required=False)
     address = forms.CharField(label=_("Alamat domisili"), max_length=300, required=False)
 
 

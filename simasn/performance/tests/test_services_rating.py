@@ -155,3 +155,20 @@ def test_tidak_berkinerja_opens_a_case_for_a_human_never_a_dismissal(org: Any, p
                          note="Dua kali dialog tanpa perbaikan; diproses pemberhentian.", action_reference="123")
     case.refresh_from_db()
     assert case.status == CaseStatus.FORWARDED
+
+
+def test_the_dialogue_form_offers_the_evaluation_that_covers_today(org: Any, period: Any) -> None:
+    """Found in the new-user walk: the form offered Triwulan I in December."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from simasn.performance.forms import DialoguePlanForm
+
+    evaluations = [{"code": "Q1", "label_id": "I", "start": dt.date(2000, 1, 1), "end": dt.date(2000, 3, 31)},
+                   {"code": "NOW", "label_id": "kini", "start": timezone.localdate() - dt.timedelta(days=1),
+                    "end": timezone.localdate() + dt.timedelta(days=1)},
+                   {"code": ANNUAL, "label_id": "tahunan", "start": dt.date(2000, 1, 1), "end": dt.date(2100, 1, 1)}]
+    form = DialoguePlanForm(evaluations=evaluations)
+    assert form.fields["evaluation"].initial == "NOW"
+    assert form.fields["planned_on"].initial == timezone.localdate()

@@ -165,8 +165,11 @@ def test_the_web_flow_from_form_to_receipt(world, register):
     client.force_login(applicant.user)
     url = f"/pengadaan/lowongan/{world.vacancy.pk}/lamar/"
     assert client.get(url).status_code == 200
-    saved = client.post(url, {"education_level": "S1", "ipk": "3.2"}, HTTP_HX_REQUEST="true")
+    saved = client.post(url, {"education_level": "S1", "ipk": "3,45"}, HTTP_HX_REQUEST="true")  # the Indonesian comma
     assert saved.status_code == 200 and "Konsep tersimpan" in saved.content.decode()
+    from simasn.procurement.models import ApplicationDraft
+
+    assert str(ApplicationDraft.objects.get(applicant=applicant).data["ipk"]) in ("3.45", "3,45")
     for doc in ("KTP", "IJAZAH"):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
