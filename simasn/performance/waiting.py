@@ -1,4 +1,5 @@
-"""What waits for each role in performance management (simasn.web.waiting contract)."""
+"""What waits for the viewer in performance management (simasn.web.waiting contract); what
+they may see and do comes from the policy table through Scope."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from simasn.accounts.actors import User
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
 from simasn.performance import selectors
-from simasn.performance.models import PeriodStatus, PlanStatus, UnitRating
+from simasn.performance.models import ANNUAL, PeriodStatus, PlanStatus, UnitRating
 from simasn.web.waiting import WaitingItem
 
 
@@ -30,15 +31,16 @@ def waiting_for(*, viewer: User) -> list[WaitingItem]:
         items.append(WaitingItem(label=_("SKP tim yang menunggu kesepakatan Anda"),
                                  count=team.filter(status=PlanStatus.DRAFT, results__isnull=False).distinct().count(),
                                  url=reverse("performance:team")))
-        overdue = team.filter(period__end_date__lt=today).exclude(ratings__evaluation="TAHUNAN").count()
+        overdue = team.filter(period__end_date__lt=today).exclude(ratings__evaluation=ANNUAL).count()
         items.append(WaitingItem(label=_("Penilaian tahunan tim yang terlambat"), count=overdue,
                                  url=reverse("performance:team"), urgent=True))
         items.append(WaitingItem(label=_("Penyesuaian predikat menunggu persetujuan Anda"),
                                  count=len(selectors.pending_overrides(viewer=viewer)),
                                  url=reverse("performance:team")))
     if scope.reach(Resource.PERFORMANCE_UNIT_RATING, Action.UPDATE) >= Reach.INSTANSI:
-        open_units = UnitRating.objects.filter(period__instansi_id=viewer.instansi_id or 0,
-                                               period__status=PeriodStatus.OPEN, finalised_at__isnull=True).count()
+        open_units = scope.filter(UnitRating.objects.filter(period__status=PeriodStatus.OPEN,
+                                                            finalised_at__isnull=True),
+                                  Resource.PERFORMANCE_UNIT_RATING, Action.UPDATE).count()
         items.append(WaitingItem(label=_("Unit kerja yang belum memfinalkan penilaian"), count=open_units,
                                  url=reverse("performance:periods")))
     if scope.reach(Resource.PERFORMANCE_CASE, Action.UPDATE) >= Reach.INSTANSI:
