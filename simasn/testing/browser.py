@@ -53,3 +53,22 @@ def login(page: Any, live_server: Any, username: str, password: str = PASSWORD) 
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_load_state("networkidle")
+
+
+def shows(page: Any, *texts: str) -> None:
+    """Wait until the page shows every text (Playwright retries until the default timeout).
+
+    `assert text in page.content()` right after a click races the navigation the click
+    starts: it may read the old page, or an empty document while the new one commits.
+    """
+    from playwright.sync_api import expect
+
+    body = page.locator("body")
+    for text in texts:
+        expect(body).to_contain_text(text)
+
+
+def html_after(page: Any, text: str) -> str:
+    """The page's HTML once it shows `text` — for assertions on markup or on absence."""
+    shows(page, text)
+    return str(page.content())

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from simasn.accounts.roles import Role
 from simasn.actions.models import ActionDocument, PersonnelAction
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 from simasn.testing.factories import (
     EmployeeFactory,
     InstansiFactory,
@@ -50,8 +50,8 @@ def test_operator_pyb_ppk_take_a_retirement_to_a_downloaded_sk(live_server, page
     page.get_by_label("Pegawai", exact=True).select_option(str(employee.pk))
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url("**/tindakan/*/")
-    assert "Konsep" in page.content()
-    assert "UU 20/2023 Pasal 55" in page.content()
+    shows(page, "Konsep")
+    shows(page, "UU 20/2023 Pasal 55")
     action = PersonnelAction.objects.get(employee=employee)
     _logout(page, live_server)
 
@@ -60,13 +60,13 @@ def test_operator_pyb_ppk_take_a_retirement_to_a_downloaded_sk(live_server, page
     page.get_by_role("button", name="Usulkan", exact=True).click()
     page.get_by_role("button", name="Ya, Usulkan").click()
     page.wait_for_url(f"**/tindakan/{action.pk}/")
-    assert "Diusulkan" in page.content()
+    shows(page, "Diusulkan")
     _logout(page, live_server)
 
     login(page, live_server, ppk.username)
     page.goto(f"{live_server.url}/tindakan/{action.pk}/")
     page.get_by_role("button", name="Tetapkan", exact=True).click()
-    assert "tidak dapat dibatalkan" in page.content()
+    shows(page, "tidak dapat dibatalkan")
     page.get_by_role("button", name="Ya, Tetapkan").click()
     page.wait_for_url(f"**/tindakan/{action.pk}/")
     document = ActionDocument.objects.get(action=action)

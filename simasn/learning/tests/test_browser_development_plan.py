@@ -10,7 +10,7 @@ from django.utils import timezone
 from simasn.accounts.roles import Role
 from simasn.core.interfaces import Interface
 from simasn.learning.services import learning_record_create
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 from simasn.testing.factories import EmployeeFactory, InstansiFactory, user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +28,7 @@ def test_an_employee_plans_their_development_and_sees_it_done(live_server, page)
     page.goto(f"{live_server.url}/pengembangan-kompetensi/saya/")
     page.get_by_role("button", name="Rencana pengembangan saya").click()
     page.get_by_role("button", name="Susun rencana pengembangan").click()
-    assert "Rencana pengembangan disusun" in page.content()
+    shows(page, "Rencana pengembangan disusun")
     page.get_by_role("button", name="Tambah kebutuhan pengembangan").click()
     page.get_by_label("Sumber kebutuhan").select_option("COMPETENCE_GAP")
     page.get_by_label("Kompetensi / kebutuhan").fill("Manajemen data kepegawaian")
@@ -38,12 +38,12 @@ def test_an_employee_plans_their_development_and_sees_it_done(live_server, page)
     page.get_by_label("Bentuk pengembangan yang direncanakan").select_option("KURSUS")
     page.get_by_label("JP direncanakan").fill("8")
     page.get_by_role("button", name="Simpan").click()
-    assert "tidak ada kesenjangan" in page.content()  # the refusal, in Indonesian, on the form
+    shows(page, "tidak ada kesenjangan")  # the refusal, in Indonesian, on the form
     page.get_by_label("Level hasil asesmen").select_option("2")
     page.get_by_role("button", name="Simpan").click()
-    assert "Kebutuhan ditambahkan." in page.content()
-    assert "standar 3, asesmen 2 (kurang 1 level)" in page.content()
+    shows(page, "Kebutuhan ditambahkan.")
+    shows(page, "standar 3, asesmen 2 (kurang 1 level)")
     page.get_by_role("button", name="Tautkan").click()
-    assert "Catatan pembelajaran ditautkan" in page.content()
+    shows(page, "Catatan pembelajaran ditautkan")
     assert page.get_by_test_id("gap-share").inner_text().startswith("100")
-    assert "1 / 1" in page.content()
+    shows(page, "1 / 1")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from simasn.accounts.roles import Role
 from simasn.learning.models import LearningRecord
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 from simasn.testing.factories import EmployeeFactory, InstansiFactory, user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,8 +18,8 @@ def test_an_employee_records_learning_and_sees_the_jp_rule(live_server, page) ->
     me = user_with_role(Role.PEGAWAI, employee=employee)
     login(page, live_server, me.username)
     page.goto(f"{live_server.url}/pengembangan-kompetensi/saya/")
-    assert "PNS paling sedikit 20 JP setahun" in page.content()
-    assert "Belum memenuhi" in page.content()
+    shows(page, "PNS paling sedikit 20 JP setahun")
+    shows(page, "Belum memenuhi")
     page.get_by_role("button", name="Catat kegiatan").click()
     page.get_by_label("Bentuk pengembangan").select_option("KURSUS")
     page.get_by_label("Nama kegiatan").fill("Kursus Analisis Data")
@@ -29,7 +29,7 @@ def test_an_employee_records_learning_and_sees_the_jp_rule(live_server, page) ->
     page.get_by_label("Durasi (menit)").fill("900")
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url("**/pengembangan-kompetensi/")
-    assert "20 JP" in page.content()
+    shows(page, "20 JP")
     page.goto(f"{live_server.url}/pengembangan-kompetensi/saya/")
-    assert "Memenuhi" in page.content() and "Kursus Analisis Data" in page.content()
+    shows(page, "Memenuhi", "Kursus Analisis Data")
     assert LearningRecord.objects.get().jp == 20

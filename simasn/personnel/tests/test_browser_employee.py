@@ -10,7 +10,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from simasn.accounts.roles import Role
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 from simasn.testing.factories import EmployeeFactory, PositionFactory, UnitFactory, user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +28,7 @@ def test_operator_searches_opens_record_and_switches_language(live_server, page)
     login(page, live_server, operator.username)
     assert page.locator("html").get_attribute("lang") == "id"
     page.get_by_role("link", name="Pegawai", exact=True).click()
-    assert "Menampilkan 1–25 dari 31" in page.content()
+    shows(page, "Menampilkan 1–25 dari 31")
 
     page.get_by_label("Cari nama atau NIP").fill("Bambang")
     expect(page.locator("#results tbody tr")).to_have_count(1)
@@ -39,7 +39,7 @@ def test_operator_searches_opens_record_and_switches_language(live_server, page)
     assert page.get_by_role("heading", name="Bambang Pamungkas").is_visible()
     assert page.get_by_role("heading", name="Data kepegawaian").is_visible()
     assert page.get_by_role("heading", name="Batas usia pensiun").is_visible()
-    assert "1 April 2028" in page.content()  # BUP 58 for an administrator born 15 March 1970
+    shows(page, "1 April 2028")  # BUP 58 for an administrator born 15 March 1970
 
     with translation.override("en"):
         english_heading = translation.gettext("Data kepegawaian")

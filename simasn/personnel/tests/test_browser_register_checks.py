@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from simasn.accounts.roles import Role
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 from simasn.testing.factories import EmployeeFactory, user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,7 @@ def test_an_operator_sees_every_problem_of_an_edit_at_once(live_server: Any, pag
     page.get_by_label("TMT PNS").fill("2004-01-01")
     page.get_by_label("Telepon").fill("nomor saya")
     page.get_by_role("button", name="Simpan").click()
-    page.wait_for_load_state("networkidle")
+    shows(page, "sebelum TMT CPNS")
     text = page.locator("form.entity-form").inner_text()
     assert "sebelum TMT CPNS" in text and "Nomor telepon tidak sah" in text
     assert "Data pegawai disimpan" not in page.content()

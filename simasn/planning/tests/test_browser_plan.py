@@ -10,7 +10,7 @@ import pytest
 
 from simasn.planning.models import NeedsPlan
 from simasn.planning.tests.conftest import YEAR, build_world
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,14 +39,14 @@ def test_plan_from_operator_to_penetapan(live_server: Any, page: Any) -> None:
     page.get_by_label("Golongan awal (untuk biaya gaji pokok)").select_option("III/a")
     page.get_by_role("button", name="Simpan usulan").click()
     page.wait_for_load_state("networkidle")
-    assert "Usulan formasi disimpan." in page.content()
+    shows(page, "Usulan formasi disimpan.")
     _logout(page)
 
     login(page, live_server, world.ppk.username)
     plan = NeedsPlan.objects.get(instansi=world.instansi)
     page.goto(f"{live_server.url}/perencanaan/rencana/{plan.pk}/")
     page.get_by_role("button", name="Usulkan kepada Menteri PANRB").click()
-    assert "Selama ditelaah, rencana tidak dapat diubah." in page.content()
+    shows(page, "Selama ditelaah, rencana tidak dapat diubah.")
     page.get_by_role("button", name="Ya, lanjutkan").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_test_id("plan-status").inner_text() == "Diusulkan"
@@ -54,7 +54,7 @@ def test_plan_from_operator_to_penetapan(live_server: Any, page: Any) -> None:
 
     login(page, live_server, world.menpan.username)
     page.goto(f"{live_server.url}/")
-    assert "Usulan kebutuhan ASN menunggu penelaahan dan penetapan" in page.content()
+    shows(page, "Usulan kebutuhan ASN menunggu penelaahan dan penetapan")
     page.goto(f"{live_server.url}/perencanaan/rencana/{plan.pk}/")
     page.get_by_role("button", name="Simpan telaah").click()
     page.wait_for_load_state("networkidle")

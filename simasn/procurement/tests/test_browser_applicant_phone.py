@@ -8,7 +8,7 @@ import pytest
 
 from simasn.procurement.models import Application
 from simasn.procurement.tests.conftest import NIK_BUDI, PDF
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +57,7 @@ def test_an_applicant_registers_and_submits_on_a_phone(live_server, browser, wor
         page.get_by_role("button", name="Kirim lamaran").click()
         page.wait_for_load_state("networkidle")
         application = Application.objects.get(applicant__nik=NIK_BUDI)
-        assert application.receipt_number in page.content()
+        shows(page, application.receipt_number)
         assert _fits(page)
     finally:
         context.close()

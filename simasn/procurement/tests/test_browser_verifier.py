@@ -10,7 +10,7 @@ from simasn.core.interfaces import Interface
 from simasn.procurement.models import Application, Stage
 from simasn.procurement.services import portal, registration
 from simasn.procurement.tests.conftest import PDF
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,14 +36,14 @@ def test_a_verifier_works_through_applications(live_server, page, world, registe
 
     login(page, live_server, world.panitia.username)
     page.goto(f"{live_server.url}/pengadaan/verifikasi/?status=todo")
-    assert first.receipt_number in page.content() and second.receipt_number in page.content()
+    shows(page, first.receipt_number, second.receipt_number)
 
     page.goto(f"{live_server.url}/pengadaan/verifikasi/{first.pk}/")
     page.locator("input[name=verdict_KTP][value=MS]").check()
     page.locator("input[name=verdict_IJAZAH][value=TMS]").check()
     page.get_by_role("button", name="Simpan hasil verifikasi").click()
     page.wait_for_load_state("networkidle")
-    assert "TMS perlu alasan" in page.content()
+    shows(page, "TMS perlu alasan")
     first.refresh_from_db()
     assert first.admin_verdict == ""
     page.locator("input[name=reason_IJAZAH]").fill("Ijazah belum dilegalisasi")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from simasn.testing.browser import login
+from simasn.testing.browser import login, shows
 from simasn.workplans import services
 from simasn.workplans.models import Activity, Draft
 from simasn.workplans.tests.conftest import W, make_policy
@@ -43,4 +43,4 @@ def test_a_planner_types_a_budget_with_indonesian_grouping(users: Any, live_serv
     page.wait_for_load_state("networkidle")
     activity = Activity.objects.get(program__draft=bkn, code="B1")
     assert activity.budget == 1_500_000_000 and str(activity.target) in ("12.5", "12.50")
-    assert "1.500.000.000" in page.content()
+    shows(page, "1.500.000.000")
