@@ -155,3 +155,28 @@ def test_a_past_calendar_year_for_pns() -> None:
     )
     assert result["status"].to_pylist() == ["MEMENUHI"]
     assert result["counted_jp"].to_pylist() == [20.0]
+
+
+def test_plain_empty_lists_answer_instead_of_raising() -> None:
+    """An instansi where nobody has a learning record yet, given as plain Python lists: the
+    empty lists carry no Arrow type, which Arrow refused to match (ArrowInvalid)."""
+    result = jp_compliance_columns(
+        employee_id=[7, 8],
+        employee_type=["PNS", "PPPK"],
+        contract_start=[None, dt.date(2025, 1, 1)],
+        record_employee_id=[],
+        record_date=[],
+        record_jp=[],
+        record_assigned=[],
+        on=ON,
+    )
+    assert result["status"].to_pylist() == ["BELUM_MEMENUHI", "DALAM_BATAS"]
+    assert result["shortfall_jp"].to_pylist() == [20.0, 0.0]
+    by_code = jp_compliance_columns(
+        employee_id=["A"], employee_type=["PNS"], record_employee_id=[], record_date=[], record_jp=[], on=ON
+    )
+    assert by_code["status"].to_pylist() == ["BELUM_MEMENUHI"]
+    nobody = jp_compliance_columns(
+        employee_id=[], employee_type=[], record_employee_id=[], record_date=[], record_jp=[], on=ON
+    )
+    assert nobody["status"].to_pylist() == []

@@ -32,13 +32,22 @@ STATUSES = [
 ]
 
 
+def _typed(values: Any, arrow_type: Any) -> Any:
+    """An Arrow array of ``arrow_type`` when ``values`` carries no type of its own: an empty
+    Python list (or one of only ``None``) becomes a null-typed array, which Arrow's kernels
+    (``index_in``, ``fill_null``) refuse to match against typed columns (ArrowInvalid)."""
+    import pyarrow as pa
+
+    array = as_array(values)
+    return array.cast(arrow_type) if pa.types.is_null(array.type) else array
+
+
 def _dates(values: Any, n: int) -> list[dt.date | None]:
     if values is None:
         return [None] * n
     import pyarrow as pa
 
-    array = as_array(values)
-    return list(array.cast(pa.date32()).to_pylist())
+    return list(_typed(values, pa.date32()).cast(pa.date32()).to_pylist())
 
 
 def jp_compliance_columns(
@@ -62,12 +71,12 @@ def jp_compliance_columns(
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    ids = as_array(employee_id)
+    ids = _typed(employee_id, pa.int64())
     n = same_length(employee_id=ids, employee_type=employee_type)
     m = same_length(
         record_employee_id=record_employee_id, record_date=record_date, record_jp=record_jp
     )
-    types = as_array(employee_type).cast(pa.string()).to_pylist()
+    types = _typed(employee_type, pa.string()).cast(pa.string()).to_pylist()
     is_pns = np.array([t == EmployeeType.PNS.value for t in types], dtype=bool)
     if not all(t in (EmployeeType.PNS.value, EmployeeType.PPPK.value) for t in types):
         raise ValueError("employee_type must be PNS or PPPK on every row")
@@ -95,7 +104,7 @@ def jp_compliance_columns(
     kinds = (
         [None] * n
         if position_kind is None
-        else as_array(position_kind).cast(pa.string()).to_pylist()
+        else _typed(position_kind, pa.string()).cast(pa.string()).to_pylist()
     )
     exempt = np.array([(not is_pns[i]) and kinds[i] in exempt_kinds for i in range(n)], dtype=bool)
     cache: dict[tuple[Any, Any], tuple[int, int]] = {}
@@ -113,13 +122,13 @@ def jp_compliance_columns(
 
     # Records: whose, when, how much (hundredths, exact), assigned or not.
     owner = np.asarray(
-        pc.index_in(as_array(record_employee_id), value_set=ids)
+        pc.index_in(_typed(record_employee_id, ids.type).cast(ids.type), value_set=ids)
         .fill_null(-1)
         .to_numpy(zero_copy_only=False),
         dtype=np.int64,
     )
     days = np.asarray(
-        as_array(record_date)
+        _typed(record_date, pa.date32())
         .cast(pa.date32())
         .cast(pa.int32())
         .fill_null(-(2**31))
@@ -127,14 +136,14 @@ def jp_compliance_columns(
         dtype=np.int64,
     )
     jp = np.asarray(
-        as_array(record_jp).cast(pa.float64()).fill_null(0).to_numpy(zero_copy_only=False)
+        _typed(record_jp, pa.float64()).cast(pa.float64()).fill_null(0).to_numpy(zero_copy_only=False)
     )
     hundredths = np.floor(jp * 100 + 0.5 + 1e-9).astype(np.int64)
     assigned = (
         np.zeros(m, dtype=bool)
         if record_assigned is None
         else np.asarray(
-            as_array(record_assigned).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool
+            _typed(record_assigned, pa.bool_()).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool
         )
     )
     known = owner >= 0
