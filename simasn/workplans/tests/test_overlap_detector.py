@@ -20,10 +20,10 @@ from simasn.workplans.overlap.model import TrainedModel
 from simasn.workplans.overlap.text import Normalizer, words
 
 #: The held-out set measured here: labelled pairs never trained or tuned on. The former
-#: held-out part (looked at five times) is development data since 2026-12-01
-#: (overlap/pairs/former_heldout.yaml); the fresh set, written independently, is added by the
-#: lead at this path after the detector is frozen (point this constant at another file to
-#: measure it).
+#: held-out parts are development data: the first (looked at five times) since 2026-12-01
+#: (overlap/pairs/former_heldout.yaml), the second (342 pairs, looked at once) since
+#: 2026-12-02 (overlap/pairs/heldout2_seen.yaml). A new set, written independently, is added
+#: by the lead at this path after the detector is frozen; the test skips while none is there.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
 #: A regression floor on the held-out set, just below its first and only measurement
 #: (F1 0.735 on 2026-12-01, docs/workplans.md). The issue's target is 0.90: not reached.
@@ -163,13 +163,15 @@ def test_model_is_plain_json_and_round_trips(detector) -> None:  # type: ignore[
 
 def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no-untyped-def]
     cv = detector.model.cv
-    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev + former held-out + early pairs), "
+    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev + former held-out + early + second held-out (seen) pairs), "
           f"{cv['k']}-fold CV x{len(cv['seeds'])}: threshold={detector.model.threshold:.2f} "
           f"precision={cv['precision']:.3f} recall={cv['recall']:.3f} f1={cv['f1']:.3f}")
     assert cv["f1"] >= 0.85
 
 
 def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
+    if not HELD_OUT.exists():
+        pytest.skip(f"no held-out set at {HELD_OUT} yet: the lead adds a new independent one after the freeze")
     examples = store.load_pairs(HELD_OUT)
     seeds = {(e.a.name, e.b.name) for e in store.seed_examples()}
     assert not any((e.a.name, e.b.name) in seeds for e in examples)  # never trained on
