@@ -16,6 +16,7 @@ MEMUTUSKAN, Menetapkan, the dicta KESATU..., the place and date, the signature b
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
@@ -109,91 +110,125 @@ def menimbang(action: PersonnelAction) -> list[str]:
     if kind in RECORDED_TYPES and recorded.get("menimbang"):
         # A decision recorded from another chapter: its considerations as that chapter wrote them.
         return [str(c) for c in recorded["menimbang"]]
-    outcome = action.legal_outcome or {}
-    facts = action.facts or {}
-    clauses: list[str]
-    if kind == ActionType.APPOINTMENT:
-        clauses = [
-            f"bahwa untuk kelancaran pelaksanaan tugas dan fungsi, jabatan {_position_name(action)} "
-            "perlu diisi oleh pegawai yang memenuhi syarat;",
-            f"bahwa {_SUBJECT_PERSON} dipandang cakap dan memenuhi persyaratan untuk diangkat dalam "
-            "jabatan tersebut berdasarkan kualifikasi, kompetensi, dan kinerja sesuai dengan Sistem Merit;",
-        ]
-    elif kind == ActionType.TRANSFER:
-        clauses = [
-            "bahwa dalam rangka pembinaan karier dan pemenuhan kebutuhan jabatan, perlu memindahkan "
-            f"{_SUBJECT_PERSON} ke jabatan {_position_name(action)};",
-        ]
-        if action.is_between_instansi:
-            clauses.append(
-                f"bahwa pemindahan antarinstansi tersebut telah disetujui oleh Pejabat Pembina Kepegawaian "
-                f"{action.target_instansi};")
-    elif kind == ActionType.TEMPORARY_DISMISSAL:
-        reason = facts.get("reason")
-        if reason == "DITAHAN":
-            status = "tersangka" if facts.get("detention_status") == "TERSANGKA" else "terdakwa"
-            clauses = [
-                f"bahwa {_SUBJECT_PERSON} ditahan karena menjadi {status} tindak pidana;",
-                "bahwa berdasarkan ketentuan Pasal 53 ayat (2) Undang-Undang Nomor 20 Tahun 2023 tentang "
-                "Aparatur Sipil Negara, Pegawai ASN yang ditahan karena menjadi tersangka atau terdakwa "
-                "tindak pidana diberhentikan sementara;",
-            ]
-        else:
-            words, huruf = _TEMPORARY_REASON.get(str(reason), ("memenuhi alasan pemberhentian sementara", ""))
-            clauses = [
-                f"bahwa {_SUBJECT_PERSON} {words};",
-                "bahwa berdasarkan ketentuan Pasal 53 ayat (1)" + (f" {huruf}" if huruf else "")
-                + " Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara, PNS yang "
-                f"{words} diberhentikan sementara;",
-            ]
-    elif kind == ActionType.REACTIVATION:
-        clauses = [
-            f"bahwa alasan pemberhentian sementara {_SUBJECT_PERSON} telah berakhir;",
-            "bahwa berdasarkan ketentuan Pasal 53 ayat (3) Undang-Undang Nomor 20 Tahun 2023 tentang "
-            "Aparatur Sipil Negara, PNS yang diberhentikan sementara diaktifkan kembali;",
-        ]
-    elif kind == ActionType.DISMISSAL:
-        clauses = _dismissal_clauses(action, outcome.get("dismissal") or {}, facts)
-    elif kind == ActionType.RETIREMENT:
-        retirement = outcome.get("retirement") or {}
-        age = retirement.get("retirement_age")
-        reached = _date(retirement.get("bup_reached_on"))
-        clauses = [
-            f"bahwa {_SUBJECT_PERSON} telah mencapai batas usia pensiun {age} tahun"
-            + (f" pada tanggal {reached}" if reached else "") + ";",
-            "bahwa berdasarkan ketentuan Pasal 52 ayat (3) huruf c dan Pasal 55 Undang-Undang Nomor 20 "
-            "Tahun 2023 tentang Aparatur Sipil Negara, PNS yang telah mencapai batas usia pensiun "
-            "diberhentikan dengan hormat dan diberikan hak pensiun sesuai dengan ketentuan peraturan "
-            "perundang-undangan;",
-        ]
-    elif kind == ActionType.CONTRACT_END:
-        retirement = outcome.get("retirement") or {}
-        ends = _date(retirement.get("service_ends_on"))
-        clauses = [
-            f"bahwa masa perjanjian kerja {_SUBJECT_PERSON} berakhir"
-            + (f" pada tanggal {ends}" if ends else "") + ";",
-            "bahwa berdasarkan ketentuan Pasal 52 ayat (3) huruf c Undang-Undang Nomor 20 Tahun 2023 "
-            "tentang Aparatur Sipil Negara, Pegawai ASN diberhentikan karena berakhirnya masa "
-            "perjanjian kerja;",
-        ]
-    else:  # CANDIDACY_RESIGNATION
-        election = _ELECTION.get(str(facts.get("election")), "pejabat yang dipilih")
-        set_on = _date(facts.get("candidate_set_on"))
-        clauses = [
-            f"bahwa {_SUBJECT_PERSON} telah ditetapkan sebagai calon {election}"
-            + (f" pada tanggal {set_on}" if set_on else "")
-            + " dan telah menyatakan pengunduran diri secara tertulis;",
-            "bahwa berdasarkan ketentuan Pasal 56 dan Pasal 59 ayat (3) Undang-Undang Nomor 20 Tahun 2023 "
-            "tentang Aparatur Sipil Negara, Pegawai ASN yang mencalonkan diri wajib menyatakan "
-            "pengunduran diri secara tertulis sejak ditetapkan sebagai calon;",
-        ]
-    letters = "abcdefghij"
-    refer = " dan ".join(f"huruf {letters[i]}" for i in range(len(clauses)))
-    refer = refer.replace(" dan huruf", ", huruf", len(clauses) - 2) if len(clauses) > 2 else refer
+    # A type without its own template (CANDIDACY_RESIGNATION) takes the candidacy one.
+    clauses = _CLAUSES.get(kind, _candidacy_clauses)(action, action.legal_outcome or {}, action.facts or {})
     clauses.append(
-        f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {refer}, perlu menetapkan "
-        f"Keputusan {issuer_in_text(action)} tentang {SUBJECT[kind]};")
+        f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {_refer_to(len(clauses))}, perlu "
+        f"menetapkan Keputusan {issuer_in_text(action)} tentang {SUBJECT[kind]};")
     return clauses
+
+
+def _refer_to(count: int) -> str:
+    """"huruf a", "huruf a dan huruf b", "huruf a, huruf b dan huruf c": the clauses above."""
+    letters = "abcdefghij"
+    refer = " dan ".join(f"huruf {letters[i]}" for i in range(count))
+    return refer.replace(" dan huruf", ", huruf", count - 2) if count > 2 else refer
+
+
+def _appointment_clauses(action: PersonnelAction, outcome: dict[str, Any], facts: dict[str, Any]) -> list[str]:
+    return [
+        f"bahwa untuk kelancaran pelaksanaan tugas dan fungsi, jabatan {_position_name(action)} "
+        "perlu diisi oleh pegawai yang memenuhi syarat;",
+        f"bahwa {_SUBJECT_PERSON} dipandang cakap dan memenuhi persyaratan untuk diangkat dalam "
+        "jabatan tersebut berdasarkan kualifikasi, kompetensi, dan kinerja sesuai dengan Sistem Merit;",
+    ]
+
+
+def _transfer_clauses(action: PersonnelAction, outcome: dict[str, Any], facts: dict[str, Any]) -> list[str]:
+    clauses = [
+        "bahwa dalam rangka pembinaan karier dan pemenuhan kebutuhan jabatan, perlu memindahkan "
+        f"{_SUBJECT_PERSON} ke jabatan {_position_name(action)};",
+    ]
+    if action.is_between_instansi:
+        clauses.append(
+            f"bahwa pemindahan antarinstansi tersebut telah disetujui oleh Pejabat Pembina Kepegawaian "
+            f"{action.target_instansi};")
+    return clauses
+
+
+def _temporary_dismissal_clauses(action: PersonnelAction, outcome: dict[str, Any],
+                                 facts: dict[str, Any]) -> list[str]:
+    reason = facts.get("reason")
+    if reason == "DITAHAN":
+        status = "tersangka" if facts.get("detention_status") == "TERSANGKA" else "terdakwa"
+        return [
+            f"bahwa {_SUBJECT_PERSON} ditahan karena menjadi {status} tindak pidana;",
+            "bahwa berdasarkan ketentuan Pasal 53 ayat (2) Undang-Undang Nomor 20 Tahun 2023 tentang "
+            "Aparatur Sipil Negara, Pegawai ASN yang ditahan karena menjadi tersangka atau terdakwa "
+            "tindak pidana diberhentikan sementara;",
+        ]
+    words, huruf = _TEMPORARY_REASON.get(str(reason), ("memenuhi alasan pemberhentian sementara", ""))
+    return [
+        f"bahwa {_SUBJECT_PERSON} {words};",
+        "bahwa berdasarkan ketentuan Pasal 53 ayat (1)" + (f" {huruf}" if huruf else "")
+        + " Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara, PNS yang "
+        f"{words} diberhentikan sementara;",
+    ]
+
+
+def _reactivation_clauses(action: PersonnelAction, outcome: dict[str, Any], facts: dict[str, Any]) -> list[str]:
+    return [
+        f"bahwa alasan pemberhentian sementara {_SUBJECT_PERSON} telah berakhir;",
+        "bahwa berdasarkan ketentuan Pasal 53 ayat (3) Undang-Undang Nomor 20 Tahun 2023 tentang "
+        "Aparatur Sipil Negara, PNS yang diberhentikan sementara diaktifkan kembali;",
+    ]
+
+
+def _dismissal_menimbang(action: PersonnelAction, outcome: dict[str, Any], facts: dict[str, Any]) -> list[str]:
+    return _dismissal_clauses(action, outcome.get("dismissal") or {}, facts)
+
+
+def _retirement_clauses(action: PersonnelAction, outcome: dict[str, Any], facts: dict[str, Any]) -> list[str]:
+    retirement = outcome.get("retirement") or {}
+    age = retirement.get("retirement_age")
+    reached = _date(retirement.get("bup_reached_on"))
+    return [
+        f"bahwa {_SUBJECT_PERSON} telah mencapai batas usia pensiun {age} tahun"
+        + (f" pada tanggal {reached}" if reached else "") + ";",
+        "bahwa berdasarkan ketentuan Pasal 52 ayat (3) huruf c dan Pasal 55 Undang-Undang Nomor 20 "
+        "Tahun 2023 tentang Aparatur Sipil Negara, PNS yang telah mencapai batas usia pensiun "
+        "diberhentikan dengan hormat dan diberikan hak pensiun sesuai dengan ketentuan peraturan "
+        "perundang-undangan;",
+    ]
+
+
+def _contract_end_clauses(action: PersonnelAction, outcome: dict[str, Any], facts: dict[str, Any]) -> list[str]:
+    retirement = outcome.get("retirement") or {}
+    ends = _date(retirement.get("service_ends_on"))
+    return [
+        f"bahwa masa perjanjian kerja {_SUBJECT_PERSON} berakhir"
+        + (f" pada tanggal {ends}" if ends else "") + ";",
+        "bahwa berdasarkan ketentuan Pasal 52 ayat (3) huruf c Undang-Undang Nomor 20 Tahun 2023 "
+        "tentang Aparatur Sipil Negara, Pegawai ASN diberhentikan karena berakhirnya masa "
+        "perjanjian kerja;",
+    ]
+
+
+def _candidacy_clauses(action: PersonnelAction, outcome: dict[str, Any], facts: dict[str, Any]) -> list[str]:
+    election = _ELECTION.get(str(facts.get("election")), "pejabat yang dipilih")
+    set_on = _date(facts.get("candidate_set_on"))
+    return [
+        f"bahwa {_SUBJECT_PERSON} telah ditetapkan sebagai calon {election}"
+        + (f" pada tanggal {set_on}" if set_on else "")
+        + " dan telah menyatakan pengunduran diri secara tertulis;",
+        "bahwa berdasarkan ketentuan Pasal 56 dan Pasal 59 ayat (3) Undang-Undang Nomor 20 Tahun 2023 "
+        "tentang Aparatur Sipil Negara, Pegawai ASN yang mencalonkan diri wajib menyatakan "
+        "pengunduran diri secara tertulis sejak ditetapkan sebagai calon;",
+    ]
+
+
+#: Menimbang's template per action type: (action, legal outcome, facts) -> the clauses before
+#: the last one.
+_CLAUSES: dict[ActionType, Callable[[PersonnelAction, dict[str, Any], dict[str, Any]], list[str]]] = {
+    ActionType.APPOINTMENT: _appointment_clauses,
+    ActionType.TRANSFER: _transfer_clauses,
+    ActionType.TEMPORARY_DISMISSAL: _temporary_dismissal_clauses,
+    ActionType.REACTIVATION: _reactivation_clauses,
+    ActionType.DISMISSAL: _dismissal_menimbang,
+    ActionType.RETIREMENT: _retirement_clauses,
+    ActionType.CONTRACT_END: _contract_end_clauses,
+    ActionType.CANDIDACY_RESIGNATION: _candidacy_clauses,
+}
 
 
 def _dismissal_clauses(action: PersonnelAction, dismissal: dict[str, Any], facts: dict[str, Any]) -> list[str]:

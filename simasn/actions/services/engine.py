@@ -74,29 +74,8 @@ def _transition(
             action = PersonnelAction.objects.select_for_update().filter(pk=action_id).first()
             if action is None or (actor is not None and not can_view(actor, action)):
                 raise NotFoundError(_("Tindakan kepegawaian tidak ditemukan."))
-            if expected_version is not None and action.version != expected_version:
-                raise ConflictError(
-                    _("Tindakan ini sudah diubah oleh pengguna lain (status sekarang: %(state)s). "
-                      "Muat ulang halaman.") % {"state": action.get_state_display()}, code="stale")
-            if action.state not in transition.sources:
-                raise ConflictError(
-                    _("Tindakan berstatus %(state)s; langkah \"%(step)s\" tidak dapat dilakukan.")
-                    % {"state": action.get_state_display(), "step": transition.label}, code="invalid_state")
-            parties = workflow.parties_of(actor, action)
-            if not any(workflow.party_may(transition, p, action) for p in parties):
-                if name == "decide" and action.needs_acceptance and action.accepted_at is None \
-                        and workflow.Party.DECIDER in parties:
-                    raise ConflictError(
-                        _("Instansi tujuan belum menerima mutasi ini: PPK %(target)s harus menerimanya "
-                          "sebelum ditetapkan.") % {"target": action.target_instansi}, code="not_accepted")
-                if name == "decide" and action.proposer and action.state == ActionState.DRAFT \
-                        and workflow.Party.DECIDER in parties:
-                    raise ConflictError(_("Tindakan harus diusulkan oleh PyB sebelum ditetapkan "
-                                          "(UU 20/2023 Pasal 30 ayat (3))."), code="invalid_state")
-                raise PermissionDeniedError(
-                    _("Langkah \"%(step)s\" hanya dapat dilakukan oleh %(who)s.")
-                    % {"step": transition.label, "who": _who_may(transition, action)},
-                    code="wrong_actor", details={"citations": action.citations})
+            _check_step(transition, action, expected_version)
+            _check_party(transition, name, action, actor)
             if transition.needs_reason and not reason.strip():
                 raise ApplicationError(_("Alasan wajib diisi."), code="validation",
                                        fields={"reason": [_("Wajib diisi.")]})
@@ -124,6 +103,38 @@ def _transition(
             _audit_refusal(actor=actor, interface=interface, error=error, step=name, action=action)
         raise
     return action
+
+
+def _check_step(transition: workflow.Transition, action: PersonnelAction, expected_version: int | None) -> None:
+    """The action is as the actor saw it (version) and in a state the step starts from."""
+    if expected_version is not None and action.version != expected_version:
+        raise ConflictError(
+            _("Tindakan ini sudah diubah oleh pengguna lain (status sekarang: %(state)s). "
+              "Muat ulang halaman.") % {"state": action.get_state_display()}, code="stale")
+    if action.state not in transition.sources:
+        raise ConflictError(
+            _("Tindakan berstatus %(state)s; langkah \"%(step)s\" tidak dapat dilakukan.")
+            % {"state": action.get_state_display(), "step": transition.label}, code="invalid_state")
+
+
+def _check_party(transition: workflow.Transition, name: str, action: PersonnelAction, actor: Actor) -> None:
+    """The actor is a party the workflow table lets take the step; a decider who acts too early
+    (before the receiving PPK accepted, or before the PyB proposed) is told what is missing."""
+    parties = workflow.parties_of(actor, action)
+    if any(workflow.party_may(transition, p, action) for p in parties):
+        return
+    if name == "decide" and workflow.Party.DECIDER in parties:
+        if action.needs_acceptance and action.accepted_at is None:
+            raise ConflictError(
+                _("Instansi tujuan belum menerima mutasi ini: PPK %(target)s harus menerimanya "
+                  "sebelum ditetapkan.") % {"target": action.target_instansi}, code="not_accepted")
+        if action.proposer and action.state == ActionState.DRAFT:
+            raise ConflictError(_("Tindakan harus diusulkan oleh PyB sebelum ditetapkan "
+                                  "(UU 20/2023 Pasal 30 ayat (3))."), code="invalid_state")
+    raise PermissionDeniedError(
+        _("Langkah \"%(step)s\" hanya dapat dilakukan oleh %(who)s.")
+        % {"step": transition.label, "who": _who_may(transition, action)},
+        code="wrong_actor", details={"citations": action.citations})
 
 
 def action_propose(*, actor: Actor, interface: Interface, action_id: int,
