@@ -1,4 +1,4 @@
-"""Access is decided in one place: the policy table (simasn/accounts/policy.py) read through
+"""Access is decided in one place: the policy table (simasn/accounts/policy/) read through
 `Scope`. No app compares roles; qualified grants name rows the models know; the workflow's
 parties of a personnel action come from the table."""
 
@@ -52,7 +52,7 @@ def test_no_app_compares_roles() -> None:
         for number, line in enumerate(path.read_text().splitlines(), 1):
             if COMPARISON.search(line) and not any(rel == f and s in line for f, s in ROLE_COMPARISONS):
                 offending.append(f"{rel}:{number}: {line.strip()}")
-    assert not offending, "add rows to simasn/accounts/policy.py instead:\n" + "\n".join(offending)
+    assert not offending, "add rows to simasn/accounts/policy/ instead:\n" + "\n".join(offending)
 
 
 def test_every_qualified_grant_is_granted_and_known_to_a_model() -> None:
