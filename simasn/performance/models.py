@@ -37,6 +37,15 @@ ORGANISATION_RATING_CHOICES = [
 ]
 
 
+#: The rows of a unit the viewer leads in a period (both models have `period` and `unit`):
+#: the viewer's own plan in that unit ends with the period and is the unit leader's —
+#: derived from the registry's hierarchy when the plan is prepared (the holder of the
+#: unit's head position, simasn.performance.hierarchy.is_unit_head).
+_LED_BY_ME = {"period__plans__employee_id": Own.EMPLOYEE, "period__plans__is_unit_leader": True,
+              "period__plans__end_date": models.F("period__end_date"),
+              "period__plans__unit_id": models.F("unit_id")}
+
+
 class PeriodStatus(models.TextChoices):
     OPEN = "OPEN", _("Dibuka")
     CLOSED = "CLOSED", _("Ditutup")
@@ -94,8 +103,10 @@ class PerformancePlan(ScopedRecord, TimeStampedModel):
 
     scope_instansi_field = "instansi_id"
     scope_self_field = "employee_id"
-    # An employee's appraiser grant reaches the plans they appraise.
-    scope_qualifiers = {Qualifier.APPRAISED_BY_ME: {"appraiser_id": Own.EMPLOYEE}}
+    # An employee's appraiser grant reaches the plans they appraise; a unit leader's grant on
+    # the unit's calibration reaches the plans of the units they lead.
+    scope_qualifiers = {Qualifier.APPRAISED_BY_ME: {"appraiser_id": Own.EMPLOYEE},
+                        Qualifier.UNITS_I_LEAD: _LED_BY_ME}
 
     period = models.ForeignKey(PerformancePeriod, on_delete=models.PROTECT, related_name="plans")
     instansi = models.ForeignKey("organization.Instansi", on_delete=models.PROTECT, related_name="+")
@@ -281,6 +292,8 @@ class UnitRating(ScopedRecord, TimeStampedModel):
     """The organisation's rating of one unit for a period, and its finalisation."""
 
     scope_instansi_field = "period__instansi_id"
+    # The calibration of the units the viewer leads (Qualifier.UNITS_I_LEAD).
+    scope_qualifiers = {Qualifier.UNITS_I_LEAD: _LED_BY_ME}
 
     period = models.ForeignKey(PerformancePeriod, on_delete=models.PROTECT, related_name="unit_ratings")
     unit = models.ForeignKey("organization.Unit", on_delete=models.PROTECT, related_name="+")

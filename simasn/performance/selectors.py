@@ -13,7 +13,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
 from simasn.performance import hierarchy
-from simasn.performance.access import plans_for
+from simasn.performance.access import led_unit_ids, plans_for
 from simasn.performance.models import (
     ANNUAL,
     CultureActivity,
@@ -115,13 +115,18 @@ def unit_rating_list(*, viewer: User, period: PerformancePeriod) -> QuerySet[Uni
 
 def unit_overview(*, viewer: User, period: PerformancePeriod) -> list[dict[str, Any]]:
     """Per unit of the period: people, rated, predikat counts, the organisation rating and
-    whether finalised — what the PyB/PPK calibrates."""
-    Scope.of(viewer).require(Resource.PERFORMANCE_UNIT_RATING, Action.VIEW, instansi_id=period.instansi_id)
-    plans = (PerformancePlan.objects.filter(period=period, end_date=period.end_date)
-             .values("unit_id", "unit__name").annotate(n=Count("id")))
-    rated = (Rating.objects.filter(plan__period=period, plan__end_date=period.end_date, evaluation=ANNUAL,
-                                   plan__is_unit_leader=False)
-             .values("plan__unit_id", "predikat").annotate(n=Count("id")))
+    whether finalised — what the PyB/PPK calibrates, or a unit's leader for the units they
+    lead (empty for a viewer who may see no unit)."""
+    units = led_unit_ids(viewer, period)
+    if units is not None and not units:
+        return []
+    plan_rows = PerformancePlan.objects.filter(period=period, end_date=period.end_date)
+    rating_rows = Rating.objects.filter(plan__period=period, plan__end_date=period.end_date, evaluation=ANNUAL,
+                                        plan__is_unit_leader=False)
+    if units is not None:
+        plan_rows, rating_rows = plan_rows.filter(unit_id__in=units), rating_rows.filter(plan__unit_id__in=units)
+    plans = plan_rows.values("unit_id", "unit__name").annotate(n=Count("id"))
+    rated = rating_rows.values("plan__unit_id", "predikat").annotate(n=Count("id"))
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     for row in rated:
         counts[row["plan__unit_id"]][row["predikat"]] += row["n"]
@@ -129,6 +134,21 @@ def unit_overview(*, viewer: User, period: PerformancePeriod) -> list[dict[str, 
     return [{"unit_id": row["unit_id"], "unit_name": row["unit__name"], "people": row["n"],
              "counts": dict(counts[row["unit_id"]]), "unit_rating": unit_ratings.get(row["unit_id"])}
             for row in sorted(plans, key=lambda r: r["unit__name"])]
+
+
+def led_calibrations(*, viewer: User) -> list[dict[str, Any]]:
+    """The calibrations of open periods a qualified viewer reaches — the units they lead —
+    with whether the unit is finalised (the officials reach them from the period page)."""
+    scope = Scope.of(viewer)
+    if not scope.is_qualified(Resource.PERFORMANCE_UNIT_RATING):
+        return []
+    rows = (scope.filter(PerformancePlan.objects.filter(period__status="OPEN"), Resource.PERFORMANCE_UNIT_RATING)
+            .values("period_id", "period__year", "unit_id", "unit__name").distinct()
+            .order_by("-period__year", "unit__name"))
+    final = set(UnitRating.objects.filter(period_id__in={r["period_id"] for r in rows}, finalised_at__isnull=False)
+                .values_list("period_id", "unit_id"))
+    return [{"period_id": r["period_id"], "year": r["period__year"], "unit_id": r["unit_id"],
+             "unit_name": r["unit__name"], "final": (r["period_id"], r["unit_id"]) in final} for r in rows]
 
 
 def case_list(*, viewer: User, q: str = "") -> QuerySet[TidakBerkinerjaCase]:

@@ -3,6 +3,8 @@ they may see and do comes from the policy table through Scope."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,8 +12,14 @@ from django.utils.translation import gettext as _
 from simasn.accounts.actors import User
 from simasn.accounts.policy import Action, Reach, Resource
 from simasn.accounts.scope import Scope
-from simasn.performance import selectors
-from simasn.performance.models import ANNUAL, PeriodStatus, PlanStatus, UnitRating
+from simasn.performance import selectors, services
+from simasn.performance.models import (
+    ANNUAL,
+    PerformancePeriod,
+    PeriodStatus,
+    PlanStatus,
+    UnitRating,
+)
 from simasn.web.waiting import WaitingItem
 
 
@@ -34,6 +42,13 @@ def waiting_for(*, viewer: User) -> list[WaitingItem]:
         overdue = team.filter(period__end_date__lt=today).exclude(ratings__evaluation=ANNUAL).count()
         items.append(WaitingItem(label=_("Penilaian tahunan tim yang terlambat"), count=overdue,
                                  url=reverse("performance:team"), urgent=True))
+        # The calibration of a unit the viewer leads waits for them from the last periodic
+        # evaluation of an open year until the unit is finalised (the annual rating season).
+        due = [c for c in selectors.led_calibrations(viewer=viewer) if not c["final"]
+               and _rating_season(c["period_id"], today)]
+        if due:
+            items.append(WaitingItem(label=_("Kalibrasi unit yang Anda pimpin (penilaian tahunan)"), count=len(due),
+                                     url=reverse("performance:unit", args=[due[0]["period_id"], due[0]["unit_id"]])))
         items.append(WaitingItem(label=_("Penyesuaian predikat menunggu persetujuan Anda"),
                                  count=len(selectors.pending_overrides(viewer=viewer)),
                                  url=reverse("performance:team")))
@@ -48,3 +63,10 @@ def waiting_for(*, viewer: User) -> list[WaitingItem]:
                                  count=selectors.case_list(viewer=viewer).filter(status="OPEN").count(),
                                  url=reverse("performance:cases"), urgent=True))
     return items
+
+
+def _rating_season(period_id: int, today: dt.date) -> bool:
+    """From the start of the year's last periodic evaluation on (when annual ratings are given)."""
+    period = PerformancePeriod.objects.get(pk=period_id)
+    periodic = [e for e in services.evaluations(period) if e["code"] != ANNUAL]
+    return bool(periodic) and today >= periodic[-1]["start"]

@@ -27,6 +27,9 @@ class Qualifier(StrEnum):
     SENT_TO_OWN_INSTITUTION = "sent_to_own_institution"
     # Performance (PermenPANRB 6/2022): the plans whose appraiser is the viewer.
     APPRAISED_BY_ME = "appraised_by_me"
+    # ... and the units the viewer leads: holds the unit's head position at the period's
+    # end, as the registry's hierarchy derives it (PerformancePlan.is_unit_leader).
+    UNITS_I_LEAD = "units_i_lead"
 
 
 # Grants that reach some rows only (see Qualifier). The workflow parties of a personnel
@@ -34,7 +37,10 @@ class Qualifier(StrEnum):
 # the law gives it (Pasal 30 ayat (3)); the PPK decides its instansi's and accepts transfers
 # into it; the President's office reads and decides the cases reserved to the President.
 # Recipients of a coordination letter read the aligned drafts it sent them (PermenRK
-# Pasal 7); an employee appraises the plans whose appraiser they are.
+# Pasal 7); an employee appraises the plans whose appraiser they are, and sees the
+# calibration of the units they lead (PermenPANRB 6/2022 Lampiran: the appraiser sets the
+# predikat with the unit's distribution in view; the organisation rating and the
+# distribution are set by the official above — here the PyB/PPK).
 QUALIFIED: dict[Role, dict[Resource, Qualifier]] = {
     Role.OPERATOR: {Resource.ACTION_DRAFT: Qualifier.DRAFTING},
     Role.PYB: {Resource.ACTION_PROPOSAL: Qualifier.PROPOSED_BY_PYB},
@@ -45,5 +51,6 @@ QUALIFIED: dict[Role, dict[Resource, Qualifier]] = {
                     Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
     Role.BAPPENAS: {Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
     Role.KEMENKEU: {Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
-    Role.PEGAWAI: {Resource.PERFORMANCE_TEAM: Qualifier.APPRAISED_BY_ME},
+    Role.PEGAWAI: {Resource.PERFORMANCE_TEAM: Qualifier.APPRAISED_BY_ME,
+                   Resource.PERFORMANCE_UNIT_RATING: Qualifier.UNITS_I_LEAD},
 }

@@ -29,8 +29,11 @@ from simasn.performance.services.ratings import (
     rating_override_request,
     rating_set,
     unit_check,
+    unit_counts,
     unit_finalise,
+    unit_fits,
     unit_rating_set,
+    unit_unrated,
 )
 from simasn.performance.services.work import (
     dialogue_plan,
@@ -44,5 +47,5 @@ __all__ = [
     "dialogue_record", "evaluations", "evidence_add", "expectation_set", "feedback_give", "indicator_add", "organisation_programmes",
     "override_approver_id", "period_close", "period_open", "plan_agree", "plan_prepare", "plans_prepare_all",
     "rating_override_decide", "rating_override_request", "rating_set", "realisation_record", "result_add",
-    "unit_check", "unit_finalise", "unit_rating_set",
+    "unit_check", "unit_counts", "unit_finalise", "unit_fits", "unit_rating_set", "unit_unrated",
 ]

@@ -24,6 +24,7 @@ from simasn.law import (
     decide_leader_predikat,
     decide_predikat,
     decide_tidak_berkinerja,
+    organisation_ratings,
 )
 from simasn.law.grounds import Ground, cite
 from simasn.performance import hierarchy
@@ -188,12 +189,32 @@ def unit_unrated(period: PerformancePeriod, unit_id: int) -> int:
             .exclude(ratings__evaluation=ANNUAL).count())
 
 
-def unit_check(period: PerformancePeriod, unit_id: int, organisation_rating: str):  # type: ignore[no-untyped-def]
-    # The same rows as unit_annual_ratings, counted by the database (a unit of thousands).
-    counts = dict(Rating.objects.filter(plan__period=period, plan__unit_id=unit_id, plan__end_date=period.end_date,
-                                        plan__is_unit_leader=False, evaluation=ANNUAL)
-                  .values_list("predikat").annotate(n=Count("pk")).order_by())
+def unit_counts(period: PerformancePeriod, unit_id: int) -> dict[str, int]:
+    """The unit's annual predikat counts: the same rows as unit_annual_ratings, counted by
+    the database (a unit of thousands)."""
+    return dict(Rating.objects.filter(plan__period=period, plan__unit_id=unit_id, plan__end_date=period.end_date,
+                                      plan__is_unit_leader=False, evaluation=ANNUAL)
+                .values_list("predikat").annotate(n=Count("pk")).order_by())
+
+
+def unit_check(period: PerformancePeriod, unit_id: int, organisation_rating: str,  # type: ignore[no-untyped-def]
+               counts: dict[str, int] | None = None):
+    if counts is None:
+        counts = unit_counts(period, unit_id)
     return check_distribution(counts, organisation_rating, period.end_date)
+
+
+def unit_fits(period: PerformancePeriod, counts: dict[str, int]) -> list[dict]:
+    """For each organisation rating the law lists: would these counts fit its limits, and
+    which limits fail (rule ``performance.distribution``)? Nothing before any rating."""
+    if not counts:
+        return []
+    found = []
+    for rating in organisation_ratings(period.end_date):
+        check = check_distribution(counts, rating["code"], period.end_date)
+        found.append({"code": rating["code"], "label": rating["label_id"], "ok": check.ok,
+                      "failures": [f.message_id for f in check.failures]})
+    return found
 
 
 def unit_finalise(*, actor: Actor, interface: Interface, unit_rating: UnitRating) -> UnitRating:

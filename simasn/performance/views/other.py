@@ -39,6 +39,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "performance/home.html", {
         "title": _("Kinerja dan budaya kerja"), "my_plans": mine, "team_count": team.count(),
         "overrides": selectors.pending_overrides(viewer=request.user), "periods": periods,
+        "calibrations": selectors.led_calibrations(viewer=request.user),
         "open_cases": selectors.case_list(viewer=request.user).filter(status="OPEN").count()
         if scope.reach(Resource.PERFORMANCE_CASE, Action.VIEW) >= 2 else 0,
         "can_cases": scope.reach(Resource.PERFORMANCE_CASE, Action.VIEW) >= 2,

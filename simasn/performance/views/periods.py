@@ -21,7 +21,7 @@ from simasn.core.interfaces import Interface
 from simasn.core.models import AuditEvent
 from simasn.law import organisation_ratings
 from simasn.organization.models import Unit
-from simasn.performance import forms, hierarchy, selectors, services
+from simasn.performance import access, forms, hierarchy, selectors, services
 from simasn.performance.models import ANNUAL, PREDIKAT_CHOICES, Rating, UnitRating
 from simasn.personnel.selectors import employee_list
 from simasn.positions.models import Position
@@ -69,9 +69,7 @@ def period_open(request: AuthenticatedRequest) -> HttpResponse:
 def period_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     period = selectors.period_get(viewer=request.user, pk=pk)
     scope = Scope.of(request.user)
-    units = []
-    if scope.allows(Resource.PERFORMANCE_UNIT_RATING, Action.VIEW, instansi_id=period.instansi_id):
-        units = selectors.unit_overview(viewer=request.user, period=period)
+    units = selectors.unit_overview(viewer=request.user, period=period)
     mine = selectors.plan_list(viewer=request.user, period_id=period.pk).filter(employee_id=request.user.employee_id) \
         if request.user.employee_id else []
     return render(request, "performance/period_detail.html", {
@@ -123,12 +121,15 @@ def period_close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def unit_calibration(request: AuthenticatedRequest, pk: int, unit_id: int) -> HttpResponse:
     """A unit's predikat counts against the limits of its organisation rating."""
     period = selectors.period_get(viewer=request.user, pk=pk)
-    Scope.of(request.user).require(Resource.PERFORMANCE_UNIT_RATING, Action.VIEW, instansi_id=period.instansi_id)
+    # The officials see every unit of the instansi; a unit's leader the units they lead.
+    if not access.can_see_unit(request.user, period, unit_id):
+        raise PermissionDeniedError(not_allowed_message())
     unit = Unit.objects.filter(pk=unit_id, instansi_id=period.instansi_id).first()
     if unit is None:
         raise NotFoundError(_("Unit kerja tidak ditemukan."))
     unit_rating = UnitRating.objects.filter(period=period, unit=unit).first()
-    check = services.unit_check(period, unit.pk, unit_rating.rating) if unit_rating else None
+    counts = services.unit_counts(period, unit.pk)
+    check = services.unit_check(period, unit.pk, unit_rating.rating, counts=counts) if unit_rating else None
     plans = selectors.plan_list(viewer=request.user, period_id=period.pk, unit_id=unit.pk).filter(
         end_date=period.end_date)
     # The counts above cover the whole unit; the list below is paged and may be narrowed to
@@ -157,6 +158,10 @@ def unit_calibration(request: AuthenticatedRequest, pk: int, unit_id: int) -> Ht
         "labels": {r["code"]: r["label_id"] for r in organisation_ratings(period.end_date)},
         "can_decide": Scope.of(request.user).allows(Resource.PERFORMANCE_UNIT_RATING, Action.UPDATE,
                                                     instansi_id=period.instansi_id),
+        # Before the organisation rating is set (or to weigh another): would the ratings given
+        # so far fit the limits of each organisation rating? What the leader calibrates against.
+        "fits": services.unit_fits(period, counts),
+        "rated": sum(counts.values()), "unrated_count": services.unit_unrated(period, unit.pk),
     })
 
 

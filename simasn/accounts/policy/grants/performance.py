@@ -26,6 +26,9 @@ PERFORMANCE_GRANTS: Grants = {
         Resource.PERFORMANCE_PERIOD: grant(I), Resource.PERFORMANCE_PLAN: grant(S, S, S),
         Resource.PERFORMANCE_TEAM: grant(S, N, S), Resource.PERFORMANCE_CASE: grant(S),
         Resource.WORK_CULTURE: grant(I),
+        # A unit's leader sees its calibration (qualified: the units they lead); the
+        # organisation rating and the finalisation stay with the PyB/PPK.
+        Resource.PERFORMANCE_UNIT_RATING: grant(I),
     },
     Role.OPERATOR: {
         Resource.PERFORMANCE_PERIOD: grant(I, I, I), Resource.PERFORMANCE_PLAN: grant(I, I, I),
