@@ -265,8 +265,10 @@ def retirement_projection(request: AuthenticatedRequest) -> HttpResponseBase:
     years = (form.cleaned_data.get("years") if form.is_valid() else None) or 5
     instansi_id = int(request.GET["instansi"]) if request.GET.get("instansi", "").isdigit() else None
     today = timezone.localdate()
-    rows = disclosure.protect(selectors.projection_rows(selectors.retirement_projection(
-        viewer=request.user, years=years, on=today, instansi_id=instansi_id)), viewer=request.user)
+    # This month's overdue are counted once, in the "overdue" bucket below, not again in this month.
+    rows = disclosure.protect(selectors.projection_less_overdue(selectors.projection_rows(selectors.retirement_projection(
+        viewer=request.user, years=years, on=today, instansi_id=instansi_id)),
+        viewer=request.user, on=today, instansi_id=instansi_id), viewer=request.user)
     exact = disclosure.exact_counts_allowed(request.user)
     columns = [
         (_("Tahun"), lambda r: r["tmt_year"]), (_("Bulan"), lambda r: r["tmt_month"]),

@@ -19,6 +19,7 @@ from simasn.actions.selectors.retirement import (
     contracts_ended,
     open_action_types,
     overdue_filter,
+    projection_less_overdue,
     projection_rows,
     retirement_overdue,
     retirement_overdue_counts,
@@ -39,5 +40,5 @@ from simasn.actions.selectors.visibility import (
 __all__ = ["ENDING_TYPES", "IN_SERVICE", "PROJECTION_WORK_MEM", "REGISTER_FIELDS", "WAITING_KINDS", "ActionType",
            "_scoped_employees", "action_get", "action_list", "actions_waiting", "bup_case", "can_view",
            "contracts_ended", "document_get", "document_verification", "open_action_types", "overdue_filter",
-           "projection_rows", "retirement_overdue", "retirement_overdue_counts", "retirement_projection",
+           "projection_less_overdue", "projection_rows", "retirement_overdue", "retirement_overdue_counts", "retirement_projection",
            "retirement_register", "tmt_offset_case", "tmt_pensiun_of"]

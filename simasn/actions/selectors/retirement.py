@@ -230,6 +230,39 @@ def tmt_pensiun_of(employee: Any) -> dt.date:
     return dt.date(employee.tmt_year, employee.tmt_month, 1)
 
 
+def projection_less_overdue(
+    rows: list[dict[str, Any]], *, viewer: User, on: dt.date, instansi_id: int | None = None,
+    using: str | None = None,
+) -> list[dict[str, Any]]:
+    """The projection's rows without this month's overdue employees, who are in its "overdue" bucket.
+
+    The projection starts with this month, whose TMT pensiun (the 1st) has already passed
+    after the first day: an employee with no decision is overdue, and counting them in
+    this month's row as well would count them twice (as ``retirement_register`` with
+    ``without_overdue`` lists them once). Works on the rows of either source (register or
+    national summary): the overdue are counted live, grouped the projection's way.
+    """
+    start = _month_index(on)
+    overdue = overdue_filter(_scoped_employees(viewer, Resource.AGGREGATE, instansi_id, using), on)
+    counted = overdue.filter(tmt_index=start).annotate(  # type: ignore[misc]  # tmt_index: from _with_tmt
+        leap_day=Case(When(Q(birth_date__month=2) & Q(birth_date__day=29), then=Value(1)),
+                      default=Value(0), output_field=IntegerField()),
+        position_kind=F("position__kind"),
+    ).values("employee_type", "position_kind", "rank", "leap_day").annotate(total=Count("id")).order_by()
+    less = {(r["employee_type"], r["position_kind"], r["rank"], r["leap_day"]): r["total"] for r in counted}
+    if not less:
+        return rows
+    out = []
+    for row in rows:
+        key = (row["employee_type"], row["position_kind"], row["rank"], row["leap_day"])
+        if int(row["tmt_index"]) == start and key in less:
+            row = {**row, "total": (row["total"] or 0) - less[key]}
+            if row["total"] <= 0:
+                continue
+        out.append(row)
+    return out
+
+
 def retirement_overdue_counts(
     *, viewer: User, on: dt.date, instansi_id: int | None = None, using: str | None = None,
 ) -> dict[str, int]:

@@ -14,6 +14,7 @@ from simasn.core.audit_actions import AuditAction
 from simasn.core.interfaces import Interface
 from simasn.law.grounds import Ground, cite
 from simasn.personnel.models import Employee
+from simasn.web.formatting import short_date
 
 
 def retirement_overdue_flag(*, on: dt.date) -> list[int]:
@@ -37,7 +38,7 @@ def retirement_overdue_flag(*, on: dt.date) -> list[int]:
             audit_record(
                 actor=None, action=AuditAction.FLAGGED, interface=Interface.SYSTEM, obj=employee,
                 reason=_("Melewati TMT pensiun %(tmt)s tanpa keputusan pemberhentian.")
-                % {"tmt": tmt.isoformat()},
+                % {"tmt": short_date(tmt)},
                 citations=cite(Ground.RETIREMENT_OVERDUE),
                 extra={"tmt_pensiun": tmt.isoformat(), "flag": flag.pk},
             )

@@ -114,6 +114,28 @@ def test_overdue_list_worklist_and_register_bucket(world):
     assert selectors.retirement_overdue_counts(viewer=world.operator, on=on) == {"PELAKSANA": 2}
 
 
+def test_this_months_overdue_are_counted_once_in_the_projection(world):
+    """Found in the browser walk (issue 12 item 1): after the 1st, an employee whose TMT pensiun
+    was the 1st of this month is overdue and was counted both in the overdue bucket and in
+    this month's period — 8 overdue plus 1 in "Desember 2026 – November 2027" for 8 people."""
+    on = timezone.localdate()
+
+    def counts() -> tuple[int, int]:
+        context = _client(world.operator).get("/tindakan/pensiun/proyeksi/").context
+        return (context["overdue"]["total"] if context["overdue"] else 0), context["summary"][0]["total"]
+
+    overdue_before, this_period_before = counts()
+    _late(world, months_late=0, name="Garan Manullang", on=on)
+    assert counts() == (overdue_before + 1, this_period_before)
+    # A decided retirement this month is not overdue and stays in this month's period.
+    decided = _late(world, months_late=0, name="Sudah Diputuskan", on=on)
+    done = services.action_draft(actor=world.operator, interface=WEB, action_type=ActionType.RETIREMENT,
+                                 employee_id=decided.pk, on=on)
+    services.action_propose(actor=world.pyb, interface=WEB, action_id=done.pk, on=on)
+    services.action_decide(actor=world.ppk, interface=WEB, action_id=done.pk, on=on)
+    assert counts() == (overdue_before + 1, this_period_before + 1)
+
+
 def test_the_daily_job_flags_and_never_retires(world):
     on = timezone.localdate()
     late = _late(world, on=on)
@@ -125,6 +147,8 @@ def test_the_daily_job_flags_and_never_retires(world):
     assert late.status == "AKTIF"
     event = AuditEvent.objects.get(action="flagged", subject_employee_id=late.pk)
     assert "UU 20/2023 Pasal 52 ayat (3) huruf c" in event.citations
+    # The reason is read on the audit page: the TMT written the table's way, not ISO (item 13).
+    assert _months_back(on, 1).strftime("%d/%m/%Y") in event.reason
     # Idempotent: the next day's run adds nothing.
     assert services.retirement_overdue_flag(on=on + dt.timedelta(days=1)) == []
     assert AuditEvent.objects.filter(action="flagged").count() == 1
