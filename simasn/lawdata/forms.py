@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from simasn.law import RULES, dismissal_grounds
@@ -127,7 +128,7 @@ class RuleChoiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["rule"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [(name, _rule_title(name)) for name in RULES]
+        field.choices = [(name, rule_title(name)) for name in RULES]
         field.widget.attrs["data-autosubmit"] = ""
 
 
@@ -158,8 +159,12 @@ RULE_TITLES: dict[str, Any] = {
 }
 
 
-def _rule_title(name: str) -> Any:
-    return RULE_TITLES.get(name, RULES[name].title_id)
+def rule_title(name: str) -> Any:
+    """The rule's title in the page's language: the catalogue's, else the registry's own pair."""
+    if name in RULE_TITLES:
+        return RULE_TITLES[name]
+    spec = RULES[name]
+    return spec.title_en if (get_language() or "id").startswith("en") else spec.title_id
 
 
 class FactsForm(forms.Form):

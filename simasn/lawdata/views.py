@@ -24,11 +24,11 @@ from simasn.law.decision import jsonable
 from simasn.lawdata import selectors, services
 from simasn.lawdata.forms import (
     FACT_LABELS,
-    RULE_TITLES,
     DecisionDateForm,
     FactsForm,
     ParameterVersionForm,
     RuleChoiceForm,
+    rule_title,
 )
 from simasn.web.pages import form_page, not_allowed_message
 
@@ -169,7 +169,7 @@ def law_try(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "spec": spec,
             "rule": rule,
-            "rule_title": RULE_TITLES.get(rule, spec.title_id),
+            "rule_title": rule_title(rule),
             "result": result,
         },
         status=status,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from simasn.accounts.roles import Role
 from simasn.lawdata.models import ParameterOverride
@@ -106,6 +107,24 @@ def test_english_page() -> None:
     html = response.content.decode()
     assert "set by the President" in html
     assert "Legal basis" in html
+
+
+def test_every_rule_is_named_in_the_pages_language() -> None:
+    """Found in the browser walk (issue 12 item 14): the rules added after the first nine were
+    listed by their Indonesian title on the English page ("Validasi NIK", "Masa sanggah ...")."""
+    from simasn.law import RULES
+
+    client = _client()
+    indonesian = client.get(reverse("lawdata:try")).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("lawdata:try"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for spec in RULES.values():
+        if spec.name in ("nip", "retirement", "dismissal", "temporary_dismissal", "return_from_state_office",
+                         "candidacy", "authority", "position_filling", "merit_inputs"):
+            continue  # titled by the catalogue (RULE_TITLES), checked by the catalogue test
+        assert f">{escape(spec.title_en)}</option>" in english, spec.name
+        assert f">{escape(spec.title_id)}</option>" in indonesian, spec.name
+    assert ">Validasi NIK</option>" not in english
 
 
 def test_parameter_pages() -> None:
