@@ -11,6 +11,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.disputes import selectors
 from simasn.disputes.models import DisputeState, Route
+from simasn.web.formatting import short_date
 from simasn.web.waiting import WaitingItem
 
 
@@ -28,7 +29,7 @@ def waiting_for(*, viewer: User) -> list[WaitingItem]:
         overdue = qs.filter(decide_due__lt=today).count() if route == Route.KEBERATAN or state == \
             DisputeState.DITANGGAPI else qs.filter(answer_due__lt=today).count()
         nearest = qs.order_by("decide_due").values_list("decide_due", flat=True).first()
-        detail = _("Batas terdekat: %(d)s") % {"d": nearest.strftime("%d-%m-%Y")} if nearest else ""
+        detail = _("Batas terdekat: %(d)s") % {"d": short_date(nearest)} if nearest else ""
         items.append(WaitingItem(label=label, count=count, url=f"{url}?route={route}&state={state}",
                                  urgent=overdue > 0, detail=detail))
 

@@ -239,3 +239,12 @@ def test_a_deadline_running_into_2027_is_marked_for_legal_review_not_guessed(wor
     assert "belum ditetapkan per 10 Desember 2026" in page
     assert "not yet set" not in page and "2026-12-10" not in page
     assert "perlu telaah hukum: perlu telaah hukum" not in page.lower()
+
+
+def test_the_ppk_is_told_the_nearest_deadline_written_the_tables_way(world):
+    """Found in the browser walk (issue 12 item 13): the dashboard said "Batas terdekat: 30-12-2026"."""
+    from simasn.disputes.waiting import waiting_for
+
+    _file(world)  # decide by 18 November 2026
+    items = [i for i in waiting_for(viewer=world.ppk) if i.label.startswith("Keberatan")]
+    assert [(i.count, i.detail) for i in items] == [(1, "Batas terdekat: 18/11/2026")]

@@ -29,6 +29,7 @@ from simasn.planning.models import FormasiProposal, NeedsLine, NeedsPlan, NeedsP
 from simasn.planning.selectors import current_policy
 from simasn.planning.services._common import audit, refuse
 from simasn.positions.models import Position
+from simasn.web.formatting import short_date
 
 PLAN_GROUNDS = (Ground.NEEDS_PLAN,)
 
@@ -348,7 +349,7 @@ def plan_decide(*, actor: User, interface: Interface, plan: NeedsPlan, decision_
         submitted_on = timezone.localtime(plan.submitted_at).date() if plan.submitted_at else None
         if submitted_on and decision_date < submitted_on:
             raise refuse(_("Tanggal keputusan tidak boleh sebelum tanggal usulan (%(date)s).")
-                         % {"date": submitted_on.strftime("%d-%m-%Y")}, decision_date=_("Terlalu awal."))
+                         % {"date": short_date(submitted_on)}, decision_date=_("Terlalu awal."))
         if decision_date > timezone.localdate():
             raise refuse(_("Tanggal keputusan tidak boleh di masa depan."), decision_date=_("Terlalu lambat."))
         if NeedsPlan.objects.filter(decision_number=decision_number.strip()).exclude(pk=plan.pk).exists():

@@ -142,3 +142,26 @@ def test_the_screens_speak_english_when_chosen(world: World, settings: Any) -> N
     assert "ASN needs plan" in body and "Workload need" in body and "Kebutuhan ABK" not in body
     assert "Needs planning" in client.get("/perencanaan/nasional/").content.decode()
     translation.activate("id")  # the middleware left English active in this thread
+
+
+def test_a_decision_dated_before_the_proposal_names_the_proposal_date_the_tables_way(world: World) -> None:
+    """Found in the browser walk (issue 12 item 13): the refusal wrote the date 30-12-2026."""
+    import datetime as dt
+
+    import pytest
+
+    from simasn.core.errors import ApplicationError
+
+    plan = new_plan(world)
+    line = services.line_add(actor=world.operator, interface=WEB, plan=plan, position_id=world.position.pk,
+                             workload_hours=Decimal("6250"), job_family="guru")
+    proposal = services.proposal_set(actor=world.operator, interface=WEB, line=line, employee_type="PNS",
+                                     formasi_type="UMUM", proposed_count=3, entry_rank="III/a")
+    services.plan_submit(actor=world.ppk, interface=WEB, plan=plan)
+    assert proposal is not None
+    services.proposal_review(actor=world.menpan, interface=WEB, proposal=proposal, approved_count=3)
+    submitted = timezone.localtime(NeedsPlan.objects.get(pk=plan.pk).submitted_at).date()
+    with pytest.raises(ApplicationError) as refused:
+        services.plan_decide(actor=world.menpan, interface=WEB, plan=plan, decision_number="B/78/2026",
+                             decision_date=submitted - dt.timedelta(days=1), signer="Rini Widyantini")
+    assert submitted.strftime("%d/%m/%Y") in refused.value.message
