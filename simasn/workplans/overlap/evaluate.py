@@ -5,6 +5,12 @@
 (the held-out file the lead adds after the detector is frozen) trains the baseline (seed
 glossary, seed pairs — never the file measured) and prints precision,
 recall and F1 at the threshold chosen by cross-validation on the seed pairs, overall and per kind.
+
+    python -m simasn.workplans.overlap.evaluate --cv
+
+measures on the development pairs only: 5-fold cross-validation by institution pair, and each
+shipped pair file held apart in turn (trained on the others), the threshold always chosen by
+cross-validation inside the training part.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from pathlib import Path
 from simasn.workplans.overlap import glossary, store
 from simasn.workplans.overlap.detector import Detector
 from simasn.workplans.overlap.features import ActivityText
-from simasn.workplans.overlap.model import Example, Metrics
+from simasn.workplans.overlap.model import Example, Metrics, held_apart, institution_pair_folds
 
 
 @dataclass(frozen=True)
@@ -61,10 +67,48 @@ def baseline_detector() -> Detector:
     return Detector(gloss, store.baseline(gloss), version=store.BASELINE)
 
 
+def _report(examples: Sequence[Example], predicted: Sequence[bool]) -> list[str]:
+    labels = [ex.overlap for ex in examples]
+    m = Metrics.of(predicted, labels)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, ex in enumerate(examples):
+        groups[ex.kind or "-"].append(i)
+    kinds = " ".join(f"{kind} {sum(predicted[i] == labels[i] for i in idx)}/{len(idx)}"
+                     for kind, idx in sorted(groups.items()))
+    return [f"precision={m.precision:.3f} recall={m.recall:.3f} f1={m.f1:.3f} n={m.n} overlaps={m.positives}",
+            f"  right per kind: {kinds}"]
+
+
+def cross_validation(k: int = 5) -> list[str]:
+    """The development figures: by institution pair, and each pair file held apart."""
+    gloss = glossary.seed()
+    files = [(name, store.load_pairs(store.PAIRS_DIR / name)) for name in store.SEED_PAIR_FILES]
+    examples = [ex for _name, part in files for ex in part]
+    out = [f"development pairs: {len(examples)} ({', '.join(f'{n} {len(p)}' for n, p in files)}); "
+           f"glossary {gloss.version} ({len(gloss.entries)} entries)"]
+    folds = institution_pair_folds(examples, k)
+    out.append(f"{k}-fold by institution pair, threshold by CV inside each training part:")
+    out.extend(_report(examples, held_apart(gloss, examples, folds, k=k)))
+    start = 0
+    file_folds = []
+    for index, (_name, part) in enumerate(files):
+        file_folds.extend([index] * len(part))
+    predicted = held_apart(gloss, examples, file_folds, k=k)
+    for _index, (name, part) in enumerate(files):
+        out.append(f"{name} held apart (trained on the other files):")
+        out.extend(_report(part, predicted[start:start + len(part)]))
+        start += len(part)
+    return out
+
+
 def main(argv: Sequence[str]) -> int:
     if not argv:
         print(__doc__)
         return 2
+    if argv[0] == "--cv":
+        for line in cross_validation():
+            print(line)
+        return 0
     detector = baseline_detector()
     model = detector.model
     print(f"model: baseline trained on {model.trained_on}; cross-validated on them: precision={model.cv['precision']:.3f} "

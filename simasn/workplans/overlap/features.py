@@ -120,6 +120,12 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
             # Glossary data is Indonesian (like the dimension names it sits beside).
             details.append(("lingkup", "internal lembaga" if x is a else "nasional",
                             "nasional" if x is a else "internal lembaga"))
+    # The same work for two named agencies is two pieces of work ("Latsar CPNS bagi BKN" /
+    # "Latsar CPNS bagi KemenPANRB", "RKA-K/L BKN" / "RKA-K/L LAN").
+    if a.named and b.named and not a.named & b.named:
+        counts["strict"] += 1
+        details.append(("lembaga yang dituju", sorted(a.named)[0].removeprefix("@inst-").upper(),
+                        sorted(b.named)[0].removeprefix("@inst-").upper()))
     # The same work for two named places is two pieces of work (the glossary's provinces are
     # one dimension; a kabupaten or kota is recognised by the word before its name).
     if a.regions and b.regions and not a.regions & b.regions:
@@ -187,7 +193,9 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
         rows[k, 4] = min(c.strict, 1)
         rows[k, 5] = min(c.role, 1)
         rows[k, 6] = min(c.soft, 2) / 2
-        rows[k, 7] = 1.0 if inside[i] and inside[j] else 0.0
+        # Each one's own business, unless both are about the same agency ("LAKIP LAN" written
+        # by LAN and by another agency for LAN is one report).
+        rows[k, 7] = 1.0 if inside[i] and inside[j] and not names[i].named & names[j].named else 0.0
     return rows
 
 

@@ -157,6 +157,50 @@ def cross_validate(glossary: Glossary, examples: Sequence[Example], *, k: int = 
     return list(out), metrics, threshold
 
 
+def institution_pair_folds(examples: Sequence[Example], k: int) -> list[int]:
+    """Folds by institution pair (BKN–LAN, KASN–KEMENPANRB, …): every pair of the same two
+    institutions is in one fold, so a fold is scored by a model that never saw those two
+    institutions' vocabulary together. Largest groups first, each to the smallest fold."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, ex in enumerate(examples):
+        key = tuple(sorted((ex.a.institution.upper(), ex.b.institution.upper())))
+        groups.setdefault(key, []).append(index)
+    fold = [0] * len(examples)
+    size = [0] * k
+    for key in sorted(groups, key=lambda g_: (-len(groups[g_]), g_)):
+        target = min(range(k), key=lambda f: (size[f], f))
+        size[target] += len(groups[key])
+        for index in groups[key]:
+            fold[index] = target
+    return fold
+
+
+def _nested_threshold(rows: np.ndarray, examples: Sequence[Example], train_idx: Sequence[int], *, k: int,
+                      veto: Sequence[str]) -> float:
+    sub = [examples[i] for i in train_idx]
+    scores = _oof(rows[list(train_idx)], sub, k=k, seed=CV_SEEDS[0], c=C, veto=veto)
+    return best_threshold(list(scores), [ex.overlap for ex in sub])[0]
+
+
+def held_apart(glossary: Glossary, examples: Sequence[Example], folds: Sequence[int], *,
+               k: int = 5, veto: Sequence[str] = VETO) -> list[bool]:
+    """Predictions for every example by a model trained on the other folds, at a threshold
+    chosen by cross-validation inside those folds only (nothing about a fold's labels
+    reaches its own predictions)."""
+    rows, _contents = _rows(Normalizer(glossary), examples, [])
+    labels = [ex.overlap for ex in examples]
+    predicted = [False] * len(examples)
+    for f in sorted(set(folds)):
+        train_idx = [i for i, x in enumerate(folds) if x != f]
+        test_idx = [i for i, x in enumerate(folds) if x == f]
+        threshold = _nested_threshold(rows, examples, train_idx, k=k, veto=veto)
+        coef, intercept = _fit(rows[train_idx], [labels[i] for i in train_idx])
+        probs = vetoed(rows[test_idx], sigmoid(rows[test_idx] @ np.asarray(coef) + intercept), veto)
+        for i, p in zip(test_idx, probs, strict=True):
+            predicted[i] = bool(p >= threshold)
+    return predicted
+
+
 #: Cross-validation repeats whose out-of-fold scores are pooled to choose the threshold (one
 #: split's best threshold moves with the split; the pooled one does not).
 CV_SEEDS = (13, 1, 2)

@@ -94,6 +94,9 @@ class Processed:
     #: Modules or features of an application the activity names ("modul riwayat jabatan"):
     #: the words after "modul"/"fitur"/"menu", as written.
     modules: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    #: Agencies the activity names as what it is about or for ("LKj KASN", "Latsar CPNS bagi
+    #: BKN"), not as the issuer of something every agency uses ("Peraturan LAN", "SIASN BKN").
+    named: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def content_text(self) -> str:
@@ -207,7 +210,8 @@ class Normalizer:
         surface = tuple((w, stem(w)) for w in raw)
         regions = _regions(raw, self.places) or self._institution_region(institution)
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
-                         surface_stems=surface, flags=frozenset(flags), regions=regions, modules=_modules(raw))
+                         surface_stems=surface, flags=frozenset(flags), regions=regions, modules=_modules(raw),
+                         named=frozenset(named))
 
     def _institution_region(self, institution: str) -> frozenset[str]:
         """A regional institution's own province when its name says none ("BPSDM_JATIM",

@@ -183,3 +183,30 @@ def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
 
 def test_words_split_planners_punctuation() -> None:
     assert words("Anjab/ABK K/L e-Kinerja") == ["anjab", "abk", "k", "l", "e", "kinerja"]
+
+
+def test_the_same_work_for_two_named_agencies_is_two_pieces_of_work(detector) -> None:  # type: ignore[no-untyped-def]
+    a = ActivityText("Penyelenggaraan Latsar CPNS bagi KemenPANRB", institution="LAN")
+    b = ActivityText("Penyelenggaraan Latsar CPNS bagi BKN", institution="BKPSDM_JABAR")
+    assert "lembaga yang dituju" in [d for d, _x, _y in detector.explain(a, b).contrasts]
+    assert detector.band(detector.pair_probability(a, b)) == DIFFERENT
+
+
+def test_one_agency_report_planned_by_two_is_one_report(detector) -> None:  # type: ignore[no-untyped-def]
+    """Each agency's own LKj is its own business, but two agencies both writing LAN's is one report."""
+    a = ActivityText("Penyusunan LAKIP LAN Tahun 2025", institution="LAN")
+    b = ActivityText("Penyusunan Laporan Kinerja Lembaga Administrasi Negara Tahun 2025", institution="KASN")
+    assert detector.band(detector.pair_probability(a, b)) in (SAME, SIMILAR)
+
+
+def test_cross_validation_keeps_each_institution_pair_in_one_fold() -> None:
+    from simasn.workplans.overlap.model import institution_pair_folds
+
+    examples = store.seed_examples()
+    folds = institution_pair_folds(examples, 5)
+    seen: dict[tuple[str, ...], int] = {}
+    for ex, fold in zip(examples, folds, strict=True):
+        key = tuple(sorted((ex.a.institution.upper(), ex.b.institution.upper())))
+        assert seen.setdefault(key, fold) == fold
+    sizes = [folds.count(f) for f in range(5)]
+    assert min(sizes) > 0.5 * max(sizes)  # balanced enough to measure on
