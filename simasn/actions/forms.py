@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
@@ -22,6 +23,7 @@ from simasn.law.enums import (
 from simasn.personnel.selectors import employee_list
 from simasn.positions.models import Position
 from simasn.positions.selectors import position_list
+from simasn.web.formatting import long_date
 
 if TYPE_CHECKING:
     from simasn.personnel.models import Employee
@@ -166,6 +168,36 @@ class ActionDraftForm(forms.Form):
             "candidate_name": d.get("candidate_name") or "", "facts": facts,
             "notes": d.get("notes") or "",
         }
+
+
+def facts_shown(facts: dict[str, Any]) -> list[tuple[str, str]]:
+    """The facts of an action as the page shows them: the draft form's label and the value's
+    name in the page's language (found in the browser walk, issue 12 items 9 and 13: the page
+    listed ``own_request True``, ``reason DITAHAN`` and ``candidate_set_on 2027-01-31``).
+    The decree's own data and the record a recorded action came from are not facts to show."""
+    lang = translation.get_language() or "id"
+    fields = ActionDraftForm.base_fields
+    rows: list[tuple[str, str]] = []
+    for key, value in facts.items():
+        if key in ("decree", "source") or value in (None, ""):
+            continue
+        field = fields.get(key)
+        label = str(field.label) if field is not None else key.replace("_", " ")
+        text = str(value)
+        if key in ENUM_FIELDS:
+            with contextlib.suppress(ValueError, KeyError):
+                text = labels.label(ENUM_FIELDS[key](value), lang)
+        elif key == "ground":
+            names = {g["code"]: g["label_en" if lang.startswith("en") else "label_id"]
+                     for g in dismissal_grounds(timezone.localdate())}
+            text = f"{value}. {names[value]}" if value in names else text
+        elif isinstance(value, bool):
+            text = str(_("Ya") if value else _("Tidak"))
+        elif isinstance(field, forms.DateField) and isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                text = long_date(dt.date.fromisoformat(value))
+        rows.append((label, text))
+    return rows
 
 
 class StepForm(forms.Form):

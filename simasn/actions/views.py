@@ -22,7 +22,13 @@ from simasn.accounts.scope import Scope
 from simasn.accounts.selectors import audit_list
 from simasn.actions import disclosure, selectors, services, workflow
 from simasn.actions.documents import document_bytes
-from simasn.actions.forms import ActionDraftForm, ActionFilterForm, ProjectionForm, StepForm
+from simasn.actions.forms import (
+    ActionDraftForm,
+    ActionFilterForm,
+    ProjectionForm,
+    StepForm,
+    facts_shown,
+)
 from simasn.actions.models import ActionDocument, PersonnelAction
 from simasn.actions.progress import action_progress
 from simasn.actions.summary import latest_refresh
@@ -103,6 +109,7 @@ def action_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "title": str(action), "action": action, "document": document,
         "steps": workflow.allowed(request.user, action), "history": history,
         "progress": action_progress(action, on=timezone.localdate()),
+        "facts": facts_shown(action.facts or {}),
     })
 
 

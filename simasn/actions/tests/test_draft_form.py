@@ -72,3 +72,27 @@ def test_a_draft_posted_with_fields_of_another_type_keeps_only_its_own(world):
 
     action = PersonnelAction.objects.get(employee=world.employee)
     assert "state_office" not in action.facts and str(action.tmt) == "2027-01-01"
+
+
+def test_the_action_page_names_its_facts_in_the_pages_language(world):
+    """Found in the browser walk: the action page listed its facts by code — ``own_request True``,
+    ``reason DITAHAN``, ``detention_status TERSANGKA``, ``candidate_set_on 2027-01-31``."""
+    import datetime as dt
+
+    from simasn.actions import services
+    from simasn.core.interfaces import Interface
+
+    action = services.action_draft(
+        actor=world.operator, interface=Interface.WEB, action_type="TEMPORARY_DISMISSAL",
+        employee_id=world.employee.pk, tmt=dt.date(2026, 12, 1),
+        facts={"reason": "DITAHAN", "detention_status": "TERSANGKA"})
+    action.facts = {**action.facts, "own_request": True, "candidate_set_on": "2027-01-31",
+                    "source": "discipline.disciplinecase:1"}
+    action.save(update_fields=["facts"])
+    html = _client(world.operator).get(f"/tindakan/{action.pk}/").content.decode()
+    for code in ("own_request", "DITAHAN", "TERSANGKA", "detention_status", "2027-01-31", "disciplinecase"):
+        assert code not in html, code
+    assert "Alasan pemberhentian sementara" in html and "Atas permintaan sendiri" in html
+    assert "31 Januari 2027" in html and "<dd>Ya</dd>" in html
+    english = _client(world.operator, "en").get(f"/tindakan/{action.pk}/").content.decode()
+    assert "Detained as a suspect or defendant" in english and "<dd>Yes</dd>" in english
