@@ -38,6 +38,9 @@ def sk_remedy(context: dict[str, Any], action: Any) -> dict[str, Any] | None:
         file_url = f"{reverse('disputes:file')}?{urlencode(params)}"
     summary = remedy_summary(decision, en=(get_language() or "id").startswith("en"))
     if summary is None:  # no settled remedy (e.g. a presidential decision): the law says why
-        return {"review": decision.explanation_en if (get_language() or "id").startswith("en")
-                else decision.explanation_id, "file_url": ""}
+        # The reason alone: the page labels it "Perlu kajian hukum" (the explanation repeats it).
+        english = (get_language() or "id").startswith("en")
+        reason = (decision.review_reason if english else decision.review_reason_id) or \
+            (decision.explanation_en if english else decision.explanation_id)
+        return {"review": reason, "file_url": ""}
     return {**summary, "file_url": file_url}

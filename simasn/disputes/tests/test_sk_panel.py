@@ -51,3 +51,26 @@ def test_a_decided_dismissal_shows_the_banding_to_bpasn_and_prefills_the_filing(
     ops = Client()
     ops.force_login(operator)
     assert 'id="remedy"' not in ops.get(f"/tindakan/{draft.pk}/").content.decode()
+
+
+def test_a_presidential_sk_says_once_that_its_remedy_needs_legal_review(db):
+    """Found in the browser walk (issue 12): the President's SK page read
+    "Perlu kajian hukum: Perlu telaah hukum: PP 79/2021 mengatur …"."""
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    request = RequestFactory().get("/")
+    request.user = user_with_role(Role.PRESIDEN)
+    action = SimpleNamespace(sk_number="1/TPA/ANGKAT/2026", employee=SimpleNamespace(employee_type="PNS"),
+                             state="DECIDED", action_type="APPOINTMENT", decider="PRESIDEN",
+                             sk_date=timezone.localdate(), employee_id=1, instansi_id=1, pk=1)
+    template = Template("{% load disputes_tags %}{% sk_remedy action as remedy %}{{ remedy.review }}")
+    with translation.override("id"):
+        indonesian = template.render(Context({"request": request, "action": action}))
+    with translation.override("en"):
+        english = template.render(Context({"request": request, "action": action}))
+    assert indonesian.startswith("PP 79/2021") and "Perlu telaah hukum" not in indonesian
+    assert english.startswith("PP 79/2021") and "Needs legal review" not in english
