@@ -35,8 +35,10 @@ migrate: install
 seed: install
 	$(BIN)/simasn seed-demo
 
-# The demo's port: `make demo PORT=8080`.
+# The demo's port: `make demo PORT=8080`. The SK's verification line names the same address
+# (set SIMASN_PUBLIC_URL for another host); it is printed on the decrees seed-demo writes too.
 PORT ?= 8000
+export SIMASN_PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 
 serve: install
 	@echo "SIMASN on http://127.0.0.1:$(PORT) — web server, task worker and daily scheduler (Ctrl-C stops all)."
