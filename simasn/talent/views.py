@@ -245,13 +245,16 @@ def mobility_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     is_target = scope.allows(Resource.TALENT_MOBILITY, Action.UPDATE, instansi_id=proposal.target_instansi_id)
     is_source = scope.allows(Resource.TALENT_MOBILITY, Action.UPDATE, instansi_id=proposal.source_instansi_id)
+    ready = (proposal.state == (MobilityState.ACCEPTED if proposal.needs_acceptance else MobilityState.PROPOSED)
+             and proposal.kind != MobilityKind.OUT)
+    drafts = scope.allows(Resource.ACTION, Action.CREATE, instansi_id=proposal.source_instansi_id)
     return render(request, "talent/mobility.html", {
         "title": str(proposal), "p": proposal, "sk": state, "today": today,
         "elapsed": gaps.elapsed_working_days(proposal, today),
         "can_accept": is_target and proposal.needs_acceptance and proposal.state == MobilityState.PROPOSED,
-        "can_hand_over": is_source and scope.allows(Resource.ACTION, Action.CREATE, instansi_id=proposal.source_instansi_id)
-        and proposal.state == (MobilityState.ACCEPTED if proposal.needs_acceptance else MobilityState.PROPOSED)
-        and proposal.kind != MobilityKind.OUT,
+        "can_hand_over": is_source and drafts and ready,
+        # The PPK/PyB who proposed sees who takes the next step: the operator drafts the SK.
+        "awaits_operator": ready and not drafts,
         "can_reject": (is_source or is_target) and proposal.state in (MobilityState.PROPOSED, MobilityState.ACCEPTED),
     })
 

@@ -1,5 +1,6 @@
 """Browser: a PPK opens the succession plan of a vacant JPT, nominates a ready successor
-from the talent pool and starts the move (a mobility proposal to hand over as an SK)."""
+from the talent pool and starts the move (a mobility proposal); the operator of the
+instansi hands it over and the personnel-action workflow drafts the transfer SK."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from simasn.actions.models import ActionType, PersonnelAction
 from simasn.core.interfaces import Interface
 from simasn.talent.models import MobilityProposal
 from simasn.talent.services import critical_position_designate
@@ -41,4 +43,20 @@ def test_ppk_finds_a_ready_successor_for_a_vacant_jpt_and_starts_the_transfer(li
     proposal = MobilityProposal.objects.get()
     assert (proposal.employee_id, proposal.target_position_id, proposal.kind) == (world.talent.pk, world.jpt.pk,
                                                                                  "DALAM_INSTANSI")
-    shows(page, "Diusulkan", "hari kerja berjalan")
+    shows(page, "Diusulkan", "hari kerja berjalan", "Langkah berikutnya: operator kepegawaian")
+    assert page.get_by_role("button", name="Proses sebagai SK").count() == 0  # the PPK does not draft SKs
+
+    # The operator finds it on their worklist and drafts the SK through the actions workflow.
+    page.context.clear_cookies()
+    login(page, live_server, world.operator.username)
+    page.goto(f"{live_server.url}/talenta/mobilitas/{proposal.pk}/")
+    page.get_by_role("button", name="Proses sebagai SK").click()
+    page.get_by_label("TMT pemindahan yang diusulkan").fill(
+        (dt.date.today() + dt.timedelta(days=30)).isoformat())
+    page.get_by_role("button", name="Simpan").click()
+    shows(page, "Konsep SK dibuat", "Diserahkan ke alur SK")
+    action = PersonnelAction.objects.get()
+    assert (action.action_type, action.employee_id, action.position_id) == (ActionType.TRANSFER, world.talent.pk,
+                                                                           world.jpt.pk)
+    page.get_by_role("link", name=f"tindakan kepegawaian #{action.pk}").click()
+    shows(page, "Rina Bertalenta")
