@@ -88,7 +88,8 @@ def development_plan_prepare(*, actor: Actor, interface: Interface, employee_id:
                              default_jp: Decimal = Decimal("8")) -> DevelopmentPlan:
     """The employee's plan for `year` (created once), with each development need the
     appraiser wrote on the performance ratings of the year before and of `year` taken in as
-    a need (form and JP to be adjusted). Idempotent: a need already in the plan is not added
+    a need (form and JP to be adjusted), and the year's appraiser (who reads the plan as the
+    superior) taken from the SKP. Idempotent: a need already in the plan is not added
     again."""
     employee = _employee(actor, employee_id, Action.CREATE)
     if not 2000 <= year <= 2200:
@@ -96,6 +97,12 @@ def development_plan_prepare(*, actor: Actor, interface: Interface, employee_id:
     with transaction.atomic(durable=True):
         plan, created = DevelopmentPlan.objects.get_or_create(
             employee=employee, year=year, defaults={"created_by": actor, "updated_by": actor})
+        appraiser_id = (provide("performance.appraisers", employee_ids=[employee.pk], year=year, default={})
+                        or {}).get(employee.pk)
+        moved = plan.appraiser_id != appraiser_id
+        if moved:  # the superior who reads the plan follows the year's SKP
+            plan.appraiser_id = appraiser_id
+            plan.save(update_fields=["appraiser", "updated_at"])
         known = {n.competency for n in plan.needs.all()}
         taken: list[str] = []
         for from_year in (year - 1, year):
@@ -109,9 +116,10 @@ def development_plan_prepare(*, actor: Actor, interface: Interface, employee_id:
                         "evidence": _("Penilaian kinerja %(year)s") % {"year": from_year}})
                     known.add(text)
                     taken.append(text)
-        if created or taken:
+        if created or taken or moved:
             audit_record(actor=actor, action=AuditAction.CREATE if created else AuditAction.UPDATE,
-                         interface=interface, obj=plan, changes={"year": year, "needs_from_performance": taken},
+                         interface=interface, obj=plan, changes={"year": year, "needs_from_performance": taken,
+                                                                 "appraiser": appraiser_id},
                          citations=cite(Ground.DEVELOPMENT_FROM_PERFORMANCE))
     return plan
 

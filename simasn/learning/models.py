@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from simasn.accounts.policy import Own, Qualifier
 from simasn.core.models import ScopedRecord, TimeStampedModel
 from simasn.law.enums import LearningForm
 
@@ -103,9 +104,15 @@ class DevelopmentPlan(ScopedRecord, TimeStampedModel):
     employee = models.ForeignKey("personnel.Employee", verbose_name=_("pegawai"), on_delete=models.PROTECT,
                                  related_name="development_plans")
     year = models.PositiveSmallIntegerField(_("tahun"))
+    # The employee's appraiser in the plan's year, from the performance chapter (provider
+    # ``performance.appraisers``), refreshed whenever the plan is prepared; never typed. It
+    # gives the superior their qualified reach (Resource.DEVELOPMENT_TEAM).
+    appraiser = models.ForeignKey("personnel.Employee", verbose_name=_("pejabat penilai kinerja"),
+                                  on_delete=models.PROTECT, related_name="+", null=True, blank=True)
 
     scope_instansi_field = "employee__instansi_id"
     scope_self_field = "employee_id"
+    scope_qualifiers = {Qualifier.APPRAISED_BY_ME: {"appraiser_id": Own.EMPLOYEE}}
 
     class Meta:
         ordering = ["-year", "employee_id"]

@@ -25,6 +25,7 @@ from simasn.core.errors import NotFoundError, PermissionDeniedError
 from simasn.core.providers import provide
 from simasn.law import jp_compliance_columns
 from simasn.learning.models import DevelopmentNeed, DevelopmentPlan, LearningRecord
+from simasn.organization.models import Instansi
 from simasn.personnel.models import Employee
 
 #: Statuses of the JP rule, as shown (the rule's codes are the keys).
@@ -134,23 +135,17 @@ def _employees_in_scope(viewer: User, *, instansi_id: int | None, employee_id: i
     return qs
 
 
-def jp_compliance(*, viewer: User, on: dt.date, instansi_id: int | None = None,
-                  employee_id: int | None = None) -> ComplianceSummary:
-    """Every in-service employee's JP status on `on` (PNS: calendar year; PPPK: contract year)."""
-    employees = list(
-        _employees_in_scope(viewer, instansi_id=instansi_id, employee_id=employee_id)
-        .order_by("unit__name", "name")
-        .values_list("pk", "nip", "name", "employee_type", "unit_id", "unit__name", "instansi_id",
-                     "contract_start", "contract_end", "position__kind"))
-    if not employees:
-        return ComplianceSummary(on=on, rows=[])
+def _compliance_columns(employees: list[tuple], on: dt.date) -> dict[str, list[Any]]:
+    """The law's column-wise JP rule over `employees` (rows of COMPLIANCE_FIELDS) and their
+    records: one query for the records, typed Arrow columns in."""
     ids = [e[0] for e in employees]
     # The widest window any employee's period can start in: a PPPK contract year starts at
     # most a year before `on`; a PNS year on 1 January.
     window_start = min(dt.date(on.year, 1, 1), on - dt.timedelta(days=367))
-    records = list(LearningRecord.objects.filter(employee_id__in=ids, end_date__gte=window_start,
-                                                 end_date__lte=on)
-                   .values_list("employee_id", "end_date", "jp", "assigned"))
+    records = LearningRecord.objects.filter(end_date__gte=window_start, end_date__lte=on)
+    if len(ids) <= 50_000:
+        records = records.filter(employee_id__in=ids)
+    rows = list(records.values_list("employee_id", "end_date", "jp", "assigned"))
     import pyarrow as pa  # heavy library, deferred: typed columns (an empty list has no type)
 
     result = jp_compliance_columns(
@@ -159,13 +154,29 @@ def jp_compliance(*, viewer: User, on: dt.date, instansi_id: int | None = None,
         contract_start=pa.array([e[7] for e in employees], pa.date32()),
         contract_end=pa.array([e[8] for e in employees], pa.date32()),
         position_kind=pa.array([e[9] or None for e in employees], pa.string()),
-        record_employee_id=pa.array([r[0] for r in records], pa.int64()),
-        record_date=pa.array([r[1] for r in records], pa.date32()),
-        record_jp=pa.array([float(r[2]) for r in records], pa.float64()),
-        record_assigned=pa.array([r[3] for r in records], pa.bool_()),
+        record_employee_id=pa.array([r[0] for r in rows], pa.int64()),
+        record_date=pa.array([r[1] for r in rows], pa.date32()),
+        record_jp=pa.array([float(r[2]) for r in rows], pa.float64()),
+        record_assigned=pa.array([r[3] for r in rows], pa.bool_()),
         on=on,
     )
-    columns = {k: v.to_pylist() for k, v in result.items()}
+    return {k: v.to_pylist() for k, v in result.items()}
+
+
+COMPLIANCE_FIELDS = ("pk", "nip", "name", "employee_type", "unit_id", "unit__name", "instansi_id",
+                     "contract_start", "contract_end", "position__kind")
+
+
+def jp_compliance(*, viewer: User, on: dt.date, instansi_id: int | None = None,
+                  employee_id: int | None = None) -> ComplianceSummary:
+    """Every in-service employee's JP status on `on` (PNS: calendar year; PPPK: contract year)."""
+    employees = list(
+        _employees_in_scope(viewer, instansi_id=instansi_id, employee_id=employee_id)
+        .order_by("unit__name", "name")
+        .values_list(*COMPLIANCE_FIELDS))
+    if not employees:
+        return ComplianceSummary(on=on, rows=[])
+    columns = _compliance_columns(employees, on)
     rows = [
         ComplianceRow(employee_id=e[0], nip=e[1], name=e[2], employee_type=e[3], unit_id=e[4],
                       unit_name=e[5] or "—", instansi_id=e[6], status=columns["status"][i],
@@ -189,6 +200,70 @@ def jp_compliance(*, viewer: User, on: dt.date, instansi_id: int | None = None,
     return summary
 
 
+@dataclass
+class InstansiCompliance:
+    """One instansi's line of the national roll-up: counts only, no names."""
+
+    instansi_id: int
+    code: str
+    name: str
+    employees: int = 0
+    pns: int = 0
+    pns_met: int = 0
+    pns_behind: int = 0
+    pppk: int = 0
+    pppk_over: int = 0
+    needs_legal_review: int = 0
+    counted_jp: float = 0.0
+
+    @property
+    def pns_share(self) -> float | None:
+        """Per cent of PNS at or above the yearly floor (None: no PNS)."""
+        return round(self.pns_met / self.pns * 100, 1) if self.pns else None
+
+    @property
+    def average_jp(self) -> float | None:
+        return round(self.counted_jp / self.employees, 1) if self.employees else None
+
+
+def jp_compliance_national(*, viewer: User, on: dt.date) -> list[InstansiCompliance]:
+    """The national roll-up of the yearly JP rule (LAN's view, Pasal 49): per instansi, how
+    many PNS reach the floor and how many are behind, how many PPPK are over the ceiling.
+    Needs NATIONAL reach on LEARNING_COMPLIANCE; a viewer with less reach sees only their
+    own instansi's line. Aggregates only, every instansi listed (zero where nobody is)."""
+    scope = Scope.of(viewer)
+    level = scope.reach(Resource.LEARNING_COMPLIANCE, Action.VIEW)
+    if level < Reach.INSTANSI:
+        raise PermissionDeniedError(_("Anda tidak berwenang membuka halaman ini."))
+    instansi = Instansi.objects.active().order_by("name")
+    employees_qs = Employee.objects.filter(status__in=IN_SERVICE)
+    if level == Reach.INSTANSI:
+        instansi = instansi.filter(pk=scope.instansi_id or -1)
+        employees_qs = employees_qs.filter(instansi_id=scope.instansi_id or -1)
+    lines = {pk: InstansiCompliance(instansi_id=pk, code=code, name=name)
+             for pk, code, name in instansi.values_list("pk", "code", "name")}
+    employees = list(employees_qs.values_list(*COMPLIANCE_FIELDS))
+    if not employees:
+        return list(lines.values())
+    columns = _compliance_columns(employees, on)
+    for i, e in enumerate(employees):
+        line = lines.get(e[6])
+        if line is None:  # an archived instansi with people still in service: leave it out
+            continue
+        status = columns["status"][i]
+        line.employees += 1
+        line.counted_jp += columns["counted_jp"][i] or 0
+        if e[3] == "PNS":
+            line.pns += 1
+            line.pns_met += status == "MEMENUHI"
+            line.pns_behind += status in BEHIND
+        else:
+            line.pppk += 1
+            line.pppk_over += status == "MELEBIHI"
+        line.needs_legal_review += bool(columns["needs_legal_review"][i])
+    return list(lines.values())
+
+
 # ---------------------------------------------------------------- development plans
 
 
@@ -202,8 +277,23 @@ def development_plan_list(*, viewer: User, year: int | None = None, q: str = "")
     return qs.annotate(need_count=Count("needs", distinct=True)).order_by("-year", "employee__name")
 
 
+def development_team_plans(*, viewer: User, year: int | None = None) -> QuerySet[DevelopmentPlan]:
+    """The development plans of the employees the viewer appraises (policy: DEVELOPMENT_TEAM,
+    qualified to plans whose appraiser is the viewer's employee record)."""
+    qs = Scope.of(viewer).filter(DevelopmentPlan.objects.select_related("employee", "employee__unit",
+                                                                        "employee__position"),
+                                 Resource.DEVELOPMENT_TEAM)
+    if year:
+        qs = qs.filter(year=year)
+    return qs.order_by("-year", "employee__name")
+
+
 def development_plan_get(*, viewer: User, pk: int) -> DevelopmentPlan:
+    """One plan the viewer may read: as its employee or an official of the instansi
+    (DEVELOPMENT_PLAN), or as the employee's appraiser (DEVELOPMENT_TEAM, read only)."""
     plan = development_plan_list(viewer=viewer).filter(pk=pk).first()
+    if plan is None:
+        plan = development_team_plans(viewer=viewer).filter(pk=pk).first()
     if plan is None:
         raise NotFoundError(_("Rencana pengembangan tidak ditemukan."))
     return plan
@@ -246,6 +336,31 @@ class PlanSummary:
     def gap_share(self) -> Decimal | None:
         """The share of the year's JP spent on the identified needs (None: no JP yet)."""
         return None if not self.year_jp else (self.gap_jp / self.year_jp * 100).quantize(Decimal("0.1"))
+
+
+def development_plan_summaries(plans: list[DevelopmentPlan]) -> list[PlanSummary]:
+    """Planned vs done of several plans (a superior's team) in three queries."""
+    if not plans:
+        return []
+    needs: dict[int, list[DevelopmentNeed]] = defaultdict(list)
+    for need in DevelopmentNeed.objects.filter(plan_id__in=[p.pk for p in plans]):
+        needs[need.plan_id].append(need)
+    records: dict[tuple[int, int], list[LearningRecord]] = defaultdict(list)
+    years = {p.year for p in plans}
+    for record in (LearningRecord.objects.filter(employee_id__in={p.employee_id for p in plans},
+                                                 end_date__year__in=years).order_by("end_date", "pk")):
+        records[(record.employee_id, record.end_date.year)].append(record)
+    found = []
+    for plan in plans:
+        mine = records.get((plan.employee_id, plan.year), [])
+        rows = [NeedRow(need=n, records=[r for r in mine if r.development_need_id == n.pk],
+                        done_jp=sum((r.jp for r in mine if r.development_need_id == n.pk), Decimal(0)))
+                for n in needs.get(plan.pk, [])]
+        found.append(PlanSummary(
+            plan=plan, needs=rows, year_jp=sum((r.jp for r in mine), Decimal(0)),
+            gap_jp=sum((r.jp for r in mine if r.development_need_id is not None), Decimal(0)),
+            unlinked=[r for r in mine if r.development_need_id is None], competence=None))
+    return found
 
 
 def development_plan_summary(plan: DevelopmentPlan) -> PlanSummary:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("saya/", views.my_learning, name="mine"),
     path("rencana/", views.plan_list, name="plans"),
     path("rencana/saya/", views.plan_mine, name="plan_mine"),
+    path("rencana/tim/", views.plan_team, name="plan_team"),
     path("rencana/susun/", views.plan_prepare, name="plan_prepare"),
     path("rencana/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("rencana/<int:pk>/kebutuhan/", views.need_add, name="need_add"),

@@ -126,8 +126,7 @@ def compliance(request: AuthenticatedRequest) -> HttpResponseBase:
     instansi_id = data.get("instansi") if national else None
     instansi_choices = list(Instansi.objects.active().order_by("name").values_list("pk", "name")) if national else []
     if national and not instansi_id:
-        return render(request, "learning/choose_instansi.html", {
-            "title": _("Kepatuhan JP pengembangan kompetensi"), "instansi_choices": instansi_choices})
+        return _national_compliance(request, on=on, instansi_choices=instansi_choices)
     summary = selectors.jp_compliance(viewer=request.user, on=on, instansi_id=instansi_id)
     rows = summary.behind if data.get("behind") else summary.rows
     q = (data.get("q") or "").lower()
@@ -149,6 +148,41 @@ def compliance(request: AuthenticatedRequest) -> HttpResponseBase:
                               "status_counts": [(selectors.STATUS_LABELS.get(code, code), n)
                                                 for code, n in sorted(summary.by_status.items())],
                               "instansi_choices": instansi_choices})
+
+
+def _national_compliance(request: AuthenticatedRequest, *, on: dt.date,
+                         instansi_choices: list[tuple[int, str]]) -> HttpResponseBase:
+    """LAN's (and other national viewers') roll-up: one line per instansi, counts only; a
+    line opens the instansi's per-employee list."""
+    lines = selectors.jp_compliance_national(viewer=request.user, on=on)
+    q = (request.GET.get("q") or "").strip().lower()
+    if q:
+        lines = [x for x in lines if q in x.name.lower() or q in x.code.lower()]
+
+    def share(x: selectors.InstansiCompliance) -> str:
+        return "" if x.pns_share is None else _fmt_jp(x.pns_share)
+
+    columns = [
+        (_("Kode"), lambda x: x.code), (_("Instansi"), lambda x: x.name),
+        (_("Pegawai"), lambda x: x.employees), (_("PNS"), lambda x: x.pns),
+        (_("PNS memenuhi"), lambda x: x.pns_met), (_("Persentase PNS memenuhi"), share),
+        (_("PNS belum/tidak memenuhi"), lambda x: x.pns_behind), (_("PPPK"), lambda x: x.pppk),
+        (_("PPPK melebihi batas"), lambda x: x.pppk_over),
+        (_("Perlu kajian hukum"), lambda x: x.needs_legal_review),
+        (_("Rata-rata JP dihitung"), lambda x: "" if x.average_jp is None else x.average_jp),
+    ]
+    employees = sum(x.employees for x in lines)
+    pns = sum(x.pns for x in lines)
+    pns_met = sum(x.pns_met for x in lines)
+    return list_page(request, queryset=Rows(lines), template="learning/compliance_national.html",
+                     title=_("Kepatuhan JP nasional per instansi"), columns=columns,
+                     export_name="kepatuhan-jp-nasional", estimate_count=False,
+                     export_object_type="learning.compliance_national",
+                     context={"on": on, "q": q, "instansi_choices": instansi_choices,
+                              "totals": {"employees": employees, "pns": pns, "pns_met": pns_met,
+                                         "share": _fmt_jp(round(pns_met / pns * 100, 1)) if pns else None,
+                                         "behind": sum(x.pns_behind for x in lines),
+                                         "pppk_over": sum(x.pppk_over for x in lines)}})
 
 
 @login_required
@@ -173,13 +207,13 @@ def _year(request: AuthenticatedRequest) -> int:
     return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2200 else timezone.localdate().year
 
 
-def _plan_page(request: AuthenticatedRequest, plan: Any, *, title: str) -> HttpResponse:
+def _plan_page(request: AuthenticatedRequest, plan: Any, *, title: str, has_team: bool = False) -> HttpResponse:
     scope = Scope.of(request.user)
     can_update = scope.allows(Resource.DEVELOPMENT_PLAN, Action.UPDATE, instansi_id=plan.employee.instansi_id,
                               employee_id=plan.employee_id)
     return render(request, "learning/plan_detail.html", {
         "title": title, "plan": plan, "summary": development_plan_summary(plan), "can_update": can_update,
-        "can_prepare": can_update, "year": plan.year})
+        "can_prepare": can_update, "year": plan.year, "has_team": has_team})
 
 
 @login_required
@@ -191,12 +225,13 @@ def plan_mine(request: AuthenticatedRequest) -> HttpResponse:
     year = _year(request)
     plan = selectors.development_plan_list(viewer=request.user, year=year).filter(
         employee_id=request.user.employee_id).first()
+    has_team = selectors.development_team_plans(viewer=request.user, year=year).exists()
     if plan is None:
         return render(request, "learning/plan_detail.html", {
             "title": _("Rencana pengembangan saya"), "plan": None, "year": year,
             "can_prepare": scope.can(Resource.DEVELOPMENT_PLAN, Action.CREATE),
-            "employee_id": request.user.employee_id})
-    return _plan_page(request, plan, title=_("Rencana pengembangan saya"))
+            "employee_id": request.user.employee_id, "has_team": has_team})
+    return _plan_page(request, plan, title=_("Rencana pengembangan saya"), has_team=has_team)
 
 
 @login_required
@@ -216,7 +251,34 @@ def plan_list(request: AuthenticatedRequest) -> HttpResponseBase:
                      export_name="rencana-pengembangan", filter_form=form,
                      export_object_type="learning.developmentplan",
                      context={"can_prepare": Scope.of(request.user).reach(Resource.DEVELOPMENT_PLAN, Action.CREATE)
-                              >= Reach.INSTANSI, "this_year": timezone.localdate().year})
+                              >= Reach.INSTANSI, "this_year": timezone.localdate().year,
+                              "can_team": Scope.of(request.user).can(Resource.DEVELOPMENT_TEAM)})
+
+
+@login_required
+def plan_team(request: AuthenticatedRequest) -> HttpResponseBase:
+    """A superior's view: the development plans of the employees they appraise, planned vs
+    done (policy: DEVELOPMENT_TEAM, qualified to the viewer's appraisees)."""
+    _require(request, Resource.DEVELOPMENT_TEAM)
+    form = PlanFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    year = data.get("year") or timezone.localdate().year
+    plans = list(selectors.development_team_plans(viewer=request.user, year=year))
+    q = (data.get("q") or "").strip().lower()
+    if q:
+        plans = [p for p in plans if q in p.employee.name.lower() or q == p.employee.nip]
+    rows = Rows(selectors.development_plan_summaries(plans))
+    columns = [
+        (_("NIP"), lambda s: s.plan.employee.nip), (_("Pegawai"), lambda s: s.plan.employee.full_name),
+        (_("Jabatan"), lambda s: str(s.plan.employee.position or "")), (_("Tahun"), lambda s: s.plan.year),
+        (_("Kebutuhan"), lambda s: len(s.needs)), (_("Kebutuhan selesai"), lambda s: s.done_count),
+        (_("JP direncanakan"), lambda s: float(s.planned_jp)),
+        (_("JP untuk kebutuhan"), lambda s: float(s.gap_jp)), (_("JP tahun ini"), lambda s: float(s.year_jp)),
+    ]
+    return list_page(request, queryset=rows, template="learning/plan_team.html",
+                     title=_("Rencana pengembangan tim saya"), columns=columns,
+                     export_name="rencana-pengembangan-tim", filter_form=form, estimate_count=False,
+                     export_object_type="learning.developmentplan", context={"year": year})
 
 
 @login_required

@@ -17,5 +17,7 @@ class PerformanceConfig(AppConfig):
         register_provider("performance.ratings", "simasn.performance.providers.ratings")
         register_provider("performance.development_needs",
                           "simasn.performance.providers.development_needs")
+        # Who appraises whom in a year: the learning chapter's superior view of development plans.
+        register_provider("performance.appraisers", "simasn.performance.providers.appraisers")
         # An acting assignment (Plt) rests on a managerial position.
         register_archive_guard("positions.Position", "simasn.performance.archive_guards.position_in_acting")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from simasn.performance.models import ANNUAL, Rating
+from simasn.performance.models import ANNUAL, PerformancePlan, Rating
 
 
 def _final_annual(employee_ids: list[int], year: int) -> dict[int, Rating]:
@@ -41,3 +41,16 @@ def development_needs(*, employee_ids: list[int], year: int) -> dict[int, list[s
             if need not in bucket:
                 bucket.append(need)
     return {k: v for k, v in needs.items() if v}
+
+
+def appraisers(*, employee_ids: list[int], year: int) -> dict[int, int]:
+    """`{employee_id: appraiser_employee_id}`: the appraiser of each employee's last SKP
+    segment of the year (derived from the registry's hierarchy when the plan was prepared);
+    an employee without an SKP, or whose SKP has no appraiser, is absent (unknown)."""
+    found: dict[int, int] = {}
+    rows = (PerformancePlan.objects.filter(employee_id__in=list(employee_ids), period__year=year,
+                                           appraiser__isnull=False)
+            .order_by("end_date", "pk").values_list("employee_id", "appraiser_id"))
+    for employee_id, appraiser_id in rows:  # the last segment of the year stands
+        found[employee_id] = appraiser_id
+    return found

@@ -25,7 +25,8 @@ class Qualifier(StrEnum):
     RECEIVING = "receiving"  # transfers into the viewer's instansi
     # Work plans (PermenRK Pasal 7): what a coordination letter sent to the viewer's institution.
     SENT_TO_OWN_INSTITUTION = "sent_to_own_institution"
-    # Performance (PermenPANRB 6/2022): the plans whose appraiser is the viewer.
+    # Performance (PermenPANRB 6/2022): the plans whose appraiser is the viewer; and the
+    # development plans of the employees the viewer appraises (simasn.learning).
     APPRAISED_BY_ME = "appraised_by_me"
     # ... and the units the viewer leads: holds the unit's head position at the period's
     # end, as the registry's hierarchy derives it (PerformancePlan.is_unit_leader).
@@ -40,7 +41,8 @@ class Qualifier(StrEnum):
 # Pasal 7); an employee appraises the plans whose appraiser they are, and sees the
 # calibration of the units they lead (PermenPANRB 6/2022 Lampiran: the appraiser sets the
 # predikat with the unit's distribution in view; the organisation rating and the
-# distribution are set by the official above — here the PyB/PPK).
+# distribution are set by the official above — here the PyB/PPK), and reads the development
+# plans of the employees they appraise (UU 20/2023 Pasal 49 with Pasal 44).
 QUALIFIED: dict[Role, dict[Resource, Qualifier]] = {
     Role.OPERATOR: {Resource.ACTION_DRAFT: Qualifier.DRAFTING},
     Role.PYB: {Resource.ACTION_PROPOSAL: Qualifier.PROPOSED_BY_PYB},
@@ -52,5 +54,6 @@ QUALIFIED: dict[Role, dict[Resource, Qualifier]] = {
     Role.BAPPENAS: {Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
     Role.KEMENKEU: {Resource.WORKPLAN_DRAFT: Qualifier.SENT_TO_OWN_INSTITUTION},
     Role.PEGAWAI: {Resource.PERFORMANCE_TEAM: Qualifier.APPRAISED_BY_ME,
-                   Resource.PERFORMANCE_UNIT_RATING: Qualifier.UNITS_I_LEAD},
+                   Resource.PERFORMANCE_UNIT_RATING: Qualifier.UNITS_I_LEAD,
+                   Resource.DEVELOPMENT_TEAM: Qualifier.APPRAISED_BY_ME},
 }

@@ -76,6 +76,9 @@ class Resource(StrEnum):
     LEARNING_RECORD = "learning_record"
     LEARNING_COMPLIANCE = "learning_compliance"
     DEVELOPMENT_PLAN = "development_plan"
+    # A superior's reach over the development plans of the employees they appraise: SELF =
+    # "plans whose appraiser (from the performance chapter) is my employee record".
+    DEVELOPMENT_TEAM = "development_team"
     # Talent management (simasn/talent, Pasal 46-47): assessment inputs, nine-box
     # placements, critical posts and succession, mobility, national priorities, gaps.
     TALENT_ASSESSMENT = "talent_assessment"

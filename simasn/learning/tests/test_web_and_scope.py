@@ -62,10 +62,11 @@ def test_compliance_page_worklist_and_export(operator: Any, pns: Any) -> None:
     assert behind.nip in text and "Belum memenuhi" in text
 
 
-def test_a_national_viewer_chooses_an_instansi_first(pns: Any) -> None:
+def test_a_national_viewer_sees_the_roll_up_then_opens_an_instansi(pns: Any) -> None:
     client = Client()
     client.force_login(user_with_role(Role.LAN))
-    assert "Pilih instansi" in client.get("/pengembangan-kompetensi/kepatuhan/").content.decode()
+    roll_up = client.get("/pengembangan-kompetensi/kepatuhan/").content.decode()
+    assert "Kepatuhan JP nasional per instansi" in roll_up and pns.name not in roll_up
     page = client.get(f"/pengembangan-kompetensi/kepatuhan/?instansi={pns.instansi_id}")
     assert page.status_code == 200 and pns.name in page.content.decode()
 

@@ -9,7 +9,10 @@ from django.core.management import call_command
 
 from simasn.accounts.models import User
 from simasn.actions.models import PersonnelAction, RetirementSummaryRefresh
+from simasn.learning.selectors import development_team_plans
 from simasn.personnel.models import Employee
+from simasn.talent.models import NationalPriority
+from simasn.talent.selectors import succession_plans
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +25,14 @@ def test_the_demo_seed_gives_working_logins_and_data_and_is_idempotent(settings,
     assert counts[1] > 100 and counts[2] > 0
     refresh = RetirementSummaryRefresh.objects.get()
     assert refresh.employees > 0  # the national projection page has its summary from the start
+    # Issue 16's "done when": the PPK finds a vacant critical JPT with successors ready now (and
+    # more talent in boxes 7-9 to nominate), a national priority exists, a superior reads the
+    # development plans of the team they appraise.
+    plans = succession_plans(viewer=User.objects.get(username="ppk.bandung"))
+    vacant = [p for p in plans if p.vacant and p.critical.position.kind.startswith("JPT")]
+    assert vacant and vacant[0].ready_now >= 2
+    assert NationalPriority.objects.exists()
+    assert development_team_plans(viewer=User.objects.get(username="atasan.bandung")).exists()
     call_command("seed_demo", stdout=StringIO())
     assert (User.objects.count(), Employee.objects.count(), PersonnelAction.objects.count()) == counts
     assert RetirementSummaryRefresh.objects.count() == 1

@@ -27,8 +27,8 @@ _TALENT_NATIONAL_READER = {
 TALENT_GRANTS: Grants = {
     Role.PEGAWAI: {
         Resource.LEARNING_RECORD: grant(S, S), Resource.LEARNING_COMPLIANCE: grant(S),
-        Resource.DEVELOPMENT_PLAN: grant(S, S, S), Resource.TALENT_ASSESSMENT: grant(S),
-        Resource.TALENT_PROFILE: grant(S),
+        Resource.DEVELOPMENT_PLAN: grant(S, S, S), Resource.DEVELOPMENT_TEAM: grant(S),
+        Resource.TALENT_ASSESSMENT: grant(S), Resource.TALENT_PROFILE: grant(S),
     },
     Role.OPERATOR: {
         Resource.LEARNING_RECORD: grant(I, I, I), Resource.LEARNING_COMPLIANCE: grant(I),
