@@ -26,9 +26,11 @@ def test_plan_from_operator_to_penetapan(live_server: Any, page: Any) -> None:
     page.get_by_role("link", name="Perencanaan kebutuhan", exact=True).click()
     page.get_by_role("button", name="Susun rencana").click()
     page.get_by_label("Tahun anggaran").fill(str(YEAR))
-    page.get_by_label("Pagu belanja gaji pegawai baru (Rp/tahun)").fill("1000000000")
+    # Typed with the Indonesian grouping dots (found in the browser walk: a number input refused them).
+    page.get_by_label("Pagu belanja gaji pegawai baru (Rp/tahun)").press_sequentially("1.000.000.000")
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url("**/perencanaan/rencana/*/")
+    assert NeedsPlan.objects.get(instansi=world.instansi).budget_ceiling == 1_000_000_000
     page.get_by_label("Jabatan", exact=True).select_option(str(world.position.pk))
     page.get_by_label("Beban kerja setahun (jam), hasil ABK").fill("6250")
     page.get_by_label("Rumpun jabatan").select_option("guru")
