@@ -12,6 +12,7 @@ from simasn.personnel.models import Employee
 from simasn.personnel.selectors import employee_list
 from simasn.rewards import legal
 from simasn.rewards.models import CandidateState
+from simasn.web.fields import RupiahField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -29,7 +30,8 @@ class AwardForm(forms.Form):
         label=_("Pegawai"), queryset=None)
     form = forms.ChoiceField(label=_("Komponen dan bentuk (UU 20/2023 Pasal 21)"))
     title = forms.CharField(label=_("Nama penghargaan"), max_length=200)
-    amount = forms.DecimalField(label=_("Nilai (Rp), bila finansial"), required=False, min_value=0, decimal_places=0)
+    # Typed the Indonesian way, "1.500.000" (an <input type=number> refused the dots: issue 12 item 6).
+    amount = RupiahField(label=_("Nilai (Rp), bila finansial"), required=False, max_value=10**15 - 1)
     decision_number = forms.CharField(label=_("Nomor keputusan"), max_length=100)
     decision_date = forms.DateField(label=_("Tanggal keputusan"), widget=DATE)
 

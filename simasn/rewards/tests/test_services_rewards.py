@@ -153,3 +153,14 @@ def test_a_pns_who_moved_keeps_one_row_and_a_proposal_made_before_the_move(world
     services.satyalancana_refresh_many(actor=None, interface=Interface.SYSTEM, instansi_ids=[other.pk], on=ON)
     assert list(SatyalancanaCandidate.objects.filter(year=2026, employee=unproposed)
                 .values_list("instansi_id", flat=True)) == [other.pk]
+
+
+def test_an_award_amount_is_typed_with_grouping_dots(world):
+    """Found in the browser walk (issue 12 item 6): the award's value was an <input type=number>."""
+    from simasn.rewards.forms import AwardForm
+
+    form = AwardForm({"amount": "1.500.000"}, viewer=world.ppk)
+    form.is_valid()
+    assert "amount" not in form.errors and form.cleaned_data["amount"] == 1_500_000
+    assert 'inputmode="numeric"' in str(form["amount"]) and 'type="number"' not in str(form["amount"])
+    assert "amount" in AwardForm({"amount": "satu juta"}, viewer=world.ppk).errors
