@@ -126,6 +126,11 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
         counts["strict"] += 1
         details.append(("lembaga yang dituju", sorted(a.named)[0].removeprefix("@inst-").upper(),
                         sorted(b.named)[0].removeprefix("@inst-").upper()))
+    # The same recurring work for two different years is two pieces of work ("laporan tahunan
+    # pengawasan 2025" / "... 2023"); a range states both ends.
+    if a.years and b.years and not a.years & b.years:
+        counts["strict"] += 1
+        details.append(("tahun", sorted(a.years)[0], sorted(b.years)[0]))
     # The same work for two named places is two pieces of work (the glossary's provinces are
     # one dimension; a kabupaten or kota is recognised by the word before its name).
     if a.regions and b.regions and not a.regions & b.regions:

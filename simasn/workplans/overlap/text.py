@@ -97,6 +97,8 @@ class Processed:
     #: Agencies the activity names as what it is about or for ("LKj KASN", "Latsar CPNS bagi
     #: BKN"), not as the issuer of something every agency uses ("Peraturan LAN", "SIASN BKN").
     named: frozenset[str] = field(default_factory=frozenset)
+    #: Years the name states ("laporan tahunan 2023"; "2026-2030" states both ends).
+    years: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def content_text(self) -> str:
@@ -211,7 +213,7 @@ class Normalizer:
         regions = _regions(raw, self.places) or self._institution_region(institution)
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
                          surface_stems=surface, flags=frozenset(flags), regions=regions, modules=_modules(raw),
-                         named=frozenset(named))
+                         named=frozenset(named), years=frozenset(w for w in raw if _YEAR.match(w)))
 
     def _institution_region(self, institution: str) -> frozenset[str]:
         """A regional institution's own province when its name says none ("BPSDM_JATIM",
