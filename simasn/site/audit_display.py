@@ -11,6 +11,9 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from simasn.core.audit_actions import AuditAction
@@ -35,14 +38,25 @@ def _value(field: str, value: Any, sensitive: bool) -> str:
     return str(value)
 
 
+def _field_label(event: Any, field: str) -> str:
+    """The field's name as its form shows it ("Telepon"), in the page's language; the stored
+    code ("phone") only for a field its model no longer has (found in the browser walk)."""
+    try:
+        model = apps.get_model(str(getattr(event, "object_type", "")))
+        return str(capfirst(model._meta.get_field(field).verbose_name))
+    except (LookupError, ValueError, FieldDoesNotExist, AttributeError):
+        return field
+
+
 def change_rows(event: Any) -> list[tuple[str, str, str]]:
-    """(field, before, after) for each changed field of an update event."""
+    """(field label, before, after) for each changed field of an update event."""
     changes = event.changes if isinstance(event.changes, dict) else {}
     sensitive = True  # the field names of the employee's sensitive data are masked on every object
     rows = []
     for field, change in changes.items():
         if isinstance(change, dict) and "before" in change and "after" in change:
-            rows.append((field, _value(field, change["before"], sensitive), _value(field, change["after"], sensitive)))
+            rows.append((_field_label(event, field), _value(field, change["before"], sensitive),
+                         _value(field, change["after"], sensitive)))
     return rows
 
 

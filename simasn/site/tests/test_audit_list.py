@@ -31,4 +31,9 @@ def test_an_update_shows_old_and_new_values_with_the_nik_masked() -> None:
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     assert "0812-3456-7890" not in client.get(f"/audit/?since={tomorrow}").content.decode()
     export = b"".join(client.get("/audit/?format=csv&action=update").streaming_content).decode("utf-8-sig")
-    assert "phone: — → 0812-3456-7890" in export and "3273015705800002" not in export
+    # Each field by the name its form shows (found in the browser walk: "phone: — → …").
+    assert "Telepon: — → 0812-3456-7890" in export and "3273015705800002" not in export
+    assert "Telepon: — → 0812-3456-7890" in page and "<code>phone</code>" not in page
+    client.cookies["django_language"] = "en"
+    english = client.get("/audit/?action=update", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Phone: — → 0812-3456-7890" in english
