@@ -263,6 +263,11 @@ class Rating(ScopedRecord, TimeStampedModel):
 
     scope_instansi_field = "plan__instansi_id"
     scope_self_field = "plan__employee_id"
+    scope_qualifiers = {
+        Qualifier.OVERRIDE_APPROVER: {"override_status": OverrideStatus.PENDING, "override_approver_id": Own.EMPLOYEE},
+        Qualifier.OVERRIDE_TO_OFFICE: {"override_status": OverrideStatus.PENDING, "override_approver_id": None,
+                                       "plan__instansi_id": Own.INSTANSI},
+    }
 
     plan = models.ForeignKey(PerformancePlan, on_delete=models.CASCADE, related_name="ratings")
     evaluation = models.CharField(_("periode evaluasi"), max_length=20)
@@ -276,6 +281,10 @@ class Rating(ScopedRecord, TimeStampedModel):
     override_reason = models.TextField(_("alasan penyesuaian"), blank=True)
     override_status = models.CharField(_("status penyesuaian"), max_length=10, blank=True,
                                        choices=OverrideStatus.choices, default=OverrideStatus.NONE)
+    # Who decides the override: the appraiser's own superior on the plan's last day, named by
+    # the hierarchy when the override is requested (none: the PPK's office decides).
+    override_approver = models.ForeignKey("personnel.Employee", verbose_name=_("penyetuju penyesuaian"),
+                                          on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     override_decided_by = models.ForeignKey("personnel.Employee", on_delete=models.PROTECT, null=True,
                                             blank=True, related_name="+")
     rated_by = models.ForeignKey("personnel.Employee", on_delete=models.PROTECT, null=True, blank=True,

@@ -9,10 +9,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import User
-from simasn.accounts.policy import Action, Resource
+from simasn.accounts.policy import Resource
 from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError
-from simasn.performance import hierarchy
 from simasn.performance.access import led_unit_ids, plans_for
 from simasn.performance.models import (
     ANNUAL,
@@ -99,13 +98,8 @@ def pending_overrides(*, viewer: User) -> list[Rating]:
     rows = Rating.objects.filter(override_status=OverrideStatus.PENDING).select_related(
         "plan__appraiser", "plan__employee", "plan__period")
     scope = Scope.of(viewer)
-    found = []
-    for rating in rows:
-        approver = hierarchy.next_level_id(appraiser=rating.plan.appraiser, on=rating.plan.end_date)
-        if (approver is not None and approver == viewer.employee_id) or (approver is None and scope.allows(Resource.PERFORMANCE_UNIT_RATING, Action.UPDATE,
-                                               instansi_id=rating.plan.instansi_id)):
-            found.append(rating)
-    return found
+    return list(scope.filter(rows, Resource.PERFORMANCE_OVERRIDE)
+                | scope.filter(rows, Resource.PERFORMANCE_OVERRIDE_OFFICE))
 
 
 def unit_rating_list(*, viewer: User, period: PerformancePeriod) -> QuerySet[UnitRating]:

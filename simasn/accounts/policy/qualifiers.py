@@ -31,6 +31,10 @@ class Qualifier(StrEnum):
     # ... and the units the viewer leads: holds the unit's head position at the period's
     # end, as the registry's hierarchy derives it (PerformancePlan.is_unit_leader).
     UNITS_I_LEAD = "units_i_lead"
+    # ... the pending predikat overrides whose approver (the appraiser's superior) is the viewer,
+    OVERRIDE_APPROVER = "override_approver"
+    # ... and those with no approver (the appraiser is at the top) in the viewer's instansi.
+    OVERRIDE_TO_OFFICE = "override_to_office"
 
 
 # Grants that reach some rows only (see Qualifier). The workflow parties of a personnel
@@ -43,6 +47,9 @@ class Qualifier(StrEnum):
 # predikat with the unit's distribution in view; the organisation rating and the
 # distribution are set by the official above — here the PyB/PPK), and reads the development
 # plans of the employees they appraise (UU 20/2023 Pasal 49 with Pasal 44).
+# An employee also decides the overrides of the appraisers they are the superior of
+# (whatever their role, as the hierarchy names them); the PyB and PPK decide those at the
+# top of the register.
 QUALIFIED: dict[Role, dict[Resource, Qualifier]] = {
     Role.OPERATOR: {Resource.ACTION_DRAFT: Qualifier.DRAFTING},
     Role.PYB: {Resource.ACTION_PROPOSAL: Qualifier.PROPOSED_BY_PYB},
@@ -57,3 +64,7 @@ QUALIFIED: dict[Role, dict[Resource, Qualifier]] = {
                    Resource.PERFORMANCE_UNIT_RATING: Qualifier.UNITS_I_LEAD,
                    Resource.DEVELOPMENT_TEAM: Qualifier.APPRAISED_BY_ME},
 }
+for _role in Role:
+    QUALIFIED.setdefault(_role, {})[Resource.PERFORMANCE_OVERRIDE] = Qualifier.OVERRIDE_APPROVER
+for _role in (Role.PYB, Role.PPK):
+    QUALIFIED[_role][Resource.PERFORMANCE_OVERRIDE_OFFICE] = Qualifier.OVERRIDE_TO_OFFICE

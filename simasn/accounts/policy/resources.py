@@ -56,6 +56,11 @@ class Resource(StrEnum):
     # from the hierarchy) is my employee record", INSTANSI = every plan of the instansi.
     PERFORMANCE_TEAM = "performance_team"
     PERFORMANCE_UNIT_RATING = "performance_unit_rating"
+    # Deciding a pending predikat override: the appraiser's own superior (the hierarchy names
+    # them on the request: qualified, OVERRIDE_APPROVER) or, when the appraiser is at the top
+    # of the register, the PPK's office (qualified, OVERRIDE_TO_OFFICE).
+    PERFORMANCE_OVERRIDE = "performance_override"
+    PERFORMANCE_OVERRIDE_OFFICE = "performance_override_office"
     PERFORMANCE_CASE = "performance_case"
     PERFORMANCE_STATISTICS = "performance_statistics"
     WORK_CULTURE = "work_culture"

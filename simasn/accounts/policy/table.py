@@ -29,6 +29,7 @@ CHAPTERS: tuple[Grants, ...] = (
     law.LAW_GRANTS,
     planning.NEEDS_GRANTS,
     performance.PERFORMANCE_GRANTS,
+    performance.OVERRIDE_GRANTS,
     procurement.PROCUREMENT_GRANTS,
     talent.TALENT_GRANTS,
     cases.DISCIPLINE_GRANTS,

@@ -119,6 +119,7 @@ def rating_override_request(*, actor: Actor, interface: Interface, rating: Ratin
         rating.override_predikat = predikat
         rating.override_reason = reason.strip()
         rating.override_status = OverrideStatus.PENDING
+        rating.override_approver_id = override_approver_id(rating)
         rating.override_decided_by = None
         rating.updated_by = actor
         rating.save()
@@ -129,7 +130,8 @@ def rating_override_request(*, actor: Actor, interface: Interface, rating: Ratin
 
 
 def override_approver_id(rating: Rating) -> int | None:
-    """The appraiser's own superior on the plan's last day (None: the PPK's office decides)."""
+    """The appraiser's own superior on the plan's last day (None: the PPK's office decides);
+    stored on the request, so the policy table's qualified grants reach the override."""
     return hierarchy.next_level_id(appraiser=rating.plan.appraiser, on=rating.plan.end_date)
 
 
@@ -139,11 +141,10 @@ def rating_override_decide(*, actor: Actor, interface: Interface, rating: Rating
     require_open(plan.period)
     if rating.override_status != OverrideStatus.PENDING:
         raise ConflictError(_("Tidak ada penyesuaian predikat yang menunggu persetujuan."))
-    approver = override_approver_id(rating)
-    if approver is not None:
-        require(actor_employee_id(actor) == approver)
-    else:  # the appraiser is at the top of the register: the PPK's office decides
-        Scope.of(actor).require(Resource.PERFORMANCE_UNIT_RATING, Action.UPDATE, instansi_id=plan.instansi_id)
+    # The approver named on the request, or at the top of the register the PPK's office.
+    scope = Scope.of(actor)
+    require(scope.allows_object(Resource.PERFORMANCE_OVERRIDE, Action.UPDATE, rating)
+            or scope.allows_object(Resource.PERFORMANCE_OVERRIDE_OFFICE, Action.UPDATE, rating))
     with transaction.atomic(durable=True):
         before = rating.predikat
         rating.override_status = OverrideStatus.APPROVED if approve else OverrideStatus.REJECTED

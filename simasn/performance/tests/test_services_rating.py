@@ -116,6 +116,64 @@ def test_an_override_needs_a_reason_and_the_next_level_superiors_approval(org: A
     assert events.order_by("id").first().reason == "Memimpin migrasi data kepegawaian seluruh OPD."
 
 
+def test_the_superior_named_on_the_request_sees_and_decides_the_override_not_the_instansi_officials(
+        org: Any, period: Any) -> None:
+    """The approver is a party the hierarchy names (a qualified grant in the policy table):
+    the Kepala Badan is shown the Kepala Bidang's request and decides it; the PyB and PPK of
+    the instansi, with reach over every plan, neither see nor decide it."""
+    from simasn.accounts.roles import Role
+    from simasn.performance import selectors
+    from simasn.testing.factories import user_with_role
+
+    rating = rate(org, period, org.staff[0], AS, AS)
+    services.rating_override_request(actor=org.user(org.kabid), interface=WEB, rating=rating,
+                                     predikat="SANGAT_BAIK", reason="Memimpin migrasi data kepegawaian.")
+    rating.refresh_from_db()
+    assert rating.override_approver_id == org.kaban.pk
+    # Whatever their role, the employee the hierarchy names decides: here the Kepala Badan
+    # signs in as the instansi's PyB.
+    kaban = user_with_role(Role.PYB, instansi=org.instansi, employee=org.kaban)
+    assert [r.pk for r in selectors.pending_overrides(viewer=kaban)] == [rating.pk]
+    assert selectors.rating_get(viewer=kaban, pk=rating.pk).pk == rating.pk
+    # The superior's superior, a colleague and the officials are not the approver.
+    outsiders = [user_with_role(Role.PPK, instansi=org.instansi, employee=org.sekda), org.user(org.staff[1]),
+                 org.pyb, org.ppk]
+    for user in outsiders:
+        assert selectors.pending_overrides(viewer=user) == []
+        with pytest.raises(PermissionDeniedError):
+            services.rating_override_decide(actor=user, interface=WEB, rating=rating, approve=True)
+    services.rating_override_decide(actor=kaban, interface=WEB, rating=rating, approve=False,
+                                    note="Belum cukup bukti.")
+    rating.refresh_from_db()
+    assert rating.override_status == "REJECTED" and rating.predikat == "BAIK"
+    assert selectors.pending_overrides(viewer=kaban) == []
+
+
+def test_at_the_top_of_the_register_the_pyb_or_ppk_of_the_instansi_decides_the_override(
+        org: Any, period: Any) -> None:
+    """The Kepala Badan's appraiser is the Sekda, who has nobody above: the PyB and PPK of the
+    instansi see and decide the override; the Sekda, an employee, and another instansi's PPK do not."""
+    from simasn.accounts.roles import Role
+    from simasn.performance import selectors
+    from simasn.testing.factories import InstansiFactory, user_with_role
+
+    services.unit_rating_set(actor=org.pyb, interface=WEB, period=period, unit_id=org.badan.pk, rating="BAIK")
+    rating = rate(org, period, org.kaban, "", AS)  # a unit leader's results follow the unit's rating
+    services.rating_override_request(actor=org.user(org.sekda), interface=WEB, rating=rating,
+                                     predikat="SANGAT_BAIK", reason="Reformasi birokrasi BKPSDM.")
+    rating.refresh_from_db()
+    assert rating.override_approver_id is None
+    assert [r.pk for r in selectors.pending_overrides(viewer=org.pyb)] == [rating.pk]
+    other_ppk = user_with_role(Role.PPK, instansi=InstansiFactory(name="Kabupaten Lain", kind="KABUPATEN"))
+    for user in (org.user(org.sekda), org.operator, other_ppk):
+        assert selectors.pending_overrides(viewer=user) == []
+        with pytest.raises(PermissionDeniedError):
+            services.rating_override_decide(actor=user, interface=WEB, rating=rating, approve=True)
+    services.rating_override_decide(actor=org.ppk, interface=WEB, rating=rating, approve=True)
+    rating.refresh_from_db()
+    assert rating.override_status == "APPROVED" and rating.predikat == "SANGAT_BAIK"
+
+
 def finalise_bidang(org: Any, period: Any, low: Any) -> None:
     unit = services.unit_rating_set(actor=org.pyb, interface=WEB, period=period, unit_id=org.bidang.pk,
                                     rating="BAIK")

@@ -45,3 +45,14 @@ PERFORMANCE_GRANTS: Grants = {
     Role.LAN: dict(_PERFORMANCE_NATIONAL_READ),
     Role.KASN: dict(_PERFORMANCE_NATIONAL_READ),
 }
+
+# Deciding a predikat override (PermenPANRB 6/2022: the appraiser's own superior approves).
+# The approver is named by the hierarchy, not by a role: every role reaches the pending
+# overrides whose approver is its own employee record (qualified, OVERRIDE_APPROVER). At
+# the top of the register, where nobody is above the appraiser, the PyB and PPK of the
+# instansi decide (qualified, OVERRIDE_TO_OFFICE).
+OVERRIDE_GRANTS: Grants = {
+    role: {Resource.PERFORMANCE_OVERRIDE: grant(S, N, S)} for role in Role
+}
+for _role in (Role.PYB, Role.PPK):
+    OVERRIDE_GRANTS[_role][Resource.PERFORMANCE_OVERRIDE_OFFICE] = grant(I, N, I)
