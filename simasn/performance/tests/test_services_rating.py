@@ -230,3 +230,18 @@ def test_the_dialogue_form_offers_the_evaluation_that_covers_today(org: Any, per
     form = DialoguePlanForm(evaluations=evaluations)
     assert form.fields["evaluation"].initial == "NOW"
     assert form.fields["planned_on"].initial == timezone.localdate()
+
+
+def test_overrides_waiting_before_the_approver_was_stored_get_the_approver_the_decision_computed(
+        org: Any, period: Any) -> None:
+    """Migration 0004 names the approver of overrides already pending when it runs."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("simasn.performance.migrations.0004_rating_override_approver")
+    rating = rate(org, period, org.staff[0], AS, AS)
+    Rating.objects.filter(pk=rating.pk).update(override_status="PENDING", override_predikat="SANGAT_BAIK",
+                                               override_reason="Diajukan sebelum pembaruan.")
+    migration.name_pending_approvers(apps, None)
+    assert Rating.objects.get(pk=rating.pk).override_approver_id == org.kaban.pk
