@@ -160,3 +160,26 @@ def test_admin_adds_a_version_through_the_web_form() -> None:
 def test_the_add_form_is_refused_to_operators() -> None:
     url = reverse("lawdata:parameter_version_add", args=["dismissal.min_prison_sentence_years"])
     assert _client(Role.OPERATOR).get(url).status_code == 403
+
+
+def test_every_fact_of_every_rule_has_a_name_in_both_languages() -> None:
+    """Found in the browser walk (issue 12 item 14): the facts of the rules added after the
+    first nine were labelled by their code ("professor extension granted", "twk") in both
+    languages."""
+    from django.utils import translation
+
+    from simasn.law import RULES
+    from simasn.lawdata.forms import FACT_LABELS
+
+    missing = {f"{spec.name}.{field}" for spec in RULES.values() for field in spec.facts_model.model_fields
+               if field not in FACT_LABELS}
+    assert missing == set()
+    with translation.override("id"):
+        indonesian = {name: str(label) for name, label in FACT_LABELS.items()}
+    with translation.override("en"):
+        untranslated = {name for name, label in FACT_LABELS.items()
+                        if str(label) == indonesian[name] and name not in ("nip", "nik", "tmt_cpns", "tmt_pns")}
+    assert untranslated == set()
+    client = _client()
+    page = client.get(reverse("lawdata:try") + "?rule=retirement").content.decode()
+    assert "Perpanjangan BUP profesor telah ditetapkan" in page and "professor extension granted" not in page
