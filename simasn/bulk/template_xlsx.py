@@ -97,10 +97,13 @@ def template_workbook(*, viewer: User, on: dt.date | None = None) -> bytes:
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(len(name), len(example[name])) + 3
         if name in TEXT_COLUMNS or name in DATE_COLUMNS:
-            # Text cells for numbers that are identifiers (18-digit NIP, 16-digit NIK) and for
-            # dates written TTTT-BB-HH, so Excel neither rounds nor reformats them.
-            for row in range(2, 2002):
-                sheet.cell(row=row, column=index).number_format = "@"
+            # Text for numbers that are identifiers (18-digit NIP, 16-digit NIK) and for dates
+            # written TTTT-BB-HH, so Excel neither rounds nor reformats them: the whole column's
+            # format, as Excel's "format column" writes it — not 2,000 formatted empty cells,
+            # which made the sheet 2,001 rows long and an import of one row read
+            # "2.000 dari 2.000 baris diproses" (found in the browser walk of issue 12).
+            sheet.column_dimensions[letter].number_format = "@"
+            sheet.cell(row=2, column=index).number_format = "@"
     column = 1
     for name, values in [*codes.items(), *references.items()]:
         letter = get_column_letter(column)

@@ -31,8 +31,13 @@ def test_the_template_has_an_example_row_the_codes_sheet_and_drop_downs(client):
     example = dict(zip(HEADER, (c.value for c in sheet[2]), strict=True))
     assert example["NIP_BARU"] == "199003012019031001" and example["NAMA"]
     assert example["INSTANSI_KODE"] == "I-A"  # the operator's own instansi, from its scope
-    assert sheet.cell(row=3, column=HEADER.index("NIP_BARU") + 1).number_format == "@"
-    assert sheet.cell(row=3, column=HEADER.index("NIK") + 1).number_format == "@"
+    # The identifier columns are text for every row typed (the column's format), and the sheet
+    # holds no empty formatted rows: an import of the example alone counts one row, not 2,000.
+    for name in ("NIP_BARU", "NIK", "TMT_CPNS"):
+        letter = sheet.cell(row=1, column=HEADER.index(name) + 1).column_letter
+        assert sheet.column_dimensions[letter].number_format == "@", name
+        assert sheet.cell(row=2, column=HEADER.index(name) + 1).number_format == "@", name
+    assert sheet.max_row == 2
     # The codes sheet: each coded column's name with its codes below and their meaning beside.
     code_columns = {cell.value: cell.column for cell in codes[1] if cell.value and cell.value != "Keterangan"}
     assert {"AGAMA", "JENIS_KELAMIN", "JENIS_PEGAWAI", "GOL", "INSTANSI_KODE"} <= set(code_columns)
