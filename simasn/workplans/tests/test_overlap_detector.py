@@ -22,11 +22,11 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: The held-out set measured here: labelled pairs never trained or tuned on. The former
 #: held-out parts are development data: the first (looked at five times) since 2026-12-01
 #: (overlap/pairs/former_heldout.yaml), the second (342 pairs, looked at once) since
-#: 2026-12-02 (overlap/pairs/heldout2_seen.yaml). A new set, written independently, is added
-#: by the lead at this path after the detector is frozen; the test skips while none is there.
+#: 2026-12-02 (overlap/pairs/heldout2_seen.yaml). The set at this path (held-out 3, 360 pairs)
+#: was written blind by an independent author and measured once on the frozen detector 0c14e89
+#: on 2026-12-02: P 0.768, R 0.735, F1 0.751 (docs/workplans.md). Never tune on it.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
-#: A regression floor on the held-out set; the lead sets it for each new set (the previous
-#: set's only measurement was F1 0.735 on 2026-12-01, docs/workplans.md). The issue's target is 0.90.
+#: A regression floor under that one measurement (0.751); the issue's target is 0.90.
 HELD_OUT_F1_FLOOR = 0.72
 
 
@@ -170,8 +170,6 @@ def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no
 
 
 def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
-    if not HELD_OUT.exists():
-        pytest.skip(f"no held-out set at {HELD_OUT} yet: the lead adds a new independent one after the freeze")
     examples = store.load_pairs(HELD_OUT)
     seeds = {(e.a.name, e.b.name) for e in store.seed_examples()}
     assert not any((e.a.name, e.b.name) in seeds for e in examples)  # never trained on
