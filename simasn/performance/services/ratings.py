@@ -185,9 +185,13 @@ def unit_annual_ratings(period: PerformancePeriod, unit_id: int) -> list[Rating]
                                       plan__is_unit_leader=False, evaluation=ANNUAL).select_related("plan"))
 
 
-def unit_unrated(period: PerformancePeriod, unit_id: int) -> int:
-    return (PerformancePlan.objects.filter(period=period, unit_id=unit_id, end_date=period.end_date)
-            .exclude(ratings__evaluation=ANNUAL).count())
+def unit_unrated(period: PerformancePeriod, unit_id: int, *, leaders: bool = True) -> int:
+    """Plans ending in the unit without an annual rating (`leaders=False`: those counted in
+    the distribution only)."""
+    plans = PerformancePlan.objects.filter(period=period, unit_id=unit_id, end_date=period.end_date)
+    if not leaders:
+        plans = plans.filter(is_unit_leader=False)
+    return plans.exclude(ratings__evaluation=ANNUAL).count()
 
 
 def unit_counts(period: PerformancePeriod, unit_id: int) -> dict[str, int]:
@@ -214,7 +218,7 @@ def unit_fits(period: PerformancePeriod, counts: dict[str, int]) -> list[dict]:
     for rating in organisation_ratings(period.end_date):
         check = check_distribution(counts, rating["code"], period.end_date)
         found.append({"code": rating["code"], "label": rating["label_id"], "ok": check.ok,
-                      "failures": [f.message_id for f in check.failures]})
+                      "failures": [{"id": f.message_id, "en": f.message_en} for f in check.failures]})
     return found
 
 

@@ -72,3 +72,34 @@ def test_an_employee_and_a_superior_through_one_period(live_server: Any, page: A
     content = html_after(page, "Di atas ekspektasi")
     assert "Di atas ekspektasi" in content and "<strong>Baik</strong>" in content
     page.screenshot(path=str(tmp_path / "plan.png"), full_page=True)
+
+
+def test_a_unit_leader_calibrates_their_unit_within_the_limits(live_server: Any, page: Any, org: Any,
+                                                               period: Any) -> None:
+    """The head of Bidang Mutasi opens the calibration of the unit they lead from the
+    performance page, sees the limits the PyB's organisation rating sets fail, rates two of
+    the team straight from its list, and sees the unit within the limits — the finalisation is not
+    theirs."""
+    services.unit_rating_set(actor=org.pyb, interface=WEB, period=period, unit_id=org.bidang.pk, rating="BAIK")
+    boss = org.user(org.kabid)
+    for employee in org.staff[:4]:
+        services.rating_set(actor=boss, interface=WEB, plan=PerformancePlan.objects.get(period=period,
+                                                                                      employee=employee),
+                            evaluation="TAHUNAN", work_result_rating="SESUAI_EKSPEKTASI",
+                            behaviour_rating="SESUAI_EKSPEKTASI")
+
+    login(page, live_server, boss.username)
+    page.goto(f"{live_server.url}/kinerja/")
+    page.get_by_role("link", name="Bidang Mutasi — 2025").click()
+    shows(page, "Kalibrasi Bidang Mutasi", "Distribusi melampaui batas", "Baik paling banyak 70 %")
+    # Butuh Perbaikan (the unit must have one) and Sangat Baik: 3 of 5 Baik is within 70 %.
+    for link, work_result, behaviour in ((f"Ubah penilaian {org.staff[3].name}", "DI_BAWAH_EKSPEKTASI",
+                                          "SESUAI_EKSPEKTASI"),
+                                         (f"Nilai {org.staff[4].name}", "DI_ATAS_EKSPEKTASI", "DI_ATAS_EKSPEKTASI")):
+        page.get_by_role("link", name=link).click()  # the annual rating, straight from the list
+        page.get_by_label("Hasil kerja").select_option(work_result)
+        page.get_by_label("Perilaku kerja").select_option(behaviour)
+        page.get_by_role("button", name="Simpan").click()
+        shows(page, "Penilaian disimpan", "Kalibrasi Bidang Mutasi")  # back on the calibration page
+    shows(page, "Distribusi predikat berada dalam batas")
+    assert page.get_by_role("link", name="Finalkan penilaian unit").count() == 0

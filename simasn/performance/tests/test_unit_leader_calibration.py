@@ -55,6 +55,16 @@ def test_the_leader_opens_the_calibration_of_their_unit_and_sees_it_against_the_
     assert "Baik paling banyak 70 %" in page  # four of four Baik would fail under "Baik"
     assert "ditetapkan oleh pejabat yang berwenang (PyB/PPK)" in page
     assert "Tetapkan" not in page and "Finalkan penilaian unit" not in page
+    # Each of the leader's appraisees is rated from the list, and the form comes back here.
+    rate = reverse("performance:rate", args=[PerformancePlan.objects.get(period=period, employee=org.staff[4]).pk])
+    assert f'{rate}?evaluasi=TAHUNAN&amp;kembali=kalibrasi' in page
+    own = reverse("performance:rate", args=[PerformancePlan.objects.get(period=period, employee=org.kabid).pk])
+    assert own not in page  # the leader's own plan is their superior's to rate
+    client = Client()
+    client.force_login(org.user(org.kabid))
+    done = client.post(f"{rate}?evaluasi=TAHUNAN&kembali=kalibrasi", {
+        "evaluation": ANNUAL, "work_result_rating": AS, "behaviour_rating": AS})
+    assert done.status_code == 302 and done.url == reverse("performance:unit", args=[period.pk, org.bidang.pk])
     services.unit_rating_set(actor=org.pyb, interface=WEB, period=period, unit_id=org.bidang.pk, rating="BAIK")
     page = _calibration(org.user(org.kabid), period, org.bidang).content.decode()
     assert "Distribusi melampaui batas" in page and "kelebihan" in page

@@ -161,7 +161,10 @@ def unit_calibration(request: AuthenticatedRequest, pk: int, unit_id: int) -> Ht
         # Before the organisation rating is set (or to weigh another): would the ratings given
         # so far fit the limits of each organisation rating? What the leader calibrates against.
         "fits": services.unit_fits(period, counts),
-        "rated": sum(counts.values()), "unrated_count": services.unit_unrated(period, unit.pk),
+        "rated": sum(counts.values()), "unrated_count": services.unit_unrated(period, unit.pk, leaders=False),
+        # The rows the viewer may rate (their appraisees; an official any), straight from here.
+        "ratable": {p.pk for p, r in rows if period.status == "OPEN" and not (r and r.is_final)
+                    and access.can_act_as_appraiser(request.user, p)},
     })
 
 

@@ -115,8 +115,8 @@ def _feedback_summary(plan: PerformancePlan, values: dict[str, Any]) -> list[dic
 
 
 def _plan_form(request: AuthenticatedRequest, plan: PerformancePlan, *, form: Any, title: str,
-               submit: Any, message: str) -> HttpResponse:
-    back = reverse("performance:plan", args=[plan.pk])
+               submit: Any, message: str, back: str = "") -> HttpResponse:
+    back = back or reverse("performance:plan", args=[plan.pk])
     return form_page(request, form=form, template="web/form.html", title=title, submit=submit,
                      success_url=lambda _o: back, success_message=message,
                      context={"cancel_url": back})
@@ -224,6 +224,9 @@ def rating_set(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                             leader=plan.is_unit_leader, initial={"evaluation": request.GET.get("evaluasi", ANNUAL)})
     return _plan_form(request, plan, form=form, title=_("Penilaian kinerja: %(name)s") % {"name": plan.employee.name},
                       message=_("Penilaian disimpan; predikat menurut matriks PermenPANRB 6/2022."),
+                      # Rated from the unit's calibration page: back to it (a fixed page, not a URL).
+                      back=reverse("performance:unit", args=[plan.period_id, plan.unit_id])
+                      if request.GET.get("kembali") == "kalibrasi" else "",
                       submit=lambda d: services.rating_set(
                           actor=request.user, interface=WEB, plan=plan, evaluation=d["evaluation"],
                           work_result_rating=d.get("work_result_rating") or "", behaviour_rating=d["behaviour_rating"],
