@@ -2,7 +2,8 @@
 within its distribution limits — BKPSDM refused once, then calibrated — one "tidak
 berkinerja" case waiting for the PPK) and an open year 2026 in progress (plans, evidence, a
 dialogue, quarterly ratings), a work-culture programme with peer feedback, and the superior
-of the demo employee as the login `atasan.bandung`. Everything through the services."""
+of the demo employee as the login `atasan.bandung`; BKN's open 2026, whose top SKP take their
+organisation goals from its work-plan programmes. Everything through the services."""
 
 from __future__ import annotations
 
@@ -124,7 +125,7 @@ def _closed_year(*, instansi: Instansi, operator: User, pyb: User, ppk: User, st
     services.period_close(actor=operator, interface=CLI, period=period)
 
 
-def _open_year(*, instansi: Instansi, operator: User, pegawai: User | None, atasan: User | None) -> None:
+def _open_year(*, instansi: Instansi, operator: User, pyb: User, pegawai: User | None, atasan: User | None) -> None:
     period = PerformancePeriod.objects.filter(instansi=instansi, year=2026).first()
     if period is not None:
         return
@@ -133,6 +134,12 @@ def _open_year(*, instansi: Instansi, operator: User, pegawai: User | None, atas
     for plan in _plans_top_down(period):
         if plan.unit.code == "BKPSDM" or plan.is_unit_leader:
             _fill_plan(actor=operator, plan=plan)
+    # December: the PyB has set BKPSDM's organisation rating for 2026, so its head (the demo's
+    # atasan.bandung) rates the team with the limits in view on the unit's calibration page.
+    bkpsdm = PerformancePlan.objects.filter(period=period, unit__code="BKPSDM").values_list("unit_id", flat=True)
+    if bkpsdm:
+        services.unit_rating_set(actor=pyb, interface=CLI, period=period, unit_id=bkpsdm[0],
+                                 rating=UNIT_RATINGS["BKPSDM"])
     if pegawai is None or atasan is None or pegawai.employee is None:
         return
     mine = PerformancePlan.objects.filter(period=period, employee=pegawai.employee).first()
@@ -164,6 +171,37 @@ def _open_year(*, instansi: Instansi, operator: User, pegawai: User | None, atas
     for code, pair in zip(codes[:3], [(AS, AS), (ABOVE, AS), (AS, ABOVE)], strict=True):
         services.rating_set(actor=atasan, interface=CLI, plan=plan, evaluation=code, work_result_rating=pair[0],
                             behaviour_rating=pair[1])
+
+
+def _workplan_year(*, code: str, operator: User | None) -> None:
+    """An instansi with both a period and a work plan (BKN takes part in the PermenRK
+    synchronization): its 2026 SKP at the top take their organisation goals from the
+    programmes of its work plan, and its unit leaders cascade from them."""
+    instansi = Instansi.objects.filter(code=code).first()
+    if instansi is None or operator is None or PerformancePeriod.objects.filter(instansi=instansi, year=2026).exists():
+        return
+    period = services.period_open(actor=operator, interface=CLI, instansi_id=instansi.pk, year=2026)
+    services.plans_prepare_all(actor=operator, interface=CLI, period=period)
+    plans = _plans_top_down(period)
+    programmes = services.organisation_programmes(plans[0]) if plans else []
+    for index, plan in enumerate(p for p in plans if p.appraiser_id is None or p.is_unit_leader):
+        if plan.results.exists():
+            continue
+        if plan.appraiser_id is None and programmes:
+            programme = programmes[index % len(programmes)]
+            services.result_add(actor=operator, interface=CLI, plan=plan, programme_key=programme["key"],
+                                text=f"Terlaksananya program {programme['name']}",
+                                indicators=[{"text": f"Capaian program {programme['code']}", "kind": "QUANT",
+                                             "target": "100 %"}])
+            continue
+        superior_plan = PerformancePlan.objects.filter(period=period, employee=plan.appraiser).first()
+        parent = superior_plan.results.first() if superior_plan else None
+        if parent is None:
+            continue
+        services.result_add(actor=operator, interface=CLI, plan=plan, parent=parent,
+                            text=f"{parent.text} ({plan.unit.name})",
+                            indicators=[{"text": "Kegiatan unit selesai sesuai jadwal", "kind": "QUANT",
+                                         "target": "100 %"}])
 
 
 def _culture(*, instansi: Instansi, operator: User) -> None:
@@ -227,7 +265,8 @@ def seed(*, actor: User, stdout: Any) -> None:
             atasan = User.objects.filter(employee=plan.appraiser).first() or user_create(
                 actor=actor, interface=CLI, username="atasan.bandung", password=DEMO_PASSWORD, role=Role.PEGAWAI,
                 full_name=plan.appraiser.name, instansi_id=instansi.pk, employee_id=plan.appraiser.pk)
-    _open_year(instansi=instansi, operator=operator, pegawai=pegawai, atasan=atasan)
+    _open_year(instansi=instansi, operator=operator, pyb=pyb, pegawai=pegawai, atasan=atasan)
+    _workplan_year(code="BKN", operator=_user("operator.bkn"))
     _culture(instansi=instansi, operator=operator)
     open_period = PerformancePeriod.objects.filter(instansi=instansi, year=2026).first()
     if open_period is not None:

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from simasn.accounts.models import User
 from simasn.actions.models import PersonnelAction, RetirementSummaryRefresh
 from simasn.learning.selectors import development_team_plans
+from simasn.performance.models import WorkResult
+from simasn.performance.selectors import led_calibrations
 from simasn.personnel.models import Employee
 from simasn.talent.models import NationalPriority
 from simasn.talent.selectors import succession_plans
@@ -33,6 +35,11 @@ def test_the_demo_seed_gives_working_logins_and_data_and_is_idempotent(settings,
     assert vacant and vacant[0].ready_now >= 2
     assert NationalPriority.objects.exists()
     assert development_team_plans(viewer=User.objects.get(username="atasan.bandung")).exists()
+    # Performance (issue 15): an instansi with a period and a work plan takes an SKP goal from
+    # one of its programmes; the demo superior leads a unit whose calibration waits for them.
+    assert WorkResult.objects.filter(plan__period__instansi__code="BKN").exclude(organisation_programme="").exists()
+    atasan = User.objects.get(username="atasan.bandung")
+    assert [c["year"] for c in led_calibrations(viewer=atasan)] == [2026]
     call_command("seed_demo", stdout=StringIO())
     assert (User.objects.count(), Employee.objects.count(), PersonnelAction.objects.count()) == counts
     assert RetirementSummaryRefresh.objects.count() == 1
