@@ -349,3 +349,18 @@ def test_appointment_or_transfer_into_a_full_position_is_refused_by_the_law_chec
                                    employee_id=clerk.pk, position_id=head.pk,
                                    tmt=dt.date(2026, 12, 1), on=TODAY)
     assert action.legal_outcome["position_vacancy"] == {"vacant": True, "free_seats": 1}
+
+
+def test_only_the_drafting_instansi_withdraws(world):
+    """The drafter (the operator of the employee's instansi) withdraws a draft; another
+    instansi's operator and the instansi's own PyB do not, and the draft stays as it was."""
+    action = draft_retirement(world)
+    stranger = user_with_role(Role.OPERATOR, instansi=world.other_instansi)
+    for actor in (stranger, world.pyb):
+        with pytest.raises((PermissionDeniedError, NotFoundError)):
+            services.action_withdraw(actor=actor, interface=W, action_id=action.pk, reason="Salah data", on=TODAY)
+        action.refresh_from_db()
+        assert action.state == ActionState.DRAFT
+    action = services.action_withdraw(actor=world.operator, interface=W, action_id=action.pk,
+                                      reason="Salah data", on=TODAY)
+    assert action.state == ActionState.WITHDRAWN
