@@ -1,8 +1,13 @@
 """Demo procurement, all through the services: an open CPNS period (this year) with vacancies
-of Kota Bandung and Kabupaten Kupang, and four periods of fiscal year 2024 (the last year
-whose passing-grade decree the law data keeps) stopped at each later stage — verification,
-SKD done (SKB), final result, appointed — with a few hundred applications; the committee and
-applicant logins."""
+of Kota Bandung, Kabupaten Bogor and Kabupaten Kupang, and four periods of fiscal year 2024
+(the last year whose passing-grade decree the law data keeps) stopped at each later stage —
+verification, SKD done (SKB), final result, appointed — with a few hundred applicants, each
+period taking its own share of them; the committee and applicant logins.
+
+On the demo day the verification period has work in both directions: Kota Bandung's panitia
+still has applications to verify, and Bogor and Kupang announced their administrative result
+yesterday, so the sanggah window (``selection.sanggah_deadline``: from the day after the
+announcement) is open today — and the demo applicant, found TMS at Bogor, can file one."""
 
 from __future__ import annotations
 
@@ -51,19 +56,35 @@ VACANCIES = [
 ]
 #: The past periods use two vacancies each (a teacher and an IT post) in both instansi.
 PAST_VACANCIES = [VACANCIES[0], VACANCIES[3]]
-PANITIA = [("panitia.bandung", "Siti Nurhaliza", "KOTA-BANDUNG"), ("panitia.kupang", "Maria Tefa", "KAB-KUPANG")]
-OPERATORS = (("operator.bandung", "KOTA-BANDUNG"), ("operator.kupang", "KAB-KUPANG"))
+PANITIA = [("panitia.bandung", "Siti Nurhaliza", "KOTA-BANDUNG"), ("panitia.bogor", "Dadang Kusnadi", "KAB-BOGOR"),
+           ("panitia.kupang", "Maria Tefa", "KAB-KUPANG")]
+OPERATORS = (("operator.bandung", "KOTA-BANDUNG"), ("operator.bogor", "KAB-BOGOR"), ("operator.kupang", "KAB-KUPANG"))
+#: The instansi whose panitia has not finished verifying on the demo day (the others announced).
+STILL_VERIFYING = "KOTA-BANDUNG"
+#: Where the demo applicant applied in the verification period (found TMS there: the sanggah case).
+DEMO_APPLICANT_TMS_AT = ("KAB-BOGOR", "FUNG-GURU")
 #: The demo applicant logs in with their NIK (Kota Bandung, born 12 March 1999, male).
 DEMO_APPLICANT = (DEMO_APPLICANT_NIK, "Budi Santoso", dt.date(1999, 3, 12), "L")
 #: fiscal year 2024 periods: name suffix, the stage they stop at, registration opens.
 PAST = [("verifikasi", Stage.VERIFICATION, dt.date(2024, 8, 20)), ("SKB", Stage.SKB, dt.date(2024, 8, 21)),
         ("hasil akhir", Stage.FINAL, dt.date(2024, 8, 22)), ("pengangkatan", Stage.APPOINTMENT, dt.date(2024, 8, 23))]
 PDF = b"%PDF-1.4\n% SIMASN demo document\n%%EOF\n"
-APPLICANTS_PER_PERIOD = 120
-#: of them, how many have already applied in the open period (receipts, reconciliation, verification queue)
+#: Applicants of the demo (besides the demo login), from Kota Bandung, Kabupaten Bogor and Kabupaten Kupang.
+APPLICANTS = 360
+#: How many of them apply in each period (a different share each time: people apply again in a later
+#: year); each application is a few service calls, so this — not the number of people — sets the seed time.
+APPLICATIONS_PER_PAST_PERIOD = 120
+#: How many have already applied in the open period (receipts, reconciliation).
 APPLIED_WHILE_OPEN = 60
-FIRST = ["Agus", "Dewi", "Rizki", "Putri", "Bayu", "Sari", "Yohanes", "Maria", "Fajar", "Intan", "Andi", "Nur"]
-LAST = ["Saputra", "Lestari", "Hidayat", "Wulandari", "Nainggolan", "Tefa", "Pratama", "Siregar", "Kurniawan"]
+#: NIK region codes of the crowd (Kota Bandung, Kabupaten Bogor, Kabupaten Kupang).
+REGIONS = ("327301", "320101", "530101")
+#: First names by sex (the NIK encodes it), family names; drawn with a seeded RNG, so the same every seed.
+FIRST = {"L": ["Agus", "Rizki", "Bayu", "Yohanes", "Fajar", "Andi", "Dimas", "Hendra", "Yosef", "Ilham", "Asep",
+               "Gregorius", "Wahyu", "Dedi", "Arif"],
+         "P": ["Dewi", "Putri", "Sari", "Maria", "Intan", "Nur", "Ayu", "Rina", "Yuliana", "Fitri", "Neng",
+               "Agustina", "Wulan", "Lina", "Siska"]}
+LAST = ["Saputra", "Lestari", "Hidayat", "Wulandari", "Nainggolan", "Tefa", "Pratama", "Siregar", "Kurniawan",
+        "Permana", "Suryani", "Benu", "Nugraha", "Rahmawati", "Setiawan", "Manafe", "Gunawan", "Kusuma"]
 
 
 def _register(nik: str, name: str, birth: dt.date, sex: str) -> Applicant:
@@ -99,24 +120,25 @@ def _crowd() -> list[Applicant]:
     r = random.Random("simasn-demo-procurement")
     people = []
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        for i in range(APPLICANTS_PER_PERIOD):
+        for i in range(APPLICANTS):
             sex = "L" if i % 2 == 0 else "P"
             birth = dt.date(1993 + i % 8, 1 + i % 12, 1 + (i * 7) % 28)
-            region = "327301" if i % 2 == 0 else "530101"
+            region = REGIONS[i % len(REGIONS)]
             day = birth.day + (40 if sex == "P" else 0)
             nik = f"{region}{day:02d}{birth:%m%y}{1000 + i:04d}"
-            name = f"{FIRST[i % len(FIRST)]} {LAST[(i * 5 + r.randrange(3)) % len(LAST)]}"
+            name = f"{r.choice(FIRST[sex])} {r.choice(LAST)}"
             people.append(_register(nik, name, birth, sex))
     return people
 
 
-def _apply_all(period: SelectionPeriod, people: list[Applicant]) -> None:
+def _apply_all(period: SelectionPeriod, people: list[Applicant], pinned: dict[int, Vacancy] | None = None) -> None:
+    """Each person applies to the next vacancy in turn, or to the one ``pinned`` for them."""
     vacancies = list(Vacancy.objects.filter(period=period).order_by("id"))
     on = min(period.opens_on + dt.timedelta(days=2), timezone.localdate())
     for i, person in enumerate(people):
         if Application.objects.filter(applicant=person, period=period).exists():
             continue
-        vacancy = vacancies[i % len(vacancies)]
+        vacancy = (pinned or {}).get(person.pk) or vacancies[i % len(vacancies)]
         user = person.user
         registration.draft_save(actor=user, interface=Interface.CLI, period_id=period.pk, vacancy_id=vacancy.pk,
                                 data={"education_level": "S1", "ipk": f"{2.9 + (i % 10) / 10:.2f}"}, on=on)
@@ -133,18 +155,30 @@ def _advance(bkn: User, period: SelectionPeriod, stage: str) -> None:
         portal.period_advance(actor=bkn, interface=Interface.CLI, period_id=period.pk, to_stage=stage)
 
 
-def _verify(period: SelectionPeriod, panitia: dict[int, User]) -> None:
-    for i, app in enumerate(Application.objects.filter(period=period, admin_verdict="").select_related("vacancy")):
+def _verify(period: SelectionPeriod, panitia: dict[int, User], *, leave_undone: int | None = None,
+            demo_tms: bool = False) -> None:
+    """Verify the period's applications; at the instansi ``leave_undone`` (if given) every
+    third application is left for its panitia. The demo applicant is MS unless ``demo_tms``."""
+    apps = (Application.objects.filter(period=period, admin_verdict="").select_related("vacancy", "applicant")
+            .order_by("id"))
+    seen_there = 0
+    for i, app in enumerate(apps):
+        if app.vacancy.instansi_id == leave_undone:
+            seen_there += 1
+            if seen_there % 3 == 0:
+                continue
         verdicts = {d["doc_type"]: ("MS", "") for d in app.documents}
-        if i % 9 == 4 or app.applicant.nik == DEMO_APPLICANT[0]:  # some are found wanting, with a reason
+        is_demo = app.applicant.nik == DEMO_APPLICANT[0]
+        if (i % 9 == 4 and not is_demo) or (is_demo and demo_tms):  # some are found wanting, with a reason
             verdicts["IJAZAH"] = ("TMS", "Ijazah belum dilegalisasi oleh perguruan tinggi")
         verification.application_verify(actor=panitia[app.vacancy.instansi_id], interface=Interface.CLI,
                                         application_id=app.pk, verdicts=verdicts)
 
 
-def _announce(period: SelectionPeriod, panitia: dict[int, User], kind: str, on: dt.date) -> None:
+def _announce(period: SelectionPeriod, panitia: dict[int, User], kind: str, on: dt.date,
+              skip: int | None = None) -> None:
     for instansi_id, user in panitia.items():
-        if not period.announcements.filter(instansi_id=instansi_id, kind=kind).exists():
+        if instansi_id != skip and not period.announcements.filter(instansi_id=instansi_id, kind=kind).exists():
             announcements.announcement_publish(actor=user, interface=Interface.CLI, period_id=period.pk,
                                                instansi_id=instansi_id, kind=kind, on=on)
 
@@ -176,6 +210,7 @@ def _skb(period: SelectionPeriod, panitia: dict[int, User]) -> None:
 
 def _past_period(bkn: User, panitia: dict[int, User], people: list[Applicant], suffix: str, stop: str,
                  opens: dt.date) -> None:
+    """One fiscal-2024 period taken through the services up to the stage ``stop``."""
     name = f"Seleksi CPNS 2024 — {suffix} (demo)"
     period = SelectionPeriod.objects.filter(name=name).first()
     if period is None:
@@ -184,13 +219,22 @@ def _past_period(bkn: User, panitia: dict[int, User], people: list[Applicant], s
     if period.stage != Stage.OPEN:
         return  # seeded before
     _open_vacancies(period, PAST_VACANCIES)
-    _apply_all(period, people)
-    _advance(bkn, period, Stage.VERIFICATION)
-    _verify(period, panitia)
     if stop == Stage.VERIFICATION:
-        # Announced today: the sanggah window is open now for the demo applicant (found TMS).
-        _announce(period, panitia, "ADMINISTRASI", timezone.localdate())
+        code, position = DEMO_APPLICANT_TMS_AT
+        demo_vacancy = period.vacancies.filter(instansi__code=code, position__code=position).first()
+        demo = next((p for p in people if p.nik == DEMO_APPLICANT[0]), None)
+        _apply_all(period, people, pinned={demo.pk: demo_vacancy} if demo and demo_vacancy else None)
+    else:
+        _apply_all(period, people)
+    _advance(bkn, period, Stage.VERIFICATION)
+    if stop == Stage.VERIFICATION:
+        # The demo day: one panitia still verifying; the others announced yesterday, so the
+        # sanggah window (from the day after the announcement) is open today for those found TMS.
+        waiting = Instansi.objects.filter(code=STILL_VERIFYING).values_list("pk", flat=True).first()
+        _verify(period, panitia, leave_undone=waiting, demo_tms=True)
+        _announce(period, panitia, "ADMINISTRASI", timezone.localdate() - dt.timedelta(days=1), skip=waiting)
         return
+    _verify(period, panitia)
     _announce(period, panitia, "ADMINISTRASI", dt.date(2024, 9, 19))
     _advance(bkn, period, Stage.SKD)
     _skd(bkn, period)
@@ -235,8 +279,12 @@ def seed(*, actor: User, stdout: Any) -> None:
     crowd = _crowd()
     if current.stage == Stage.OPEN:
         _apply_all(current, crowd[:APPLIED_WHILE_OPEN])
-    people = [_register(*DEMO_APPLICANT), *crowd]
-    for suffix, stop, opens in PAST:
-        _past_period(bkn, panitia, people, suffix, stop, opens)
-    stdout.write(f"    procurement: {SelectionPeriod.objects.count()} periods, "
+    demo = _register(*DEMO_APPLICANT)
+    for n, (suffix, stop, opens) in enumerate(PAST):
+        # Each period its own share of the crowd (shares overlap at the edges, as people apply
+        # again); the demo applicant in all but the appointed one.
+        start = (APPLIED_WHILE_OPEN + n * (APPLICANTS - APPLIED_WHILE_OPEN) // len(PAST)) % APPLICANTS
+        share = [*crowd[start:], *crowd[:start]][:APPLICATIONS_PER_PAST_PERIOD]
+        _past_period(bkn, panitia, [demo, *share] if stop != Stage.APPOINTMENT else share, suffix, stop, opens)
+    stdout.write(f"    procurement: {SelectionPeriod.objects.count()} periods, {Applicant.objects.count()} applicants, "
                  f"{Application.objects.count()} applications\n")
