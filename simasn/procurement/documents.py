@@ -25,8 +25,15 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     return HTML(string=render_to_string(template, context)).write_pdf()
 
 
-def receipt_pdf(*, application: Any, check_url: str) -> bytes:
+def receipt_pdf(*, application: Any, check_url: str, signature: str) -> bytes:
+    """The receipt: what was submitted (each document by its name and hash), when, and how to
+    check it — the QR code, the check address, and the number and code to type there."""
+    from simasn.procurement.models import DocumentType
+
+    labels = dict(DocumentType.choices)
     return render_pdf("procurement/receipt.pdf.html", {
-        "application": application, "check_url": check_url, "qr": qr_svg(check_url),
+        "application": application, "check_url": check_url, "qr": qr_svg(check_url), "signature": signature,
         "submitted": timezone.localtime(application.submitted_at),
+        "documents": [{"label": str(labels.get(d["doc_type"], d["doc_type"])), "sha256": d["sha256"]}
+                      for d in application.documents],
     })

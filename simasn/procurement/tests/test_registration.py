@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pypdf
 import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
@@ -193,6 +195,13 @@ def test_the_receipt_pdf_names_the_application(world, ready_applicant):
     client.force_login(ready_applicant.user)
     response = client.get(f"/pengadaan/lamaran/{application.pk}/tanda-terima.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    # It reads as a receipt: documents by their names, and the number and code to check it with.
+    text = " ".join(pypdf.PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
+    assert "TANDA TERIMA LAMARAN" in text and "Ijazah" in text and "IJAZAH (" not in text
+    signature = registration.receipt_signature(application)
+    assert f"Kode tanda tangan : {signature}" in text and application.receipt_number in text
+    check = client.get("/pengadaan/tanda-terima/periksa/", {"nomor": application.receipt_number, "tanda": signature})
+    assert "Tanda terima ini asli." in check.content.decode()
 
 
 def test_registration_is_closed_outside_the_open_stage(world, register):

@@ -202,7 +202,8 @@ def _sanggah_context(request: AuthenticatedRequest, application: Application) ->
 @login_required
 def receipt_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = selectors.application_get(viewer=request.user, pk=pk)
-    data = documents.receipt_pdf(application=application, check_url=_check_url(request, application))
+    data = documents.receipt_pdf(application=application, check_url=_check_url(request, application),
+                                 signature=registration.receipt_signature(application))
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="tanda-terima-{application.receipt_number}.pdf"'
     return response
