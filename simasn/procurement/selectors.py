@@ -126,6 +126,13 @@ def application_list(*, viewer: User, period_id: int | None = None, vacancy_id: 
     return qs.order_by("submitted_at", "id")
 
 
+def verification_todo(*, viewer: User, q: str = "") -> QuerySet[Application]:
+    """What the viewer can verify now: not yet verified, in a period at the verification stage
+    (a period still open for registration is not verified yet; the count on the dashboard, the
+    list behind it and the "next application" after a verdict are the same rows)."""
+    return application_list(viewer=viewer, q=q, verdict="").filter(period__stage=Stage.VERIFICATION)
+
+
 def application_get(*, viewer: User, pk: int) -> Application:
     application = application_list(viewer=viewer).filter(pk=pk).first()
     if application is None:
@@ -202,11 +209,14 @@ def unfilled_formasi(*, viewer: User, period: SelectionPeriod) -> list[dict[str,
     rows = []
     for vacancy in Scope.of(viewer).filter(Vacancy.objects.filter(period=period).select_related("position", "instansi"),
                                            Resource.SELECTION_RESULT):
-        filled = sum(1 for a in apps if a.vacancy_id == vacancy.pk and a.selected)
+        mine = [a for a in apps if a.vacancy_id == vacancy.pk]
+        if all(a.selected is None for a in mine):
+            continue  # not ranked yet (the stage moved on before the panitia ranked): nothing is unfilled
+        filled = sum(1 for a in mine if a.selected)
         if filled >= vacancy.seats:
             continue
         candidates = [{"id": str(a.pk), "final_score": str(a.final_score) if a.final_score is not None else None,
-                       "skd_passed": bool(a.skd_passed), "took_skb": True, "selected": a.selected,
+                       "skd_passed": bool(a.skd_passed), "took_skb": True, "selected": bool(a.selected),
                        "position": a.vacancy.position.name}
                       for a in apps if a.vacancy.instansi_id == vacancy.instansi_id]
         decision = evaluate("selection.optimisation", {"position": vacancy.position.name, "seats": vacancy.seats,

@@ -18,7 +18,7 @@ def waiting_for(*, viewer: User) -> list[WaitingItem]:
     scope = Scope.of(viewer)
     items: list[WaitingItem] = []
     if scope.can(Resource.APPLICATION_VERIFICATION, Action.UPDATE):
-        todo = selectors.application_list(viewer=viewer, verdict="").filter(period__stage=Stage.VERIFICATION).count()
+        todo = selectors.verification_todo(viewer=viewer).count()
         items.append(WaitingItem(label=_("Lamaran yang menunggu verifikasi administrasi"), count=todo,
                                  url=reverse("procurement:verification") + "?status=todo"))
     if scope.can(Resource.SANGGAH, Action.UPDATE):

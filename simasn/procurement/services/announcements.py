@@ -59,19 +59,26 @@ def _applications(period: SelectionPeriod, instansi_id: int) -> QuerySet[Applica
             .select_related("applicant", "vacancy__position").order_by("vacancy__position__name", "receipt_number"))
 
 
+def _by_rank(application: Application, rank: int | None) -> tuple[str, str, int, int, str]:
+    """Sort key of a ranking table: the vacancy (position, formasi type), then the rank."""
+    return (application.vacancy.position.name, application.vacancy.formasi_type, rank is None, rank or 0,
+            application.receipt_number)
+
+
 def _rows(kind: str, apps: QuerySet[Application]) -> tuple[list[str], list[list[str]]]:
     if kind == AnnouncementKind.ADMINISTRASI:
         return (["No", "Nomor tanda terima", "Nama", "Jabatan", "Hasil", "Keterangan"],
                 [[str(i), a.receipt_number, a.applicant.name, a.vacancy.position.name, a.admin_verdict, a.admin_reason]
                  for i, a in enumerate(apps, 1)])
     if kind == AnnouncementKind.SKD:
-        chosen = [a for a in apps if a.skd_passed is not None]
+        # Per vacancy in rank order, as the ranking was made (the unranked after the ranked).
+        chosen = sorted((a for a in apps if a.skd_passed is not None), key=lambda a: _by_rank(a, a.skd_rank))
         return (["No", "Nomor tanda terima", "Nama", "Jabatan", "TWK", "TIU", "TKP", "Total", "Peringkat", "Keterangan"],
                 [[str(i), a.receipt_number, a.applicant.name, a.vacancy.position.name, str(a.twk), str(a.tiu),
                   str(a.tkp), str((a.twk or 0) + (a.tiu or 0) + (a.tkp or 0)), str(a.skd_rank or "-"),
                   "Peserta SKB" if a.proceeds_skb else ("Lulus nilai ambang batas" if a.skd_passed else "Tidak lulus")]
                  for i, a in enumerate(chosen, 1)])
-    chosen = [a for a in apps if a.final_rank or a.needs_review]
+    chosen = sorted((a for a in apps if a.final_rank or a.needs_review), key=lambda a: _by_rank(a, a.final_rank))
     return (["No", "Nomor tanda terima", "Nama", "Jabatan", "Nilai akhir", "Peringkat", "Keterangan"],
             [[str(i), a.receipt_number, a.applicant.name, a.vacancy.position.name, f"{a.final_score:.4f}".replace(".", ",")
               if a.final_score is not None else "-", str(a.final_rank or "-"),
@@ -137,7 +144,11 @@ def announcement_publish(*, actor: User, interface: Interface, period_id: int, i
             raise ConflictError(_("Jawab semua sanggah sebelum pengumuman ulang."), code="sanggah_open")
         version = 2
     signer = official_on(instansi_id=instansi_id, role="PPK", on=announced_on)
-    number = f"{version:03d}/PANSEL-{CODES[AnnouncementKind(kind)]}/{instansi.code}/{period.fiscal_year}"
+    # Numbered in sequence per instansi, kind and year (several periods of one fiscal year must
+    # not share a number; the re-announcement takes the next one).
+    sequence = Announcement.objects.filter(instansi_id=instansi_id, kind=kind,
+                                           period__fiscal_year=period.fiscal_year).count() + 1
+    number = f"{sequence:03d}/PANSEL-{CODES[AnnouncementKind(kind)]}/{instansi.code}/{period.fiscal_year}"
     header, rows = _rows(kind, apps)
     text = announcement_text(period=period, instansi=instansi, kind=kind, version=version, number=number,
                              announced_on=announced_on, signer=signer, rows=rows)

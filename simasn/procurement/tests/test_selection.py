@@ -235,6 +235,26 @@ def test_an_unfilled_formasi_shows_the_candidates_for_a_human_decision(world, sk
     assert "Perlu telaah hukum" in page.content.decode()
 
 
+def test_the_results_page_opens_when_the_final_stage_begins_before_the_ranking(world, skd_done, client):
+    """Found walking the demo: BKN moved the period to the final stage, the panitia opened the
+    results page to rank — and got a server error (the unranked "selected" is None, which the
+    optimisation rule refused). The page opens, offers the ranking, and lists no unfilled formasi yet."""
+    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
+    _advance(world, Stage.SKB)
+    _advance(world, Stage.FINAL)
+    client.force_login(world.panitia)
+    # The period's page leads there (it was reachable only by typing its address).
+    period_page = client.get(f"/pengadaan/periode/{world.period.pk}/").content.decode()
+    assert f'href="/pengadaan/periode/{world.period.pk}/hasil/"' in period_page
+    page = client.get(f"/pengadaan/periode/{world.period.pk}/hasil/")
+    assert page.status_code == 200 and page.context["unfilled"] == []
+    assert "Hitung nilai akhir dan kelulusan" in page.content.decode()
+    # Ranked with a participant whose SKB score is missing: the rule gets a real yes/no for each.
+    selection.final_rank(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                         instansi_id=world.bandung.pk)
+    assert client.get(f"/pengadaan/periode/{world.period.pk}/hasil/").status_code == 200
+
+
 def test_the_results_page_lists_the_ranked_before_the_unranked(world, skd_done, client):
     """Found walking the demo (SQLite): those failing the passing grade came above rank 1."""
     selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)

@@ -152,3 +152,63 @@ def test_the_applicant_sees_that_the_sanggah_window_has_ended(world, submitted):
                                        on=dt.date(2024, 9, 19))
     body = client.get(f"/pengadaan/lamaran/{submitted.pk}/").content.decode()
     assert "Masa sanggah atas hasil ini telah berakhir pada 22 September 2024." in body
+
+
+def test_the_verifier_is_shown_only_what_can_be_verified_now(world, submitted, register):
+    """An application of a period still open for registration is not verified yet: it is not
+    in the "not yet verified" list nor counted as waiting, and after the last verdict of the
+    verification stage the verifier goes back to the list (not to a form that would refuse)."""
+    from simasn.procurement.tests.conftest import NIK_SITI, PDF
+    from simasn.site.waiting import waiting_for
+
+    later = portal.period_create(actor=world.bkn, interface=Interface.CLI, name="Seleksi CPNS 2025", fiscal_year=2025,
+                                 employee_type="PNS", opens_on=world.today - dt.timedelta(days=1),
+                                 closes_on=world.today + dt.timedelta(days=10))
+    vacancy = portal.vacancy_open(actor=world.operator, interface=Interface.CLI, period_id=later.pk,
+                                  position_id=world.guru.pk, formasi_type="UMUM", seats=1, education="S-1",
+                                  required_documents=["KTP"], formasi_decision="Kep. uji 3/2025")
+    siti = register(nik=NIK_SITI, birth=dt.date(1980, 5, 17), sex="P", name="Siti Aminah").user
+    registration.draft_save(actor=siti, interface=Interface.WEB, period_id=later.pk, vacancy_id=vacancy.pk,
+                            data={"education_level": "S1"})
+    registration.document_upload(actor=siti, interface=Interface.WEB, period_id=later.pk, doc_type="KTP",
+                                 content=PDF, original_name="ktp.pdf")
+    still_open, _created = registration.application_submit(actor=siti, interface=Interface.WEB, period_id=later.pk,
+                                                           idempotency_key="k-verify-open-1")
+    client = Client()
+    client.force_login(world.panitia)
+    listing = client.get("/pengadaan/verifikasi/", {"status": "todo"}).content.decode()
+    assert submitted.receipt_number in listing and still_open.receipt_number not in listing
+    waiting = {i.label: i.count for i in waiting_for(viewer=world.panitia)}
+    assert waiting["Lamaran yang menunggu verifikasi administrasi"] == 1
+    done = client.post(f"/pengadaan/verifikasi/{submitted.pk}/", {"verdict_KTP": "MS", "verdict_IJAZAH": "MS"})
+    assert done["Location"] == "/pengadaan/verifikasi/"
+
+
+def test_announcements_of_two_periods_of_one_year_have_their_own_numbers(world, submitted):
+    """Found walking the demo: every period of fiscal year 2024 announced "001/PANSEL-AKHIR/…/2024"."""
+    _tms(world, submitted)
+    first = announcements.announcement_publish(
+        actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk, instansi_id=world.bandung.pk,
+        kind=AnnouncementKind.ADMINISTRASI, on=dt.date(2024, 9, 19))
+    other = portal.period_create(actor=world.bkn, interface=Interface.CLI, name="Seleksi CPNS 2024 tahap II",
+                                 fiscal_year=2024, employee_type="PNS", opens_on=dt.date(2024, 10, 1),
+                                 closes_on=dt.date(2024, 10, 20))
+    portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=other.pk, to_stage=Stage.VERIFICATION)
+    second = announcements.announcement_publish(
+        actor=world.panitia, interface=Interface.WEB, period_id=other.pk, instansi_id=world.bandung.pk,
+        kind=AnnouncementKind.ADMINISTRASI, on=dt.date(2024, 11, 1))
+    assert first.number == "001/PANSEL-ADM/KOTA-BDG/2024" and second.number == "002/PANSEL-ADM/KOTA-BDG/2024"
+
+
+def test_the_final_announcement_lists_each_vacancy_in_rank_order(world):
+    """Found walking the demo: the attachment listed the ranking by receipt number."""
+    from types import SimpleNamespace
+
+    def app(receipt, rank, position="Guru"):
+        return SimpleNamespace(receipt_number=receipt, final_rank=rank, needs_review=False, selected=rank == 1,
+                               final_score=100 - rank, applicant=SimpleNamespace(name=receipt),
+                               vacancy=SimpleNamespace(position=SimpleNamespace(name=position), formasi_type="UMUM"))
+
+    apps = [app("A", 3), app("B", 1), app("C", 2, "Perawat"), app("D", 2), app("E", 1, "Perawat")]
+    _header, rows = announcements._rows(AnnouncementKind.FINAL, apps)  # type: ignore[arg-type]
+    assert [r[1] for r in rows] == ["B", "D", "A", "E", "C"]

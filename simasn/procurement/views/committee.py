@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from simasn.accounts.actors import AuthenticatedRequest
@@ -41,7 +42,7 @@ from simasn.web.pages import require_page as _require
 
 class VerificationFilter(SearchForm):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
-        ("", "—"), ("todo", "Belum diverifikasi"), ("MS", "MS"), ("TMS", "TMS")])
+        ("", "—"), ("todo", gettext_lazy("Belum diverifikasi")), ("MS", "MS"), ("TMS", "TMS")])
 
 
 @login_required
@@ -50,8 +51,8 @@ def verification_list(request: AuthenticatedRequest) -> HttpResponseBase:
     form = VerificationFilter(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     status = data.get("status", "")
-    qs = selectors.application_list(viewer=request.user, q=data.get("q", ""),
-                                    verdict="" if status == "todo" else (status or None))
+    qs = (selectors.verification_todo(viewer=request.user, q=data.get("q", "")) if status == "todo"
+          else selectors.application_list(viewer=request.user, q=data.get("q", ""), verdict=status or None))
     columns: list[Column] = [
         (_("Nomor tanda terima"), lambda a: a.receipt_number), (_("Nama"), lambda a: a.applicant.name),
         (_("Jabatan"), lambda a: a.vacancy.position.name), (_("Instansi"), lambda a: a.vacancy.instansi.name),
@@ -82,7 +83,7 @@ def verify(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             error = refusal
         else:
             messages.success(request, _("Hasil verifikasi %(n)s disimpan.") % {"n": application.receipt_number})
-            following = selectors.application_list(viewer=request.user, verdict="").exclude(pk=application.pk).first()
+            following = selectors.verification_todo(viewer=request.user).exclude(pk=application.pk).first()
             target = reverse("procurement:verify", args=[following.pk]) if following else reverse("procurement:verification")
             return HttpResponseRedirect(target)
     docs = [{"code": d["doc_type"], "label": labels.get(d["doc_type"], d["doc_type"]), "sha256": d["sha256"],

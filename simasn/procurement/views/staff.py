@@ -77,6 +77,10 @@ def period_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
                               "can_advance": scope.can(Resource.SELECTION_PERIOD, Action.UPDATE)
                               and _next_stage(period) is not None,
                               "can_open": scope.can(Resource.VACANCY, Action.CREATE) and period.stage == "OPEN",
+                              # Import, ranking, announcements and appointment live on the results
+                              # page; once registration has closed it is the period's next step.
+                              "can_results": scope.can(Resource.SELECTION_RESULT, Action.VIEW)
+                              and period.stage != "OPEN",
                               "create_url": reverse("procurement:vacancy_create", args=[period.pk])})
 
 
