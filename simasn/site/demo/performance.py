@@ -268,6 +268,13 @@ def seed(*, actor: User, stdout: Any) -> None:
     _open_year(instansi=instansi, operator=operator, pyb=pyb, pegawai=pegawai, atasan=atasan)
     _workplan_year(code="BKN", operator=_user("operator.bkn"))
     _culture(instansi=instansi, operator=operator)
+    # A second instansi with a closed year, so the talent chapter's nine-box (which reads
+    # last year's ratings) places people in more than one agency: Kabupaten Kupang, whose
+    # PPK rates and finalises (the demo has no PyB login there).
+    kupang, operator_kupang, ppk_kupang = (Instansi.objects.filter(code="KAB-KUPANG").first(),
+                                           _user("operator.kupang"), _user("ppk.kupang"))
+    if kupang is not None and operator_kupang is not None and ppk_kupang is not None:
+        _closed_year(instansi=kupang, operator=operator_kupang, pyb=ppk_kupang, ppk=ppk_kupang, stdout=stdout)
     open_period = PerformancePeriod.objects.filter(instansi=instansi, year=2026).first()
     if open_period is not None:
         _feedback(period=open_period)
