@@ -123,6 +123,12 @@ COVERED_BY: dict[Resource, tuple[str, ...]] = {
     ),
     Resource.PERFORMANCE_CASE: (PERFORMANCE,),
     Resource.PERFORMANCE_STATISTICS: (PERFORMANCE,),
+    Resource.PERFORMANCE_PERIOD: (
+        "simasn/performance/tests/test_scope_periods_culture.py::test_the_own_operator_opens_the_year_and_records_culture_others_read_in_scope",
+    ),
+    Resource.WORK_CULTURE: (
+        "simasn/performance/tests/test_scope_periods_culture.py::test_the_own_operator_opens_the_year_and_records_culture_others_read_in_scope",
+    ),
     # Procurement.
     Resource.SELECTION_PERIOD: ("simasn/procurement/tests/test_api.py::test_bkn_moves_a_period_on_by_api_only_forward",),
     Resource.VACANCY: (
@@ -149,6 +155,9 @@ COVERED_BY: dict[Resource, tuple[str, ...]] = {
         "simasn/learning/tests/test_team_and_national.py::"
         "test_a_superior_reads_the_plans_of_the_employees_they_appraise_and_no_others",
     ),
+    Resource.LEARNING_COMPLIANCE: (
+        "simasn/learning/tests/test_scope_compliance.py::test_the_compliance_list_shows_the_own_instansi_only",
+    ),
     # Talent management.
     Resource.TALENT_PROFILE: (
         "simasn/talent/tests/test_api_and_scope.py::test_other_instansi_sees_no_placements_and_a_pegawai_only_their_own",
@@ -157,6 +166,15 @@ COVERED_BY: dict[Resource, tuple[str, ...]] = {
     Resource.TALENT_MOBILITY: (
         "simasn/talent/tests/test_succession_and_mobility.py::test_between_instansi_needs_the_receivers_acceptance_first",
         "simasn/talent/tests/test_succession_and_mobility.py::test_a_proposal_within_the_instansi_goes_through_to_an_sk",
+    ),
+    Resource.TALENT_ASSESSMENT: (
+        "simasn/talent/tests/test_scope_talent.py::test_assessments_are_recorded_by_the_own_operator_and_read_in_scope",
+    ),
+    Resource.TALENT_PRIORITY: (
+        "simasn/talent/tests/test_scope_talent.py::test_only_kemenpanrb_sets_national_priorities_and_instansi_roles_do_not_read_them",
+    ),
+    Resource.TALENT_GAP: (
+        "simasn/talent/tests/test_scope_talent.py::test_the_gap_view_shows_the_own_instansi_its_posts_and_another_nothing",
     ),
     # Discipline and upaya administratif.
     Resource.DISCIPLINE_CASE: (
@@ -189,12 +207,6 @@ COVERED_BY: dict[Resource, tuple[str, ...]] = {
 NOT_YET_COVERED: dict[Resource, str] = {
     Resource.WORKPLAN_MEETING: "no test yet refuses a non-coordinator the meeting agenda/minutes write",
     Resource.WORKPLAN_MONITORING: "no test yet refuses a non-participant the monitoring reports",
-    Resource.PERFORMANCE_PERIOD: "no test yet refuses another instansi's operator opening a period",
-    Resource.WORK_CULTURE: "no test yet refuses another instansi recording work-culture results",
-    Resource.LEARNING_COMPLIANCE: "compliance tests show the allowed side only (operator, LAN), no refusal",
-    Resource.TALENT_ASSESSMENT: "assessment tests record as the own operator only; no refusal of another instansi",
-    Resource.TALENT_PRIORITY: "no test of who sets national talent priorities",
-    Resource.TALENT_GAP: "no test of who reads the talent gap view",
 }
 
 
