@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
+from simasn.web.waiting import WaitingItem
 
 #: The whole menu, in display order: (label, url name, resource the viewer must be able to
 #: see, or None for every signed-in user). The policy table decides who sees an item; a new
@@ -64,11 +66,29 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": label, "url": url, "active": False})
+        items.append({"label": label, "url": url, "active": False, "key": url_name.replace(":", "-")})
     # Highlight only the most specific item whose URL the current page is under.
     matches = [item for item in items if item["url"] != "/" and request.path.startswith(item["url"])]
     if matches:
         max(matches, key=lambda item: len(item["url"]))["active"] = True
     if user.employee_id:
-        items.insert(1, {"label": _("Data saya"), "url": reverse("personnel:me"), "active": False})
+        items.insert(1, {"label": _("Data saya"), "url": reverse("personnel:me"), "active": False,
+                         "key": "personnel-me"})
     return {"nav_items": items}
+
+
+def waiting_counts(items: list[dict[str, Any]], waiting: list[WaitingItem]) -> dict[str, int]:
+    """How much waiting work belongs under each menu item: a waiting item counts for the menu
+    item whose address is the longest prefix of the item's own page; what belongs to no item
+    counts for the dashboard (Beranda), which also carries the total."""
+    counts: dict[str, int] = {}
+    home = next((item for item in items if item["url"] == "/"), None)
+    for work in waiting:
+        path = urlsplit(work.url).path
+        under = [item for item in items if item["url"] != "/" and path.startswith(item["url"])]
+        if under:
+            key = max(under, key=lambda item: len(item["url"]))["key"]
+            counts[key] = counts.get(key, 0) + work.count
+    if home is not None and waiting:
+        counts[home["key"]] = sum(work.count for work in waiting)
+    return counts

@@ -6,4 +6,5 @@ app_name = "site"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("audit/", views.audit_list, name="audit_list"),
+    path("menunggu/jumlah/", views.nav_counts, name="nav_counts"),
 ]

@@ -15,6 +15,7 @@ from simasn.core.errors import PermissionDeniedError
 from simasn.personnel.models import EMPLOYEE_TYPE_CHOICES, STATUS_CHOICES
 from simasn.site import selectors
 from simasn.site.audit_display import AuditFilterForm, change_text
+from simasn.site.navigation import navigation, waiting_counts
 from simasn.site.waiting import waiting_for
 from simasn.web.formatting import date_time
 from simasn.web.pages import list_page, not_allowed_message
@@ -38,6 +39,17 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "waiting": waiting_for(viewer=request.user),
         "can_audit": scope.can(Resource.AUDIT, Action.VIEW),
     })
+
+
+@login_required
+def nav_counts(request: AuthenticatedRequest) -> HttpResponse:
+    """The menu's counts of waiting work, fetched by htmx after the page has loaded (so no page
+    pays for every app's waiting list): out-of-band swaps into each menu item's badge."""
+    items = navigation(request)["nav_items"]
+    counts = waiting_counts(items, waiting_for(viewer=request.user))
+    return render(request, "site/nav_counts.html", {"counts": [
+        {"key": item["key"], "count": counts[item["key"]]} for item in items if counts.get(item["key"])
+    ]})
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""Browser (issue 12 items 1, 10, 11): the operator's dashboard says, first and in red, who is
+"""Browser (issue 12 items 1, 10, 11): the operator's dashboard and menu say, first and in red, who is
 past the TMT pensiun; the worklist lists them first; the receiving PPK is told a transfer waits
 for its acceptance and the action page shows who must take each step before "Tetapkan"."""
 
@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from simasn.accounts.roles import Role
 from simasn.actions import services
@@ -55,6 +56,8 @@ def test_overdue_first_in_red_and_the_transfer_waits_for_the_receiving_ppk(live_
     services.action_propose(actor=pyb, interface=Interface.WEB, action_id=transfer.pk)
 
     login(page, live_server, operator.username)
+    # The menu carries the count of what waits under it (issue 12 item 11), filled after load.
+    expect(page.locator("#nav-count-actions-list")).to_contain_text("1")
     first = page.locator(".waiting li").first
     assert "melewati batas usia pensiun" in first.inner_text()
     assert first.get_attribute("class") == "urgent"

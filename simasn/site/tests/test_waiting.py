@@ -27,3 +27,36 @@ def test_the_dashboard_shows_what_waits(client, monkeypatch):
     html = client.get("/").content.decode()
     assert "Menunggu tindakan Anda" in html
     assert 'class="urgent"' in html and "Terlambat" in html and 'href="/c/"' in html
+
+
+def _spread(*, viewer):
+    return [WaitingItem(label="Usul", count=3, url="/tindakan/daftar-kerja/?status=draft"),
+            WaitingItem(label="Terlambat", count=2, url="/tindakan/", urgent=True),
+            WaitingItem(label="Di luar menu", count=4, url="/tempat-lain/")]
+
+
+@pytest.mark.django_db
+def test_the_menu_counts_waiting_work_under_each_item_and_the_total_on_beranda(client, monkeypatch):
+    monkeypatch.setattr(waiting, "SOURCES", (f"{__name__}._spread",))
+    client.force_login(user_with_role(Role.OPERATOR))
+    page = client.get("/").content.decode()
+    # The page only holds empty badges and asks for the counts once it has loaded.
+    assert 'id="nav-count-actions-list" class="nav-count"></span>' in page
+    assert 'hx-get="/menunggu/jumlah/" hx-trigger="load"' in page
+    fragment = client.get("/menunggu/jumlah/").content.decode()
+    assert 'id="nav-count-actions-list" class="nav-count" hx-swap-oob="true">' in fragment
+    assert "pekerjaan menunggu:</span>5</span>" in fragment.split('nav-count-actions-list')[1].split("\n")[0]
+    assert "pekerjaan menunggu:</span>9</span>" in fragment.split('nav-count-site-dashboard')[1].split("\n")[0]
+    assert "nav-count-personnel-list" not in fragment  # nothing waits there: no badge
+
+
+@pytest.mark.django_db
+def test_nothing_waiting_means_no_badge(client, monkeypatch):
+    monkeypatch.setattr(waiting, "SOURCES", ())
+    client.force_login(user_with_role(Role.PEGAWAI))
+    assert "nav-count-" not in client.get("/menunggu/jumlah/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_counts_need_a_signed_in_user(client):
+    assert client.get("/menunggu/jumlah/").status_code == 302
