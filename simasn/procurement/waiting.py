@@ -11,6 +11,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
 from simasn.procurement import selectors
 from simasn.procurement.models import Stage, Verdict
+from simasn.web.formatting import short_date
 from simasn.web.waiting import WaitingItem
 
 
@@ -27,7 +28,7 @@ def waiting_for(*, viewer: User) -> list[WaitingItem]:
         nearest = open_.first()
         items.append(WaitingItem(
             label=_("Sanggah yang menunggu jawaban"), count=open_.count(), url=reverse("procurement:sanggah_list"),
-            urgent=late > 0, detail=(_("batas terdekat %(d)s") % {"d": nearest.answer_due_on.strftime("%d-%m-%Y")})
+            urgent=late > 0, detail=(_("batas terdekat %(d)s") % {"d": short_date(nearest.answer_due_on)})
             if nearest else ""))
     if scope.can(Resource.PROCUREMENT_APPOINTMENT, Action.CREATE):
         pending = selectors.application_list(viewer=viewer).filter(

@@ -49,6 +49,7 @@ from simasn.procurement.models import (
     Stage,
     Vacancy,
 )
+from simasn.web.formatting import short_date
 
 CITE_LIMIT = cite(Ground.PROCUREMENT_ONE_APPLICATION)[0]
 #: Accepted uploads by their first bytes (the extension and the browser's type are not trusted).
@@ -124,7 +125,7 @@ def _open_period(period_id: int, *, on: dt.date | None = None) -> SelectionPerio
     today = on or timezone.localdate()
     if period.stage != Stage.OPEN or not period.opens_on <= today <= period.closes_on:
         raise ConflictError(_("Pendaftaran periode ini tidak sedang dibuka (%(from)s s.d. %(to)s).")
-                            % {"from": period.opens_on.strftime("%d-%m-%Y"), "to": period.closes_on.strftime("%d-%m-%Y")},
+                            % {"from": short_date(period.opens_on), "to": short_date(period.closes_on)},
                             code="registration_closed")
     return period
 

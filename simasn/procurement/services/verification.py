@@ -35,6 +35,7 @@ from simasn.procurement.models import (
     Stage,
     Verdict,
 )
+from simasn.web.formatting import short_date
 
 CITE_VERIFY = cite(Ground.PROCUREMENT_ADMINISTRATIVE)[0]
 
@@ -140,7 +141,7 @@ def sanggah_file(*, actor: User, interface: Interface, application_id: int, reas
                         "BEFORE_ANNOUNCEMENT": _("Masa sanggah belum dibuka."),
                         "ALREADY_FILED": _("Anda sudah mengajukan sanggah.")}
             raise ConflictError(messages[decision.outcome["refusal"]]
-                                % {"d": decision.outcome["window_ends_on"].strftime("%d-%m-%Y")},
+                                % {"d": short_date(decision.outcome["window_ends_on"])},
                                 code=str(decision.outcome["refusal"]).lower())
         sanggah = Sanggah.objects.create(application=application, announcement=announcement, filed_on=filed_on,
                                          reason=reason.strip(), answer_due_on=decision.outcome["reannouncement_due_on"],

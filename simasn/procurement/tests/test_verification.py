@@ -12,6 +12,7 @@ from simasn.core.errors import ApplicationError, ConflictError, PermissionDenied
 from simasn.core.interfaces import Interface
 from simasn.procurement.models import AnnouncementKind, SanggahStatus, Stage, Verdict
 from simasn.procurement.services import announcements, portal, registration, verification
+from simasn.web.formatting import date_time
 
 
 @pytest.fixture
@@ -116,6 +117,10 @@ def test_the_verifier_works_through_applications_on_the_web(world, submitted):
     assert submitted.receipt_number in listing
     page = client.get(f"/pengadaan/verifikasi/{submitted.pk}/")
     assert page.status_code == 200
+    # Numbers and times the Indonesian way (issue 12 item 13): IPK with a decimal comma, the
+    # submission time as a long date with its zone, never "3.41" or a hand-written "WIB".
+    assert "(IPK 3,41)" in page.content.decode()
+    assert date_time(submitted.submitted_at, long=True) in page.content.decode()
     refused = client.post(f"/pengadaan/verifikasi/{submitted.pk}/", {"verdict_KTP": "MS", "verdict_IJAZAH": "TMS"})
     assert refused.status_code == 400 and "TMS perlu alasan" in refused.content.decode()
     done = client.post(f"/pengadaan/verifikasi/{submitted.pk}/", {"verdict_KTP": "MS", "verdict_IJAZAH": "MS"})
