@@ -115,16 +115,8 @@ def verify_line(code: str) -> str:
 
 
 def _city(action: PersonnelAction) -> str:
-    """Where the SK is set: the instansi's address town, or its regional name."""
-    if action.decider == "PRESIDEN":
-        return "Jakarta"
-    instansi = action.instansi
-    if instansi.address:
-        return instansi.address.split(",")[0].strip()
-    for prefix in ("Pemerintah Provinsi ", "Pemerintah Kabupaten ", "Pemerintah Kota "):
-        if instansi.name.startswith(prefix):
-            return instansi.name.removeprefix(prefix)
-    return "Jakarta"
+    """Where the SK is set: Jakarta for the President, else the instansi's seat."""
+    return "Jakarta" if action.decider == "PRESIDEN" else action.instansi.seat_town
 
 
 def new_verification_code() -> str:

@@ -56,6 +56,17 @@ class Instansi(ScopedRecord, ArchivableModel, TimeStampedModel):
         """Instansi Pusat (Pasal 1 angka 13) or Instansi Daerah (Pasal 1 angka 14)."""
         return InstansiKind(self.kind).is_pusat
 
+    @property
+    def seat_town(self) -> str:
+        """Where the instansi's documents are set or issued ("Ditetapkan di …", "Dikeluarkan di …"):
+        the town of its address, else its regional name, else Jakarta (the central agencies)."""
+        if self.address:
+            return self.address.split(",")[0].strip()
+        for prefix in ("Pemerintah Provinsi ", "Pemerintah Kabupaten ", "Pemerintah Kota "):
+            if self.name.startswith(prefix):
+                return self.name.removeprefix(prefix)
+        return "Jakarta"
+
 
 class Unit(ScopedRecord, ArchivableModel, TimeStampedModel):
     """An organisational unit of an instansi (a tree)."""

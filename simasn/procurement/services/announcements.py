@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -111,11 +113,23 @@ def announcement_text(*, period: SelectionPeriod, instansi: Instansi, kind: str,
                 + " dapat mengajukan sanggah melalui portal seleksi "
                 f"pada tanggal {tanggal(window.outcome['window_opens_on'])} sampai dengan "
                 f"{tanggal(window.outcome['window_ends_on'])}.")
+    # The signature block of a pengumuman in the Tata Naskah Dinas form: where and when it is issued,
+    # the office, that it is signed electronically, the name.
     lines += ["Demikian pengumuman ini disampaikan untuk diketahui.", "",
-              f"{tanggal(announced_on)}",
-              f"{signer.title if signer else 'Pejabat Pembina Kepegawaian'},", "",
+              f"Dikeluarkan di {instansi.seat_town}",
+              f"pada tanggal {tanggal(announced_on)}",
+              f"{signer.title if signer else 'Pejabat Pembina Kepegawaian'},",
+              "ditandatangani secara elektronik",
               f"{signer.person_name if signer else '(pejabat belum tercatat)'}"]
     return "\n".join(lines)
+
+
+def verify_line(number: str) -> str:
+    """The line at the foot of every page: where anyone checks the announcement (the public list,
+    found by its number, links to the check of its signature and SHA-256)."""
+    address = f"{settings.SIMASN_PUBLIC_URL.rstrip('/')}{reverse('procurement:announcements')}?q={number}"
+    return (f"Pengumuman ini ditandatangani secara elektronik melalui SIMASN. Periksa keasliannya di "
+            f"{address} (nomor {number}).")
 
 
 def announcement_publish(*, actor: User, interface: Interface, period_id: int, instansi_id: int, kind: str,
@@ -153,7 +167,8 @@ def announcement_publish(*, actor: User, interface: Interface, period_id: int, i
     text = announcement_text(period=period, instansi=instansi, kind=kind, version=version, number=number,
                              announced_on=announced_on, signer=signer, rows=rows)
     pdf = documents.render_pdf("procurement/announcement.pdf.html", {"text": text, "header": header, "rows": rows,
-                                                                      "paragraphs": text.split("\n")})
+                                                                      "paragraphs": text.split("\n"),
+                                                                      "verify_line": verify_line(number)})
     # Signed like the berita acara and the SKs (PAdES, the SIMASN CA) by the account that publishes it.
     files = pki.ensure_signer(user_id=actor.pk, common_name=actor.get_full_name() or actor.get_username(),
                               organization=instansi.name)

@@ -4,15 +4,21 @@ answer, the re-announcement (issue 14 item 6)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.test import Client
+from pypdf import PdfReader
 
 from simasn.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from simasn.core.interfaces import Interface
 from simasn.procurement.models import AnnouncementKind, SanggahStatus, Stage, Verdict
 from simasn.procurement.services import announcements, portal, registration, verification
 from simasn.web.formatting import date_time
+
+ARTEFACTS = Path(__file__).resolve().parents[3] / "var" / "test-artefacts" / "announcements"
 
 
 @pytest.fixture
@@ -59,9 +65,21 @@ def test_announcement_text_follows_tata_naskah_dinas(world, submitted):
     assert ("Pelamar yang dinyatakan tidak memenuhi syarat dapat mengajukan sanggah melalui portal seleksi "
             "pada tanggal 20 September 2024 sampai dengan 22 September 2024.") in lines
     # Signed by the PPK in office on the announcement's date.
-    assert lines[-4:] == ["19 September 2024", "Wali Kota Bandung,", "", "Muhammad Farhan"]
+    # Signed by the PPK in office on the announcement's date, in the pengumuman's signature form.
+    assert lines[-5:] == ["Dikeluarkan di Bandung", "pada tanggal 19 September 2024", "Wali Kota Bandung,",
+                          "ditandatangani secara elektronik", "Muhammad Farhan"]
     pdf = Client().get(f"/pengadaan/pengumuman/{announcement.pk}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    # For a person to look at, like the decrees (var/test-artefacts/; pdftoppm comes with make test).
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTS / "announcement-adm.pdf").write_bytes(pdf.content)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(ARTEFACTS / "announcement-adm.pdf"),
+                    str(ARTEFACTS / "announcement-adm")], check=True)
+    # Every page says where anyone checks it; the public list finds it by that number.
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages]
+    assert all("Periksa keasliannya di" in text and "001/PANSEL-ADM/KOTA-BDG/2024" in text for text in pages)
+    listing = Client().get("/pengadaan/pengumuman/", {"q": "001/PANSEL-ADM/KOTA-BDG/2024"}).content.decode()
+    assert f"/pengadaan/pengumuman/{announcement.pk}" in listing and "19/09/2024" in listing
     # Signed like the berita acara, and anyone (no login) checks it.
     check = Client().get(f"/pengadaan/pengumuman/{announcement.pk}/periksa/")
     assert check.status_code == 200

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -36,6 +36,7 @@ from simasn.procurement.models import (
 )
 from simasn.procurement.services import announcements, appointment, selection, verification
 from simasn.web.exports import Column
+from simasn.web.formatting import short_date
 from simasn.web.pages import confirm_page, list_page, not_allowed_message
 from simasn.web.pages import require_page as _require
 
@@ -118,9 +119,10 @@ def announcement_list(request: HttpRequest) -> HttpResponseBase:
     q = form.cleaned_data.get("q", "") if form.is_valid() else ""
     qs = selectors.announcement_list()
     if q:
-        qs = qs.filter(instansi__name__icontains=q)
+        # Found by the instansi or by the number printed at the foot of the announcement.
+        qs = qs.filter(Q(instansi__name__icontains=q) | Q(number__icontains=q))
     columns: list[Column] = [
-        (_("Nomor"), lambda a: a.number), (_("Tanggal"), lambda a: a.announced_on.isoformat()),
+        (_("Nomor"), lambda a: a.number), (_("Tanggal"), lambda a: short_date(a.announced_on)),
         (_("Instansi"), lambda a: a.instansi.name), (_("Seleksi"), lambda a: a.period.name),
         (_("Jenis"), lambda a: a.get_kind_display()), (_("Versi"), lambda a: a.version), (_("SHA-256"), lambda a: a.sha256),
     ]
