@@ -34,11 +34,13 @@ def decree_words(case: DisciplineCase) -> dict[str, Any]:
     effect = ("Hukuman disiplin sebagaimana dimaksud dalam Diktum KESATU berlaku pada hari ke-15 (lima belas) "
               "terhitung sejak keputusan ini diterima oleh yang bersangkutan.")
     if remedy and remedy.get("route_label_id"):
-        due = remedy.get("due_date")
-        latest = remedy.get("latest_due_date")
-        when = f" paling lambat tanggal {fmt_date_id(due)}" if due else ""
-        if due and latest and latest != due:
-            when += f" (menurut tafsiran lain sampai tanggal {fmt_date_id(latest)})"
+        # A decree states the time limit as the law words it, never computed dates (the limit runs
+        # from when the employee receives the decision) and never two readings: where the law
+        # leaves the count open (the readings differ), the decree refers to the law and the case
+        # page shows each reading with its legal-review flag.
+        readings = {str(r["text"]) for r in remedy.get("readings") or []}
+        when = (f" dalam jangka waktu paling lama {readings.pop()}" if len(readings) == 1
+                else " dalam tenggang waktu sesuai dengan ketentuan peraturan perundang-undangan")
         remedy_text = (f"Terhadap keputusan ini yang bersangkutan dapat mengajukan {remedy['route_label_id']} "
                        f"kepada {remedy['body_label_id']}{when}.")
     else:

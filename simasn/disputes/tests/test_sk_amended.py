@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -30,6 +32,8 @@ from simasn.disputes.models import DisputeState
 
 WEB = Interface.WEB
 PENALTY = "PEMOTONGAN_TUKIN_6_BULAN"
+
+ARTEFACTS = Path(__file__).resolve().parents[3] / "var" / "test-artefacts" / "decrees"
 
 
 def _decided(world, employee=None):
@@ -72,9 +76,19 @@ def test_a_discipline_decision_is_an_sk_of_the_register_with_its_decree_text(wor
     assert "ASEP SUNANDAR" in text.upper() and world.employee.nip in text
     assert "KEDUA : Hukuman disiplin sebagaimana dimaksud dalam Diktum KESATU berlaku pada hari ke-15" in text
     assert "KETIGA : Terhadap keputusan ini yang bersangkutan dapat mengajukan" in text
+    # The limit as the law words it; no date computed before the employee has received the SK and
+    # no "other reading" (a lawyer would send that back): the readings are on the case page.
+    assert "tafsiran lain" not in text and "paling lambat tanggal" not in text
+    assert ("dalam jangka waktu paling lama" in text
+            or "dalam tenggang waktu sesuai dengan ketentuan peraturan perundang" in text)  # "-undangan" may wrap
     assert "KEEMPAT : Apabila di kemudian hari terdapat kekeliruan" in text
     assert "Peraturan Pemerintah Nomor 94 Tahun 2021" in text  # Mengingat
     assert f"(kode {document.verification_code})" in text
+    # For a person to look at, like the other decrees (var/test-artefacts/decrees/).
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTS / "discipline-kota.pdf").write_bytes(document_bytes(document))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(ARTEFACTS / "discipline-kota.pdf"),
+                    str(ARTEFACTS / "discipline-kota")], check=True)
     # The register lists it; the operator cannot draft one there.
     client = Client()
     client.force_login(world.ppk)
