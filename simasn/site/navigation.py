@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from simasn.accounts.policy import Action, Resource
 from simasn.accounts.scope import Scope
@@ -22,7 +23,8 @@ NAV_ITEMS: tuple[tuple[Any, str, Resource | None], ...] = (
     (_("Unit kerja"), "organization:unit_list", Resource.UNIT),
     (_("Pejabat"), "organization:official_list", Resource.OFFICIAL),
     (_("Jabatan"), "positions:list", Resource.POSITION),
-    (_("Pegawai"), "personnel:list", Resource.EMPLOYEE),
+    # "Pegawai" alone is one employee elsewhere (a record's field); the menu item is the list.
+    (pgettext_lazy("menu", "Pegawai"), "personnel:list", Resource.EMPLOYEE),
     (_("Jejak audit"), "site:audit_list", Resource.AUDIT),
     (_("Tindakan"), "actions:list", Resource.ACTION),
     # National institutions read the projection without seeing actions.

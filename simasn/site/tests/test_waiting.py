@@ -60,3 +60,16 @@ def test_nothing_waiting_means_no_badge(client, monkeypatch):
 @pytest.mark.django_db
 def test_the_counts_need_a_signed_in_user(client):
     assert client.get("/menunggu/jumlah/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_english_menu_says_employees_and_a_record_says_employee(client):
+    """Found in the walk (issue 12 item 14): the action page labelled one employee "Employees",
+    because the menu's msgid was the same word."""
+    from django.utils import translation
+
+    client.force_login(user_with_role(Role.OPERATOR))
+    with translation.override("en"):
+        assert translation.gettext("Pegawai") == "Employee"
+    client.cookies["django_language"] = "en"
+    assert ">Employees</a>" in client.get("/").content.decode()
