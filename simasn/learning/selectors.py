@@ -24,6 +24,7 @@ from simasn.accounts.scope import Scope
 from simasn.core.errors import NotFoundError, PermissionDeniedError
 from simasn.core.providers import provide
 from simasn.law import jp_compliance_columns
+from simasn.law.enums import EmployeeType
 from simasn.learning.models import DevelopmentNeed, DevelopmentPlan, LearningRecord
 from simasn.organization.models import Instansi
 from simasn.personnel.models import Employee
@@ -109,7 +110,7 @@ class ComplianceSummary:
 
     @property
     def compliant_share(self) -> float | None:
-        pns = [r for r in self.rows if r.employee_type == "PNS"]
+        pns = [r for r in self.rows if r.employee_type == EmployeeType.PNS]
         if not pns:
             return None
         return sum(1 for r in pns if r.status == "MEMENUHI") / len(pns)
@@ -253,7 +254,7 @@ def jp_compliance_national(*, viewer: User, on: dt.date) -> list[InstansiComplia
         status = columns["status"][i]
         line.employees += 1
         line.counted_jp += columns["counted_jp"][i] or 0
-        if e[3] == "PNS":
+        if e[3] == EmployeeType.PNS:
             line.pns += 1
             line.pns_met += status == "MEMENUHI"
             line.pns_behind += status in BEHIND

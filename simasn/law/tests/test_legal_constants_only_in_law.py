@@ -49,7 +49,6 @@ ALLOWED: dict[tuple[str, str], tuple[int, str]] = {
     ("discipline/legal.py", "cite"): (
         1, "a label built from the law's code-of-ethics rows (their huruf), shown in a choice list"),
     ("disputes/legal.py", "compare"): (2, "maps a decision kind to the register's employee type code"),
-    ("learning/selectors.py", "compare"): (1, "the JP compliance share counts PNS rows of a report"),
     ("performance/views/other.py", "compare"): (1, "chooses the action type a 'tidak berkinerja' case opens"),
     ("planning/api.py", "cite"): (1, "API documentation text (OpenAPI description)"),
     ("procurement/services/announcements.py", "cite"): (
