@@ -6,6 +6,7 @@ together with `live_server`. `login(page, live_server, user)` signs a user in.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -44,6 +45,20 @@ def page(browser: Any) -> Iterator[Any]:
     context.set_default_timeout(15000)
     pg = context.new_page()
     yield pg
+    close_settled(context)
+
+
+def close_settled(context: Any) -> None:
+    """Close a browser context once its pages' requests have been answered.
+
+    A page asks for more after it loads (the menu's waiting counts, htmx swaps); closed at once,
+    the live server may still be answering one while the test database is flushed, and SQLite
+    then refuses the flush ("database table is locked")."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for open_page in context.pages:
+        with contextlib.suppress(PlaywrightTimeout):  # a page that never settles is closed anyway
+            open_page.wait_for_load_state("networkidle", timeout=10000)
     context.close()
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from simasn.procurement.models import Application
 from simasn.procurement.tests.conftest import NIK_BUDI, PDF
-from simasn.testing.browser import login, shows
+from simasn.testing.browser import close_settled, login, shows
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,4 +60,4 @@ def test_an_applicant_registers_and_submits_on_a_phone(live_server, browser, wor
         shows(page, application.receipt_number)
         assert _fits(page)
     finally:
-        context.close()
+        close_settled(context)

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from simasn.site.demo_support import DEMO_APPLICANT_NIK, DEMO_PASSWORD
-from simasn.testing.browser import login
+from simasn.testing.browser import close_settled, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -80,7 +80,7 @@ def test_no_serious_accessibility_violation_on_the_main_pages_of_every_role(live
         detail = page.locator("main table tbody a[href^='/']").first
         if detail.count():
             problems += _audit(page, live_server.url + detail.get_attribute("href"))
-        context.close()
+        close_settled(context)
         if problems:
             found[username] = problems
     assert not found, "axe-core found serious/critical violations:\n" + "\n".join(
