@@ -3,15 +3,18 @@ irreversible steps, the decision document's text and the national view with its 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from django.test import Client
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
+from simasn.core.errors import ApplicationError
 from simasn.core.interfaces import Interface
 from simasn.law.rules._support import fmt_date_id
 from simasn.planning import services
@@ -27,7 +30,8 @@ def _client(user: Any) -> Client:
     return client
 
 
-def _decided(world: World) -> NeedsPlan:
+def _reviewed(world: World) -> NeedsPlan:
+    """A plan proposed by the PPK and reviewed by KemenPANRB: ready for its decision."""
     plan = new_plan(world)
     line = services.line_add(actor=world.operator, interface=WEB, plan=plan, position_id=world.position.pk,
                              workload_hours=Decimal("6250"), job_family="guru")
@@ -36,6 +40,11 @@ def _decided(world: World) -> NeedsPlan:
     services.plan_submit(actor=world.ppk, interface=WEB, plan=plan)
     assert proposal is not None
     services.proposal_review(actor=world.menpan, interface=WEB, proposal=proposal, approved_count=3)
+    return plan
+
+
+def _decided(world: World) -> NeedsPlan:
+    plan = _reviewed(world)
     return services.plan_decide(actor=world.menpan, interface=WEB, plan=plan, decision_number="B/77/M.SM.01.00/2026",
                                 decision_date=timezone.localdate(), signer="Rini Widyantini")
 
@@ -146,20 +155,7 @@ def test_the_screens_speak_english_when_chosen(world: World, settings: Any) -> N
 
 def test_a_decision_dated_before_the_proposal_names_the_proposal_date_the_tables_way(world: World) -> None:
     """Found in the browser walk (issue 12 item 13): the refusal wrote the date 30-12-2026."""
-    import datetime as dt
-
-    import pytest
-
-    from simasn.core.errors import ApplicationError
-
-    plan = new_plan(world)
-    line = services.line_add(actor=world.operator, interface=WEB, plan=plan, position_id=world.position.pk,
-                             workload_hours=Decimal("6250"), job_family="guru")
-    proposal = services.proposal_set(actor=world.operator, interface=WEB, line=line, employee_type="PNS",
-                                     formasi_type="UMUM", proposed_count=3, entry_rank="III/a")
-    services.plan_submit(actor=world.ppk, interface=WEB, plan=plan)
-    assert proposal is not None
-    services.proposal_review(actor=world.menpan, interface=WEB, proposal=proposal, approved_count=3)
+    plan = _reviewed(world)
     submitted = timezone.localtime(NeedsPlan.objects.get(pk=plan.pk).submitted_at).date()
     with pytest.raises(ApplicationError) as refused:
         services.plan_decide(actor=world.menpan, interface=WEB, plan=plan, decision_number="B/78/2026",
