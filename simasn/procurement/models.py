@@ -288,10 +288,30 @@ class Announcement(ScopedRecord, TimeStampedModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["period", "instansi", "kind", "version"],
-                                               name="announcement_unique_version")]
+                                               name="announcement_unique_version"),
+                       # Two announcements never share a number, whatever races (the counter below).
+                       models.UniqueConstraint(fields=["number"], name="announcement_number_unique")]
 
     def __str__(self) -> str:
         return self.number
+
+
+class AnnouncementSequence(models.Model):
+    """The last number given to an instansi's announcements of one kind in one fiscal year.
+    The publish locks this row (SELECT … FOR UPDATE) in its transaction, so two publishes at
+    once take consecutive numbers instead of counting the same rows and colliding."""
+
+    instansi = models.ForeignKey("organization.Instansi", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=AnnouncementKind.choices)
+    fiscal_year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["instansi", "kind", "fiscal_year"],
+                                               name="announcement_sequence_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.fiscal_year}: {self.last}"
 
 
 class SanggahStatus(models.TextChoices):

@@ -33,6 +33,7 @@ from simasn.procurement import documents
 from simasn.procurement.models import (
     Announcement,
     AnnouncementKind,
+    AnnouncementSequence,
     Application,
     Sanggah,
     SanggahStatus,
@@ -132,6 +133,34 @@ def verify_line(number: str) -> str:
             f"{address} (nomor {number}).")
 
 
+def _next_number(*, instansi: Instansi, kind: str, fiscal_year: int) -> str:
+    """The next number in sequence per instansi, kind and fiscal year (several periods of one
+    fiscal year must not share a number; the re-announcement takes the next one). Call inside
+    the publish transaction: the sequence row stays locked until it commits."""
+    key = {"instansi_id": instansi.pk, "kind": kind, "fiscal_year": fiscal_year}
+    # The first publish of a year creates the row (INSERT … ON CONFLICT DO NOTHING: two first
+    # publishes at once create one), starting after any announcement numbered before it existed.
+    existing = Announcement.objects.filter(instansi_id=instansi.pk, kind=kind, period__fiscal_year=fiscal_year).count()
+    AnnouncementSequence.objects.bulk_create([AnnouncementSequence(**key, last=existing)], ignore_conflicts=True)
+    sequence = AnnouncementSequence.objects.select_for_update().get(**key)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"{sequence.last:03d}/PANSEL-{CODES[AnnouncementKind(kind)]}/{instansi.code}/{fiscal_year}"
+
+
+def _next_version(*, period: SelectionPeriod, instansi_id: int, kind: str) -> int:
+    """1, or 2 for the re-announcement after the sanggah; read under the sequence lock, so two
+    publishes of the same result at once give one announcement and a clear refusal."""
+    previous = Announcement.objects.filter(period=period, instansi_id=instansi_id, kind=kind).order_by("-version").first()
+    if previous is None:
+        return 1
+    if kind == AnnouncementKind.SKD or previous.version > 1:
+        raise ConflictError(_("Pengumuman ini sudah diterbitkan."), code="duplicate")
+    if Sanggah.objects.filter(announcement=previous, status=SanggahStatus.FILED).exists():
+        raise ConflictError(_("Jawab semua sanggah sebelum pengumuman ulang."), code="sanggah_open")
+    return 2
+
+
 def announcement_publish(*, actor: User, interface: Interface, period_id: int, instansi_id: int, kind: str,
                          on: dt.date | None = None) -> Announcement:
     announced_on = on or timezone.localdate()
@@ -149,34 +178,26 @@ def announcement_publish(*, actor: User, interface: Interface, period_id: int, i
     if kind == AnnouncementKind.ADMINISTRASI and apps.filter(admin_verdict="").exists():
         raise ConflictError(_("Masih ada lamaran yang belum diverifikasi (%(n)s).")
                             % {"n": apps.filter(admin_verdict="").count()}, code="unverified")
-    previous = Announcement.objects.filter(period=period, instansi_id=instansi_id, kind=kind).order_by("-version").first()
-    version = 1
-    if previous is not None:
-        if kind == AnnouncementKind.SKD or previous.version > 1:
-            raise ConflictError(_("Pengumuman ini sudah diterbitkan."), code="duplicate")
-        if Sanggah.objects.filter(announcement=previous, status=SanggahStatus.FILED).exists():
-            raise ConflictError(_("Jawab semua sanggah sebelum pengumuman ulang."), code="sanggah_open")
-        version = 2
     signer = official_on(instansi_id=instansi_id, role="PPK", on=announced_on)
-    # Numbered in sequence per instansi, kind and year (several periods of one fiscal year must
-    # not share a number; the re-announcement takes the next one).
-    sequence = Announcement.objects.filter(instansi_id=instansi_id, kind=kind,
-                                           period__fiscal_year=period.fiscal_year).count() + 1
-    number = f"{sequence:03d}/PANSEL-{CODES[AnnouncementKind(kind)]}/{instansi.code}/{period.fiscal_year}"
     header, rows = _rows(kind, apps)
-    text = announcement_text(period=period, instansi=instansi, kind=kind, version=version, number=number,
-                             announced_on=announced_on, signer=signer, rows=rows)
-    pdf = documents.render_pdf("procurement/announcement.pdf.html", {"text": text, "header": header, "rows": rows,
-                                                                      "paragraphs": text.split("\n"),
-                                                                      "verify_line": verify_line(number)})
-    # Signed like the berita acara and the SKs (PAdES, the SIMASN CA) by the account that publishes it.
-    files = pki.ensure_signer(user_id=actor.pk, common_name=actor.get_full_name() or actor.get_username(),
-                              organization=instansi.name)
-    pdf = sign_pdf(pdf, field_name="TTD_PANITIA", files=files, reason=f"Pengumuman {number}",
-                   location=instansi.name[:60])
-    digest = sha256(pdf)
-    name = store_document(f"procurement/announcements/{digest}.pdf", pdf)
+    # One transaction from the number to the stored row: the sequence row stays locked while the
+    # PDF (which prints the number) is made and signed, so a concurrent publish of the same
+    # instansi, kind and year waits and takes the next number; a failure gives the number back.
     with transaction.atomic(durable=True):
+        number = _next_number(instansi=instansi, kind=kind, fiscal_year=period.fiscal_year)
+        version = _next_version(period=period, instansi_id=instansi_id, kind=kind)
+        text = announcement_text(period=period, instansi=instansi, kind=kind, version=version, number=number,
+                                 announced_on=announced_on, signer=signer, rows=rows)
+        pdf = documents.render_pdf("procurement/announcement.pdf.html",
+                                   {"text": text, "header": header, "rows": rows, "paragraphs": text.split("\n"),
+                                    "verify_line": verify_line(number)})
+        # Signed like the berita acara and the SKs (PAdES, the SIMASN CA) by the account that publishes it.
+        files = pki.ensure_signer(user_id=actor.pk, common_name=actor.get_full_name() or actor.get_username(),
+                                  organization=instansi.name)
+        pdf = sign_pdf(pdf, field_name="TTD_PANITIA", files=files, reason=f"Pengumuman {number}",
+                       location=instansi.name[:60])
+        digest = sha256(pdf)
+        name = store_document(f"procurement/announcements/{digest}.pdf", pdf)  # by content: a retry rewrites it
         announcement = Announcement.objects.create(
             period=period, instansi=instansi, kind=kind, version=version, number=number, announced_on=announced_on,
             text=text, document=name, sha256=digest, citations=CITATIONS, created_by=actor, updated_by=actor)

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import Actor
@@ -21,6 +22,7 @@ from simasn.law.enums import EmployeeType, FormasiType, InstansiKind
 from simasn.law.grounds import Ground, cite
 from simasn.positions.models import Position
 from simasn.procurement.models import STAGE_ORDER, DocumentType, SelectionPeriod, Stage, Vacancy
+from simasn.procurement.readiness import period_blockers
 
 CITE_OPEN = cite(Ground.PROCUREMENT_OPEN)[0]
 FORMASI_PROVIDER = "planning.approved_formasi"
@@ -46,15 +48,32 @@ def period_create(*, actor: Actor, interface: Interface, name: str, fiscal_year:
     return period
 
 
-def period_advance(*, actor: Actor, interface: Interface, period_id: int, to_stage: str) -> SelectionPeriod:
-    """Move a period to its next stage (never back: the announcements already made stand)."""
+def period_advance(*, actor: Actor, interface: Interface, period_id: int, to_stage: str,
+                   on: dt.date | None = None) -> SelectionPeriod:
+    """Move a period to its next stage once every instansi has finished the current one
+    (``readiness.period_blockers``: verified, announced, sanggah window closed, every sanggah
+    answered and upheld ones re-announced, results imported and ranked). One stage at a time,
+    never back: the announcements already made stand, and a skipped stage would skip its checks."""
     Scope.of(actor).require(Resource.SELECTION_PERIOD, Action.UPDATE)
+    today = on or timezone.localdate()
     with transaction.atomic():
         period = SelectionPeriod.objects.select_for_update().filter(pk=period_id).first()
         if period is None:
             raise NotFoundError(_("Periode seleksi tidak ditemukan."))
-        if to_stage not in STAGE_ORDER or STAGE_ORDER.index(to_stage) <= STAGE_ORDER.index(period.stage):
-            raise ConflictError(_("Tahap seleksi hanya dapat maju ke tahap berikutnya."), code="wrong_stage")
+        current = STAGE_ORDER.index(period.stage)
+        if to_stage not in STAGE_ORDER or STAGE_ORDER.index(to_stage) != current + 1:
+            following = STAGE_ORDER[current + 1] if current + 1 < len(STAGE_ORDER) else None
+            raise ConflictError(
+                _("Tahap seleksi hanya dapat maju ke tahap berikutnya (%(next)s).")
+                % {"next": Stage(following).label if following else _("tidak ada: periode sudah selesai")},
+                code="wrong_stage")
+        blockers = period_blockers(period, on=today)
+        if blockers:
+            raise ConflictError(
+                _("Tahap “%(stage)s” belum selesai: %(list)s")
+                % {"stage": period.get_stage_display(),
+                   "list": " ".join(f"{b.instansi}: {b.message}" for b in blockers)},
+                code="stage_not_finished", details={"blockers": [b.as_dict() for b in blockers]})
         before = period.stage
         period.stage = to_stage
         period.updated_by = actor

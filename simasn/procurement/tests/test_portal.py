@@ -102,11 +102,16 @@ def test_a_vacancy_from_the_planning_formasi_keeps_its_reference_and_seat_limit(
     assert vacancy.formasi_ref == 77 and vacancy.formasi_decided_on == world.today
 
 
-def test_stages_only_move_forward(world):
-    portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk, to_stage=Stage.SKD)
+def test_stages_only_move_forward_one_at_a_time(world):
+    # Skipping a stage would skip the checks that it is finished.
+    with pytest.raises(ConflictError) as skipped:
+        portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk, to_stage=Stage.SKD)
+    assert skipped.value.code == "wrong_stage"
+    portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk,
+                          to_stage=Stage.VERIFICATION)
     with pytest.raises(ConflictError):
         portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk,
-                              to_stage=Stage.VERIFICATION)
+                              to_stage=Stage.OPEN)
     with pytest.raises(PermissionDeniedError):
         portal.period_advance(actor=world.operator, interface=Interface.WEB, period_id=world.period.pk,
                               to_stage=Stage.SKB)

@@ -43,6 +43,22 @@ def _advance(world, stage):
     portal.period_advance(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk, to_stage=stage)
 
 
+def _announce(world, kind, days_ago=10):
+    """The panitia announces (long enough ago that the sanggah window has closed)."""
+    from simasn.procurement.services import announcements
+
+    return announcements.announcement_publish(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
+                                              instansi_id=world.bandung.pk, kind=kind,
+                                              on=world.today - dt.timedelta(days=days_ago))
+
+
+def _to_skb(world):
+    """SKD ranked and announced, the period moved to the SKB."""
+    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
+    _announce(world, "SKD")
+    _advance(world, Stage.SKB)
+
+
 @pytest.fixture
 def skd_done(world, register):
     apps = _applicants(world, register, len(SKD))
@@ -50,6 +66,7 @@ def skd_done(world, register):
     for app in apps:
         verification.application_verify(actor=world.panitia, interface=Interface.WEB, application_id=app.pk,
                                         verdicts={"KTP": ("MS", ""), "IJAZAH": ("MS", "")})
+    _announce(world, "ADMINISTRASI", days_ago=20)
     _advance(world, Stage.SKD)
     lines = ["nomor_peserta,nik,twk,tiu,tkp"]
     for app, (twk, tiu, tkp) in zip(apps, SKD, strict=True):
@@ -91,8 +108,7 @@ def test_passing_grade_and_skb_participants_follow_the_law(world, skd_done):
 
 def test_final_ranking_and_appointment(world, skd_done):
     _apps, _job = skd_done
-    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
-    _advance(world, Stage.SKB)
+    _to_skb(world)
     participants = list(Application.objects.filter(period=world.period, proceeds_skb=True).select_related("applicant"))
     lines = ["nomor_peserta,nik,skb_cat,skb_wawancara,skb_lainnya"]
     for i, app in enumerate(participants):
@@ -136,14 +152,20 @@ def test_a_year_without_a_passing_grade_decree_is_not_ranked(world, register):
     assert refused.value.code == "needs_legal_review"
 
 
-def _final(world, skd_done):
-    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
-    _advance(world, Stage.SKB)
-    participants = list(Application.objects.filter(period=world.period, proceeds_skb=True).select_related("applicant"))
+def _skb_import(world, absent=0):
+    """The panitia imports the SKB scores (the last ``absent`` participants did not sit it)."""
+    participants = list(Application.objects.filter(period=world.period, proceeds_skb=True)
+                        .select_related("applicant").order_by("pk"))
     lines = ["nomor_peserta,nik,skb_cat,skb_wawancara,skb_lainnya"]
-    lines += [f"{a.receipt_number},{a.applicant.nik},{90 - i * 7}.50,," for i, a in enumerate(participants)]
+    lines += [f"{a.receipt_number},{a.applicant.nik},{90 - i * 7}.50,,"
+              for i, a in enumerate(participants[:len(participants) - absent])]
     selection.results_import(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk, kind="SKB",
                              content="\n".join(lines).encode(), filename="skb.csv")
+
+
+def _final(world, skd_done):
+    _to_skb(world)
+    _skb_import(world)
     _advance(world, Stage.FINAL)
     selection.final_rank(actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk,
                          instansi_id=world.bandung.pk)
@@ -239,8 +261,8 @@ def test_the_results_page_opens_when_the_final_stage_begins_before_the_ranking(w
     """Found walking the demo: BKN moved the period to the final stage, the panitia opened the
     results page to rank — and got a server error (the unranked "selected" is None, which the
     optimisation rule refused). The page opens, offers the ranking, and lists no unfilled formasi yet."""
-    selection.skd_rank(actor=world.bkn, interface=Interface.WEB, period_id=world.period.pk)
-    _advance(world, Stage.SKB)
+    _to_skb(world)
+    _skb_import(world, absent=1)
     _advance(world, Stage.FINAL)
     client.force_login(world.panitia)
     # The period's page leads there (it was reachable only by typing its address).

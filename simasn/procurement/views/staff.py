@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.positions.models import Position
 from simasn.procurement import legal, selectors
 from simasn.procurement.forms import PeriodForm, SearchForm, VacancyForm
 from simasn.procurement.models import STAGE_ORDER, SelectionPeriod, Stage
+from simasn.procurement.readiness import Blocker, period_blockers
 from simasn.procurement.services import portal as portal_services
 from simasn.web.exports import Column
 from simasn.web.pages import confirm_page, form_page, list_page
@@ -70,18 +74,30 @@ def period_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
         (_("Pelamar"), lambda v: v.application_count),
         (_("Dasar formasi"), lambda v: v.formasi_decision or (f"#{v.formasi_ref}" if v.formasi_ref else "")),
     ]
+    may_advance = scope.can(Resource.SELECTION_PERIOD, Action.UPDATE) and _next_stage(period) is not None
     return list_page(request, queryset=qs, template="procurement/period_detail.html", title=period.name,
                      columns=columns, export_name="lowongan-periode", export_object_type="procurement.vacancy",
                      estimate_count=False, filter_form=SearchForm(request.GET or None),
                      context={"period": period, "q": q, "next_stage": _next_stage(period),
-                              "can_advance": scope.can(Resource.SELECTION_PERIOD, Action.UPDATE)
-                              and _next_stage(period) is not None,
+                              "can_advance": may_advance,
+                              # What keeps the period in its stage, before anyone clicks "next".
+                              "blockers": _visible_blockers(request, period) if _next_stage(period) else [],
                               "can_open": scope.can(Resource.VACANCY, Action.CREATE) and period.stage == "OPEN",
                               # Import, ranking, announcements and appointment live on the results
                               # page; once registration has closed it is the period's next step.
                               "can_results": scope.can(Resource.SELECTION_RESULT, Action.VIEW)
                               and period.stage != "OPEN",
                               "create_url": reverse("procurement:vacancy_create", args=[period.pk])})
+
+
+def _visible_blockers(request: AuthenticatedRequest, period: SelectionPeriod) -> list[Blocker]:
+    """BKN sees every instansi's unfinished steps; a panitia or operator its own instansi's."""
+    scope = Scope.of(request.user)
+    if not (scope.can(Resource.SELECTION_PERIOD, Action.UPDATE) or scope.can(Resource.SELECTION_RESULT)):
+        return []
+    return [b for b in period_blockers(period, on=timezone.localdate())
+            if scope.can(Resource.SELECTION_PERIOD, Action.UPDATE)
+            or scope.allows(Resource.SELECTION_RESULT, Action.VIEW, instansi_id=b.instansi_id)]
 
 
 def _next_stage(period: SelectionPeriod) -> tuple[str, str] | None:
@@ -103,6 +119,11 @@ def period_advance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if following is None:
         raise ConflictError(_("Periode seleksi ini sudah selesai."), code="wrong_stage")
     code, name = following
+    if request.method == "GET" and period_blockers(period, on=timezone.localdate()):
+        # Nothing to confirm yet: the period's page lists what is still unfinished.
+        messages.error(request, _("Tahap “%(now)s” belum selesai; lihat daftar yang masih harus diselesaikan.")
+                       % {"now": period.get_stage_display()})
+        return HttpResponseRedirect(back)
     return confirm_page(
         request, title=_("Lanjutkan tahap seleksi"),
         question=_("Pindahkan %(period)s dari tahap “%(now)s” ke tahap “%(next)s”? Tahap tidak dapat "
