@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -129,14 +131,14 @@ class _Check:
                 % {"number": first.number}))
         return blockers
 
-    def verification(self, instansi: tuple[int, str], row: dict[str, int]) -> list[Blocker]:
+    def verification(self, instansi: tuple[int, str], row: Mapping[str, Any]) -> list[Blocker]:
         blockers = []
         if row["unverified"]:
             blockers.append(self._blocker("unverified", instansi, _("%(n)s lamaran belum diverifikasi.")
                                           % {"n": row["unverified"]}))
         return blockers + self._settled(instansi, AnnouncementKind.ADMINISTRASI)
 
-    def skd(self, instansi: tuple[int, str], row: dict[str, int]) -> list[Blocker]:
+    def skd(self, instansi: tuple[int, str], row: Mapping[str, Any]) -> list[Blocker]:
         blockers = []
         if not self._imported("SKD", instansi[0]):
             blockers.append(self._blocker("skd_not_imported", instansi, _("Hasil SKD belum diimpor.")))
@@ -154,7 +156,7 @@ class _Check:
             return []
         return [self._blocker("skb_not_imported", instansi, _("Hasil SKB belum diimpor."))]
 
-    def final(self, instansi: tuple[int, str], row: dict[str, int]) -> list[Blocker]:
+    def final(self, instansi: tuple[int, str], row: Mapping[str, Any]) -> list[Blocker]:
         blockers = []
         if row["final_unranked"]:
             blockers.append(self._blocker("final_not_ranked", instansi, _(

@@ -149,15 +149,22 @@ def _next_number(*, instansi: Instansi, kind: str, fiscal_year: int) -> str:
 
 
 def _next_version(*, period: SelectionPeriod, instansi_id: int, kind: str) -> int:
-    """1, or 2 for the re-announcement after the sanggah; read under the sequence lock, so two
-    publishes of the same result at once give one announcement and a clear refusal."""
+    """1, or 2 for the re-announcement once the sanggah on version 1 are answered; read under
+    the sequence lock, so two publishes of the same result at once give one announcement and a
+    clear refusal."""
     previous = Announcement.objects.filter(period=period, instansi_id=instansi_id, kind=kind).order_by("-version").first()
     if previous is None:
         return 1
     if kind == AnnouncementKind.SKD or previous.version > 1:
         raise ConflictError(_("Pengumuman ini sudah diterbitkan."), code="duplicate")
-    if Sanggah.objects.filter(announcement=previous, status=SanggahStatus.FILED).exists():
+    contested = Sanggah.objects.filter(announcement=previous)
+    if contested.filter(status=SanggahStatus.FILED).exists():
         raise ConflictError(_("Jawab semua sanggah sebelum pengumuman ulang."), code="sanggah_open")
+    if not contested.exists():
+        # The re-announcement is the result after the sanggah answers; without any it would be a
+        # second copy of the same result (e.g. a double click), so it is refused.
+        raise ConflictError(_("Pengumuman ini sudah diterbitkan; pengumuman ulang hanya dibuat setelah sanggah "
+                              "dijawab."), code="duplicate")
     return 2
 
 

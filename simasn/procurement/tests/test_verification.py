@@ -235,3 +235,17 @@ def test_the_final_announcement_lists_each_vacancy_in_rank_order(world):
     apps = [app("A", 3), app("B", 1), app("C", 2, "Perawat"), app("D", 2), app("E", 1, "Perawat")]
     _header, rows = announcements._rows(AnnouncementKind.FINAL, apps)  # type: ignore[arg-type]
     assert [r[1] for r in rows] == ["B", "D", "A", "E", "C"]
+
+
+def test_a_result_is_not_announced_twice_without_a_sanggah_answered(world, submitted):
+    """Found racing two publishes: the second became a "re-announcement" of the same result."""
+    _tms(world, submitted)
+    first = announcements.announcement_publish(
+        actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk, instansi_id=world.bandung.pk,
+        kind=AnnouncementKind.ADMINISTRASI, on=dt.date(2024, 9, 19))
+    with pytest.raises(ConflictError) as again:
+        announcements.announcement_publish(
+            actor=world.panitia, interface=Interface.WEB, period_id=world.period.pk, instansi_id=world.bandung.pk,
+            kind=AnnouncementKind.ADMINISTRASI, on=dt.date(2024, 9, 19))
+    assert again.value.code == "duplicate"
+    assert list(world.period.announcements.values_list("number", flat=True)) == [first.number]

@@ -1,7 +1,8 @@
 """Demo procurement, all through the services: an open CPNS period (this year) with vacancies
 of Kota Bandung, Kabupaten Bogor and Kabupaten Kupang, and four periods of fiscal year 2024
 (the last year whose passing-grade decree the law data keeps) stopped at each later stage —
-verification, SKD done (SKB), final result, appointed — with a few hundred applicants, each
+verification, SKD done (SKB), final result, appointed — each later one with its announcements
+(administrative result, SKD result and SKB participants, final result: signed PDFs), and with a few hundred applicants, each
 period taking its own share of them; the committee and applicant logins.
 
 On the demo day the verification period has work in both directions: Kota Bandung's panitia
@@ -238,6 +239,8 @@ def _past_period(bkn: User, panitia: dict[int, User], people: list[Applicant], s
     _announce(period, panitia, "ADMINISTRASI", dt.date(2024, 9, 19))
     _advance(bkn, period, Stage.SKD)
     _skd(bkn, period)
+    # Each instansi announces its SKD result and SKB participants (the period cannot move on before).
+    _announce(period, panitia, "SKD", dt.date(2024, 11, 25))
     _advance(bkn, period, Stage.SKB)
     if stop == Stage.SKB:
         return
