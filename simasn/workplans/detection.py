@@ -50,8 +50,13 @@ def detector() -> Detector:
         built = Detector(gloss, baseline(gloss), version=BASELINE)
     else:
         with stored.file.open("rb") as handle:
-            model = TrainedModel.from_json(handle.read())
-        built = Detector(gloss, model, version=str(stored.version))
+            data = handle.read()
+        try:
+            built = Detector(gloss, TrainedModel.from_json(data), version=str(stored.version))
+        except ValueError:
+            # A model stored before the features changed (format 1 had no "embed") cannot
+            # score today's rows: the baseline serves until an administrator retrains.
+            built = Detector(gloss, baseline(gloss), version=BASELINE)
     with _lock:
         _detector = (key, built)
     return built

@@ -14,7 +14,10 @@ engineer can read its weights (docs/adr/0012-overlap-detector.md):
   members (strict: SKD vs SKB, PKN Tingkat I vs II, JPT madya vs pratama, pusat vs daerah;
   role: policy vs implementation vs oversight; soft: the Manajemen ASN component, the position type);
 - ``own``: both are the institution's own management or reporting (its LKj, its Renstra, or
-  an activity naming its own institution and no other: "Anjab-ABK internal Kementerian PANRB").
+  an activity naming its own institution and no other: "Anjab-ABK internal Kementerian PANRB");
+- ``embed``: cosine of the two names' word-piece embeddings (WordLlama, weights shipped in the
+  wheel; `overlap/embedding.py`), read on the glossary-expanded, unstemmed names: the same work
+  in words neither the glossary nor the TF-IDF space connects (docs/adr/0023).
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simasn.workplans.overlap import embedding
 from simasn.workplans.overlap.text import HEAD, Normalizer, Processed, stem
 
-FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own")
+FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "embed")
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,12 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
     rows = np.zeros((len(pairs), len(FEATURES)))
     rows[:, 0] = row_cosines(chars, left, right)
     rows[:, 1] = row_cosines(word_m, left, right)
+    # Only the activities that take part in a pair are embedded (the bench scores candidates).
+    used = np.unique(np.concatenate([left, right]))
+    position = np.full(len(processed), -1, dtype=np.int64)
+    position[used] = np.arange(len(used))
+    vectors = embedding.embed([names[int(x)].expanded for x in used])
+    rows[:, 8] = embedding.row_cosines(vectors, position[left], position[right])
     found: dict[int, dict[str, set[int]]] = {}
     inside: dict[int, bool] = {}
     for k, (i, j) in enumerate(pairs):

@@ -99,6 +99,9 @@ class Processed:
     named: frozenset[str] = field(default_factory=frozenset)
     #: Years the name states ("laporan tahunan 2023"; "2026-2030" states both ends).
     years: frozenset[str] = field(default_factory=frozenset)
+    #: The words with the glossary's phrases rewritten, unstemmed ("pelatihan kepemimpinan
+    #: administrator angkatan i" for "PKA angkatan I"): what the word embeddings read.
+    expanded: str = ""
 
     @property
     def content_text(self) -> str:
@@ -213,7 +216,8 @@ class Normalizer:
         regions = _regions(raw, self.places) or self._institution_region(institution)
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
                          surface_stems=surface, flags=frozenset(flags), regions=regions, modules=_modules(raw),
-                         named=frozenset(named), years=frozenset(w for w in raw if _YEAR.match(w)))
+                         named=frozenset(named), years=frozenset(w for w in raw if _YEAR.match(w)),
+                         expanded=" ".join(tokens))
 
     def _institution_region(self, institution: str) -> frozenset[str]:
         """A regional institution's own province when its name says none ("BPSDM_JATIM",

