@@ -54,7 +54,7 @@ def detector() -> Detector:
         try:
             built = Detector(gloss, TrainedModel.from_json(data), version=str(stored.version))
         except ValueError:
-            # A model stored before the features changed (format 1 had no "embed") cannot
+            # A model stored before the features changed (format 1 had neither "embed" nor "term") cannot
             # score today's rows: the baseline serves until an administrator retrains.
             built = Detector(gloss, baseline(gloss), version=BASELINE)
     with _lock:

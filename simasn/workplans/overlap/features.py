@@ -17,7 +17,10 @@ engineer can read its weights (docs/adr/0012-overlap-detector.md):
   an activity naming its own institution and no other: "Anjab-ABK internal Kementerian PANRB");
 - ``embed``: cosine of the two names' word-piece embeddings (WordLlama, weights shipped in the
   wheel; `overlap/embedding.py`), read on the glossary-expanded, unstemmed names: the same work
-  in words neither the glossary nor the TF-IDF space connects (docs/adr/0023).
+  in words neither the glossary nor the TF-IDF space connects (docs/adr/0023);
+- ``term``: each name holds a glossary term (an abbreviation's expansion, a former name's new
+  name, a synonym group's word) that the other lacks: "Evaluasi SPBE" / "Evaluasi SAKIP",
+  "manajemen talenta" / "manajemen pengetahuan" (two named things, not one named twice).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import numpy as np
 from simasn.workplans.overlap import embedding
 from simasn.workplans.overlap.text import HEAD, Normalizer, Processed, stem
 
-FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "embed")
+FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "embed", "term")
 
 
 @dataclass(frozen=True)
@@ -196,11 +199,13 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
     rows[:, 8] = embedding.row_cosines(vectors, position[left], position[right])
     found: dict[int, dict[str, set[int]]] = {}
     inside: dict[int, bool] = {}
+    terms: dict[int, frozenset[tuple[str, ...]]] = {}
     for k, (i, j) in enumerate(pairs):
         for x in (i, j):
             if x not in found:
                 found[x] = normalizer.members_found(names[x])
                 inside[x] = internal(names[x])
+                terms[x] = normalizer.terms(names[x])
         a, b = processed[i], processed[j]
         c = contrasts(normalizer, names[i], names[j], (found[i], found[j]))
         rows[k, 2] = containment(a.content, b.content, space)
@@ -211,6 +216,7 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
         # Each one's own business, unless both are about the same agency ("LAKIP LAN" written
         # by LAN and by another agency for LAN is one report).
         rows[k, 7] = 1.0 if inside[i] and inside[j] and not names[i].named & names[j].named else 0.0
+        rows[k, 9] = 1.0 if terms[i] - terms[j] and terms[j] - terms[i] else 0.0
     return rows
 
 

@@ -18,8 +18,8 @@ from simasn.workplans.overlap.features import FEATURES, ActivityText, Space, pai
 from simasn.workplans.overlap.glossary import Glossary
 from simasn.workplans.overlap.text import Normalizer
 
-#: 2: the ``embed`` feature (round 4, docs/adr/0023); a model file of format 1 is not read.
-FORMAT = 2
+#: 3: the ``embed`` and ``term`` features (round 4, docs/adr/0023); a model file of an earlier format is not read.
+FORMAT = 3
 #: Regularisation of the logistic regression (chosen by cross-validation on the development
 #: pairs, docs/adr/0012-overlap-detector.md).
 C = 3.0

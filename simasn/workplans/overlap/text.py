@@ -147,6 +147,14 @@ class Normalizer:
         self.contrasts = [(e, [[self._full_of(term) for term in member] for member in e.members])
                           for e in glossary.of_kind("contrast")]
         self._members_of = {e.id: members for e, members in self.contrasts}
+        # The named things of the glossary (abbreviations, former names, synonym groups) in the
+        # form they take after rewriting: `terms` finds them in a processed name.
+        self._terms: set[tuple[str, ...]] = set()
+        for entry in glossary.of_kind("abbreviation", "former_name", "synonyms"):
+            canonical = tuple(self._rewrite(words(entry.canonical))[0])
+            if canonical:
+                self._terms.add(canonical)
+        self._term_longest = max((len(t) for t in self._terms), default=1)
         # A place written in any of the glossary's spellings of a province is that province
         # ("Jawa Barat", "Jabar").
         self.places = {" ".join(words(term)): f"{e.id}:{index}" for e in glossary.of_kind("contrast")
@@ -247,6 +255,23 @@ class Normalizer:
                 return None
             i += 1
         return None
+
+    def terms(self, processed: Processed) -> frozenset[tuple[str, ...]]:
+        """The glossary terms the (expanded) name holds, each the longest found at its place
+        ("pelatihan kepemimpinan nasional tingkat i", not also "pelatihan")."""
+        tokens = processed.expanded.split()
+        found: set[tuple[str, ...]] = set()
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self._term_longest, len(tokens) - i), 0, -1):
+                key = tuple(tokens[i:i + size])
+                if key in self._terms:
+                    found.add(key)
+                    i += size
+                    break
+            else:
+                i += 1
+        return frozenset(found)
 
     def members_found(self, processed: Processed) -> dict[str, set[int]]:
         """For each contrast entry id: which members the text names (longest members first,

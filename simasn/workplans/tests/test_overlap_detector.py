@@ -224,3 +224,25 @@ def test_the_same_recurring_work_for_two_years_is_two_pieces_of_work(detector) -
     # A year on one side only says nothing against the match.
     c = ActivityText("Penyusunan laporan tahunan pengawasan sistem merit", institution="KASN")
     assert "tahun" not in [d for d, _x, _y in detector.explain(a, c).contrasts]
+
+
+def test_two_named_things_are_told_apart_from_one_named_twice(normalizer: Normalizer) -> None:
+    """The `term` feature: SPBE and SAKIP are two glossary terms; SPBE spelled out is one."""
+    spbe = normalizer.terms(normalizer.process("Evaluasi SPBE instansi pemerintah"))
+    sakip = normalizer.terms(normalizer.process("Evaluasi SAKIP instansi pemerintah"))
+    spelled = normalizer.terms(normalizer.process("Evaluasi Sistem Pemerintahan Berbasis Elektronik instansi pemerintah"))
+    assert spbe - sakip and sakip - spbe
+    assert spbe == spelled
+
+
+def test_word_embeddings_come_from_the_installed_package() -> None:
+    """The `embed` feature reads the vectors shipped inside the wordllama wheel (ADR 0023)."""
+    import numpy as np
+
+    from simasn.workplans.overlap import embedding
+
+    weights, tokenizer = embedding._files()
+    assert weights.is_file() and tokenizer.is_file()
+    vectors = embedding.embed(["Penyelenggaraan PKN Tingkat I", "Pelatihan Kepemimpinan Nasional Tingkat I", ""])
+    assert vectors.shape == (3, embedding.DIM)
+    assert np.allclose(np.linalg.norm(vectors[:2], axis=1), 1.0)
