@@ -22,6 +22,9 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from simasn.accounts.actors import User
+from simasn.accounts.policy import Action, Resource
+from simasn.accounts.scope import Scope
 from simasn.law import evaluate
 from simasn.procurement.models import (
     Announcement,
@@ -76,6 +79,17 @@ def period_blockers(period: SelectionPeriod, *, on: dt.date) -> list[Blocker]:
         elif period.stage == Stage.FINAL and row["participants"]:
             blockers += check.final(instansi, row)
     return blockers
+
+
+def blockers_for(viewer: User, period: SelectionPeriod, *, on: dt.date) -> list[Blocker]:
+    """What the viewer is shown: BKN (who moves the period) every instansi's unfinished steps; a
+    panitia or operator with results in its scope its own instansi's; anyone else nothing."""
+    scope = Scope.of(viewer)
+    national = scope.can(Resource.SELECTION_PERIOD, Action.UPDATE)
+    if not (national or scope.can(Resource.SELECTION_RESULT)):
+        return []
+    return [b for b in period_blockers(period, on=on)
+            if national or scope.allows(Resource.SELECTION_RESULT, Action.VIEW, instansi_id=b.instansi_id)]
 
 
 class _Check:

@@ -137,6 +137,15 @@ def test_the_period_page_lists_what_blocks_the_move_to_each_viewer_in_scope(worl
     # Each committee sees its own instansi's unfinished steps only.
     assert {b.instansi for b in pages["panitia"].context["blockers"]} == {"Pemerintah Kota Bandung"}
     assert {b.instansi for b in pages["panitia_kupang"].context["blockers"]} == {"Pemerintah Kabupaten Kupang"}
+    # The committee's results page, where it does the work, shows the same list and only the
+    # steps this stage allows.
+    client = Client()
+    client.force_login(world.panitia_kupang)
+    results = client.get(f"/pengadaan/periode/{world.period.pk}/hasil/")
+    assert {b.instansi for b in results.context["blockers"]} == {"Pemerintah Kabupaten Kupang"}
+    body = results.content.decode()
+    assert 'data-testid="stage-blockers"' in body and "/umumkan/ADMINISTRASI/" in body
+    assert "/umumkan/FINAL/" not in body and 'value="final_rank"' not in body and 'value="skd_rank"' not in body
     # Typing the address of the move leads back to the list, with the reason.
     client = Client()
     client.force_login(world.bkn)

@@ -25,16 +25,18 @@ from simasn.core.errors import ApplicationError, NotFoundError, PermissionDenied
 from simasn.core.interfaces import Interface
 from simasn.core.pdf_signing import verify_pdf
 from simasn.core.storage import read_document, working_storage
-from simasn.procurement import selectors
+from simasn.procurement import readiness, selectors
 from simasn.procurement.forms import SearchForm
 from simasn.procurement.models import (
     Announcement,
     AnnouncementKind,
     DocumentType,
     ResultImport,
+    Stage,
     Verdict,
 )
 from simasn.procurement.services import announcements, appointment, selection, verification
+from simasn.procurement.services.announcements import STAGE_OF
 from simasn.web.exports import Column
 from simasn.web.formatting import short_date
 from simasn.web.pages import confirm_page, list_page, not_allowed_message
@@ -281,6 +283,11 @@ def results(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "can_appoint": scope.can(Resource.PROCUREMENT_APPOINTMENT, Action.CREATE),
         "can_announce": scope.can(Resource.SELECTION_RESULT, Action.CREATE) and request.user.instansi_id is not None,
         "unfilled": selectors.unfilled_formasi(viewer=request.user, period=period),
+        # What this stage still needs (the viewer's instansi, or all for BKN), and only the steps
+        # the stage allows (the others were refused with "wrong stage" after the click).
+        "blockers": readiness.blockers_for(request.user, period, on=timezone.localdate()),
+        "announce_kinds": [k for k in AnnouncementKind if period.stage in STAGE_OF[k]],
+        "can_skd_rank": period.stage in (Stage.SKD, Stage.SKB), "can_final_rank": period.stage == Stage.FINAL,
     })
 
 

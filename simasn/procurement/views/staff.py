@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 
 from simasn.accounts.actors import AuthenticatedRequest
 from simasn.accounts.policy import Action, Resource
-from simasn.accounts.scope import Scope
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.positions.models import Position
-from simasn.procurement import legal, selectors
+from simasn.procurement import legal, readiness, selectors
 from simasn.procurement.forms import PeriodForm, SearchForm, VacancyForm
 from simasn.procurement.models import STAGE_ORDER, SelectionPeriod, Stage
-from simasn.procurement.readiness import Blocker, period_blockers
+from simasn.procurement.readiness import period_blockers
 from simasn.procurement.services import portal as portal_services
 from simasn.web.exports import Column
 from simasn.web.pages import confirm_page, form_page, list_page
@@ -81,23 +80,14 @@ def period_detail(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
                      context={"period": period, "q": q, "next_stage": _next_stage(period),
                               "can_advance": may_advance,
                               # What keeps the period in its stage, before anyone clicks "next".
-                              "blockers": _visible_blockers(request, period) if _next_stage(period) else [],
+                              "blockers": readiness.blockers_for(request.user, period, on=timezone.localdate())
+                              if _next_stage(period) else [],
                               "can_open": scope.can(Resource.VACANCY, Action.CREATE) and period.stage == "OPEN",
                               # Import, ranking, announcements and appointment live on the results
                               # page; once registration has closed it is the period's next step.
                               "can_results": scope.can(Resource.SELECTION_RESULT, Action.VIEW)
                               and period.stage != "OPEN",
                               "create_url": reverse("procurement:vacancy_create", args=[period.pk])})
-
-
-def _visible_blockers(request: AuthenticatedRequest, period: SelectionPeriod) -> list[Blocker]:
-    """BKN sees every instansi's unfinished steps; a panitia or operator its own instansi's."""
-    scope = Scope.of(request.user)
-    if not (scope.can(Resource.SELECTION_PERIOD, Action.UPDATE) or scope.can(Resource.SELECTION_RESULT)):
-        return []
-    return [b for b in period_blockers(period, on=timezone.localdate())
-            if scope.can(Resource.SELECTION_PERIOD, Action.UPDATE)
-            or scope.allows(Resource.SELECTION_RESULT, Action.VIEW, instansi_id=b.instansi_id)]
 
 
 def _next_stage(period: SelectionPeriod) -> tuple[str, str] | None:

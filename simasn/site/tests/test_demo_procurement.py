@@ -104,6 +104,8 @@ def _the_period_past_the_skd_has_its_skd_result_announced():
     mine = skd.get(instansi_id=app.vacancy.instansi_id)
     assert mine.number in page
     assert f'href="/pengadaan/pengumuman/{mine.pk}.pdf"' in page
+    # His list tells his three applications to the same post apart by their selection.
+    assert period.name in client.get("/pengadaan/lamaran-saya/").content.decode()
 
 
 def _every_period_stopped_where_its_stage_is_finished():
