@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -81,6 +82,60 @@ def audit_record(
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's transaction")
+    event = audit_event(actor=actor, action=action, interface=interface, obj=obj, object_type=object_type,
+                        object_id=object_id, object_repr=object_repr, instansi_id=instansi_id,
+                        subject_employee_id=subject_employee_id, changes=changes, reason=reason,
+                        citations=citations, extra=extra)
+    event.save(force_insert=True)
+    return event
+
+
+def audit_record_many(events: Iterable[AuditEvent]) -> list[AuditEvent]:
+    """Append several audit events (built by `audit_event`) in one statement. Must run inside
+    the caller's transaction, like `audit_record`: a batch of writes keeps one event each."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit_record_many must be called inside the service's transaction")
+    events = list(events)
+    if connection.vendor != "postgresql" or not events:
+        return AuditEvent.objects.bulk_create(events)
+    # PostgreSQL: one statement with one array per column (no per-row SQL compilation), for
+    # services that write a batch of changes at once (the registration group commit).
+    columns = ("occurred_at", "actor_id", "actor_label", "action", "interface", "object_type", "object_id",
+               "object_repr", "instansi_id", "subject_employee_id", "changes", "reason", "citations", "extra")
+    types = ("timestamptz", "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint", "jsonb",
+             "text", "jsonb", "jsonb")
+    json_columns = {"changes", "citations", "extra"}
+    arrays = [[json.dumps(getattr(e, c)) if c in json_columns else getattr(e, c) for e in events] for c in columns]
+    unnest = ", ".join(f"%b::{'text' if t == 'jsonb' else t}[]" for t in types)
+    select = ", ".join(f"{c}::jsonb" if c in json_columns else c for c in columns)
+    import psycopg  # the PostgreSQL driver: bound parameters, binary arrays
+
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(f"INSERT INTO {AuditEvent._meta.db_table} ({', '.join(columns)}) "
+                       f"SELECT {select} FROM unnest({unnest}) AS t({', '.join(columns)}) RETURNING id", arrays)
+        for event, (pk,) in zip(events, cursor.fetchall(), strict=True):
+            event.pk = pk
+    return events
+
+
+def audit_event(
+    *,
+    actor: KernelActor,
+    action: AuditAction | str,
+    interface: Interface | str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str | int = "",
+    object_repr: str = "",
+    instansi_id: int | None = None,
+    subject_employee_id: int | None = None,
+    changes: Mapping[str, Any] | None = None,
+    reason: str = "",
+    citations: Iterable[str] = (),
+    extra: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """The audit event `audit_record` would write, unsaved (for `audit_record_many`)."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk or ""
@@ -89,7 +144,7 @@ def audit_record(
             instansi_id = getattr(obj, "audit_instansi_id", None)
         if subject_employee_id is None:
             subject_employee_id = getattr(obj, "audit_subject_employee_id", None)
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor_id=getattr(actor, "pk", None),
         actor_label=actor_label(actor),
         action=str(action),

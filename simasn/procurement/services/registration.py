@@ -14,12 +14,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +30,7 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.roles import Role
 from simasn.accounts.scope import Scope
 from simasn.accounts.services import user_create
-from simasn.core.audit import audit_record
+from simasn.core.audit import audit_event, audit_record, audit_record_many
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
@@ -36,6 +38,7 @@ from simasn.core.storage import sha256, store_document
 from simasn.law import check_nik, evaluate
 from simasn.law.grounds import Ground, cite
 from simasn.procurement import selectors, tasks
+from simasn.procurement.groupcommit import GroupCommit, Slot
 from simasn.procurement.legal import period_on
 from simasn.procurement.models import (
     Applicant,
@@ -114,19 +117,14 @@ def _drain_after_commit() -> None:
 def _own_applicant(actor: User) -> Applicant:
     applicant = Applicant.objects.filter(user_id=actor.pk).first() if actor is not None else None
     if applicant is None:
-        raise PermissionDeniedError(_("Hanya pelamar yang sudah mendaftar akun yang dapat melamar."))
+        raise _not_an_applicant()
     return applicant
 
 
 def _open_period(period_id: int, *, on: dt.date | None = None) -> SelectionPeriod:
     period = SelectionPeriod.objects.filter(pk=period_id).first()
-    if period is None:
-        raise NotFoundError(_("Periode seleksi tidak ditemukan."))
-    today = on or timezone.localdate()
-    if period.stage != Stage.OPEN or not period.opens_on <= today <= period.closes_on:
-        raise ConflictError(_("Pendaftaran periode ini tidak sedang dibuka (%(from)s s.d. %(to)s).")
-                            % {"from": short_date(period.opens_on), "to": short_date(period.closes_on)},
-                            code="registration_closed")
+    _check_open(period, on=on)
+    assert period is not None
     return period
 
 
@@ -199,9 +197,19 @@ def receipt_signature(application: Application) -> str:
     return signing.Signer(salt="simasn.procurement.receipt").signature(payload)
 
 
-def _new_receipt(period: SelectionPeriod) -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return f"{period.fiscal_year}-{period.pk:03d}-" + "".join(secrets.choice(alphabet) for _i in range(10))
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+@dataclass(frozen=True, slots=True)
+class _SubmitRequest:
+    """What one submit asks the group commit to write (validated cheaply in the request)."""
+
+    actor: User
+    interface: Interface
+    period_id: int
+    key: str
+    on: dt.date | None
+    receipt_seed: str
 
 
 def application_submit(*, actor: User, interface: Interface, period_id: int, idempotency_key: str,
@@ -210,54 +218,331 @@ def application_submit(*, actor: User, interface: Interface, period_id: int, ide
 
     Idempotent: a retry with the same key, or any later attempt in the period, returns the
     application and receipt already stored — never a second one (PermenPANRB 6/2024: one
-    application per period; ``selection.application_limit``)."""
+    application per period; ``selection.application_limit``).
+
+    The request checks only what needs no database (the key's shape, the policy table); the
+    rest — the applicant, an application already stored, the period open, the draft complete —
+    is read and written for a whole batch of concurrent submits at once by the process's group
+    commit (`_flush_submits`, ADR 0024). The answer comes after the batch's durable commit."""
     key = idempotency_key.strip()
     if not 8 <= len(key) <= 80:
         raise ApplicationError(_("Kunci pengiriman tidak valid."), code="validation",
                                fields={"idempotency_key": [_("8 sampai 80 karakter.")]})
-    applicant = _own_applicant(actor)
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise _not_an_applicant()
     Scope.of(actor).require(Resource.APPLICATION, Action.CREATE, owner_id=actor.pk)
-    existing = Application.objects.filter(applicant=applicant, period_id=period_id).first()
-    if existing is not None:
-        return existing, False
-    period = _open_period(period_id, on=on)
-    draft = ApplicationDraft.objects.select_related("vacancy").filter(applicant=applicant, period=period).first()
-    if draft is None or draft.vacancy is None:
+    request = _SubmitRequest(actor=actor, interface=interface, period_id=period_id, key=key, on=on,
+                             receipt_seed="".join(secrets.choice(RECEIPT_ALPHABET) for _i in range(10)))
+    if transaction.get_connection().in_atomic_block:
+        # Inside a caller's transaction (a test, a script): write alone, on the caller's terms,
+        # so a caller's open transaction never decides other requests' writes.
+        slot: Slot[_SubmitRequest] = Slot(request)
+        _flush_submits([slot])
+        return slot.result()  # type: ignore[no-any-return]
+    return SUBMITS.submit(request)  # type: ignore[no-any-return]
+
+
+def _not_an_applicant() -> PermissionDeniedError:
+    return PermissionDeniedError(_("Hanya pelamar yang sudah mendaftar akun yang dapat melamar."))
+
+
+def _flush_submits(slots: list[Slot[_SubmitRequest]]) -> None:
+    """Write a batch of submits in one durable transaction; if the database refuses the batch
+    (one bad row), write each on its own so that one failing row fails alone."""
+    try:
+        _write_batch(slots)
+    except Exception as error:
+        if len(slots) == 1:
+            slots[0].fail(error)
+            return
+        for slot in slots:
+            slot.done, slot.error, slot.outcome = False, None, None
+            try:
+                _write_batch([slot])
+            except Exception as alone:
+                slot.fail(alone)
+
+
+def _write_batch(slots: list[Slot[_SubmitRequest]]) -> None:
+    if connection.vendor == "postgresql":
+        _write_batch_postgresql(slots)
+    else:
+        _write_batch_orm(slots)
+
+
+_READ_BATCH = """
+SELECT r.ord, ap.id,
+       (SELECT s.id FROM procurement_application s WHERE s.applicant_id = ap.id AND s.period_id = r.period_id),
+       d.vacancy_id, d.data, v.required_documents, v.instansi_id,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('doc_type', x.doc_type, 'file_name', x.file_name,
+                                                     'sha256', x.sha256, 'size', x.size,
+                                                     'content_type', x.content_type) ORDER BY x.id), '[]')
+          FROM procurement_applicantdocument x WHERE x.applicant_id = ap.id AND x.period_id = r.period_id)
+  FROM unnest(%b::bigint[], %b::bigint[]) WITH ORDINALITY AS r(user_id, period_id, ord)
+  LEFT JOIN procurement_applicant ap ON ap.user_id = r.user_id
+  LEFT JOIN procurement_applicationdraft d ON d.applicant_id = ap.id AND d.period_id = r.period_id
+  LEFT JOIN procurement_vacancy v ON v.id = d.vacancy_id
+ ORDER BY r.ord
+"""
+_INSERT_BATCH = """
+INSERT INTO procurement_application (applicant_id, period_id, vacancy_id, receipt_number, idempotency_key,
+                                     submitted_at, data, documents, admin_verdict, admin_reason, needs_review,
+                                     review_reason)
+SELECT a, p, v, r, k, t, d::jsonb, o::jsonb, '', '', false, ''
+  FROM unnest(%b::bigint[], %b::bigint[], %b::bigint[], %b::text[], %b::text[], %b::timestamptz[], %b::text[],
+              %b::text[]) AS u(a, p, v, r, k, t, d, o)
+    ON CONFLICT DO NOTHING
+RETURNING id, applicant_id, period_id, receipt_number
+"""
+_INSERT_OUTBOX = """
+INSERT INTO procurement_outboxevent (application_id, applicant_id, kind, created_at, attempts, last_error)
+SELECT a, p, k, %b, 0, '' FROM unnest(%b::bigint[], %b::bigint[]) AS u(a, p) CROSS JOIN unnest(%b::text[]) AS k
+"""
+
+
+def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
+    """`_write_batch_orm` in a handful of array statements (PostgreSQL): one read for the whole
+    batch, one ``INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING``, the outbox
+    rows and the audit events — the same checks, rows and answers, without per-row SQL."""
+    requests = [slot.payload for slot in slots]
+    answers: dict[int, tuple[str, Any]] = {}
+    with transaction.atomic(durable=True), _server_bound_cursor() as cursor:
+        cursor.execute(_READ_BATCH, [[r.actor.pk for r in requests], [r.period_id for r in requests]])
+        facts = cursor.fetchall()
+        periods = SelectionPeriod.objects.in_bulk({r.period_id for r in requests})
+        stored_ids: dict[int, int] = {}
+        citations: dict[int, list[str]] = {}
+        rows: dict[int, tuple[Any, ...]] = {}
+        now = timezone.now()
+        for i, (request, fact) in enumerate(zip(requests, facts, strict=True)):
+            _ord, applicant_id, stored_id, vacancy_id, data, required, instansi_id, docs = fact
+            if applicant_id is None:
+                answers[i] = ("error", _not_an_applicant())
+                continue
+            if stored_id is not None:
+                stored_ids[i] = stored_id
+                continue
+            # Django's PostgreSQL backend hands jsonb over as text (its fields decode it).
+            data, required, docs = (_json(data) or {}), (_json(required) or []), _json(docs)
+            period = periods.get(request.period_id)
+            try:
+                _check_open(period, on=request.on)
+                assert period is not None
+                _check_complete_facts(vacancy_id=vacancy_id, required=required,
+                                      present={d["doc_type"] for d in docs}, data=data)
+            except ApplicationError as refused:
+                answers[i] = ("error", refused)
+                continue
+            if period.pk not in citations:
+                limit = evaluate("selection.application_limit", {"applications_in_period": 0},
+                                 period_on(fiscal_year=period.fiscal_year, opens_on=period.opens_on))
+                citations[period.pk] = list(limit.citations) or [CITE_LIMIT]
+            submitted_at = now if request.on is None else timezone.make_aware(dt.datetime.combine(request.on,
+                                                                                                  dt.time(10)))
+            receipt = f"{period.fiscal_year}-{period.pk:03d}-{request.receipt_seed}"
+            rows[i] = (applicant_id, period.pk, vacancy_id, receipt, request.key, submitted_at, data, docs,
+                       instansi_id)
+        created: dict[int, Application] = {}
+        if rows:
+            order = list(rows)
+            columns = list(zip(*(rows[i] for i in order), strict=True))
+            cursor.execute(_INSERT_BATCH, [list(columns[0]), list(columns[1]), list(columns[2]), list(columns[3]),
+                                           list(columns[4]), list(columns[5]), [json.dumps(d) for d in columns[6]],
+                                           [json.dumps(d) for d in columns[7]]])
+            # At most one row per (applicant, period) can have gone in; it is this request's if it
+            # carries the receipt this request generated.
+            inserted = {(a, p): (pk, receipt) for pk, a, p, receipt in cursor.fetchall()}
+            events = []
+            for i in order:
+                applicant_id, period_id, vacancy_id, receipt, key, submitted_at, data, docs, instansi_id = rows[i]
+                pk, stored_receipt = inserted.pop((applicant_id, period_id), (None, None))
+                if pk is None or stored_receipt != receipt:
+                    if pk is not None:
+                        inserted[(applicant_id, period_id)] = (pk, stored_receipt)
+                    continue  # a conflict: answered from the stored row below
+                application = Application(pk=pk, applicant_id=applicant_id, period_id=period_id, vacancy_id=vacancy_id,
+                                          receipt_number=receipt, idempotency_key=key, submitted_at=submitted_at,
+                                          data=data, documents=docs)
+                application._state.adding = False
+                created[i] = application
+                events.append(audit_event(
+                    actor=requests[i].actor, action=AuditAction.CREATE, interface=requests[i].interface,
+                    object_type="procurement.application", object_id=pk, object_repr=receipt, instansi_id=instansi_id,
+                    changes={"after": {"vacancy": vacancy_id, "receipt": receipt,
+                                       "documents": [d["sha256"] for d in docs]}},
+                    citations=citations[period_id]))
+            if created:
+                cursor.execute(_INSERT_OUTBOX, [now, [a.pk for a in created.values()],
+                                                [a.applicant_id for a in created.values()],
+                                                [str(kind) for kind in AFTER_SUBMIT]])
+                audit_record_many(events)
+                _drain_after_commit()
+        conflicts = [i for i in rows if i not in created]
+        if conflicts or stored_ids:
+            # Retries and second attempts (few): the stored row, as the ORM path answers it.
+            wanted = {(rows[i][0], rows[i][1]) for i in conflicts}
+            applicant_ids = {a for a, _p in wanted} | {facts[i][1] for i in stored_ids}
+            stored = {(a.applicant_id, a.period_id): a for a in Application.objects.filter(
+                applicant_id__in=applicant_ids, period_id__in={r.period_id for r in requests})}
+            for i in stored_ids:
+                answers[i] = ("ok", (stored[(facts[i][1], requests[i].period_id)], False))
+            for i in conflicts:
+                found = stored.get((rows[i][0], rows[i][1]))
+                answers[i] = ("ok", (found, False)) if found is not None else ("error", _key_reused())
+        for i, application in created.items():
+            answers[i] = ("ok", (application, True))
+    for i, slot in enumerate(slots):
+        kind, value = answers[i]
+        if kind == "ok":
+            slot.resolve(value)
+        else:
+            slot.fail(value)
+
+
+def _server_bound_cursor() -> Any:
+    """A psycopg cursor on Django's connection (so inside its transaction) that sends the batch's
+    arrays as bound parameters in binary, instead of Django's client-side quoting of every value
+    (which cost more than the rest of the batch). Statements repeat, so psycopg prepares them."""
+    import psycopg
+
+    connection.ensure_connection()
+    return psycopg.Cursor(connection.connection)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _key_reused() -> ConflictError:
+    return ConflictError(_("Kunci pengiriman ini sudah dipakai untuk lamaran lain; kirim ulang dari halaman lamaran."),
+                         code="key_reused")
+
+
+def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> None:
+    """One durable transaction for the batch: five reads for all of it (applicants, periods,
+    applications already stored, drafts with their vacancy, documents), one
+    ``INSERT … ON CONFLICT DO NOTHING`` of the new applications, one read-back, the outbox rows
+    and the audit events in bulk. The unique constraints decide (one application per applicant
+    per period, one per idempotency key), within the batch as across batches and processes."""
+    answers: dict[int, tuple[str, Any]] = {}  # index -> ("ok", (application, created)) | ("error", exc)
+    with transaction.atomic(durable=True):
+        requests = [slot.payload for slot in slots]
+        applicant_of = dict(Applicant.objects.filter(user_id__in={r.actor.pk for r in requests})
+                            .values_list("user_id", "id"))
+        period_ids = {r.period_id for r in requests}
+        applicant_ids = set(applicant_of.values())
+        periods = SelectionPeriod.objects.in_bulk(period_ids)
+        stored_before = {(a.applicant_id, a.period_id): a for a in Application.objects.filter(
+            applicant_id__in=applicant_ids, period_id__in=period_ids)}
+        drafts = {(d.applicant_id, d.period_id): d for d in ApplicationDraft.objects.select_related("vacancy").filter(
+            applicant_id__in=applicant_ids, period_id__in=period_ids)}
+        documents: dict[tuple[int, int], dict[str, ApplicantDocument]] = {}
+        for doc in ApplicantDocument.objects.filter(applicant_id__in=applicant_ids, period_id__in=period_ids):
+            documents.setdefault((doc.applicant_id, doc.period_id), {})[doc.doc_type] = doc
+        citations: dict[int, list[str]] = {}
+        rows: dict[int, Application] = {}
+        for i, request in enumerate(requests):
+            applicant_id = applicant_of.get(request.actor.pk)
+            if applicant_id is None:
+                answers[i] = ("error", _not_an_applicant())
+                continue
+            before = stored_before.get((applicant_id, request.period_id))
+            if before is not None:
+                answers[i] = ("ok", (before, False))
+                continue
+            period = periods.get(request.period_id)
+            try:
+                _check_open(period, on=request.on)
+                assert period is not None
+                draft = drafts.get((applicant_id, period.pk))
+                docs = documents.get((applicant_id, period.pk), {})
+                _check_complete(draft, docs)
+            except ApplicationError as refused:
+                answers[i] = ("error", refused)
+                continue
+            assert draft is not None and draft.vacancy is not None
+            if period.pk not in citations:
+                # The law's rule, once per period per batch (its value is a constant of the period).
+                limit = evaluate("selection.application_limit", {"applications_in_period": 0},
+                                 period_on(fiscal_year=period.fiscal_year, opens_on=period.opens_on))
+                citations[period.pk] = list(limit.citations) or [CITE_LIMIT]
+            rows[i] = Application(
+                applicant_id=applicant_id, period=period, vacancy=draft.vacancy,
+                receipt_number=f"{period.fiscal_year}-{period.pk:03d}-{request.receipt_seed}",
+                idempotency_key=request.key,
+                submitted_at=timezone.now() if request.on is None
+                else timezone.make_aware(dt.datetime.combine(request.on, dt.time(10))),
+                data=dict(draft.data),
+                documents=[{"doc_type": d.doc_type, "file_name": d.file_name, "sha256": d.sha256, "size": d.size,
+                            "content_type": d.content_type} for d in docs.values()])
+        if rows:
+            # INSERT … ON CONFLICT DO NOTHING: the unique constraints decide, not a prior read.
+            Application.objects.bulk_create(list(rows.values()), ignore_conflicts=True)
+            stored_now = {(a.applicant_id, a.period_id): a for a in Application.objects.filter(
+                applicant_id__in={r.applicant_id for r in rows.values()},
+                period_id__in={r.period_id for r in rows.values()})}
+            outbox: list[OutboxEvent] = []
+            events = []
+            now = timezone.now()
+            for i, row in rows.items():
+                stored = stored_now.get((row.applicant_id, row.period_id))
+                if stored is None:
+                    answers[i] = ("error", _key_reused())
+                    continue
+                created = stored.receipt_number == row.receipt_number
+                if created:
+                    stored.vacancy = row.vacancy  # the row just inserted names it: no second read for the audit
+                    outbox += [OutboxEvent(application=stored, applicant_id=row.applicant_id, kind=kind,
+                                           created_at=now) for kind in AFTER_SUBMIT]
+                    events.append(audit_event(
+                        actor=requests[i].actor, action=AuditAction.CREATE, interface=requests[i].interface,
+                        obj=stored, changes={"after": {"vacancy": stored.vacancy_id, "receipt": stored.receipt_number,
+                                                       "documents": [d["sha256"] for d in stored.documents]}},
+                        citations=citations[row.period_id]))
+                answers[i] = ("ok", (stored, created))
+            if outbox:
+                OutboxEvent.objects.bulk_create(outbox)
+                audit_record_many(events)
+                _drain_after_commit()
+    # Committed: only now is anybody told that their application is stored.
+    for i, slot in enumerate(slots):
+        kind, value = answers[i]
+        if kind == "ok":
+            slot.resolve(value)
+        else:
+            slot.fail(value)
+
+
+def _check_open(period: SelectionPeriod | None, *, on: dt.date | None) -> None:
+    if period is None:
+        raise NotFoundError(_("Periode seleksi tidak ditemukan."))
+    today = on or timezone.localdate()
+    if period.stage != Stage.OPEN or not period.opens_on <= today <= period.closes_on:
+        raise ConflictError(_("Pendaftaran periode ini tidak sedang dibuka (%(from)s s.d. %(to)s).")
+                            % {"from": short_date(period.opens_on), "to": short_date(period.closes_on)},
+                            code="registration_closed")
+
+
+def _check_complete(draft: ApplicationDraft | None, documents: dict[str, ApplicantDocument]) -> None:
+    _check_complete_facts(vacancy_id=draft.vacancy_id if draft is not None else None,
+                          required=draft.vacancy.required_documents if draft is not None and draft.vacancy else [],
+                          present=set(documents), data=draft.data if draft is not None else {})
+
+
+def _check_complete_facts(*, vacancy_id: int | None, required: list[str], present: set[str],
+                          data: dict[str, Any]) -> None:
+    """The draft is complete: a vacancy chosen, its required documents uploaded, education filled."""
+    if vacancy_id is None:
         raise ApplicationError(_("Pilih lowongan dan isi formulir lamaran terlebih dahulu."), code="no_draft",
                                fields={"vacancy": [_("Wajib dipilih.")]})
-    documents = {d.doc_type: d for d in ApplicantDocument.objects.filter(applicant=applicant, period=period)}
-    missing = [str(DocumentType(c).label) for c in draft.vacancy.required_documents if c not in documents]
+    missing = [str(DocumentType(c).label) for c in required if c not in present]
     if missing:
         raise ApplicationError(_("Dokumen wajib belum diunggah: %(docs)s.") % {"docs": ", ".join(missing)},
                                code="documents_missing", fields={"documents": missing})
-    if not draft.data.get("education_level"):
+    if not data.get("education_level"):
         raise ApplicationError(_("Isi pendidikan terakhir Anda."), code="validation",
                                fields={"education_level": [_("Wajib diisi.")]})
-    limit = evaluate("selection.application_limit", {"applications_in_period": 0},
-                     period_on(fiscal_year=period.fiscal_year, opens_on=period.opens_on))
-    receipt = _new_receipt(period)
-    row = Application(
-        applicant=applicant, period=period, vacancy=draft.vacancy, receipt_number=receipt, idempotency_key=key,
-        submitted_at=timezone.now() if on is None else timezone.make_aware(dt.datetime.combine(on, dt.time(10))),
-        data=dict(draft.data),
-        documents=[{"doc_type": d.doc_type, "file_name": d.file_name, "sha256": d.sha256, "size": d.size,
-                    "content_type": d.content_type} for d in documents.values()])
-    with transaction.atomic(durable=True):
-        # INSERT … ON CONFLICT DO NOTHING: the unique constraints decide, not a prior read.
-        Application.objects.bulk_create([row], ignore_conflicts=True)
-        stored = Application.objects.filter(applicant=applicant, period=period).first()
-        if stored is None:
-            raise ConflictError(_("Kunci pengiriman ini sudah dipakai untuk lamaran lain; kirim ulang dari halaman "
-                                  "lamaran."), code="key_reused")
-        created = stored.receipt_number == receipt
-        if created:
-            stored.vacancy = draft.vacancy  # the row just inserted names it: no second read for the audit
-            now = timezone.now()
-            OutboxEvent.objects.bulk_create([OutboxEvent(application=stored, applicant=applicant, kind=kind,
-                                                         created_at=now) for kind in AFTER_SUBMIT])
-            audit_record(actor=actor, action=AuditAction.CREATE, interface=interface, obj=stored,
-                         changes={"after": {"vacancy": stored.vacancy_id, "receipt": stored.receipt_number,
-                                            "documents": [d["sha256"] for d in stored.documents]}},
-                         citations=list(limit.citations) or [CITE_LIMIT])
-            _drain_after_commit()
-    return stored, created
+
+
+#: The process's group commit for submits (one per process; each batch on its leader's connection).
+SUBMITS: GroupCommit[_SubmitRequest] = GroupCommit(_flush_submits)

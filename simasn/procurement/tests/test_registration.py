@@ -233,6 +233,8 @@ def test_one_submit_costs_a_fixed_number_of_queries(world, ready_applicant, monk
     assert created and drains == [True]
     statements = [q["sql"] for q in queries.captured_queries
                   if not q["sql"].startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT"))]
-    assert len(statements) == 9, statements
+    # PostgreSQL: one read for the batch, the insert, the outbox rows, the audit events, the
+    # period (simasn.procurement.services.registration._write_batch_postgresql).
+    assert len(statements) == (5 if connection.vendor == "postgresql" else 9), statements
     assert not any("procurement_vacancy" in s and s.startswith("SELECT") and "FROM \"procurement_vacancy\"" in s
                    for s in statements)
