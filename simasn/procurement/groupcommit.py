@@ -40,10 +40,14 @@ class Slot(Generic[P]):
         self._wake = threading.Event()
 
     def resolve(self, outcome: Any) -> None:
+        """Answer this request now (the flush calls it after its commit): the waiting request
+        returns at once, while the leader still finishes its after-commit work."""
         self.outcome, self.done = outcome, True
+        self._wake.set()
 
     def fail(self, error: BaseException) -> None:
         self.error, self.done = error, True
+        self._wake.set()
 
     def result(self) -> Any:
         if self.error is not None:
@@ -73,9 +77,9 @@ class GroupCommit(Generic[P]):
             self._busy = True
         while not lead:
             slot._wake.wait()
-            slot._wake.clear()
             if slot.done:
                 return slot.result()
+            slot._wake.clear()
             lead = slot._lead
         # Leading: this slot is the oldest queued one, so it is in the batch taken now.
         self._lead_one_batch()

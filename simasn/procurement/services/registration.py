@@ -256,7 +256,6 @@ def _flush_submits(slots: list[Slot[_SubmitRequest]]) -> None:
             slots[0].fail(error)
             return
         for slot in slots:
-            slot.done, slot.error, slot.outcome = False, None, None
             try:
                 _write_batch([slot])
             except Exception as alone:
@@ -271,7 +270,7 @@ def _write_batch(slots: list[Slot[_SubmitRequest]]) -> None:
 
 
 _READ_BATCH = """
-SELECT r.ord, ap.id,
+SELECT r.ord, ap.id, p.id, p.stage, p.opens_on, p.closes_on, p.fiscal_year,
        (SELECT s.id FROM procurement_application s WHERE s.applicant_id = ap.id AND s.period_id = r.period_id),
        d.vacancy_id, d.data, v.required_documents, v.instansi_id,
        (SELECT coalesce(jsonb_agg(jsonb_build_object('doc_type', x.doc_type, 'file_name', x.file_name,
@@ -280,6 +279,7 @@ SELECT r.ord, ap.id,
           FROM procurement_applicantdocument x WHERE x.applicant_id = ap.id AND x.period_id = r.period_id)
   FROM unnest(%b::bigint[], %b::bigint[]) WITH ORDINALITY AS r(user_id, period_id, ord)
   LEFT JOIN procurement_applicant ap ON ap.user_id = r.user_id
+  LEFT JOIN procurement_selectionperiod p ON p.id = r.period_id
   LEFT JOIN procurement_applicationdraft d ON d.applicant_id = ap.id AND d.period_id = r.period_id
   LEFT JOIN procurement_vacancy v ON v.id = d.vacancy_id
  ORDER BY r.ord
@@ -309,13 +309,17 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
     with transaction.atomic(durable=True), _server_bound_cursor() as cursor:
         cursor.execute(_READ_BATCH, [[r.actor.pk for r in requests], [r.period_id for r in requests]])
         facts = cursor.fetchall()
-        periods = SelectionPeriod.objects.in_bulk({r.period_id for r in requests})
+        periods: dict[int, SelectionPeriod] = {}
         stored_ids: dict[int, int] = {}
         citations: dict[int, list[str]] = {}
         rows: dict[int, tuple[Any, ...]] = {}
         now = timezone.now()
         for i, (request, fact) in enumerate(zip(requests, facts, strict=True)):
-            _ord, applicant_id, stored_id, vacancy_id, data, required, instansi_id, docs = fact
+            (_ord, applicant_id, period_id, stage, opens_on, closes_on, fiscal_year, stored_id, vacancy_id, data,
+             required, instansi_id, docs) = fact
+            if period_id is not None and period_id not in periods:
+                periods[period_id] = SelectionPeriod(pk=period_id, stage=stage, opens_on=opens_on,
+                                                     closes_on=closes_on, fiscal_year=fiscal_year)
             if applicant_id is None:
                 answers[i] = ("error", _not_an_applicant())
                 continue
@@ -376,7 +380,6 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
                                                 [a.applicant_id for a in created.values()],
                                                 [str(kind) for kind in AFTER_SUBMIT]])
                 audit_record_many(events)
-                _drain_after_commit()
         conflicts = [i for i in rows if i not in created]
         if conflicts or stored_ids:
             # Retries and second attempts (few): the stored row, as the ORM path answers it.
@@ -391,12 +394,16 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
                 answers[i] = ("ok", (found, False)) if found is not None else ("error", _key_reused())
         for i, application in created.items():
             answers[i] = ("ok", (application, True))
+    # Committed: answer every request first, then enqueue the outbox drain (its own commit)
+    # — the requests do not wait for it.
     for i, slot in enumerate(slots):
         kind, value = answers[i]
         if kind == "ok":
             slot.resolve(value)
         else:
             slot.fail(value)
+    if created:
+        _drain_after_commit()  # outside a transaction on_commit runs at once; in a caller's, at its commit
 
 
 def _server_bound_cursor() -> Any:
