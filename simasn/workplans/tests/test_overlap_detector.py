@@ -21,14 +21,14 @@ from simasn.workplans.overlap.text import Normalizer, words
 
 #: The held-out set measured here: labelled pairs never trained or tuned on. The former
 #: held-out parts are development data: the first (looked at five times) since 2026-12-01
-#: (overlap/pairs/former_heldout.yaml), the second (342 pairs, looked at once) since
-#: 2026-12-02 (overlap/pairs/heldout2_seen.yaml). The set at this path (held-out 3, 360 pairs)
-#: was written blind by an independent author and measured once on the frozen detector 0c14e89
-#: on 2026-12-02: P 0.768, R 0.735, F1 0.751 (docs/workplans.md); it is development data since
-#: (overlap/pairs/heldout3_seen.yaml) and the test skips on it until the lead puts held-out 4 here.
+#: (overlap/pairs/former_heldout.yaml), the second (342 pairs, looked at once) and the third
+#: (360 pairs, looked at once) since 2026-12-02 (overlap/pairs/heldout2_seen.yaml,
+#: overlap/pairs/heldout3_seen.yaml). The set at this path (held-out 4, 400 pairs; its author's
+#: notes beside it) was written blind by an independent author and measured once on the detector
+#: frozen at b8e74bc on 2026-12-02: P 0.698, R 0.658, F1 0.677 (docs/workplans.md).
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
-#: A regression floor under that one measurement (0.751); the issue's target is 0.90.
-HELD_OUT_F1_FLOOR = 0.72
+#: A regression floor under that one measurement (0.677); the issue's target is 0.90.
+HELD_OUT_F1_FLOOR = 0.65
 
 
 @pytest.fixture(scope="module")
@@ -174,11 +174,16 @@ def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
     examples = store.load_pairs(HELD_OUT)
     seeds = {(e.a.name, e.b.name) for e in store.seed_examples()}
     if examples and all((e.a.name, e.b.name) in seeds for e in examples):
-        pytest.skip("the set at HELD_OUT (held-out 3) is development data since 2026-12-02 "
-                    "(overlap/pairs/heldout3_seen.yaml); the lead puts held-out 4 here after the freeze")
-    assert not any((e.a.name, e.b.name) in seeds for e in examples)  # never trained on
-    report = evaluate(detector, examples)
-    print("\nheld-out pairs: " + "\n".join(report.lines()))
+        pytest.skip("the set at HELD_OUT is development data (seen once); the lead puts a fresh "
+                    "blind set here after the next freeze")
+    # Never trained on: an author writing blind can still write a pair a development file holds
+    # word for word (held-out 4 has one: "Rakornas Kepegawaian 2026" / its spelled-out name); such a
+    # coincidence is left out of the measurement, and must stay rare.
+    unseen = [e for e in examples if (e.a.name, e.b.name) not in seeds]
+    assert len(examples) - len(unseen) <= len(examples) // 100
+    report = evaluate(detector, unseen)
+    print(f"\nheld-out pairs ({len(examples) - len(unseen)} also in the development data, left out): "
+          + "\n".join(report.lines()))
     assert report.metrics.n >= 300
     assert report.metrics.f1 >= HELD_OUT_F1_FLOOR
 
