@@ -254,6 +254,9 @@ class OutboxEvent(models.Model):
     created_at = models.DateTimeField()
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
+    #: After a failed attempt: not claimed again before this time (backoff, so a service that
+    #: is down is not asked again at once and its events do not hold back the others).
+    next_try_at = models.DateTimeField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
