@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import threading
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection, connections
 
+from simasn.procurement import tasks
 from simasn.procurement.models import OutboxEvent
 from simasn.procurement.services import outbox
 from simasn.procurement.tests.test_outbox_drain import identity_audits, submitted
@@ -23,6 +25,13 @@ def _require_postgres() -> None:
         if os.environ.get("SIMASN_REQUIRE_POSTGRES") == "1":
             pytest.fail("SIMASN_REQUIRE_POSTGRES=1 but the database is not PostgreSQL")
         pytest.skip("needs PostgreSQL: real concurrent connections (set DATABASE_URL=postgres://...)")
+
+
+@pytest.fixture(autouse=True)
+def _no_drain_on_commit(monkeypatch) -> None:
+    """The drain task the submit enqueues on commit runs at once in tests (and commits here);
+    the workers in these tests are the test's own."""
+    monkeypatch.setattr(tasks, "drain_outbox", SimpleNamespace(enqueue=lambda *args, **kwargs: None))
 
 
 def _worker(target, results, index):
