@@ -14,7 +14,7 @@ $PY bench/projection.py "$N" --repeat 1
 $PY bench/api.py "$N" --seconds 2 --threads 4
 $PY bench/selection.py 20000 2000 --repeat 1
 # The registration burst with faults (issue 14) at 300 applicants, 20 clients, 2 seconds.
-$PY bench/registration.py --applicants 300 --clients 20 --procs 1 --server-threads 4 --seconds 2
+$PY bench/registration.py --applicants 300 --clients 20 --procs 1 --server-threads 4 --seconds 2 --drain-procs 1
 $PY bench/law_columns.py "$N" --repeat 1 --employees 500
 $PY bench/performance_rollup.py "$N" --repeat 1
 # The pages of one large unit (issue 15): calibration, team list, ratings list, at 200 staff.

@@ -15,6 +15,13 @@ ALLOWED_HOSTS = ["*"]
 STORAGES = storages_from_environment(
     staticfiles_backend="django.contrib.staticfiles.storage.StaticFilesStorage", environ={})
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A test database is thrown away: its commits need not wait for the WAL to reach the disk
+    # (visibility and locking are unchanged; only a server crash could lose the last commits).
+    # The benchmarks, which measure durable commits, do not use these settings.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = " ".join(
+        filter(None, [DATABASES["default"]["OPTIONS"].get("options"), "-c synchronous_commit=off"]))
 # A second alias pointing at the same database lets the replica router be tested.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 SIMASN_READ_REPLICA_ALIAS = None  # tests opt in with override_settings
