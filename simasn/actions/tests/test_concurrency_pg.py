@@ -2,47 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import threading
-
 import pytest
-from django.db import connection, connections
 
 from simasn.actions import services
 from simasn.actions.models import ActionDocument, ActionState, ActionType, PersonnelAction
 from simasn.core.errors import ApplicationError, ConflictError
 from simasn.core.interfaces import Interface
+from simasn.testing.concurrency import race, require_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
 def _require_postgres() -> None:
-    if connection.vendor != "postgresql":
-        if os.environ.get("SIMASN_REQUIRE_POSTGRES") == "1":
-            pytest.fail("SIMASN_REQUIRE_POSTGRES=1 but the database is not PostgreSQL")
-        pytest.skip("needs PostgreSQL: real concurrent connections (set DATABASE_URL=postgres://...)")
-
-
-def _race(calls):
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    require_postgres()
 
 
 def test_two_deciders_exactly_one_wins(world):
@@ -54,7 +27,7 @@ def test_two_deciders_exactly_one_wins(world):
                                    action_type=ActionType.RETIREMENT, employee_id=world.employee.pk)
     action = services.action_propose(actor=world.pyb, interface=Interface.API, action_id=action.pk)
     version = action.version
-    results = _race([
+    results = race([
         lambda: services.action_decide(actor=world.ppk, interface=Interface.API, action_id=action.pk,
                                        expected_version=version),
         lambda: services.action_decide(actor=second_ppk, interface=Interface.API, action_id=action.pk,
@@ -73,7 +46,7 @@ def test_decide_and_reject_at_once(world):
     action = services.action_draft(actor=world.operator, interface=Interface.API,
                                    action_type=ActionType.RETIREMENT, employee_id=world.employee.pk)
     action = services.action_propose(actor=world.pyb, interface=Interface.API, action_id=action.pk)
-    results = _race([
+    results = race([
         lambda: services.action_decide(actor=world.ppk, interface=Interface.API, action_id=action.pk),
         lambda: services.action_withdraw(actor=world.operator, interface=Interface.API, action_id=action.pk,
                                          reason="salah pegawai"),
@@ -98,5 +71,5 @@ def test_daily_job_run_twice_at_once_applies_once(world):
     services.action_propose(actor=world.pyb, interface=Interface.API, action_id=action.pk)
     services.action_decide(actor=world.ppk, interface=Interface.API, action_id=action.pk)
     on = dt.date(2030, 1, 2)
-    results = _race([lambda: services.apply_due_actions(on=on), lambda: services.apply_due_actions(on=on)])
+    results = race([lambda: services.apply_due_actions(on=on), lambda: services.apply_due_actions(on=on)])
     assert sorted(len(r) for r in results) == [0, 1], results

@@ -5,47 +5,21 @@ publish transaction, not by counting rows before the write."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import threading
 
 import pytest
-from django.db import connection, connections
 
 from simasn.core.errors import ConflictError
 from simasn.core.interfaces import Interface
 from simasn.procurement.models import Announcement, AnnouncementKind, Stage
 from simasn.procurement.services import announcements, portal
+from simasn.testing.concurrency import race, require_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
 def _require_postgres() -> None:
-    if connection.vendor != "postgresql":
-        if os.environ.get("SIMASN_REQUIRE_POSTGRES") == "1":
-            pytest.fail("SIMASN_REQUIRE_POSTGRES=1 but the database is not PostgreSQL")
-        pytest.skip("needs PostgreSQL: real concurrent connections (set DATABASE_URL=postgres://...)")
-
-
-def _race(calls):
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    require_postgres()
 
 
 def _period(world, name):
@@ -63,7 +37,7 @@ def _publish(world, period):
 def test_two_periods_of_one_year_announced_at_once_take_consecutive_numbers(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     first, second = _period(world, "Seleksi CPNS 2024 tahap I"), _period(world, "Seleksi CPNS 2024 tahap II")
-    results = _race([_publish(world, first), _publish(world, second)])
+    results = race([_publish(world, first), _publish(world, second)])
     assert all(isinstance(r, Announcement) for r in results), results
     assert sorted(r.number for r in results) == ["001/PANSEL-ADM/KOTA-BDG/2024", "002/PANSEL-ADM/KOTA-BDG/2024"]
     # Each PDF prints its own number (it is made under the same lock).
@@ -77,7 +51,7 @@ def test_two_periods_of_one_year_announced_at_once_take_consecutive_numbers(worl
 def test_the_same_result_published_twice_at_once_is_announced_once(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     period = _period(world, "Seleksi CPNS 2024")
-    results = _race([_publish(world, period), _publish(world, period)])
+    results = race([_publish(world, period), _publish(world, period)])
     published = [r for r in results if isinstance(r, Announcement)]
     refused = [r for r in results if isinstance(r, ConflictError)]
     assert len(published) == 1 and len(refused) == 1, results

@@ -4,7 +4,6 @@ connection dies mid-batch leaves its events to be claimed again."""
 
 from __future__ import annotations
 
-import os
 import threading
 from types import SimpleNamespace
 
@@ -15,16 +14,14 @@ from simasn.procurement import tasks
 from simasn.procurement.models import OutboxEvent
 from simasn.procurement.services import outbox
 from simasn.procurement.tests.test_outbox_drain import identity_audits, submitted
+from simasn.testing.concurrency import require_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
 def _require_postgres() -> None:
-    if connection.vendor != "postgresql":
-        if os.environ.get("SIMASN_REQUIRE_POSTGRES") == "1":
-            pytest.fail("SIMASN_REQUIRE_POSTGRES=1 but the database is not PostgreSQL")
-        pytest.skip("needs PostgreSQL: real concurrent connections (set DATABASE_URL=postgres://...)")
+    require_postgres()
 
 
 @pytest.fixture(autouse=True)
