@@ -30,6 +30,16 @@ def pytest_configure(config: pytest.Config) -> None:
     BaseDatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `long` go first (the sort is stable: the rest keep their order).
+
+    pytest-xdist hands tests out in this order: a minute-long test started last would leave
+    one worker running it alone while the other has finished; started first, the short tests
+    fill the other worker meanwhile.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture(autouse=True)
 def _files_under_tmp_path(settings: Any, tmp_path: Any) -> None:
     """Each test's stored files live under its own tmp_path: both storages (they follow

@@ -36,6 +36,9 @@ def _simasn(env, *args, **kwargs):
     return subprocess.run([*SIMASN, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True, **kwargs)
 
 
+pytestmark = pytest.mark.long
+
+
 @pytest.fixture
 def cli_env(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "SIMASN_MEDIA_ROOT": str(tmp_path / "media"),

@@ -53,6 +53,9 @@ class Probe:
         self.process.wait(timeout=30)
 
 
+pytestmark = pytest.mark.long
+
+
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     environ = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.base",

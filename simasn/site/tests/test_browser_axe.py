@@ -18,7 +18,7 @@ from django.urls import reverse
 from simasn.site.demo_support import DEMO_APPLICANT_NIK, DEMO_PASSWORD
 from simasn.testing.browser import close_settled, login
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.long, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(django_settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -41,7 +41,7 @@ CHECKS = [not_a_server_error, response_schema_conformance, status_code_conforman
 NEGATIVE_CHECKS = CHECKS
 SENT: Counter[str] = Counter()
 
-pytestmark = [pytest.mark.xdist_group("api-fuzz"), pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.long, pytest.mark.xdist_group("api-fuzz"), pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)

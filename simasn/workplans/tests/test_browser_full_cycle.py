@@ -13,7 +13,7 @@ from simasn.workplans import pdf
 from simasn.workplans.models import BeritaAcara, Cycle, Realization
 from simasn.workplans.tests.conftest import make_policy
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.long, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ACTIVITY = {
     "bkn": "Penyusunan regulasi manajemen talenta ASN secara nasional",
