@@ -18,6 +18,9 @@ PG = os.environ.get("SIMASN_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 CACHE = Path(os.environ.get("SIMASN_BENCH_CACHE", ROOT / "var" / "bench"))
 #: Appended to every benchmark database name (bench/smoke.sh uses its own).
 SUFFIX = os.environ.get("SIMASN_BENCH_DB_SUFFIX", "")
+#: When set (bench/smoke.sh), the name of a database migrated once per run: each benchmark's
+#: database is then copied from it (CREATE DATABASE ... TEMPLATE) instead of migrated again.
+TEMPLATE = os.environ.get("SIMASN_BENCH_TEMPLATE", "")
 
 
 def machine() -> str:
@@ -65,9 +68,32 @@ def simasn(url: str, *args: str, quiet: bool = True, **extra: str) -> float:
     return time.perf_counter() - start
 
 
-def prepare(url: str) -> None:
-    simasn(url, "migrate", "--noinput", "-v", "0")
-    simasn(url, "generate-reference")
+def prepare(url: str, *, reference: bool = True) -> None:
+    """The schema (and the reference data: jabatan, golongan, units) in the database at `url`.
+
+    With SIMASN_BENCH_TEMPLATE set, the first call migrates a template database and each call
+    copies it: the smoke run's benchmarks then migrate once, not once each. Set-up only: no
+    benchmark times it.
+    """
+    if not TEMPLATE:
+        simasn(url, "migrate", "--noinput", "-v", "0")
+        if reference:
+            simasn(url, "generate-reference")
+        return
+    template = f"{TEMPLATE}_ref" if reference else TEMPLATE
+    with admin_connect() as conn:
+        ready = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
+    if not ready and reference:  # the schema-only template, copied, then the reference data
+        prepare(f"{PG}/{template}", reference=False)
+        simasn(f"{PG}/{template}", "generate-reference")
+    elif not ready:
+        with admin_connect() as conn:
+            conn.execute(f'CREATE DATABASE "{template}"')
+        simasn(f"{PG}/{template}", "migrate", "--noinput", "-v", "0")
+    name = url.rsplit("/", 1)[1]
+    with admin_connect() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
 def register_file(n: int, seed: int = 1) -> Path:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import database, django_setup, machine, simasn
+from bench._common import database, django_setup, machine, prepare
 
 
 def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
@@ -43,7 +43,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with database("simasn_performance_pages") as url:
-        simasn(url, "migrate", "--noinput", "-v", "0")
+        prepare(url, reference=False)
         django_setup(url)
         run(args.n, args.repeat)
 

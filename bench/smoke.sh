@@ -6,6 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export SIMASN_BENCH_DB_SUFFIX="_smoke_$$"
 export SIMASN_BENCH_CACHE="${SIMASN_BENCH_CACHE:-var/bench-smoke}"
+# The benchmarks' databases are copies of one migrated template (bench/_common.py prepare):
+# the schema is built once for the run, not once for each benchmark. Dropped at the end.
+export SIMASN_BENCH_TEMPLATE="simasn_bench_template${SIMASN_BENCH_DB_SUFFIX}"
+drop_templates() {
+  for db in "${SIMASN_BENCH_TEMPLATE}" "${SIMASN_BENCH_TEMPLATE}_ref"; do
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"${db}\" WITH (FORCE)" >/dev/null
+  done
+}
+trap drop_templates EXIT
 unset DATABASE_URL
 N="${SIMASN_SMOKE_N:-2000}"
 PY=.venv/bin/python
