@@ -18,16 +18,20 @@ from simasn.workplans.overlap.features import FEATURES, ActivityText, Space, pai
 from simasn.workplans.overlap.glossary import Glossary
 from simasn.workplans.overlap.text import Normalizer
 
-#: 3: the ``embed`` and ``term`` features (round 4, docs/adr/0023); a model file of an earlier format is not read.
-FORMAT = 3
+#: 3: the ``embed`` and ``term`` features (round 4, docs/adr/0023); 4: ``term`` a veto, the veto
+#: factor stored in the file, numbered contrasts in ``strict`` (round 5, docs/adr/0025). A model
+#: file of an earlier format is not read.
+FORMAT = 4
 #: Regularisation of the logistic regression (chosen by cross-validation on the development
 #: pairs, docs/adr/0012-overlap-detector.md).
 C = 3.0
 #: A strict distinguishing term, or a different role where the law splits roles (policy,
 #: implementation, oversight), vetoes a match however alike the rest of the names are: the
-#: glossary says two members of such a dimension are different work (SKD is not SKB).
-VETO = ("strict", "role")
-VETO_FACTOR = 0.2
+#: glossary says two members of such a dimension are different work (SKD is not SKB). Since
+#: round 5 so does ``term`` (each name holds a glossary term the other lacks: SPBE / SAKIP), and
+#: a veto multiplies by 0.5, not 0.2 (both chosen by institution-pair CV, docs/adr/0025).
+VETO = ("strict", "role", "term")
+VETO_FACTOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class TrainedModel:
     trained_on: dict[str, int] = field(default_factory=dict)
     cv: dict[str, Any] = field(default_factory=dict)
     veto: list[str] = field(default_factory=lambda: list(VETO))
+    veto_factor: float = VETO_FACTOR
     format: int = FORMAT
 
     def to_json(self) -> bytes:
@@ -86,13 +91,14 @@ class TrainedModel:
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         if not len(rows):
             return np.zeros(0)
-        return vetoed(rows, sigmoid(rows @ np.asarray(self.coef) + self.intercept), self.veto)
+        return vetoed(rows, sigmoid(rows @ np.asarray(self.coef) + self.intercept), self.veto, self.veto_factor)
 
 
-def vetoed(rows: np.ndarray, probabilities: np.ndarray, veto: Sequence[str]) -> np.ndarray:
+def vetoed(rows: np.ndarray, probabilities: np.ndarray, veto: Sequence[str], factor: float = VETO_FACTOR) -> np.ndarray:
+    """Each veto that applies multiplies the probability by `factor` once."""
     out = probabilities.copy()
     for name in veto:
-        out[rows[:, FEATURES.index(name)] > 0] *= VETO_FACTOR
+        out[rows[:, FEATURES.index(name)] > 0] *= factor
     return out
 
 
