@@ -271,3 +271,22 @@ def test_a_number_after_the_same_word_distinguishes_only_when_both_state_it(norm
     assert numbered not in dimensions("Seleksi PPPK guru tahap I", "Seleksi PPPK guru")
     assert numbered not in dimensions("PKA angkatan I-III", "PKA angkatan III")  # a range shares its end
     assert normalizer.process("Laporan semester 2 tahun 2025").numbered == frozenset({("semester", "2")})
+
+
+def test_random_pairings_teach_unrelated_work_and_stay_out_of_a_test_fold(detector) -> None:  # type: ignore[no-untyped-def]
+    """Round 5: random pairings of the training activities are fitted as not overlaps; a fold
+    never fits on a pairing that touches one of its own test activities."""
+    import numpy as np
+
+    from simasn.workplans.overlap.model import Negatives, random_pairings
+
+    examples = store.seed_examples()
+    pool = random_pairings(examples, 200, seed=3)
+    assert len(pool) == 200 and not any(p.overlap for p in pool)
+    assert all(p.a.institution.upper() != p.b.institution.upper() for p in pool)
+    test = examples[:300]
+    kept = Negatives(np.zeros((len(pool), 1)), pool).apart_from(test)
+    held = {item for ex in test for item in (ex.a, ex.b)}
+    assert 0 < len(kept.pairs) < len(pool)
+    assert not any(p.a in held or p.b in held for p in kept.pairs)
+    assert detector.model.trained_on["random_pairings"] > 0
