@@ -27,7 +27,14 @@ from pathlib import Path
 from simasn.workplans.overlap import glossary, store
 from simasn.workplans.overlap.detector import Detector
 from simasn.workplans.overlap.features import ActivityText
-from simasn.workplans.overlap.model import Example, Metrics, held_apart, institution_pair_folds, random_pairings, train
+from simasn.workplans.overlap.model import (
+    Example,
+    Metrics,
+    held_apart,
+    institution_pair_folds,
+    random_pairings,
+    train,
+)
 
 
 @dataclass(frozen=True)

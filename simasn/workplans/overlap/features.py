@@ -146,7 +146,7 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
         na, nb = ({n for k, n in p.numbered if k == key} for p in (a, b))
         if not na & nb:
             counts["strict"] += 1
-            details.append(("nomor (tingkat, tahap, angkatan)", f"{key} {min(na).upper()}", f"{key} {min(nb).upper()}"))
+            details.append(("nomor (tingkat, tahap, angkatan)", f"{key} {min(na, key=int)}", f"{key} {min(nb, key=int)}"))
             break
     # The same work for two named places is two pieces of work (the glossary's provinces are
     # one dimension; a kabupaten or kota is recognised by the word before its name).

@@ -99,8 +99,8 @@ class Processed:
     named: frozenset[str] = field(default_factory=frozenset)
     #: Years the name states ("laporan tahunan 2023"; "2026-2030" states both ends).
     years: frozenset[str] = field(default_factory=frozenset)
-    #: Numbered things the name states: (the word before, stemmed; the number), "tahap II" →
-    #: ("tahap", "ii"), "PKN I" → ("pkn", "i"), "angkatan 3" → ("angkat", "3").
+    #: Numbered things the name states: (the word before, stemmed; the number's value), "tahap II"
+    #: → ("tahap", "2"), "PKN I" → ("pkn", "1"), "angkatan 3" → ("angkat", "3").
     numbered: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     #: The words with the glossary's phrases rewritten, unstemmed ("pelatihan kepemimpinan
     #: administrator angkatan i" for "PKA angkatan I"): what the word embeddings read.
@@ -335,13 +335,13 @@ def _number_value(word: str) -> int | None:
 
 
 def _numbered(raw: Sequence[str]) -> frozenset[tuple[str, str]]:
-    """(the word before, stemmed; the number) for every number that follows a word: "tahap II"
-    → ("tahap", "ii"); "golongan IV/b" → ("golong", "iv") (the letter after is not read). A
-    range states every number in it ("angkatan I-III", "angkatan I s.d. III": I, II and III)."""
+    """(the word before, stemmed; the number's value) for every number that follows a word:
+    "tahap II" and "tahap 2" → ("tahap", "2"); "golongan IV/b" → ("golong", "4") (the letter
+    after is not read). A range states every number in it ("angkatan I-III", "angkatan I s.d.
+    III": 1, 2 and 3)."""
     found: set[tuple[str, str]] = set()
     key: str | None = None
     start: int | None = None
-    roman = False
     for k in range(1, len(raw)):
         word, before = raw[k], raw[k - 1]
         value = _number_value(word)
@@ -351,14 +351,13 @@ def _numbered(raw: Sequence[str]) -> frozenset[tuple[str, str]]:
             continue
         if key is not None and start is not None and (_number_value(before) is not None or before in _RANGE_WORDS):
             # The far end of a range after the same word: every number between.
-            for v in range(start + 1, value + 1):
-                found.add((key, _ROMAN_ORDER[v - 1] if roman and v <= len(_ROMAN_ORDER) else str(v)))
+            found.update((key, str(v)) for v in range(start + 1, value + 1))
             start = value
             continue
         if before.isdigit() or before in _RANGE_WORDS:
             continue
-        key, start, roman = stem(before), value, word in NUMBERS
-        found.add((key, word))
+        key, start = stem(before), value
+        found.add((key, str(value)))
     return frozenset(found)
 
 

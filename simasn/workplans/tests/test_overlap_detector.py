@@ -270,6 +270,7 @@ def test_a_number_after_the_same_word_distinguishes_only_when_both_state_it(norm
     assert numbered in dimensions("Seleksi PPPK guru tahap I", "Seleksi PPPK guru tahap II")
     assert numbered not in dimensions("Seleksi PPPK guru tahap I", "Seleksi PPPK guru")
     assert numbered not in dimensions("PKA angkatan I-III", "PKA angkatan III")  # a range shares its end
+    assert numbered not in dimensions("PKA angkatan 2", "PKA angkatan II")  # one number written two ways
     assert normalizer.process("Laporan semester 2 tahun 2025").numbered == frozenset({("semester", "2")})
 
 
