@@ -20,7 +20,8 @@ engineer can read its weights (docs/adr/0012-overlap-detector.md):
   in words neither the glossary nor the TF-IDF space connects (docs/adr/0023);
 - ``term``: each name holds a glossary term (an abbreviation's expansion, a former name's new
   name, a synonym group's word) that the other lacks: "Evaluasi SPBE" / "Evaluasi SAKIP",
-  "manajemen talenta" / "manajemen pengetahuan" (two named things, not one named twice).
+  "manajemen talenta" / "manajemen pengetahuan" (two named things, not one named twice); since
+  round 5 a veto like ``strict`` and ``role`` (docs/adr/0025).
 """
 
 from __future__ import annotations
@@ -138,6 +139,15 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
     if a.years and b.years and not a.years & b.years:
         counts["strict"] += 1
         details.append(("tahun", sorted(a.years)[0], sorted(b.years)[0]))
+    # The same numbered thing with two different numbers is two pieces of work ("seleksi PPPK
+    # guru tahap I" / "tahap II", "pedoman PKN I" / "pedoman PKN II"): a number after the same
+    # word on both sides, with no number in common there.
+    for key in sorted({k for k, _n in a.numbered} & {k for k, _n in b.numbered}):
+        na, nb = ({n for k, n in p.numbered if k == key} for p in (a, b))
+        if not na & nb:
+            counts["strict"] += 1
+            details.append(("nomor (tingkat, tahap, angkatan)", f"{key} {min(na, key=int)}", f"{key} {min(nb, key=int)}"))
+            break
     # The same work for two named places is two pieces of work (the glossary's provinces are
     # one dimension; a kabupaten or kota is recognised by the word before its name).
     if a.regions and b.regions and not a.regions & b.regions:

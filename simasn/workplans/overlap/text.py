@@ -99,6 +99,9 @@ class Processed:
     named: frozenset[str] = field(default_factory=frozenset)
     #: Years the name states ("laporan tahunan 2023"; "2026-2030" states both ends).
     years: frozenset[str] = field(default_factory=frozenset)
+    #: Numbered things the name states: (the word before, stemmed; the number's value), "tahap II"
+    #: → ("tahap", "2"), "PKN I" → ("pkn", "1"), "angkatan 3" → ("angkat", "3").
+    numbered: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     #: The words with the glossary's phrases rewritten, unstemmed ("pelatihan kepemimpinan
     #: administrator angkatan i" for "PKA angkatan I"): what the word embeddings read.
     expanded: str = ""
@@ -225,6 +228,7 @@ class Normalizer:
         return Processed(text=text, full=full, content=content, rewrites=tuple(rewrites),
                          surface_stems=surface, flags=frozenset(flags), regions=regions, modules=_modules(raw),
                          named=frozenset(named), years=frozenset(w for w in raw if _YEAR.match(w)),
+                         numbered=_numbered(raw),
                          expanded=" ".join(tokens))
 
     def _institution_region(self, institution: str) -> frozenset[str]:
@@ -314,6 +318,47 @@ def _to_full(tokens: Sequence[str]) -> tuple[str, ...]:
         # pengawasan); `content` leaves them out.
         kept.append(word if word in SURFACE_GENERIC or word.startswith("@") else stem(word))
     return tuple(kept)
+
+
+#: Numbers that name a tier, stage, batch or class when they follow a word: roman numerals up to
+#: X and one- or two-digit numbers (a year is not one).
+_ROMAN_ORDER = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+NUMBERS = frozenset(_ROMAN_ORDER)
+#: Words between the two ends of a range ("angkatan I s.d. V", "tahap 1 sampai 3").
+_RANGE_WORDS = frozenset({"s", "d", "sd", "sampai", "hingga"})
+
+
+def _number_value(word: str) -> int | None:
+    if word in NUMBERS:
+        return _ROMAN_ORDER.index(word) + 1
+    return int(word) if word.isdigit() and len(word) <= 2 else None
+
+
+def _numbered(raw: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """(the word before, stemmed; the number's value) for every number that follows a word:
+    "tahap II" and "tahap 2" → ("tahap", "2"); "golongan IV/b" → ("golong", "4") (the letter
+    after is not read). A range states every number in it ("angkatan I-III", "angkatan I s.d.
+    III": 1, 2 and 3)."""
+    found: set[tuple[str, str]] = set()
+    key: str | None = None
+    start: int | None = None
+    for k in range(1, len(raw)):
+        word, before = raw[k], raw[k - 1]
+        value = _number_value(word)
+        if value is None:
+            if word not in _RANGE_WORDS:
+                key = start = None
+            continue
+        if key is not None and start is not None and (_number_value(before) is not None or before in _RANGE_WORDS):
+            # The far end of a range after the same word: every number between.
+            found.update((key, str(v)) for v in range(start + 1, value + 1))
+            start = value
+            continue
+        if before.isdigit() or before in _RANGE_WORDS:
+            continue
+        key, start = stem(before), value
+        found.add((key, str(value)))
+    return frozenset(found)
 
 
 #: Words after which a text names a region; the next words (up to two, not function words)

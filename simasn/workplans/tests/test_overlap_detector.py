@@ -22,10 +22,10 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: The held-out set measured here: labelled pairs never trained or tuned on. The former
 #: held-out parts are development data: the first (looked at five times) since 2026-12-01
 #: (overlap/pairs/former_heldout.yaml), the second (342 pairs, looked at once) and the third
-#: (360 pairs, looked at once) since 2026-12-02 (overlap/pairs/heldout2_seen.yaml,
-#: overlap/pairs/heldout3_seen.yaml). The set at this path (held-out 4, 400 pairs; its author's
-#: notes beside it) was written blind by an independent author and measured once on the detector
-#: frozen at b8e74bc on 2026-12-02: P 0.698, R 0.658, F1 0.677 (docs/workplans.md).
+#: (360 pairs, looked at once) and the fourth (400 pairs, looked at once: F1 0.677 on the detector
+#: frozen at b8e74bc) since 2026-12-02 (overlap/pairs/heldout2_seen.yaml, heldout3_seen.yaml,
+#: heldout4_seen.yaml). Until the lead puts held-out 5 here after the round-5 freeze, the file at
+#: this path is a copy of held-out 4 (development data), and the test skips.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
 #: A regression floor under that one measurement (0.677); the issue's target is 0.90.
 HELD_OUT_F1_FLOOR = 0.65
@@ -106,6 +106,10 @@ def test_a_distinguishing_term_keeps_look_alikes_apart(detector, a: str, b: str,
     ("Layanan cuti tahunan PNS", "Layanan cuti besar PNS", "jenis cuti"),
     ("Penyusunan juknis pengangkatan PPPK paruh waktu", "Penyusunan juknis pengangkatan PPPK penuh waktu",
      "PPPK penuh atau paruh waktu"),
+    # The same numbered thing with another number (round 5): a stage, a tier written bare.
+    ("Seleksi PPPK guru tahap I 2026", "Seleksi PPPK guru tahap II 2026", "nomor (tingkat, tahap, angkatan)"),
+    ("Penyusunan pedoman penyelenggaraan PKN II", "Penyusunan pedoman penyelenggaraan PKN I",
+     "nomor (tingkat, tahap, angkatan)"),
 ])
 def test_roles_modules_and_kinds_keep_look_alikes_apart(detector, a: str, b: str, dimension: str) -> None:  # type: ignore[no-untyped-def]
     explanation = detector.explain(ActivityText(a, institution="KEMENPANRB"), ActivityText(b, institution="BKN"))
@@ -158,16 +162,19 @@ def test_model_is_plain_json_and_round_trips(detector) -> None:  # type: ignore[
     assert data.startswith(b"{")
     again = TrainedModel.from_json(data)
     assert again.coef == detector.model.coef and again.threshold == detector.model.threshold
+    assert again.veto == ["strict", "role", "term"] and again.veto_factor == detector.model.veto_factor
     with pytest.raises(ValueError):
         TrainedModel.from_json(data.replace(f'"format": {FORMAT}'.encode(), b'"format": 99'))
 
 
 def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no-untyped-def]
     cv = detector.model.cv
-    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev + former held-out + early + second and third held-out (seen) pairs), "
+    print(f"\ndevelopment pairs ({detector.model.trained_on['pairs']}: dev + former held-out + early + second, third and fourth held-out (seen) pairs), "
           f"{cv['k']}-fold CV x{len(cv['seeds'])}: threshold={detector.model.threshold:.2f} "
           f"precision={cv['precision']:.3f} recall={cv['recall']:.3f} f1={cv['f1']:.3f}")
-    assert cv["f1"] >= 0.85
+    # A regression guard under the measured figure; held-out 4 joining the development data
+    # (round 5) made the set harder: 0.827 before the round's changes, 0.834 after.
+    assert cv["f1"] >= 0.82
 
 
 def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
@@ -251,3 +258,36 @@ def test_word_embeddings_come_from_the_installed_package() -> None:
     vectors = embedding.embed(["Penyelenggaraan PKN Tingkat I", "Pelatihan Kepemimpinan Nasional Tingkat I", ""])
     assert vectors.shape == (3, embedding.DIM)
     assert np.allclose(np.linalg.norm(vectors[:2], axis=1), 1.0)
+
+
+def test_a_number_after_the_same_word_distinguishes_only_when_both_state_it(normalizer: Normalizer) -> None:
+    from simasn.workplans.overlap.features import contrasts
+
+    def dimensions(a: str, b: str) -> list[str]:
+        return [d for d, _x, _y in contrasts(normalizer, normalizer.process(a), normalizer.process(b)).details]
+
+    numbered = "nomor (tingkat, tahap, angkatan)"
+    assert numbered in dimensions("Seleksi PPPK guru tahap I", "Seleksi PPPK guru tahap II")
+    assert numbered not in dimensions("Seleksi PPPK guru tahap I", "Seleksi PPPK guru")
+    assert numbered not in dimensions("PKA angkatan I-III", "PKA angkatan III")  # a range shares its end
+    assert numbered not in dimensions("PKA angkatan 2", "PKA angkatan II")  # one number written two ways
+    assert normalizer.process("Laporan semester 2 tahun 2025").numbered == frozenset({("semester", "2")})
+
+
+def test_random_pairings_teach_unrelated_work_and_stay_out_of_a_test_fold(detector) -> None:  # type: ignore[no-untyped-def]
+    """Round 5: random pairings of the training activities are fitted as not overlaps; a fold
+    never fits on a pairing that touches one of its own test activities."""
+    import numpy as np
+
+    from simasn.workplans.overlap.model import Negatives, random_pairings
+
+    examples = store.seed_examples()
+    pool = random_pairings(examples, 200, seed=3)
+    assert len(pool) == 200 and not any(p.overlap for p in pool)
+    assert all(p.a.institution.upper() != p.b.institution.upper() for p in pool)
+    test = examples[:300]
+    kept = Negatives(np.zeros((len(pool), 1)), pool).apart_from(test)
+    held = {item for ex in test for item in (ex.a, ex.b)}
+    assert 0 < len(kept.pairs) < len(pool)
+    assert not any(p.a in held or p.b in held for p in kept.pairs)
+    assert detector.model.trained_on["random_pairings"] > 0
