@@ -24,11 +24,13 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: (overlap/pairs/former_heldout.yaml), the second (342 pairs, looked at once) and the third
 #: (360 pairs, looked at once) and the fourth (400 pairs, looked at once: F1 0.677 on the detector
 #: frozen at b8e74bc) since 2026-12-02 (overlap/pairs/heldout2_seen.yaml, heldout3_seen.yaml,
-#: heldout4_seen.yaml). Until the lead puts held-out 5 here after the round-5 freeze, the file at
-#: this path is a copy of held-out 4 (development data), and the test skips.
+#: heldout4_seen.yaml). Here: held-out 5 (400 pairs written blind on 2026-12-02, README beside
+#: it), measured once on the detector frozen at 9a61dd3: P 0.785 R 0.884 F1 0.832 (0.833 on the
+#: 397 pairs not also in the development data). When a set here has become development data and
+#: a copy is left in its place, the test skips until a fresh blind set replaces it.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
-#: A regression floor under that one measurement (0.677); the issue's target is 0.90.
-HELD_OUT_F1_FLOOR = 0.65
+#: A regression floor under that one measurement (0.833); the issue's target is 0.90.
+HELD_OUT_F1_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")
