@@ -30,7 +30,14 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.roles import Role
 from simasn.accounts.scope import Scope
 from simasn.accounts.services import user_create
-from simasn.core.audit import AuditRow, actor_label, audit_event, audit_record, audit_record_many, audit_record_rows
+from simasn.core.audit import (
+    AuditRow,
+    actor_label,
+    audit_event,
+    audit_record,
+    audit_record_many,
+    audit_record_rows,
+)
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
