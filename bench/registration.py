@@ -193,13 +193,14 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     began = time.monotonic()  # system-wide clock: comparable across the processes
+    cpu = time.process_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     pool.shutdown(wait=True)
     out.put({"results": results, "retries": retries[0], "errors": errors, "began": began,
-             "ended": time.monotonic(), "batches": registration.SUBMITS.batches,
+             "ended": time.monotonic(), "cpu": time.process_time() - cpu, "batches": registration.SUBMITS.batches,
              "batched": registration.SUBMITS.slots})
 
 
@@ -216,10 +217,10 @@ def run_clients(url: str, period_id: int, user_ids: list[int], *, procs: int, cl
     for w in workers:
         w.start()
     merged: dict[str, Any] = {"results": [], "retries": 0, "errors": [], "began": [], "ended": [], "batches": 0,
-                              "batched": 0}
+                              "batched": 0, "cpu": 0.0}
     for _w in workers:
         got = out.get()
-        for key in ("results", "retries", "errors", "batches", "batched"):
+        for key in ("results", "retries", "errors", "batches", "batched", "cpu"):
             merged[key] += got[key]
         merged["began"].append(got["began"])
         merged["ended"].append(got["ended"])
@@ -379,7 +380,8 @@ def summary(label: str, run: dict[str, Any]) -> float:
           f"p99 {p99:.0f} ms; {run['retries']} resends of the same key (lost answers, client timeouts); "
           f"{len(run['errors'])} errors" + (f" (first: {run['errors'][0]})" if run["errors"] else "")
           + f"; group commit: {run['batched']} submits in {run['batches']} batches "
-          f"({run['batched'] / max(run['batches'], 1):.1f} per durable commit)")
+          f"({run['batched'] / max(run['batches'], 1):.1f} per durable commit); the client/server processes' "
+          f"CPU {run['cpu']:.1f} s = {1e6 * run['cpu'] / max(len(ok), 1):,.0f} us per submit")
     return rate
 
 
