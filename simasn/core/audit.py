@@ -159,12 +159,12 @@ def audit_record_rows(*, action: AuditAction | str, interface: Interface | str, 
             changes=json.loads(r.changes), reason=r.reason, citations=json.loads(r.citations),
             extra=json.loads(r.extra)) for r in rows])
         return len(rows)
-    columns = list(zip(*rows, strict=True))
+    columns: list[list[Any]] = [list(column) for column in zip(*rows, strict=True)]
     columns[3] = [text[:300] for text in columns[3]]
     import psycopg  # the PostgreSQL driver: bound parameters, binary arrays
 
     with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(_INSERT_ROWS, [occurred_at, str(action), str(interface), object_type, *map(list, columns)])
+        cursor.execute(_INSERT_ROWS, [occurred_at, str(action), str(interface), object_type, *columns])
     return len(rows)
 
 
