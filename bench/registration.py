@@ -3,22 +3,24 @@ applications (draft and documents already on the server) at once against Postgre
 durable commits, then the same with the identity service down and the outbox worker killed.
 
     .venv/bin/python bench/registration.py [--applicants 30000] [--clients 200] [--procs 2]
-        [--server-threads 24] [--seconds 20] [--timeout-ms 10000] [--drain-procs 2]
-        [--drain-batch 500] [--keep]
+        [--server-threads 24] [--pool 0] [--baseline-conns 24] [--seconds 20] [--timeout-ms 10000]
+        [--drain-procs 2] [--drain-batch 500] [--keep]
 
 Shape of the run (one throw-away database ``simasn_procurement_burst``):
 
 - set-up (not timed): the schema by ``simasn migrate``; one period and vacancy opened through
   the services; N applicants with their drafts and two stored documents each (bulk rows).
-- **ours**: ``--procs`` processes, each with ``--server-threads`` threads holding one database
-  connection apiece (the "server"), and ``--clients``/``--procs`` client threads that each take
+- **ours**: ``--procs`` processes, each with ``--server-threads`` request threads (the
+  "server"; without ``--pool`` each holds a database connection of its own, with ``--pool N``
+  they borrow one of N pooled connections per process — Django's native pool, ADR 0026 — and
+  give it back at the end of each request, as Django does on ``request_finished``), and ``--clients``/``--procs`` client threads that each take
   the next applicant, call ``application_submit`` (the service the web page and the API call:
   scope, law rule, ``INSERT … ON CONFLICT DO NOTHING``, outbox rows, audit event, task enqueue,
   one durable commit) through the server pool and wait at most ``--timeout-ms``; a client that
   times out retries with the **same idempotency key** (like a browser after a timeout) until it
   gets its receipt; 5 % of clients also "lose" their first answer and resend the same key.
   Prints submits/s, p50/p99 client latency, retries.
-- **baseline**: the same processes and connection count doing PostgreSQL's own single-row
+- **baseline**: the same number of processes with ``--baseline-conns`` connections each doing PostgreSQL's own single-row
   ``INSERT … ON CONFLICT DO NOTHING`` of the same row shape (``CREATE TABLE … (LIKE
   procurement_application INCLUDING ALL)``), one autocommit transaction each, for the same time.
   Ratio = ours / baseline.
@@ -123,10 +125,12 @@ def setup(url: str, applicants: int, offset: int) -> dict[str, Any]:
 
 
 def _client_process(url: str, period_id: int, user_ids: list[int], clients: int, server_threads: int,
-                    seconds: float, timeout: float, out: Any, identity_mode: str, retry_share: float) -> None:
+                    seconds: float, timeout: float, out: Any, identity_mode: str, retry_share: float,
+                    pool: int) -> None:
+    os.environ["DB_POOL_MAX_SIZE"] = str(pool)
     _django(url)
     from django.conf import settings
-    from django.db import connection
+    from django.db import close_old_connections, connection
 
     from simasn.accounts.models import User
     from simasn.core.interfaces import Interface
@@ -141,8 +145,13 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
     pool = ThreadPoolExecutor(max_workers=server_threads)
 
     def submit(pk: int, key: str) -> tuple[str, bool]:
-        application, created = registration.application_submit(
-            actor=users[pk], interface=Interface.API, period_id=period_id, idempotency_key=key)
+        try:
+            application, created = registration.application_submit(
+                actor=users[pk], interface=Interface.API, period_id=period_id, idempotency_key=key)
+        finally:
+            # The end of the request (Django's request_finished): a pooled connection goes back to
+            # the pool; a persistent one (CONN_MAX_AGE) stays with its thread.
+            close_old_connections()
         return application.receipt_number, created
 
     results: list[tuple[int, str, float]] = []
@@ -184,33 +193,34 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     began = time.monotonic()  # system-wide clock: comparable across the processes
+    cpu = time.process_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     pool.shutdown(wait=True)
     out.put({"results": results, "retries": retries[0], "errors": errors, "began": began,
-             "ended": time.monotonic(), "batches": registration.SUBMITS.batches,
+             "ended": time.monotonic(), "cpu": time.process_time() - cpu, "batches": registration.SUBMITS.batches,
              "batched": registration.SUBMITS.slots})
 
 
 def run_clients(url: str, period_id: int, user_ids: list[int], *, procs: int, clients: int, server_threads: int,
                 seconds: float, timeout: float, identity_mode: str = "ok",
-                retry_share: float = 0.05) -> dict[str, Any]:
+                retry_share: float = 0.05, pool: int = 0) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     out = ctx.Queue()
     parts = [user_ids[i::procs] for i in range(procs)]
     started = time.monotonic()
     workers = [ctx.Process(target=_client_process, args=(url, period_id, part, clients // procs, server_threads,
-                                                         seconds, timeout, out, identity_mode, retry_share))
+                                                         seconds, timeout, out, identity_mode, retry_share, pool))
                for part in parts]
     for w in workers:
         w.start()
     merged: dict[str, Any] = {"results": [], "retries": 0, "errors": [], "began": [], "ended": [], "batches": 0,
-                              "batched": 0}
+                              "batched": 0, "cpu": 0.0}
     for _w in workers:
         got = out.get()
-        for key in ("results", "retries", "errors", "batches", "batched"):
+        for key in ("results", "retries", "errors", "batches", "batched", "cpu"):
             merged[key] += got[key]
         merged["began"].append(got["began"])
         merged["ended"].append(got["ended"])
@@ -370,7 +380,8 @@ def summary(label: str, run: dict[str, Any]) -> float:
           f"p99 {p99:.0f} ms; {run['retries']} resends of the same key (lost answers, client timeouts); "
           f"{len(run['errors'])} errors" + (f" (first: {run['errors'][0]})" if run["errors"] else "")
           + f"; group commit: {run['batched']} submits in {run['batches']} batches "
-          f"({run['batched'] / max(run['batches'], 1):.1f} per durable commit)")
+          f"({run['batched'] / max(run['batches'], 1):.1f} per durable commit); the client/server processes' "
+          f"CPU {run['cpu']:.1f} s = {1e6 * run['cpu'] / max(len(ok), 1):,.0f} us per submit")
     return rate
 
 
@@ -379,7 +390,10 @@ def main() -> None:
     parser.add_argument("--applicants", type=int, default=30000)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--procs", type=int, default=2)
-    parser.add_argument("--server-threads", type=int, default=24)
+    parser.add_argument("--server-threads", type=int, default=24, help="request threads per process")
+    parser.add_argument("--pool", type=int, default=0,
+                        help="pooled database connections per process (0: one per request thread)")
+    parser.add_argument("--baseline-conns", type=int, default=24, help="baseline connections per process")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--timeout-ms", type=float, default=10000)
     parser.add_argument("--drain-procs", type=int, default=2, help="outbox worker processes after the burst")
@@ -403,13 +417,16 @@ def main() -> None:
         print(f"set-up: {args.applicants + len(faults['users'])} applicants with drafts and documents in "
               f"{time.monotonic() - t0:.1f} s")
         connections.close_all()
-        conns = args.procs * args.server_threads
-        base = baseline(url, procs=args.procs, conns=args.server_threads, seconds=args.seconds)
-        print(f"baseline: PostgreSQL single-row INSERT … ON CONFLICT of the same row shape, {conns} connections, "
-              f"autocommit, synchronous_commit on: {base:,.0f} rows/s")
+        conns = args.procs * (args.pool or args.server_threads)
+        base = baseline(url, procs=args.procs, conns=args.baseline_conns, seconds=args.seconds)
+        print(f"baseline: PostgreSQL single-row INSERT … ON CONFLICT of the same row shape, "
+              f"{args.procs * args.baseline_conns} connections, autocommit, synchronous_commit on: {base:,.0f} rows/s")
         run = run_clients(url, ready["period"], ready["users"], procs=args.procs, clients=args.clients,
-                          server_threads=args.server_threads, seconds=args.seconds, timeout=args.timeout_ms / 1000)
-        ours = summary(f"ours ({args.clients} clients, {conns} server connections)", run)
+                          server_threads=args.server_threads, seconds=args.seconds, timeout=args.timeout_ms / 1000,
+                          pool=args.pool)
+        ours = summary(f"ours ({args.clients} clients, {args.procs} x {args.server_threads} request threads, "
+                       f"{'at most ' if args.pool else ''}{conns} server connections"
+                       f"{' (pooled)' if args.pool else ''})", run)
         print(f"ratio ours / baseline: {ours / base:.3f}")
         print(f"check (normal run): {verify(url, ready['users'], run['results'])}")
 
@@ -421,7 +438,7 @@ def main() -> None:
         killer.start()
         fault_run = run_clients(url, faults["period"], faults["users"], procs=args.procs, clients=args.clients,
                                 server_threads=args.server_threads, seconds=args.seconds,
-                                timeout=args.timeout_ms / 1000, identity_mode="down")
+                                timeout=args.timeout_ms / 1000, identity_mode="down", pool=args.pool)
         killer.join()
         worker.join()
         summary("faults (Dukcapil down, worker SIGKILLed halfway)", fault_run)

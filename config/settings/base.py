@@ -112,6 +112,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+#: PostgreSQL connection pool per process (Django's native pool over psycopg_pool, ADR 0026): with
+#: DB_POOL_MAX_SIZE > 0 a process's request threads borrow one of at most that many connections
+#: per query or transaction and give it back at the end of the request, so 64-128 threads can
+#: share a handful of connections (PostgreSQL's max_connections is the cluster-wide limit).
+DB_POOL_MAX_SIZE = int(os.environ.get("DB_POOL_MAX_SIZE", "0"))
+if DB_POOL_MAX_SIZE > 0 and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections, not the thread
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(int(os.environ.get("DB_POOL_MIN_SIZE", "2")), DB_POOL_MAX_SIZE),
+        "max_size": DB_POOL_MAX_SIZE,
+        # A thread waits this long for a free connection before its request fails.
+        "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,

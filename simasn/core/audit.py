@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from simasn.core.actors import KernelActor
 from simasn.core.audit_actions import AuditAction
@@ -117,6 +118,64 @@ def audit_record_many(events: Iterable[AuditEvent]) -> list[AuditEvent]:
         for event, (pk,) in zip(events, cursor.fetchall(), strict=True):
             event.pk = pk
     return events
+
+
+class AuditRow(NamedTuple):
+    """One audit event as plain values, for `audit_record_rows`: no model instance, and
+    `changes`, `citations` and `extra` already JSON text (the caller knows their shape)."""
+
+    actor_id: int | None
+    actor_label: str
+    object_id: str
+    object_repr: str
+    instansi_id: int | None
+    changes: str
+    citations: str = "[]"
+    subject_employee_id: int | None = None
+    reason: str = ""
+    extra: str = "{}"
+
+
+def audit_record_rows(*, action: AuditAction | str, interface: Interface | str, object_type: str,
+                      rows: Sequence[AuditRow], occurred_at: dt.datetime | None = None) -> int:
+    """Append one audit event per row, all of one action on one type of object, in one
+    statement; returns how many. Must run inside the caller's transaction, like `audit_record`.
+
+    For services that write a large batch of changes at once (the registration group commit,
+    the outbox drain): on PostgreSQL it is one ``INSERT … SELECT FROM unnest(…)`` of column
+    arrays, without building an `AuditEvent` per row (their construction was a third of the
+    batch's Python time); other databases get the same rows through the ORM."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit_record_rows must be called inside the service's transaction")
+    if not rows:
+        return 0
+    occurred_at = occurred_at or timezone.now()
+    if connection.vendor != "postgresql":
+        AuditEvent.objects.bulk_create([AuditEvent(
+            occurred_at=occurred_at, actor_id=r.actor_id, actor_label=r.actor_label, action=str(action),
+            interface=str(interface), object_type=object_type, object_id=r.object_id,
+            object_repr=r.object_repr[:300], instansi_id=r.instansi_id, subject_employee_id=r.subject_employee_id,
+            changes=json.loads(r.changes), reason=r.reason, citations=json.loads(r.citations),
+            extra=json.loads(r.extra)) for r in rows])
+        return len(rows)
+    columns: list[list[Any]] = [list(column) for column in zip(*rows, strict=True)]
+    columns[3] = [text[:300] for text in columns[3]]
+    import psycopg  # the PostgreSQL driver: bound parameters, binary arrays
+
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(_INSERT_ROWS, [occurred_at, str(action), str(interface), object_type, *columns])
+    return len(rows)
+
+
+_INSERT_ROWS = f"""
+INSERT INTO {AuditEvent._meta.db_table} (occurred_at, action, interface, object_type, actor_id, actor_label,
+                                         object_id, object_repr, instansi_id, changes, citations,
+                                         subject_employee_id, reason, extra)
+SELECT %b::timestamptz, %b::text, %b::text, %b::text, a, l, o, r, i, c::jsonb, t::jsonb, s, e, x::jsonb
+  FROM unnest(%b::bigint[], %b::text[], %b::text[], %b::text[], %b::bigint[], %b::text[], %b::text[],
+              %b::bigint[], %b::text[], %b::text[]) AS u(a, l, o, r, i, c, t, s, e, x)
+"""
 
 
 def audit_event(

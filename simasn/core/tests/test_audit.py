@@ -74,3 +74,39 @@ def test_a_scoped_record_is_filed_under_the_paths_the_policy_table_filters_on() 
         instansi_id = 3
 
     assert (Unit().audit_instansi_id, Unit().audit_subject_employee_id) == (3, None)
+
+
+FIELDS = ("actor_id", "actor_label", "action", "interface", "object_type", "object_id", "object_repr", "instansi_id",
+          "subject_employee_id", "changes", "reason", "citations", "extra")
+
+
+def test_plain_rows_are_stored_as_audit_record_stores_its_event() -> None:
+    """`audit_record_rows` (batches, no model instances; one array statement on PostgreSQL) keeps
+    the same columns as `audit_record` for the same event, and the same transaction rule."""
+    import json
+
+    from simasn.core.audit import AuditRow, audit_record_rows
+
+    changes = {"after": {"receipt": "2024-001-ABC", "documents": ["a1", "b2"]}}
+    with transaction.atomic():
+        one = audit_record(actor=None, action=AuditAction.CREATE, interface=Interface.API, object_type="test.thing",
+                           object_id="7", object_repr="benda 7", instansi_id=12, changes=changes,
+                           citations=["UU 20/2023 Pasal 37"], extra={"detail": "x"})
+        count = audit_record_rows(action=AuditAction.CREATE, interface=Interface.API, object_type="test.thing", rows=[
+            AuditRow(actor_id=None, actor_label="system", object_id="7", object_repr="benda 7", instansi_id=12,
+                     changes=json.dumps(changes), citations=json.dumps(["UU 20/2023 Pasal 37"]),
+                     extra=json.dumps({"detail": "x"})),
+            AuditRow(actor_id=None, actor_label="system", object_id="8", object_repr="benda 8", instansi_id=None,
+                     changes="{}")])
+    assert count == 2
+    stored = {e.object_id: e for e in AuditEvent.objects.filter(object_type="test.thing").exclude(pk=one.pk)}
+    assert set(stored) == {"7", "8"}
+    for field in FIELDS:
+        assert getattr(stored["7"], field) == getattr(AuditEvent.objects.get(pk=one.pk), field), field
+    assert stored["8"].changes == {} and stored["8"].citations == [] and stored["8"].instansi_id is None
+    from unittest import mock
+
+    # pytest-django wraps each test in a transaction, so pretend we are outside one.
+    with mock.patch.object(connection, "in_atomic_block", False), pytest.raises(RuntimeError, match="transaction"):
+        audit_record_rows(action=AuditAction.CREATE, interface=Interface.API, object_type="test.thing",
+                          rows=[AuditRow(None, "system", "9", "benda 9", None, "{}")])

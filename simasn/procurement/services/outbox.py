@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import smtplib
 from collections.abc import Callable, Sequence
 
@@ -39,10 +40,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from simasn.core.audit import audit_event, audit_record_many
+from simasn.core.audit import AuditRow, actor_label, audit_record_rows
 from simasn.core.audit_actions import AuditAction
 from simasn.core.interfaces import Interface
-from simasn.core.models import AuditEvent
 from simasn.procurement.identity import IdentityAnswer, IdentityUnavailable, identity_service
 from simasn.procurement.models import Applicant, IdentityStatus, OutboxEvent, OutboxKind
 
@@ -84,24 +84,48 @@ def _identity(events: Sequence[OutboxEvent]) -> dict[int, str]:
         except IdentityUnavailable as error:
             down = f"{ServiceDown.__name__}: {error}"
     now = timezone.now()
-    changed: list[Applicant] = []
-    audits: list[AuditEvent] = []
+    changed: list[tuple[int, str]] = []
+    audits: list[AuditRow] = []
     for applicant_id, answer in answers.items():
         applicant = applicants[applicant_id]
         status = IdentityStatus.VERIFIED if answer.matches else IdentityStatus.MISMATCH
         if applicant.identity_status == status:
             continue  # the same answer again (a retried event): nothing changes, no audit
-        before = applicant.identity_status
-        applicant.identity_status, applicant.identity_checked_at, applicant.updated_at = status, now, now
-        changed.append(applicant)
-        audits.append(audit_event(actor=None, action=AuditAction.UPDATE, interface=Interface.SYSTEM, obj=applicant,
-                                  object_repr=f"Pelamar {applicant.nik[:6]}…",
-                                  changes={"identity_status": {"before": before, "after": status}},
-                                  extra={"detail": answer.detail}))
+        changed.append((applicant_id, str(status)))
+        audits.append(AuditRow(actor_id=None, actor_label=actor_label(None), object_id=str(applicant_id),
+                               object_repr=f"Pelamar {applicant.nik[:6]}…", instansi_id=None,
+                               changes=json.dumps({"identity_status": {"before": applicant.identity_status,
+                                                                       "after": str(status)}}),
+                               extra=json.dumps({"detail": answer.detail})))
     if changed:
-        Applicant.objects.bulk_update(changed, ["identity_status", "identity_checked_at", "updated_at"])
-        audit_record_many(audits)
+        _set_identity_status(changed, now=now)
+        audit_record_rows(action=AuditAction.UPDATE, interface=Interface.SYSTEM, object_type=_APPLICANT_TYPE,
+                          rows=audits, occurred_at=now)
     return {e.pk: down for e in events if e.applicant_id not in answers}
+
+
+_APPLICANT_TYPE = Applicant._meta.label_lower
+_SET_IDENTITY_STATUS = f"""
+UPDATE {Applicant._meta.db_table} AS a
+   SET identity_status = u.status, identity_checked_at = %b::timestamptz, updated_at = %b::timestamptz
+  FROM unnest(%b::bigint[], %b::text[]) AS u(id, status)
+ WHERE a.id = u.id
+"""
+
+
+def _set_identity_status(changed: list[tuple[int, str]], *, now: dt.datetime) -> None:
+    """The applicants' new identity status: on PostgreSQL one ``UPDATE … FROM unnest(…)`` (Django's
+    ``bulk_update`` writes a ``CASE WHEN`` per row and was a third of the drain's time)."""
+    if connection.vendor == "postgresql":
+        import psycopg  # the PostgreSQL driver: bound parameters, binary arrays
+
+        with psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(_SET_IDENTITY_STATUS, [now, now, [pk for pk, _s in changed],
+                                                  [status for _pk, status in changed]])
+        return
+    rows = [Applicant(pk=pk, identity_status=status, identity_checked_at=now, updated_at=now)
+            for pk, status in changed]
+    Applicant.objects.bulk_update(rows, ["identity_status", "identity_checked_at", "updated_at"])
 
 
 def _emeterai(events: Sequence[OutboxEvent]) -> dict[int, str]:

@@ -30,7 +30,14 @@ from simasn.accounts.policy import Action, Resource
 from simasn.accounts.roles import Role
 from simasn.accounts.scope import Scope
 from simasn.accounts.services import user_create
-from simasn.core.audit import audit_event, audit_record, audit_record_many
+from simasn.core.audit import (
+    AuditRow,
+    actor_label,
+    audit_event,
+    audit_record,
+    audit_record_many,
+    audit_record_rows,
+)
 from simasn.core.audit_actions import AuditAction
 from simasn.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from simasn.core.interfaces import Interface
@@ -198,6 +205,7 @@ def receipt_signature(application: Application) -> str:
 
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_APPLICATION_TYPE = Application._meta.label_lower
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,26 +292,32 @@ SELECT r.ord, ap.id, p.id, p.stage, p.opens_on, p.closes_on, p.fiscal_year,
   LEFT JOIN procurement_vacancy v ON v.id = d.vacancy_id
  ORDER BY r.ord
 """
+#: The new applications and their outbox rows in one statement: every row the INSERT returns is
+#: an application this batch created (``ON CONFLICT DO NOTHING`` returns only rows it wrote), and
+#: each gets its AFTER_SUBMIT events in the same transaction.
 _INSERT_BATCH = """
-INSERT INTO procurement_application (applicant_id, period_id, vacancy_id, receipt_number, idempotency_key,
-                                     submitted_at, data, documents, admin_verdict, admin_reason, needs_review,
-                                     review_reason)
-SELECT a, p, v, r, k, t, d::jsonb, o::jsonb, '', '', false, ''
-  FROM unnest(%b::bigint[], %b::bigint[], %b::bigint[], %b::text[], %b::text[], %b::timestamptz[], %b::text[],
-              %b::text[]) AS u(a, p, v, r, k, t, d, o)
-    ON CONFLICT DO NOTHING
-RETURNING id, applicant_id, period_id, receipt_number
-"""
-_INSERT_OUTBOX = """
-INSERT INTO procurement_outboxevent (application_id, applicant_id, kind, created_at, attempts, last_error)
-SELECT a, p, k, %b, 0, '' FROM unnest(%b::bigint[], %b::bigint[]) AS u(a, p) CROSS JOIN unnest(%b::text[]) AS k
+WITH ins AS (
+  INSERT INTO procurement_application (applicant_id, period_id, vacancy_id, receipt_number, idempotency_key,
+                                       submitted_at, data, documents, admin_verdict, admin_reason, needs_review,
+                                       review_reason)
+  SELECT a, p, v, r, k, t, d::jsonb, o::jsonb, '', '', false, ''
+    FROM unnest(%b::bigint[], %b::bigint[], %b::bigint[], %b::text[], %b::text[], %b::timestamptz[], %b::text[],
+                %b::text[]) AS u(a, p, v, r, k, t, d, o)
+      ON CONFLICT DO NOTHING
+  RETURNING id, applicant_id, period_id, receipt_number
+), outbox AS (
+  INSERT INTO procurement_outboxevent (application_id, applicant_id, kind, created_at, attempts, last_error)
+  SELECT ins.id, ins.applicant_id, k, %b::timestamptz, 0, '' FROM ins CROSS JOIN unnest(%b::text[]) AS k
+)
+SELECT id, applicant_id, period_id, receipt_number FROM ins
 """
 
 
 def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
-    """`_write_batch_orm` in a handful of array statements (PostgreSQL): one read for the whole
-    batch, one ``INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING``, the outbox
-    rows and the audit events — the same checks, rows and answers, without per-row SQL."""
+    """`_write_batch_orm` in three array statements (PostgreSQL): one read for the whole batch,
+    one ``INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING`` with the new rows'
+    outbox events, and the audit events (plain rows, no model instances) — the same checks, rows
+    and answers, without per-row SQL."""
     requests = [slot.payload for slot in slots]
     answers: dict[int, tuple[str, Any]] = {}
     with transaction.atomic(durable=True), _server_bound_cursor() as cursor:
@@ -311,7 +325,7 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
         facts = cursor.fetchall()
         periods: dict[int, SelectionPeriod] = {}
         stored_ids: dict[int, int] = {}
-        citations: dict[int, list[str]] = {}
+        citations_json: dict[int, str] = {}
         rows: dict[int, tuple[Any, ...]] = {}
         now = timezone.now()
         for i, (request, fact) in enumerate(zip(requests, facts, strict=True)):
@@ -337,10 +351,10 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
             except ApplicationError as refused:
                 answers[i] = ("error", refused)
                 continue
-            if period.pk not in citations:
+            if period.pk not in citations_json:
                 limit = evaluate("selection.application_limit", {"applications_in_period": 0},
                                  period_on(fiscal_year=period.fiscal_year, opens_on=period.opens_on))
-                citations[period.pk] = list(limit.citations) or [CITE_LIMIT]
+                citations_json[period.pk] = json.dumps(list(limit.citations) or [CITE_LIMIT])
             submitted_at = now if request.on is None else timezone.make_aware(dt.datetime.combine(request.on,
                                                                                                   dt.time(10)))
             receipt = f"{period.fiscal_year}-{period.pk:03d}-{request.receipt_seed}"
@@ -352,11 +366,12 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
             columns = list(zip(*(rows[i] for i in order), strict=True))
             cursor.execute(_INSERT_BATCH, [list(columns[0]), list(columns[1]), list(columns[2]), list(columns[3]),
                                            list(columns[4]), list(columns[5]), [json.dumps(d) for d in columns[6]],
-                                           [json.dumps(d) for d in columns[7]]])
+                                           [json.dumps(d) for d in columns[7]], now,
+                                           [str(kind) for kind in AFTER_SUBMIT]])
             # At most one row per (applicant, period) can have gone in; it is this request's if it
             # carries the receipt this request generated.
             inserted = {(a, p): (pk, receipt) for pk, a, p, receipt in cursor.fetchall()}
-            events = []
+            audits: list[AuditRow] = []
             for i in order:
                 applicant_id, period_id, vacancy_id, receipt, key, submitted_at, data, docs, instansi_id = rows[i]
                 pk, stored_receipt = inserted.pop((applicant_id, period_id), (None, None))
@@ -369,17 +384,18 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
                                           data=data, documents=docs)
                 application._state.adding = False
                 created[i] = application
-                events.append(audit_event(
-                    actor=requests[i].actor, action=AuditAction.CREATE, interface=requests[i].interface,
-                    object_type="procurement.application", object_id=pk, object_repr=receipt, instansi_id=instansi_id,
-                    changes={"after": {"vacancy": vacancy_id, "receipt": receipt,
-                                       "documents": [d["sha256"] for d in docs]}},
-                    citations=citations[period_id]))
-            if created:
-                cursor.execute(_INSERT_OUTBOX, [now, [a.pk for a in created.values()],
-                                                [a.applicant_id for a in created.values()],
-                                                [str(kind) for kind in AFTER_SUBMIT]])
-                audit_record_many(events)
+                actor = requests[i].actor
+                audits.append(AuditRow(
+                    actor_id=actor.pk, actor_label=actor_label(actor), object_id=str(pk), object_repr=receipt,
+                    instansi_id=instansi_id, citations=citations_json[period_id],
+                    changes=json.dumps(_created_changes(vacancy_id=vacancy_id, receipt=receipt, documents=docs))))
+            # One audit event per new application, in this transaction (the interface is the
+            # batch's when all its requests share one, else one statement per interface).
+            interfaces = {requests[i].interface for i in created}
+            for interface in interfaces:
+                audit_record_rows(action=AuditAction.CREATE, interface=interface, object_type=_APPLICATION_TYPE,
+                                  occurred_at=now, rows=[row for row, i in zip(audits, created, strict=True)
+                                                         if requests[i].interface == interface])
         conflicts = [i for i in rows if i not in created]
         if conflicts or stored_ids:
             # Retries and second attempts (few): the stored row, as the ORM path answers it.
@@ -404,6 +420,11 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
             slot.fail(value)
     if created:
         _drain_after_commit()  # outside a transaction on_commit runs at once; in a caller's, at its commit
+
+
+def _created_changes(*, vacancy_id: int, receipt: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The audit event's changes for a new application (both write paths)."""
+    return {"after": {"vacancy": vacancy_id, "receipt": receipt, "documents": [d["sha256"] for d in documents]}}
 
 
 def _server_bound_cursor() -> Any:
@@ -503,8 +524,8 @@ def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> None:
                                            created_at=now) for kind in AFTER_SUBMIT]
                     events.append(audit_event(
                         actor=requests[i].actor, action=AuditAction.CREATE, interface=requests[i].interface,
-                        obj=stored, changes={"after": {"vacancy": stored.vacancy_id, "receipt": stored.receipt_number,
-                                                       "documents": [d["sha256"] for d in stored.documents]}},
+                        obj=stored, changes=_created_changes(vacancy_id=stored.vacancy_id, receipt=stored.receipt_number,
+                                                             documents=stored.documents),
                         citations=citations[row.period_id]))
                 answers[i] = ("ok", (stored, created))
             if outbox:

@@ -248,8 +248,8 @@ def test_one_submit_costs_a_fixed_number_of_queries(world, ready_applicant, monk
     statements = bound + [q["sql"] for q in queries.captured_queries
                           if not q["sql"].startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT"))]
     # PostgreSQL: one read for the whole batch (applicant, period, stored application, draft,
-    # vacancy, documents), the insert, the outbox rows, the audit events
+    # vacancy, documents), the insert with its outbox rows, the audit events
     # (simasn.procurement.services.registration._write_batch_postgresql).
-    assert len(statements) == (4 if connection.vendor == "postgresql" else 9), statements
+    assert len(statements) == (3 if connection.vendor == "postgresql" else 9), statements
     assert not any("procurement_vacancy" in s and s.startswith("SELECT") and "FROM \"procurement_vacancy\"" in s
                    for s in statements)

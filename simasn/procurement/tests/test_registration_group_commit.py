@@ -62,16 +62,20 @@ def test_a_batch_with_one_failing_row_does_not_lose_the_others(world, ready_appl
     (rolled back) and every request is written again on its own: only the bad one fails."""
     siti = _make_ready(world, register, nik=NIK_SITI, birth=ready_applicant.birth_date.replace(year=1980, month=5,
                                                                                                day=17), sex="P")
-    real = registration.audit_event
+    real = registration._created_changes
+    siti_key = "key-fail-00000000002"
 
-    def audit_event_failing_for_siti(**kwargs):
-        if kwargs["actor"].pk == siti.user.pk:
+    def audit_changes_failing_for_siti(**kwargs):
+        # Siti's row is known by its key (the application is already inserted, uncommitted).
+        stored = Application.objects.filter(receipt_number=kwargs["receipt"]).values_list("idempotency_key",
+                                                                                           flat=True).first()
+        if stored == siti_key:
             raise RuntimeError("the audit row of this submit cannot be written")
         return real(**kwargs)
 
-    monkeypatch.setattr(registration, "audit_event", audit_event_failing_for_siti)
+    monkeypatch.setattr(registration, "_created_changes", audit_changes_failing_for_siti)
     good = _slot(ready_applicant.user, "key-fail-00000000001", world.period.pk)
-    bad = _slot(siti.user, "key-fail-00000000002", world.period.pk)
+    bad = _slot(siti.user, siti_key, world.period.pk)
     registration._flush_submits([bad, good])
     application, created = good.result()
     assert created and Application.objects.filter(pk=application.pk).exists()
