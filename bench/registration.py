@@ -142,7 +142,7 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
     for pk in user_ids:
         todo.put(pk)
-    pool = ThreadPoolExecutor(max_workers=server_threads)
+    pool = ThreadPoolExecutor(max_workers=server_threads) if server_threads else None
 
     def submit(pk: int, key: str) -> tuple[str, bool]:
         try:
@@ -160,6 +160,27 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
     lock = threading.Lock()
     deadline = time.monotonic() + seconds  # counted from the start of submitting, not of the process
 
+    def send(pk: int, key: str) -> str | None:
+        """One request and its answer: the receipt, "" after an error, None after a client timeout.
+
+        With request threads (`--server-threads N`) the client hands the request to the pool and
+        waits at most `timeout`. Without (`--server-threads 0`) each client is served on its own
+        thread, as a threaded server serves each keep-alive connection on one thread: no hand-off
+        between threads, and an answer later than `timeout` counts as a timeout (the client had
+        given up on it and resends the same key)."""
+        try:
+            if pool is None:
+                sent = time.monotonic()
+                receipt, _created = submit(pk, key)
+                return receipt if time.monotonic() - sent <= timeout else None
+            return pool.submit(submit, pk, key).result(timeout=timeout)[0]
+        except FutureTimeout:
+            return None
+        except Exception as error:
+            with lock:
+                errors.append(f"{type(error).__name__}: {error}"[:200])
+            return ""
+
     def client() -> None:
         while time.monotonic() < deadline:
             try:
@@ -171,23 +192,15 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
             if random.random() < retry_share:
                 # This client "loses" the first answer (a dropped connection) and sends the
                 # same key again: it must get the same receipt.
-                with contextlib.suppress(Exception):
-                    pool.submit(submit, pk, key).result()
+                send(pk, key)
                 with lock:
                     retries[0] += 1
             while True:
-                future = pool.submit(submit, pk, key)
-                try:
-                    receipt, _created = future.result(timeout=timeout)
+                receipt = send(pk, key)
+                if receipt is not None:
                     break
-                except FutureTimeout:
-                    with lock:
-                        retries[0] += 1  # the client gives up waiting and sends the same key again
-                except Exception as error:
-                    with lock:
-                        errors.append(f"{type(error).__name__}: {error}"[:200])
-                    receipt = ""
-                    break
+                with lock:
+                    retries[0] += 1  # the client gives up waiting and sends the same key again
             with lock:
                 results.append((pk, receipt, time.monotonic() - started))
 
@@ -198,7 +211,8 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
         t.start()
     for t in threads:
         t.join()
-    pool.shutdown(wait=True)
+    if pool is not None:
+        pool.shutdown(wait=True)
     out.put({"results": results, "retries": retries[0], "errors": errors, "began": began,
              "ended": time.monotonic(), "cpu": time.process_time() - cpu, "batches": registration.SUBMITS.batches,
              "batched": registration.SUBMITS.slots})
@@ -390,7 +404,8 @@ def main() -> None:
     parser.add_argument("--applicants", type=int, default=30000)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--procs", type=int, default=2)
-    parser.add_argument("--server-threads", type=int, default=24, help="request threads per process")
+    parser.add_argument("--server-threads", type=int, default=24,
+                        help="request threads per process (0: each client is served on its own thread)")
     parser.add_argument("--pool", type=int, default=0,
                         help="pooled database connections per process (0: one per request thread)")
     parser.add_argument("--baseline-conns", type=int, default=24, help="baseline connections per process")
@@ -417,14 +432,16 @@ def main() -> None:
         print(f"set-up: {args.applicants + len(faults['users'])} applicants with drafts and documents in "
               f"{time.monotonic() - t0:.1f} s")
         connections.close_all()
-        conns = args.procs * (args.pool or args.server_threads)
+        conns = args.procs * (args.pool or args.server_threads or args.clients // args.procs)
         base = baseline(url, procs=args.procs, conns=args.baseline_conns, seconds=args.seconds)
         print(f"baseline: PostgreSQL single-row INSERT … ON CONFLICT of the same row shape, "
               f"{args.procs * args.baseline_conns} connections, autocommit, synchronous_commit on: {base:,.0f} rows/s")
         run = run_clients(url, ready["period"], ready["users"], procs=args.procs, clients=args.clients,
                           server_threads=args.server_threads, seconds=args.seconds, timeout=args.timeout_ms / 1000,
                           pool=args.pool)
-        ours = summary(f"ours ({args.clients} clients, {args.procs} x {args.server_threads} request threads, "
+        served = (f"{args.procs} x {args.server_threads} request threads" if args.server_threads
+                  else "each client served on its own thread")
+        ours = summary(f"ours ({args.clients} clients, {served}, "
                        f"{'at most ' if args.pool else ''}{conns} server connections"
                        f"{' (pooled)' if args.pool else ''})", run)
         print(f"ratio ours / baseline: {ours / base:.3f}")

@@ -19,6 +19,7 @@ Kept free of the ORM: the caller's `flush` owns the transaction and the rows.
 from __future__ import annotations
 
 import threading
+from _thread import allocate_lock as _allocate_lock
 from collections import deque
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -27,7 +28,11 @@ P = TypeVar("P")
 
 
 class Slot(Generic[P]):
-    """One request's place in the queue: what it wants written and, later, its answer."""
+    """One request's place in the queue: what it wants written and, later, its answer.
+
+    Its wake-up is a bare lock, held from creation and released once per wait (by its answer,
+    or by being handed the lead): the cheapest thing a CPython thread can block on (a
+    `threading.Event` is a Condition over a lock, several times the work per wait and wake)."""
 
     __slots__ = ("_lead", "_wake", "done", "error", "outcome", "payload")
 
@@ -37,17 +42,23 @@ class Slot(Generic[P]):
         self.error: BaseException | None = None
         self.done = False
         self._lead = False
-        self._wake = threading.Event()
+        self._wake = _allocate_lock()
+        self._wake.acquire()
 
     def resolve(self, outcome: Any) -> None:
         """Answer this request now (the flush calls it after its commit): the waiting request
-        returns at once, while the leader still finishes its after-commit work."""
+        returns at once, while the leader still finishes its after-commit work. A second
+        answer is ignored (the first one is what the request was told)."""
+        if self.done:
+            return
         self.outcome, self.done = outcome, True
-        self._wake.set()
+        self._wake.release()
 
     def fail(self, error: BaseException) -> None:
+        if self.done:
+            return
         self.error, self.done = error, True
-        self._wake.set()
+        self._wake.release()
 
     def result(self) -> Any:
         if self.error is not None:
@@ -69,45 +80,43 @@ class GroupCommit(Generic[P]):
         self.slots = 0
 
     def submit(self, payload: P) -> Any:
-        """Queue `payload`, wait until its batch is committed, return its outcome (or raise its error)."""
+        """Queue `payload`, wait until its batch is committed, return its outcome (or raise its error).
+
+        A waiting request is woken exactly once: by its answer, or by being handed the lead (it
+        is then still queued, so not in any batch, and the oldest: it leads the next one)."""
         slot: Slot[P] = Slot(payload)
         with self._lock:
             self._queue.append(slot)
             lead = not self._busy
             self._busy = True
-        while not lead:
-            slot._wake.wait()
+        if not lead:
+            slot._wake.acquire()
             if slot.done:
                 return slot.result()
-            slot._wake.clear()
-            lead = slot._lead
-        # Leading: this slot is the oldest queued one, so it is in the batch taken now.
-        self._lead_one_batch()
-        return slot.result()
+        return self._lead_from(slot)
 
-    def _lead_one_batch(self) -> None:
+    def _lead_from(self, slot: Slot[P]) -> Any:
+        # Leading: this slot is the oldest queued one, so it is in the batch taken now.
         with self._lock:
-            batch = [self._queue.popleft() for _ in range(min(len(self._queue), self.max_batch))]
+            queued = self._queue
+            batch = [queued.popleft() for _ in range(min(len(queued), self.max_batch))]
         try:
             self._flush(batch)
         except BaseException as error:
-            for slot in batch:
-                if not slot.done:
-                    slot.fail(error)
+            for each in batch:
+                each.fail(error)
             if not isinstance(error, Exception):
                 raise
         finally:
-            for slot in batch:
-                if not slot.done:
-                    slot.fail(RuntimeError("group commit: the flush left this write unanswered"))
+            for each in batch:
+                each.fail(RuntimeError("group commit: the flush left this write unanswered"))
             with self._lock:
                 self.batches += 1
                 self.slots += len(batch)
                 if self._queue:
                     following = self._queue[0]
                     following._lead = True
-                    following._wake.set()
+                    following._wake.release()
                 else:
                     self._busy = False
-            for slot in batch:
-                slot._wake.set()
+        return slot.result()
