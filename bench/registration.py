@@ -16,7 +16,10 @@ Shape of the run (one throw-away database ``simasn_procurement_burst``):
   give it back at the end of each request, as Django does on ``request_finished``), and ``--clients``/``--procs`` client threads that each take
   the next applicant, call ``application_submit`` (the service the web page and the API call:
   scope, law rule, ``INSERT … ON CONFLICT DO NOTHING``, outbox rows, audit event, task enqueue,
-  one durable commit) through the server pool and wait at most ``--timeout-ms``; a client that
+  one durable commit) through the server pool and wait at most ``--timeout-ms`` (with
+  ``--server-threads 0`` each client is served on its own thread, as a threaded server serves a
+  keep-alive connection: no hand-off between threads, an answer later than the timeout counts as
+  one); a client that
   times out retries with the **same idempotency key** (like a browser after a timeout) until it
   gets its receipt; 5 % of clients also "lose" their first answer and resend the same key.
   Prints submits/s, p50/p99 client latency, retries.
@@ -142,7 +145,7 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
     for pk in user_ids:
         todo.put(pk)
-    pool = ThreadPoolExecutor(max_workers=server_threads) if server_threads else None
+    executor = ThreadPoolExecutor(max_workers=server_threads) if server_threads else None
 
     def submit(pk: int, key: str) -> tuple[str, bool]:
         try:
@@ -163,17 +166,17 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
     def send(pk: int, key: str) -> str | None:
         """One request and its answer: the receipt, "" after an error, None after a client timeout.
 
-        With request threads (`--server-threads N`) the client hands the request to the pool and
+        With request threads (`--server-threads N`) the client hands the request to one of them and
         waits at most `timeout`. Without (`--server-threads 0`) each client is served on its own
         thread, as a threaded server serves each keep-alive connection on one thread: no hand-off
         between threads, and an answer later than `timeout` counts as a timeout (the client had
         given up on it and resends the same key)."""
         try:
-            if pool is None:
+            if executor is None:
                 sent = time.monotonic()
                 receipt, _created = submit(pk, key)
                 return receipt if time.monotonic() - sent <= timeout else None
-            return pool.submit(submit, pk, key).result(timeout=timeout)[0]
+            return executor.submit(submit, pk, key).result(timeout=timeout)[0]
         except FutureTimeout:
             return None
         except Exception as error:
@@ -211,8 +214,8 @@ def _client_process(url: str, period_id: int, user_ids: list[int], clients: int,
         t.start()
     for t in threads:
         t.join()
-    if pool is not None:
-        pool.shutdown(wait=True)
+    if executor is not None:
+        executor.shutdown(wait=True)
     out.put({"results": results, "retries": retries[0], "errors": errors, "began": began,
              "ended": time.monotonic(), "cpu": time.process_time() - cpu, "batches": registration.SUBMITS.batches,
              "batched": registration.SUBMITS.slots})

@@ -13,7 +13,8 @@ told "stored" for a row that is not durable. `flush` sets each slot's outcome or
 it leaves unanswered (or every slot, if it raises) fails with the error, so no request waits
 forever.
 
-Kept free of the ORM: the caller's `flush` owns the transaction and the rows.
+Kept free of the ORM: the caller's `flush` owns the transaction and the rows. `flush` may return
+a callable, its after-commit work: the leader runs it after handing the lead on.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ class Slot(Generic[P]):
 class GroupCommit(Generic[P]):
     """Leader/follower group commit; `flush(slots)` writes one batch and answers each slot."""
 
-    def __init__(self, flush: Callable[[list[Slot[P]]], None], *, max_batch: int = 500) -> None:
+    def __init__(self, flush: Callable[[list[Slot[P]]], Callable[[], object] | None], *,
+                 max_batch: int = 500) -> None:
         self._flush = flush
         self.max_batch = max_batch
         self._lock = threading.Lock()
@@ -100,8 +102,9 @@ class GroupCommit(Generic[P]):
         with self._lock:
             queued = self._queue
             batch = [queued.popleft() for _ in range(min(len(queued), self.max_batch))]
+        after: Callable[[], object] | None = None
         try:
-            self._flush(batch)
+            after = self._flush(batch)
         except BaseException as error:
             for each in batch:
                 each.fail(error)
@@ -119,4 +122,9 @@ class GroupCommit(Generic[P]):
                     following._wake.release()
                 else:
                     self._busy = False
+        if after is not None:
+            # The flush's after-commit work (its own commit, e.g. enqueueing the outbox drain)
+            # runs once the next batch is under way: it delays neither the answers nor the next
+            # leader.
+            after()
         return slot.result()

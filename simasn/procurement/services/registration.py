@@ -18,6 +18,7 @@ import json
 import secrets
 from dataclasses import dataclass
 from functools import partial
+from collections.abc import Callable
 from typing import Any
 
 from django.core import signing
@@ -253,7 +254,9 @@ def application_submit(*, actor: User, interface: Interface, period_id: int, ide
         # Inside a caller's transaction (a test, a script): write alone, on the caller's terms,
         # so a caller's open transaction never decides other requests' writes.
         slot: Slot[_SubmitRequest] = Slot(request)
-        _flush_submits([slot])
+        after = _flush_submits([slot])
+        if after is not None:
+            after()  # on_commit: at the caller's commit
         return slot.result()  # type: ignore[no-any-return]
     return SUBMITS.submit(request)  # type: ignore[no-any-return]
 
@@ -262,27 +265,38 @@ def _not_an_applicant() -> PermissionDeniedError:
     return PermissionDeniedError(_("Hanya pelamar yang sudah mendaftar akun yang dapat melamar."))
 
 
-def _flush_submits(slots: list[Slot[_SubmitRequest]]) -> None:
+def _flush_submits(slots: list[Slot[_SubmitRequest]]) -> Callable[[], None] | None:
     """Write a batch of submits in one durable transaction; if the database refuses the batch
-    (one bad row), write each on its own so that one failing row fails alone."""
+    (one bad row), write each on its own so that one failing row fails alone. Returns the
+    after-commit work (enqueueing the outbox drain) when anything was created on PostgreSQL:
+    the group commit runs it once the next batch's leader is on its way."""
     try:
-        _write_batch(slots)
+        created = _write_batch(slots)
     except Exception as error:
         if len(slots) == 1:
             slots[0].fail(error)
-            return
+            return None
+        created = False
         for slot in slots:
             try:
-                _write_batch([slot])
+                created = _write_batch([slot]) or created
             except Exception as alone:
                 slot.fail(alone)
+    if not created:
+        return None
+    if connection.vendor != "postgresql":
+        # SQLite has one writer at a time: an enqueue (or, in tests, the drain itself) overlapping
+        # the next batch would only meet its lock. Done here, before the lead passes on.
+        _drain_after_commit()
+        return None
+    return _drain_after_commit
 
 
-def _write_batch(slots: list[Slot[_SubmitRequest]]) -> None:
+def _write_batch(slots: list[Slot[_SubmitRequest]]) -> bool:
+    """Write and answer the batch; True when it created an application."""
     if connection.vendor == "postgresql":
-        _write_batch_postgresql(slots)
-    else:
-        _write_batch_orm(slots)
+        return _write_batch_postgresql(slots)
+    return _write_batch_orm(slots)
 
 
 _READ_BATCH = """
@@ -321,7 +335,7 @@ SELECT id, applicant_id, period_id, receipt_number FROM ins
 """
 
 
-def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
+def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> bool:
     """`_write_batch_orm` in three array statements (PostgreSQL): one read for the whole batch,
     one ``INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING`` with the new rows'
     outbox events, and the audit events (plain rows, no model instances) — the same checks, rows
@@ -418,16 +432,15 @@ def _write_batch_postgresql(slots: list[Slot[_SubmitRequest]]) -> None:
                 answers[i] = ("ok", (found, False)) if found is not None else ("error", _key_reused())
         for i, application in created.items():
             answers[i] = ("ok", (application, True))
-    # Committed: answer every request first, then enqueue the outbox drain (its own commit)
-    # — the requests do not wait for it.
+    # Committed: answer every request; the outbox drain is enqueued by the caller afterwards
+    # (its own commit) — neither the requests nor the next batch wait for it.
     for i, slot in enumerate(slots):
         kind, value = answers[i]
         if kind == "ok":
             slot.resolve(value)
         else:
             slot.fail(value)
-    if created:
-        _drain_after_commit()  # outside a transaction on_commit runs at once; in a caller's, at its commit
+    return bool(created)
 
 
 def _created_changes(*, vacancy_id: int, receipt: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
@@ -454,7 +467,7 @@ def _key_reused() -> ConflictError:
                          code="key_reused")
 
 
-def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> None:
+def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> bool:
     """One durable transaction for the batch: five reads for all of it (applicants, periods,
     applications already stored, drafts with their vacancy, documents), one
     ``INSERT … ON CONFLICT DO NOTHING`` of the new applications, one read-back, the outbox rows
@@ -477,6 +490,7 @@ def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> None:
             documents.setdefault((doc.applicant_id, doc.period_id), {})[doc.doc_type] = doc
         citations: dict[int, list[str]] = {}
         rows: dict[int, Application] = {}
+        outbox: list[OutboxEvent] = []
         for i, request in enumerate(requests):
             applicant_id = applicant_of.get(request.actor.pk)
             if applicant_id is None:
@@ -517,7 +531,6 @@ def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> None:
             stored_now = {(a.applicant_id, a.period_id): a for a in Application.objects.filter(
                 applicant_id__in={r.applicant_id for r in rows.values()},
                 period_id__in={r.period_id for r in rows.values()})}
-            outbox: list[OutboxEvent] = []
             events = []
             now = timezone.now()
             for i, row in rows.items():
@@ -539,7 +552,6 @@ def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> None:
             if outbox:
                 OutboxEvent.objects.bulk_create(outbox)
                 audit_record_many(events)
-                _drain_after_commit()
     # Committed: only now is anybody told that their application is stored.
     for i, slot in enumerate(slots):
         kind, value = answers[i]
@@ -547,6 +559,7 @@ def _write_batch_orm(slots: list[Slot[_SubmitRequest]]) -> None:
             slot.resolve(value)
         else:
             slot.fail(value)
+    return bool(outbox)
 
 
 def _check_open(period: SelectionPeriod | None, *, on: dt.date | None) -> None:
