@@ -40,7 +40,6 @@ Shape of the run (one throw-away database ``simasn_procurement_burst``):
 from __future__ import annotations
 
 import argparse
-import contextlib
 import multiprocessing as mp
 import os
 import queue
