@@ -181,3 +181,46 @@ def test_a_flush_that_raises_fails_its_requests_and_the_next_one_still_runs():
         group.submit(0)
     assert group.submit(1) == "ok"
     assert not group._busy
+
+
+def test_the_after_commit_work_runs_once_the_next_batch_is_under_way():
+    """`flush` returns its after-commit work; the leader runs it after handing the lead on, so
+    the next batch does not wait for it (and its own request is already answered)."""
+    first_started, release, second_started = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, bool] = {}
+
+    def flush(slots: list[Slot[int]]):
+        if slots[0].payload == 1:
+            first_started.set()
+            release.wait(timeout=10)
+        else:
+            second_started.set()
+        for s in slots:
+            s.resolve(s.payload)
+        if slots[0].payload != 1:
+            return None
+
+        def after() -> None:
+            seen["answered"] = slots[0].done
+            seen["next batch started"] = second_started.wait(timeout=10)
+
+        return after
+
+    group: GroupCommit[int] = GroupCommit(flush)
+    answers: dict[int, object] = {}
+    leader = threading.Thread(target=lambda: answers.update({1: group.submit(1)}))
+    leader.start()
+    assert first_started.wait(timeout=10)
+    follower = threading.Thread(target=lambda: answers.update({2: group.submit(2)}))
+    follower.start()
+    for _poll in range(10_000):  # wait until the follower is queued behind the running flush
+        with group._lock:
+            if len(group._queue) == 1:
+                break
+        time.sleep(0.001)
+    release.set()
+    for t in (leader, follower):
+        t.join(timeout=10)
+    assert answers == {1: 1, 2: 2}
+    assert seen == {"answered": True, "next batch started": True}
+    assert not group._busy and not group._queue
