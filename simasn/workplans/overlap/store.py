@@ -20,10 +20,11 @@ PAIRS_DIR = Path(__file__).with_name("pairs")
 #: 2026-12-01), the pairs written with the first detector, and the second held-out set
 #: (342 pairs, measured once on 2026-12-01: development data since 2026-12-02), and the third
 #: held-out set (360 pairs, measured once on 2026-12-02: development data since), and the fourth
-#: (400 pairs, measured once on 2026-12-02 at b8e74bc: development data since). A held-out set
+#: (400 pairs, measured once on 2026-12-02 at b8e74bc: development data since), and the fifth
+#: (400 pairs, measured once on 2026-12-02 at 9a61dd3: development data since). A held-out set
 #: is never here (it lives with the tests, simasn/workplans/tests/data/).
 SEED_PAIR_FILES = ("dev.yaml", "former_heldout.yaml", "early.yaml", "heldout2_seen.yaml", "heldout3_seen.yaml",
-                   "heldout4_seen.yaml")
+                   "heldout4_seen.yaml", "heldout5_seen.yaml")
 BASELINE = "0"
 
 def load_pairs(path: Path, *, origin: str = "seed") -> list[Example]:
