@@ -11,6 +11,7 @@ import pytest
 from simasn.testing.browser import login
 from simasn.workplans import pdf
 from simasn.workplans.models import BeritaAcara, Cycle, Realization
+from simasn.workplans.overlap import glossary, store
 from simasn.workplans.tests.conftest import make_policy
 
 pytestmark = [pytest.mark.long, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,6 +34,9 @@ def _as(page: Any, live_server: Any, username: str) -> None:
 
 def test_coordinator_runs_a_cycle_end_to_end(users: Any, live_server: Any, page: Any) -> None:
     make_policy(users.minister, 2025, 2029)
+    # The baseline detector is trained once per process (about 10 s on a loaded machine): here,
+    # not inside the request that opens the meeting, which the browser waits on for at most 15 s.
+    store.baseline(glossary.seed())
     page.on("dialog", lambda dialog: dialog.accept())
     _as(page, live_server, "menpan")
     page.goto(f"{live_server.url}/sinkronisasi/")
