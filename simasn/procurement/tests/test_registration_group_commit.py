@@ -35,6 +35,15 @@ def _slot(user, key: str, period_id: int) -> Slot:
                                             on=None, receipt_seed=key[-10:].upper()))
 
 
+
+def _wait_until_queued(group: GroupCommit[int], n: int) -> None:
+    """Poll (at most ~10 s) until `n` submits wait in the group's queue."""
+    for _poll in range(10_000):
+        with group._lock:
+            if len(group._queue) == n:
+                return
+        time.sleep(0.001)
+
 def test_a_batch_answers_each_request_with_its_own_receipt(world, ready_applicant, register):
     """One batch: a new submit, a second attempt by the same applicant with another key (the
     stored receipt, not created), and another applicant reusing the first one's key (refused)."""
@@ -152,11 +161,7 @@ def test_the_group_commit_batches_what_queues_during_a_flush():
     followers = [threading.Thread(target=submit, args=(n,)) for n in (11, 12, 13, 14)]
     for t in followers:
         t.start()
-    for _poll in range(10_000):  # wait until the followers are queued behind the running flush
-        with group._lock:
-            if len(group._queue) == 4:
-                break
-        time.sleep(0.001)
+    _wait_until_queued(group, 4)  # the followers, behind the running flush
     release.set()
     for t in [leader, *followers]:
         t.join(timeout=10)
@@ -213,11 +218,7 @@ def test_the_after_commit_work_runs_once_the_next_batch_is_under_way():
     assert first_started.wait(timeout=10)
     follower = threading.Thread(target=lambda: answers.update({2: group.submit(2)}))
     follower.start()
-    for _poll in range(10_000):  # wait until the follower is queued behind the running flush
-        with group._lock:
-            if len(group._queue) == 1:
-                break
-        time.sleep(0.001)
+    _wait_until_queued(group, 1)  # the follower, behind the running flush
     release.set()
     for t in (leader, follower):
         t.join(timeout=10)
