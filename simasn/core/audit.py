@@ -92,32 +92,13 @@ def audit_record(
 
 
 def audit_record_many(events: Iterable[AuditEvent]) -> list[AuditEvent]:
-    """Append several audit events (built by `audit_event`) in one statement. Must run inside
-    the caller's transaction, like `audit_record`: a batch of writes keeps one event each."""
+    """Append several audit events (built by `audit_event`) in one ``bulk_create``. Must run
+    inside the caller's transaction, like `audit_record`: a batch of writes keeps one event each.
+    (A batch on PostgreSQL that need not build model instances uses `audit_record_rows`.)"""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record_many must be called inside the service's transaction")
-    events = list(events)
-    if connection.vendor != "postgresql" or not events:
-        return AuditEvent.objects.bulk_create(events)
-    # PostgreSQL: one statement with one array per column (no per-row SQL compilation), for
-    # services that write a batch of changes at once (the registration group commit).
-    columns = ("occurred_at", "actor_id", "actor_label", "action", "interface", "object_type", "object_id",
-               "object_repr", "instansi_id", "subject_employee_id", "changes", "reason", "citations", "extra")
-    types = ("timestamptz", "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint", "jsonb",
-             "text", "jsonb", "jsonb")
-    json_columns = {"changes", "citations", "extra"}
-    arrays = [[json.dumps(getattr(e, c)) if c in json_columns else getattr(e, c) for e in events] for c in columns]
-    unnest = ", ".join(f"%b::{'text' if t == 'jsonb' else t}[]" for t in types)
-    select = ", ".join(f"{c}::jsonb" if c in json_columns else c for c in columns)
-    import psycopg  # the PostgreSQL driver: bound parameters, binary arrays
-
-    with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(f"INSERT INTO {AuditEvent._meta.db_table} ({', '.join(columns)}) "
-                       f"SELECT {select} FROM unnest({unnest}) AS t({', '.join(columns)}) RETURNING id", arrays)
-        for event, (pk,) in zip(events, cursor.fetchall(), strict=True):
-            event.pk = pk
-    return events
+    return AuditEvent.objects.bulk_create(list(events))
 
 
 class AuditRow(NamedTuple):
