@@ -21,7 +21,20 @@ engineer can read its weights (docs/adr/0012-overlap-detector.md):
 - ``term``: each name holds a glossary term (an abbreviation's expansion, a former name's new
   name, a synonym group's word) that the other lacks: "Evaluasi SPBE" / "Evaluasi SAKIP",
   "manajemen talenta" / "manajemen pengetahuan" (two named things, not one named twice); since
-  round 5 a veto like ``strict`` and ``role`` (docs/adr/0025).
+  round 5 a veto like ``strict`` and ``role`` (docs/adr/0025);
+- ``local``: how many of the two institutions are not participants of the synchronisation
+  (KemenPANRB, BKN, LAN, KASN): a ministry's or a region's line is mostly its own management.
+
+Beside the rows, each pair has its *signals* (round 7, docs/adr/0027): the words that tell the
+two names apart, which a learned word layer weighs one by one (`model.TrainedModel.words`):
+
+- ``d:<stem>``: a content word one name has and the other lacks ("statistik *pelatihan* ASN" /
+  "statistik ASN": the word decides; "nasional" on one side does not);
+- ``c:<stem>|<stem>``: a word only one has with a word only the other has (the same work in
+  other words: "digitalisasi" / "alih media");
+- ``x:<dimension>``: a glossary dimension on which the two differ (some are reliable, some not);
+- ``h:<word>|<word>``: the words that head the two names (what is done: "penyusunan" /
+  "sosialisasi").
 """
 
 from __future__ import annotations
@@ -36,7 +49,7 @@ import numpy as np
 from simasn.workplans.overlap import embedding
 from simasn.workplans.overlap.text import HEAD, Normalizer, Processed, stem
 
-FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "embed", "term")
+FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "embed", "term", "local")
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,7 @@ def substitution(a: Sequence[str], b: Sequence[str], space: Space) -> float:
     return min(only_a, only_b) / total if total else 0.0
 
 
+
 def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
               found: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None) -> Contrasts:
     """Dimensions on which the two name disjoint members, with (dimension, member of a, member of b).
@@ -187,13 +201,40 @@ def row_cosines(matrix, left: np.ndarray, right: np.ndarray, chunk: int = 100_00
     return out
 
 
+@dataclass(frozen=True)
+class PairRows:
+    """What is measured about each pair: a row of FEATURES and the pair's signals."""
+
+    rows: np.ndarray
+    signals: list[tuple[str, ...]]
+
+    def take(self, index: Sequence[int]) -> PairRows:
+        return PairRows(self.rows[list(index)], [self.signals[i] for i in index])
+
+    def __len__(self) -> int:
+        return len(self.signals)
+
+
+def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The words that tell two names apart (see the module's docstring), sorted."""
+    wa, wb = set(a.content), set(b.content)
+    only_a, only_b = wa - wb, wb - wa
+    out = {f"d:{w}" for w in only_a | only_b}
+    out.update(f"c:{min(x, y)}|{max(x, y)}" for x in only_a for y in only_b)
+    out.update(f"x:{dimension}" for dimension, _x, _y in details)
+    ha, hb = a.full[:1], b.full[:1]
+    if ha and hb:
+        out.add("h:" + "|".join(sorted((ha[0], hb[0]))))
+    return tuple(sorted(out))
+
+
 def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs: Sequence[tuple[int, int]],
-                  space: Space, names: Sequence[Processed] | None = None) -> np.ndarray:
-    """One row of FEATURES per pair of indexes into `processed` (name and description);
-    distinguishing terms are looked for in `names` only (a description explains, it does not
-    name the work)."""
+                  space: Space, names: Sequence[Processed] | None = None) -> PairRows:
+    """One row of FEATURES and the signals per pair of indexes into `processed` (name and
+    description); distinguishing terms and signals are looked for in `names` only (a
+    description explains, it does not name the work)."""
     if not len(pairs):
-        return np.zeros((0, len(FEATURES)))
+        return PairRows(np.zeros((0, len(FEATURES))), [])
     names = names if names is not None else processed
     chars, word_m = space.matrices([p.content_text for p in processed])
     left = np.fromiter((i for i, _j in pairs), dtype=np.int64, count=len(pairs))
@@ -210,6 +251,7 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
     found: dict[int, dict[str, set[int]]] = {}
     inside: dict[int, bool] = {}
     terms: dict[int, frozenset[tuple[str, ...]]] = {}
+    said: list[tuple[str, ...]] = []
     for k, (i, j) in enumerate(pairs):
         for x in (i, j):
             if x not in found:
@@ -227,7 +269,9 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
         # by LAN and by another agency for LAN is one report).
         rows[k, 7] = 1.0 if inside[i] and inside[j] and not names[i].named & names[j].named else 0.0
         rows[k, 9] = 1.0 if terms[i] - terms[j] and terms[j] - terms[i] else 0.0
-    return rows
+        rows[k, 10] = ((not names[i].participant) + (not names[j].participant)) / 2
+        said.append(signals(names[i], names[j], c.details))
+    return PairRows(rows, said)
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:

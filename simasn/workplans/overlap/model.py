@@ -14,14 +14,22 @@ from typing import Any
 
 import numpy as np
 
-from simasn.workplans.overlap.features import FEATURES, ActivityText, Space, pair_features, sigmoid
+from simasn.workplans.overlap.features import (
+    FEATURES,
+    ActivityText,
+    PairRows,
+    Space,
+    pair_features,
+    sigmoid,
+)
 from simasn.workplans.overlap.glossary import Glossary
 from simasn.workplans.overlap.text import Normalizer
 
 #: 3: the ``embed`` and ``term`` features (round 4, docs/adr/0023); 4: ``term`` a veto, the veto
-#: factor stored in the file, numbered contrasts in ``strict`` (round 5, docs/adr/0025). A model
-#: file of an earlier format is not read.
-FORMAT = 4
+#: factor stored in the file, numbered contrasts in ``strict`` (round 5, docs/adr/0025); 5: the
+#: ``local`` feature and the word layer (``words``, round 7, docs/adr/0027). A model file of an
+#: earlier format is not read.
+FORMAT = 5
 #: Regularisation of the logistic regression (chosen by cross-validation on the development
 #: pairs, docs/adr/0012-overlap-detector.md).
 C = 3.0
@@ -32,6 +40,9 @@ C = 3.0
 #: a veto multiplies by 0.5, not 0.2 (both chosen by institution-pair CV, docs/adr/0025).
 VETO = ("strict", "role", "term")
 VETO_FACTOR = 0.5
+#: The word layer learns a weight for a signal (features.signals) seen in at least this many
+#: training pairs (random pairings included); rarer ones are left out (round 7, docs/adr/0027).
+SIGNAL_MIN_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,8 @@ class TrainedModel:
     cv: dict[str, Any] = field(default_factory=dict)
     veto: list[str] = field(default_factory=lambda: list(VETO))
     veto_factor: float = VETO_FACTOR
+    #: The word layer: a weight per signal, added to the linear score (docs/adr/0027).
+    words: dict[str, float] = field(default_factory=dict)
     format: int = FORMAT
 
     def to_json(self) -> bytes:
@@ -88,10 +101,28 @@ class TrainedModel:
             raise ValueError("model file of another format")
         return cls(**raw)
 
-    def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        if not len(rows):
+    def probabilities(self, pairs: PairRows) -> np.ndarray:
+        if not len(pairs):
             return np.zeros(0)
-        return vetoed(rows, sigmoid(rows @ np.asarray(self.coef) + self.intercept), self.veto, self.veto_factor)
+        return Fitted(self.coef, self.intercept, self.words).probabilities(pairs, self.veto, self.veto_factor)
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A fitted logistic regression: weights of the FEATURES and of the signals."""
+
+    coef: list[float]
+    intercept: float
+    words: dict[str, float]
+
+    def scores(self, pairs: PairRows) -> np.ndarray:
+        linear = pairs.rows @ np.asarray(self.coef) + self.intercept
+        words = np.fromiter((sum(self.words.get(s, 0.0) for s in said) for said in pairs.signals),
+                            dtype=float, count=len(pairs))
+        return linear + words
+
+    def probabilities(self, pairs: PairRows, veto: Sequence[str] = VETO, factor: float = VETO_FACTOR) -> np.ndarray:
+        return vetoed(pairs.rows, sigmoid(self.scores(pairs)), veto, factor)
 
 
 def vetoed(rows: np.ndarray, probabilities: np.ndarray, veto: Sequence[str], factor: float = VETO_FACTOR) -> np.ndarray:
@@ -109,7 +140,7 @@ def vetoed(rows: np.ndarray, probabilities: np.ndarray, veto: Sequence[str], fac
 #: 5,000 since round 6 (was 1,500): with held-out 5's activities in the pool 1,500 let the
 #: threshold fall to 0.32 and 2.4 % of random pairings be flagged; 5,000 gives 1.7-2.1 % at the
 #: same F1 (docs/adr/0025, "Round 6").
-RANDOM_NEGATIVES = 5000
+RANDOM_NEGATIVES = 8000
 RANDOM_SEED = 77
 
 
@@ -130,26 +161,27 @@ def random_pairings(examples: Sequence[Example], n: int, seed: int) -> list[Exam
 
 @dataclass(frozen=True)
 class Negatives:
-    """Random pairings' feature rows, with the pairs, so a fold can leave out those that touch
-    an activity of its test part."""
+    """Random pairings' feature rows and signals, with the pairs, so a fold can leave out those
+    that touch an activity of its test part."""
 
-    rows: np.ndarray
+    rows: PairRows
     pairs: list[Example]
 
     def apart_from(self, examples: Sequence[Example]) -> Negatives:
         """The pairings that touch no activity of `examples` (a fold's test part)."""
         held = {item for ex in examples for item in (ex.a, ex.b)}
         keep = [i for i, ex in enumerate(self.pairs) if ex.a not in held and ex.b not in held]
-        return Negatives(self.rows[keep], [self.pairs[i] for i in keep])
+        return Negatives(self.rows.take(keep), [self.pairs[i] for i in keep])
 
 
-def _rows_with_negatives(normalizer: Normalizer, examples: Sequence[Example]) -> tuple[np.ndarray, list[str], Negatives]:
+def _rows_with_negatives(normalizer: Normalizer, examples: Sequence[Example]) -> tuple[PairRows, list[str], Negatives]:
     pool = random_pairings(examples, RANDOM_NEGATIVES, RANDOM_SEED)
     rows, contents = _rows(normalizer, [*examples, *pool], [])
-    return rows[:len(examples)], contents, Negatives(rows[len(examples):], pool)
+    n = len(examples)
+    return rows.take(range(n)), contents, Negatives(rows.take(range(n, n + len(pool))), pool)
 
 
-def _rows(normalizer: Normalizer, examples: Sequence[Example], background: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+def _rows(normalizer: Normalizer, examples: Sequence[Example], background: Sequence[str]) -> tuple[PairRows, list[str]]:
     texts: dict[ActivityText, int] = {}
     for ex in examples:
         for item in (ex.a, ex.b):
@@ -162,16 +194,33 @@ def _rows(normalizer: Normalizer, examples: Sequence[Example], background: Seque
     return pair_features(normalizer, processed, pairs, space, names), contents
 
 
-def _fit(rows: np.ndarray, labels: Sequence[bool], c: float = C, negatives: np.ndarray | None = None) -> tuple[list[float], float]:
-    """The logistic regression on labelled rows, plus `negatives` (random pairings) as not overlaps."""
+def _fit(pairs: PairRows, labels: Sequence[bool], c: float = C, negatives: PairRows | None = None) -> Fitted:
+    """The logistic regression on labelled pairs, plus `negatives` (random pairings) as not
+    overlaps: one weight per feature, and one per signal seen in SIGNAL_MIN_COUNT pairs or more
+    (one regularisation for both, so a word weighs only as much as the pairs show)."""
     # Imported on first use: scikit-learn takes ~0.7 s to import, paid only when training.
+    from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
     y = np.asarray(labels, dtype=int)
+    rows, said = pairs.rows, list(pairs.signals)
     if negatives is not None and len(negatives):
-        rows, y = np.vstack([rows, negatives]), np.concatenate([y, np.zeros(len(negatives), dtype=int)])
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(rows, y)
-    return [float(v) for v in model.coef_[0]], float(model.intercept_[0])
+        rows, y = np.vstack([rows, negatives.rows]), np.concatenate([y, np.zeros(len(negatives), dtype=int)])
+        said.extend(negatives.signals)
+    counts: dict[str, int] = {}
+    for pair in said:
+        for signal in pair:
+            counts[signal] = counts.get(signal, 0) + 1
+    vocabulary = {signal: index for index, signal in enumerate(sorted(s for s, n in counts.items() if n >= SIGNAL_MIN_COUNT))}
+    cells = [(k, vocabulary[s]) for k, pair in enumerate(said) for s in pair if s in vocabulary]
+    words = sparse.csr_matrix((np.ones(len(cells)), ([k for k, _v in cells], [v for _k, v in cells])),
+                              shape=(len(said), len(vocabulary)))
+    x = sparse.hstack([sparse.csr_matrix(rows), words]).tocsr()
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(x, y)
+    weights = [float(v) for v in model.coef_[0]]
+    n = len(FEATURES)
+    return Fitted(weights[:n], float(model.intercept_[0]),
+                  {s: round(weights[n + index], 6) for s, index in vocabulary.items() if abs(weights[n + index]) >= 1e-6})
 
 
 def best_threshold(probabilities: Sequence[float], labels: Sequence[bool]) -> tuple[float, Metrics]:
@@ -193,7 +242,7 @@ def folds_of(examples: Sequence[Example], k: int, seed: int) -> list[int]:
     return fold
 
 
-def _oof(rows: np.ndarray, examples: Sequence[Example], *, k: int, seed: int, c: float,
+def _oof(pairs: PairRows, examples: Sequence[Example], *, k: int, seed: int, c: float,
          veto: Sequence[str], negatives: Negatives | None = None) -> np.ndarray:
     labels = [ex.overlap for ex in examples]
     fold = folds_of(examples, k, seed)
@@ -202,8 +251,8 @@ def _oof(rows: np.ndarray, examples: Sequence[Example], *, k: int, seed: int, c:
         train_idx = [i for i in range(len(examples)) if fold[i] != f]
         test_idx = [i for i in range(len(examples)) if fold[i] == f]
         extra = negatives.apart_from([examples[i] for i in test_idx]).rows if negatives is not None else None
-        coef, intercept = _fit(rows[train_idx], [labels[i] for i in train_idx], c, extra)
-        out[test_idx] = vetoed(rows[test_idx], sigmoid(rows[test_idx] @ np.asarray(coef) + intercept), veto)
+        fitted = _fit(pairs.take(train_idx), [labels[i] for i in train_idx], c, extra)
+        out[test_idx] = fitted.probabilities(pairs.take(test_idx), veto)
     return out
 
 
@@ -234,10 +283,10 @@ def institution_pair_folds(examples: Sequence[Example], k: int) -> list[int]:
     return fold
 
 
-def _nested_threshold(rows: np.ndarray, examples: Sequence[Example], train_idx: Sequence[int], *, k: int,
+def _nested_threshold(rows: PairRows, examples: Sequence[Example], train_idx: Sequence[int], *, k: int,
                       veto: Sequence[str], negatives: Negatives | None = None) -> float:
     sub = [examples[i] for i in train_idx]
-    scores = _oof(rows[list(train_idx)], sub, k=k, seed=CV_SEEDS[0], c=C, veto=veto, negatives=negatives)
+    scores = _oof(rows.take(train_idx), sub, k=k, seed=CV_SEEDS[0], c=C, veto=veto, negatives=negatives)
     return best_threshold(list(scores), [ex.overlap for ex in sub])[0]
 
 
@@ -255,8 +304,8 @@ def held_apart(glossary: Glossary, examples: Sequence[Example], folds: Sequence[
         # Random pairings touching an activity of the held-apart part are left out.
         negatives = pool.apart_from([examples[i] for i in test_idx])
         threshold = _nested_threshold(rows, examples, train_idx, k=k, veto=veto, negatives=negatives)
-        coef, intercept = _fit(rows[train_idx], [labels[i] for i in train_idx], C, negatives.rows)
-        probs = vetoed(rows[test_idx], sigmoid(rows[test_idx] @ np.asarray(coef) + intercept), veto)
+        fitted = _fit(rows.take(train_idx), [labels[i] for i in train_idx], C, negatives.rows)
+        probs = fitted.probabilities(rows.take(test_idx), veto)
         for i, p in zip(test_idx, probs, strict=True):
             predicted[i] = bool(p >= threshold)
     return predicted
@@ -279,12 +328,12 @@ def train(glossary: Glossary, examples: Sequence[Example], *, k: int = 5, seeds:
         pooled.extend(_oof(rows, examples, k=k, seed=seed, c=C, veto=VETO, negatives=negatives))
         labels.extend(ex.overlap for ex in examples)
     threshold, metrics = best_threshold(pooled, labels)
-    coef, intercept = _fit(rows, [ex.overlap for ex in examples], C, negatives.rows)
+    fitted = _fit(rows, [ex.overlap for ex in examples], C, negatives.rows)
     origins: dict[str, int] = {}
     for ex in examples:
         origins[ex.origin] = origins.get(ex.origin, 0) + 1
     return TrainedModel(
-        coef=coef, intercept=intercept, threshold=threshold,
+        coef=fitted.coef, intercept=fitted.intercept, words=fitted.words, threshold=threshold,
         duplicate_threshold=round(max(0.85, min(0.97, threshold + (1 - threshold) * 0.6)), 2),
         background=sorted(set(contents)), glossary_version=glossary.version,
         trained_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

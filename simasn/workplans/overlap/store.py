@@ -24,7 +24,8 @@ PAIRS_DIR = Path(__file__).with_name("pairs")
 #: (400 pairs, measured once on 2026-12-02 at 9a61dd3: development data since). A held-out set
 #: is never here (it lives with the tests, simasn/workplans/tests/data/).
 SEED_PAIR_FILES = ("dev.yaml", "former_heldout.yaml", "early.yaml", "heldout2_seen.yaml", "heldout3_seen.yaml",
-                   "heldout4_seen.yaml", "heldout5_seen.yaml")
+                   "heldout4_seen.yaml", "heldout5_seen.yaml", "heldout6_seen.yaml",
+                   "train7a.yaml", "train7b.yaml")
 BASELINE = "0"
 
 def load_pairs(path: Path, *, origin: str = "seed") -> list[Example]:

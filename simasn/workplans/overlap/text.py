@@ -105,6 +105,10 @@ class Processed:
     #: The words with the glossary's phrases rewritten, unstemmed ("pelatihan kepemimpinan
     #: administrator angkatan i" for "PKA angkatan I"): what the word embeddings read.
     expanded: str = ""
+    #: The institution that plans it is one of the work-plan synchronisation's participants
+    #: (KemenPANRB, BKN, LAN, KASN: law parameter ``workplan.participants``), not an agency
+    #: planning its own management.
+    participant: bool = False
 
     @property
     def content_text(self) -> str:
@@ -166,6 +170,7 @@ class Normalizer:
         # National-scope words are looked for in what was written (before expansions: SAKIP
         # spelled out says "instansi pemerintah" without the activity being national).
         self.scope_terms = [_to_full(words(t)) for e in glossary.of_kind("scope_national") for t in e.terms]
+        self._institutions: dict[str, frozenset[str]] = {}
 
     def _rewrite(self, raw: list[str]) -> tuple[list[str], list[bool], list[Rewrite]]:
         """The words with glossary phrases rewritten, whether each word came from an expansion
@@ -221,7 +226,8 @@ class Normalizer:
         # Naming its own institution and no other ("Renstra KASN", "Anjab-ABK internal
         # Kementerian PANRB") marks the institution's own business.
         named = {w for k, w in enumerate(full) if w.startswith("@inst-") and not _issued_by(full, k)}
-        if institution and named == {f"@inst-{institution.lower()}"} and not national:
+        own = self.institution_markers(institution)
+        if own and named and named <= own and not national:
             flags.add("names_itself")
         surface = tuple((w, stem(w)) for w in raw)
         regions = _regions(raw, self.places) or self._institution_region(institution)
@@ -229,7 +235,18 @@ class Normalizer:
                          surface_stems=surface, flags=frozenset(flags), regions=regions, modules=_modules(raw),
                          named=frozenset(named), years=frozenset(w for w in raw if _YEAR.match(w)),
                          numbered=_numbered(raw),
-                         expanded=" ".join(tokens))
+                         expanded=" ".join(tokens),
+                         participant=bool(own & PARTICIPANTS))
+
+    def institution_markers(self, institution: str) -> frozenset[str]:
+        """The glossary's agencies an institution's name holds ("Kementerian PANRB", "BKN RI",
+        "Kanreg IV BKN" → the marker of that agency), however it is spelled."""
+        if not institution:
+            return frozenset()
+        if institution not in self._institutions:
+            self._institutions[institution] = frozenset(
+                w for w in self._full_of(institution.replace("_", " ")) if w.startswith("@inst-"))
+        return self._institutions[institution]
 
     def _institution_region(self, institution: str) -> frozenset[str]:
         """A regional institution's own province when its name says none ("BPSDM_JATIM",
@@ -360,6 +377,8 @@ def _numbered(raw: Sequence[str]) -> frozenset[tuple[str, str]]:
         found.add((key, str(value)))
     return frozenset(found)
 
+
+PARTICIPANTS = frozenset({"@inst-kemenpanrb", "@inst-bkn", "@inst-lan", "@inst-kasn"})
 
 #: Words after which a text names a region; the next words (up to two, not function words)
 #: are its name.

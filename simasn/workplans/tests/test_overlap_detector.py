@@ -15,7 +15,7 @@ from simasn.workplans.overlap import glossary as g
 from simasn.workplans.overlap import store
 from simasn.workplans.overlap.detector import DIFFERENT, SAME, SIMILAR
 from simasn.workplans.overlap.evaluate import baseline_detector, evaluate
-from simasn.workplans.overlap.features import ActivityText
+from simasn.workplans.overlap.features import ActivityText, contrasts
 from simasn.workplans.overlap.model import FORMAT, TrainedModel
 from simasn.workplans.overlap.text import Normalizer, words
 
@@ -166,6 +166,7 @@ def test_model_is_plain_json_and_round_trips(detector) -> None:  # type: ignore[
     again = TrainedModel.from_json(data)
     assert again.coef == detector.model.coef and again.threshold == detector.model.threshold
     assert again.veto == ["strict", "role", "term"] and again.veto_factor == detector.model.veto_factor
+    assert again.words == detector.model.words and len(again.words) > 100  # the word layer travels with it
     with pytest.raises(ValueError):
         TrainedModel.from_json(data.replace(f'"format": {FORMAT}'.encode(), b'"format": 99'))
 
@@ -283,6 +284,7 @@ def test_random_pairings_teach_unrelated_work_and_stay_out_of_a_test_fold(detect
     never fits on a pairing that touches one of its own test activities."""
     import numpy as np
 
+    from simasn.workplans.overlap.features import PairRows
     from simasn.workplans.overlap.model import Negatives, random_pairings
 
     examples = store.seed_examples()
@@ -290,8 +292,33 @@ def test_random_pairings_teach_unrelated_work_and_stay_out_of_a_test_fold(detect
     assert len(pool) == 200 and not any(p.overlap for p in pool)
     assert all(p.a.institution.upper() != p.b.institution.upper() for p in pool)
     test = examples[:300]
-    kept = Negatives(np.zeros((len(pool), 1)), pool).apart_from(test)
+    kept = Negatives(PairRows(np.zeros((len(pool), 1)), [()] * len(pool)), pool).apart_from(test)
     held = {item for ex in test for item in (ex.a, ex.b)}
     assert 0 < len(kept.pairs) < len(pool)
     assert not any(p.a in held or p.b in held for p in kept.pairs)
     assert detector.model.trained_on["random_pairings"] > 0
+
+
+def test_an_agency_however_spelled_names_itself(normalizer: Normalizer) -> None:
+    # "BKN RI", "Badan Kepegawaian Negara", "Kementerian PANRB": the activity's own institution
+    # named in the activity makes it the institution's own business, whatever the spelling.
+    own = normalizer.process("Penyusunan Peta Rencana SPBE BKN 2025-2029", "BKN RI")
+    national = normalizer.process("Penyusunan Peta Rencana SPBE Nasional 2025-2029", "Kementerian PANRB")
+    assert "names_itself" in own.flags and own.participant
+    assert ("lingkup", "internal lembaga", "nasional") in contrasts(normalizer, own, national).details
+    assert not normalizer.process("Pelatihan kepala desa", "Kemendes PDT").participant
+
+
+def test_the_word_layer_learns_which_words_tell_work_apart() -> None:
+    # Pairs that differ by "statistik" are the same work; pairs that differ by "modul" never are.
+    from simasn.workplans.overlap.model import Example, train
+
+    def pair(a: str, b: str, overlap: bool) -> Example:
+        return Example(ActivityText(a, institution="BKN"), ActivityText(b, institution="LAN"), overlap)
+
+    subjects = ["kinerja pegawai", "pensiun pegawai", "cuti pegawai", "mutasi pegawai", "disiplin pegawai",
+                "formasi jabatan", "gaji pegawai", "kenaikan pangkat", "penghargaan pegawai", "talenta nasional"]
+    examples = [pair(f"Penyusunan data {s}", f"Penyusunan data statistik {s}", True) for s in subjects]
+    examples += [pair(f"Pengembangan aplikasi {s}", f"Pengembangan modul aplikasi {s}", False) for s in subjects]
+    model = train(g.seed(), examples)
+    assert model.words.get("d:statistik", 0) > 0 > model.words.get("d:modul", 0)
