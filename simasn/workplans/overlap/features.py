@@ -143,11 +143,13 @@ def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
             details.append(("lingkup", "internal lembaga" if x is a else "nasional",
                             "nasional" if x is a else "internal lembaga"))
     # The same work for two named agencies is two pieces of work ("Latsar CPNS bagi BKN" /
-    # "Latsar CPNS bagi KemenPANRB", "RKA-K/L BKN" / "RKA-K/L LAN").
-    if a.named and b.named and not a.named & b.named:
+    # "Latsar CPNS bagi KemenPANRB", "RKA-K/L BKN" / "RKA-K/L LAN"), also when both name a third
+    # ("LKjIP LAN dan reviu Inspektorat" / "LKjIP BKN dan reviu Inspektorat").
+    only_a, only_b = a.named - b.named, b.named - a.named
+    if only_a and only_b:
         counts["strict"] += 1
-        details.append(("lembaga yang dituju", sorted(a.named)[0].removeprefix("@inst-").upper(),
-                        sorted(b.named)[0].removeprefix("@inst-").upper()))
+        details.append(("lembaga yang dituju", sorted(only_a)[0].removeprefix("@inst-").upper(),
+                        sorted(only_b)[0].removeprefix("@inst-").upper()))
     # The same recurring work for two different years is two pieces of work ("laporan tahunan
     # pengawasan 2025" / "... 2023"); a range states both ends.
     if a.years and b.years and not a.years & b.years:

@@ -345,9 +345,22 @@ NUMBERS = frozenset(_ROMAN_ORDER)
 _RANGE_WORDS = frozenset({"s", "d", "sd", "sampai", "hingga"})
 
 
+#: A Roman numeral of the letters planners number cohorts and tiers with (I … CXCIX: "angkatan
+#: LX"); D and M are left out, so "di" and "mix" are words, and a lone L or C is a letter
+#: ("golongan III/c").
+_ROMAN = re.compile(r"^c?(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
 def _number_value(word: str) -> int | None:
     if word in NUMBERS:
         return _ROMAN_ORDER.index(word) + 1
+    if len(word) > 1 and _ROMAN.match(word):
+        total = 0
+        for k, letter in enumerate(word):
+            value = _ROMAN_VALUES[letter]
+            total += -value if k + 1 < len(word) and _ROMAN_VALUES[word[k + 1]] > value else value
+        return total
     return int(word) if word.isdigit() and len(word) <= 2 else None
 
 
