@@ -23,7 +23,9 @@ engineer can read its weights (docs/adr/0012-overlap-detector.md):
   "manajemen talenta" / "manajemen pengetahuan" (two named things, not one named twice); since
   round 5 a veto like ``strict`` and ``role`` (docs/adr/0025);
 - ``local``: how many of the two institutions are not participants of the synchronisation
-  (KemenPANRB, BKN, LAN, KASN): a ministry's or a region's line is mostly its own management.
+  (KemenPANRB, BKN, LAN, KASN): a ministry's or a region's line is mostly its own management;
+- ``place``: one names a place (in its words or its institution's name) and the other none: the
+  work of one province or kabupaten against the national line (round 8).
 
 Beside the rows, each pair has its *signals* (round 7, docs/adr/0027): the words that tell the
 two names apart, which a learned word layer weighs one by one (`model.TrainedModel.words`):
@@ -49,7 +51,7 @@ import numpy as np
 from simasn.workplans.overlap import embedding
 from simasn.workplans.overlap.text import HEAD, Normalizer, Processed, stem
 
-FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "embed", "term", "local")
+FEATURES = ("char", "word", "contain", "swap", "strict", "role", "soft", "own", "embed", "term", "local", "place")
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,7 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
         rows[k, 7] = 1.0 if inside[i] and inside[j] and not names[i].named & names[j].named else 0.0
         rows[k, 9] = 1.0 if terms[i] - terms[j] and terms[j] - terms[i] else 0.0
         rows[k, 10] = ((not names[i].participant) + (not names[j].participant)) / 2
+        rows[k, 11] = 1.0 if bool(names[i].regions) != bool(names[j].regions) else 0.0
         said.append(signals(names[i], names[j], c.details))
     return PairRows(rows, said)
 
