@@ -25,15 +25,16 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: (360 pairs, looked at once), the fourth (400 pairs, looked at once: F1 0.677 on the detector
 #: frozen at b8e74bc) and the fifth (400 pairs, looked at once: P 0.785 R 0.884 F1 0.832 on the
 #: detector frozen at 9a61dd3) and the sixth (400 pairs, looked at once: P 0.809 R 0.895 F1 0.850
-#: on the detector frozen at ab7af74) since 2026-12-02 (overlap/pairs/heldout2_seen.yaml ...
-#: heldout6_seen.yaml). Here: held-out 7 (400 pairs written blind on 2026-12-02, README beside
-#: it), measured once on the detector frozen at e6a4ae8: P 0.789 R 0.905 F1 0.843 (4 pairs also
-#: in the development data left out: F1 0.842 on 396). When a set
+#: on the detector frozen at ab7af74) and the seventh (400 pairs, looked at once: P 0.789 R 0.905
+#: F1 0.843 on the detector frozen at e6a4ae8) since 2026-12-02 (overlap/pairs/heldout2_seen.yaml
+#: ... heldout7_seen.yaml). Here: held-out 8 (400 pairs written blind on 2026-12-02, README beside
+#: it), measured once on the detector frozen at 61a9da8: P 0.841 R 0.947 F1 0.891 (6 pairs also
+#: in the development data left out: F1 0.890 on 394). When a set
 #: here has become development data and a copy is left in its place, the test skips until a
 #: fresh blind set replaces it.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
 #: A regression floor under that one measurement; the issue's target is 0.90.
-HELD_OUT_F1_FLOOR = 0.82
+HELD_OUT_F1_FLOOR = 0.86
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +193,7 @@ def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
     # Never trained on: an author writing blind can still write a pair a development file holds
     # word for word (held-out 4 has one: "Rakornas Kepegawaian 2026" / its spelled-out name;
     # held-out 6 five, such as "Penyusunan kurikulum PKN Tingkat II" / "... Tingkat I"; held-out 7
-    # four); such a
+    # four, held-out 8 six); such a
     # coincidence is left out of the measurement, and must stay rare (at most 2 %).
     unseen = [e for e in examples if (e.a.name, e.b.name) not in seeds]
     assert len(examples) - len(unseen) <= len(examples) // 50
