@@ -25,7 +25,8 @@ PAIRS_DIR = Path(__file__).with_name("pairs")
 #: is never here (it lives with the tests, simasn/workplans/tests/data/).
 SEED_PAIR_FILES = ("dev.yaml", "former_heldout.yaml", "early.yaml", "heldout2_seen.yaml", "heldout3_seen.yaml",
                    "heldout4_seen.yaml", "heldout5_seen.yaml", "heldout6_seen.yaml",
-                   "train7a.yaml", "train7b.yaml", "heldout7_seen.yaml", "train8a.yaml", "train8b.yaml", "train8c.yaml")
+                   "train7a.yaml", "train7b.yaml", "heldout7_seen.yaml", "train8a.yaml", "train8b.yaml", "train8c.yaml",
+                   "heldout8_seen.yaml", "train9a.yaml", "train9b.yaml", "train9c.yaml")
 BASELINE = "0"
 
 def load_pairs(path: Path, *, origin: str = "seed") -> list[Example]:
