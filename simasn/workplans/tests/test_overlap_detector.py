@@ -16,7 +16,7 @@ from simasn.workplans.overlap import store
 from simasn.workplans.overlap.detector import DIFFERENT, SAME, SIMILAR
 from simasn.workplans.overlap.evaluate import baseline_detector, evaluate
 from simasn.workplans.overlap.features import ActivityText, contrasts
-from simasn.workplans.overlap.model import FORMAT, TrainedModel
+from simasn.workplans.overlap.model import FORMAT, TrainedModel, train
 from simasn.workplans.overlap.text import Normalizer, words
 
 #: The held-out set measured here: labelled pairs never trained or tuned on. The former
@@ -319,7 +319,7 @@ def test_an_agency_however_spelled_names_itself(normalizer: Normalizer) -> None:
 
 def test_the_word_layer_learns_which_words_tell_work_apart() -> None:
     # Pairs that differ by "statistik" are the same work; pairs that differ by "modul" never are.
-    from simasn.workplans.overlap.model import Example, train
+    from simasn.workplans.overlap.model import Example
 
     def pair(a: str, b: str, overlap: bool) -> Example:
         return Example(ActivityText(a, institution="BKN"), ActivityText(b, institution="LAN"), overlap)
@@ -330,3 +330,22 @@ def test_the_word_layer_learns_which_words_tell_work_apart() -> None:
     examples += [pair(f"Pengembangan aplikasi {s}", f"Pengembangan modul aplikasi {s}", False) for s in subjects]
     model = train(g.seed(), examples)
     assert model.words.get("d:statistik", 0) > 0 > model.words.get("d:modul", 0)
+
+
+def test_the_shipped_baseline_is_trained_from_the_shipped_pairs_and_code() -> None:
+    # A change to the pairs, the glossary or the training code without a new baseline.json
+    # (`python -m simasn.workplans.overlap.store`) would leave a fresh install training for a
+    # minute, or a stale file: the file records the digest of its inputs.
+    gloss = g.seed()
+    assert store.shipped(gloss) is not None, "run: python -m simasn.workplans.overlap.store"
+
+
+@pytest.mark.long
+def test_the_shipped_baseline_is_what_training_gives() -> None:
+    gloss = g.seed()
+    shipped = store.shipped(gloss)
+    fresh = train(gloss, store.seed_examples())
+    assert shipped is not None
+    assert shipped.threshold == fresh.threshold and shipped.cv == fresh.cv
+    assert shipped.coef == pytest.approx(fresh.coef, abs=1e-6)
+    assert shipped.words.keys() == fresh.words.keys()
