@@ -128,7 +128,6 @@ def substitution(a: Sequence[str], b: Sequence[str], space: Space) -> float:
     return min(only_a, only_b) / total if total else 0.0
 
 
-
 def contrasts(normalizer: Normalizer, a: Processed, b: Processed,
               found: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None) -> Contrasts:
     """Dimensions on which the two name disjoint members, with (dimension, member of a, member of b).

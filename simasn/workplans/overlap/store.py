@@ -17,13 +17,10 @@ from simasn.workplans.overlap.features import ActivityText
 from simasn.workplans.overlap.model import Example, TrainedModel, train
 
 PAIRS_DIR = Path(__file__).with_name("pairs")
-#: The labelled pairs the baseline learns from: the development part of the labelled set, the
-#: former held-out part (looked at too often to count as held out; development data since
-#: 2026-12-01), the pairs written with the first detector, and the second held-out set
-#: (342 pairs, measured once on 2026-12-01: development data since 2026-12-02), and the third
-#: held-out set (360 pairs, measured once on 2026-12-02: development data since), and the fourth
-#: (400 pairs, measured once on 2026-12-02 at b8e74bc: development data since), and the fifth
-#: (400 pairs, measured once on 2026-12-02 at 9a61dd3: development data since). A held-out set
+#: The labelled pairs the baseline learns from: the development part of the first labelled set,
+#: its former held-out part (development data since 2026-12-01), the pairs written with the first
+#: detector, held-out sets 2-8 (each measured once, then development data) and the training pairs
+#: of eight more authors who wrote blind (rounds 7-9, 2026-12-02; pairs/README.md). A held-out set
 #: is never here (it lives with the tests, simasn/workplans/tests/data/).
 SEED_PAIR_FILES = ("dev.yaml", "former_heldout.yaml", "early.yaml", "heldout2_seen.yaml", "heldout3_seen.yaml",
                    "heldout4_seen.yaml", "heldout5_seen.yaml", "heldout6_seen.yaml",
