@@ -154,6 +154,12 @@ class Normalizer:
         self.contrasts = [(e, [[self._full_of(term) for term in member] for member in e.members])
                           for e in glossary.of_kind("contrast")]
         self._members_of = {e.id: members for e, members in self.contrasts}
+        # Each entry's member terms, longest first (the order `members_found` matches them in),
+        # sorted once here rather than for every name.
+        self._members_longest_first = [
+            (entry, tuple(sorted(((len(seq), index, tuple(seq)) for index, terms in enumerate(members)
+                                  for seq in terms if seq), reverse=True)))
+            for entry, members in self.contrasts]
         # The named things of the glossary (abbreviations, former names, synonym groups) in the
         # form they take after rewriting: `terms` finds them in a processed name.
         self._terms: set[tuple[str, ...]] = set()
@@ -298,13 +304,16 @@ class Normalizer:
         """For each contrast entry id: which members the text names (longest members first,
         a word used by one member is not reused by a shorter one)."""
         found: dict[str, set[int]] = {}
-        for entry, members in self.contrasts:
+        tokens = processed.full
+        present = set(tokens)
+        for entry, ordered in self._members_longest_first:
             used: set[int] = set()
             hits: set[int] = set()
-            ordered = sorted(((len(seq), index, seq) for index, terms in enumerate(members) for seq in terms),
-                             reverse=True)
             for _len, index, seq in ordered:
-                for start in _occurrences(processed.full, seq):
+                # A term whose first word the name lacks cannot occur in it (most terms, most names).
+                if seq[0] not in present:
+                    continue
+                for start in _occurrences(tokens, seq):
                     span = set(range(start, start + len(seq)))
                     if span & used:
                         continue
@@ -465,7 +474,9 @@ def _occurrences(seq: Sequence[str], part: Sequence[str]) -> list[int]:
     n = len(part)
     if not n:
         return []
-    return [i for i in range(len(seq) - n + 1) if tuple(seq[i:i + n]) == tuple(part)]
+    part = tuple(part)
+    first = part[0]
+    return [i for i in range(len(seq) - n + 1) if seq[i] == first and tuple(seq[i:i + n]) == part]
 
 
 def _contains_any(seq: Sequence[str], parts: Sequence[Sequence[str]]) -> bool:

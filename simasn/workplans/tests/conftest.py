@@ -12,6 +12,7 @@ from simasn.accounts.roles import Role
 from simasn.core.interfaces import Interface
 from simasn.testing.factories import InstitutionFactory, user_with_role
 from simasn.workplans import detection, services
+from simasn.workplans.overlap import model, store
 
 W = Interface.WEB
 KASN_END = dt.date(2024, 10, 15)
@@ -24,6 +25,18 @@ def _fresh_detector() -> Any:
     detection.invalidate()
     yield
     detection.invalidate()
+
+
+@pytest.fixture
+def quick_training(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Training on the first labelled file (55 pairs) and 500 random pairings: for the tests
+    of the learning loop's mechanics (a version stored, audited and used; a glossary version
+    in force at once), which take ~2 s a training instead of ~50 s on the 6,358 seed pairs
+    and 16,000 pairings. What the model learns is measured in test_overlap_detector.py on
+    the whole seed."""
+    monkeypatch.setattr(store, "SEED_PAIR_FILES", ("early.yaml",))
+    monkeypatch.setattr(model, "RANDOM_NEGATIVES", 500)
+    monkeypatch.setattr(store, "_baselines", {})
 
 
 @pytest.fixture

@@ -83,10 +83,12 @@ def test_participants_mark_pairs_of_their_own_institution_only(users: Any, djang
     assert shown and shown[0].marked is True and shown[0].marked_by
 
 
+@pytest.mark.usefixtures("quick_training")
 def test_retraining_stores_an_audited_version_the_analysis_uses(users: Any,
                                                                 django_capture_on_commit_callbacks: Any) -> None:
     meeting = _meeting(users, django_capture_on_commit_callbacks)
     assert analysis.analyse_cycle(meeting.cycle).detector_version == BASELINE
+    assert meeting.overlaps.exists()
     for pair in meeting.overlaps.all():
         services.overlap_decide(actor=users.minister, interface=W, overlap=pair, decision="MERGE", subject="B")
     with django_capture_on_commit_callbacks(execute=True):
@@ -109,6 +111,7 @@ def test_only_the_coordinator_or_an_administrator_retrains(users: Any) -> None:
     assert not DetectorModel.objects.exists()
 
 
+@pytest.mark.usefixtures("quick_training")
 def test_glossary_versions_are_added_audited_and_used_at_once(users: Any) -> None:
     before = detection.detector()
     assert before.glossary.get("sijab") is None

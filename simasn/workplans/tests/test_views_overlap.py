@@ -89,6 +89,7 @@ def test_meeting_page_shows_words_not_scores(users: Any, django_capture_on_commi
     assert "kemiripan 0," not in html and "kemiripan 1," not in html
 
 
+@pytest.mark.usefixtures("quick_training")
 def test_retrain_from_the_detector_page(users: Any, django_capture_on_commit_callbacks: Any) -> None:
     url = reverse("workplans:detector")
     assert _client(users.planner["BKN"]).get(url).status_code == 200
