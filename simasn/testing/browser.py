@@ -70,6 +70,15 @@ def login(page: Any, live_server: Any, username: str, password: str = PASSWORD) 
     page.wait_for_load_state("networkidle")
 
 
+def switch_user(page: Any, live_server: Any, username: str, password: str = PASSWORD) -> None:
+    """Sign in as another user in the same page. The page first leaves for about:blank, which
+    ends the last page's requests: a response still in flight after the cookies are cleared
+    set a stale CSRF cookie, and the next sign-in was refused (seen once under load)."""
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    login(page, live_server, username, password)
+
+
 def shows(page: Any, *texts: str) -> None:
     """Wait until the page shows every text (Playwright retries until the default timeout).
 

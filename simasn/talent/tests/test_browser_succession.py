@@ -13,7 +13,7 @@ from simasn.core.interfaces import Interface
 from simasn.talent.models import MobilityProposal
 from simasn.talent.services import critical_position_designate
 from simasn.talent.tests.conftest import assess
-from simasn.testing.browser import login, shows
+from simasn.testing.browser import login, shows, switch_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,8 +47,7 @@ def test_ppk_finds_a_ready_successor_for_a_vacant_jpt_and_starts_the_transfer(li
     assert page.get_by_role("button", name="Proses sebagai SK").count() == 0  # the PPK does not draft SKs
 
     # The operator finds it on their worklist and drafts the SK through the actions workflow.
-    page.context.clear_cookies()
-    login(page, live_server, world.operator.username)
+    switch_user(page, live_server, world.operator.username)
     page.goto(f"{live_server.url}/talenta/mobilitas/{proposal.pk}/")
     page.get_by_role("button", name="Proses sebagai SK").click()
     page.get_by_label("TMT pemindahan yang diusulkan").fill(

@@ -31,8 +31,8 @@ def _fresh_detector() -> Any:
 def quick_training(monkeypatch: pytest.MonkeyPatch) -> None:
     """Training on the first labelled file (55 pairs) and 500 random pairings: for the tests
     of the learning loop's mechanics (a version stored, audited and used; a glossary version
-    in force at once), which take ~2 s a training instead of ~50 s on the 6,358 seed pairs
-    and 16,000 pairings. What the model learns is measured in test_overlap_detector.py on
+    in force at once), which take ~2 s a training instead of ~30 s on the 7,958 seed pairs
+    and 20,000 pairings. What the model learns is measured in test_overlap_detector.py on
     the whole seed."""
     monkeypatch.setattr(store, "SEED_PAIR_FILES", ("early.yaml",))
     monkeypatch.setattr(model, "RANDOM_NEGATIVES", 500)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from simasn.testing.browser import login
+from simasn.testing.browser import login, switch_user
 from simasn.workplans import services
 from simasn.workplans.models import Draft
 from simasn.workplans.overlap import glossary, store
@@ -41,8 +41,7 @@ def test_planner_submits_and_coordinator_opens_analysis(users: Any, live_server:
     bkn.refresh_from_db()
     assert bkn.status == Draft.Status.SUBMITTED
 
-    page.context.clear_cookies()
-    login(page, live_server, "menpan")
+    switch_user(page, live_server, "menpan")
     # The baseline detector is trained once per process from the shipped pairs (a few seconds
     # of CPU, many more on a loaded machine): trained here, in the live server's process, so
     # that the page's first load is not what the click's timeout measures.
