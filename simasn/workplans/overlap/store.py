@@ -29,9 +29,14 @@ SEED_PAIR_FILES = ("dev.yaml", "former_heldout.yaml", "early.yaml", "heldout2_se
                    "heldout9_seen.yaml", "train10a.yaml", "train10b.yaml", "train10c.yaml")
 BASELINE = "0"
 
+#: libyaml's safe loader when PyYAML was built with it (the wheels are): the 22 pair files
+#: (65,000 lines) load in under a second instead of about five.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_pairs(path: Path, *, origin: str = "seed") -> list[Example]:
     """Labelled pairs in the shared YAML shape (see pairs/README.md)."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     items = raw.get("pairs", raw) if isinstance(raw, dict) else raw
     examples = []
     for item in items or ():
