@@ -45,6 +45,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
@@ -218,6 +220,36 @@ class PairRows:
         return len(self.signals)
 
 
+@lru_cache(maxsize=65536)
+def _stems(expanded: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in expanded.split())
+
+
+def slots(a: Processed, b: Processed) -> set[str]:
+    """Where the two names, aligned word by word (glossary-expanded, stemmed), say different
+    things, by the words around the place rather than the words in it: the slot decides,
+    whatever fills it ("... bagi *ASN*" / "... bagi *TNI/Polri*", "tingkat *dasar*" / "tingkat
+    *lanjut*", "tahap rancangan *awal*" / "*akhir*"), and a learned weight per slot carries over
+    to fillers no labelled pair has shown (round 11, docs/adr/0027):
+
+    - ``s:<word>`` / ``n:<word>``: each says something else right after / before ``<word>``
+      (``^`` / ``$`` when the difference starts or ends the name);
+    - ``i:<word>``: one says more right after ``<word>`` ("evaluasi *keamanan* SPBE").
+    """
+    # In a fixed order, so that a pair reads the same whichever side is first.
+    ta, tb = sorted((_stems(a.expanded), _stems(b.expanded)))
+    out = set()
+    ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
+        after = ta[i1 - 1] if k and ops[k - 1][0] == "equal" else None
+        if tag in ("insert", "delete") and after is not None:
+            out.add(f"i:{after}")
+        elif tag == "replace":
+            out.add(f"s:{after or '^'}")
+            out.add("n:" + (ta[i2] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else "$"))
+    return out
+
+
 def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]]) -> tuple[str, ...]:
     """The words that tell two names apart (see the module's docstring), sorted."""
     wa, wb = set(a.content), set(b.content)
@@ -228,6 +260,7 @@ def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]])
     ha, hb = a.full[:1], b.full[:1]
     if ha and hb:
         out.add("h:" + "|".join(sorted((ha[0], hb[0]))))
+    out.update(slots(a, b))
     return tuple(sorted(out))
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from simasn.workplans.overlap import glossary as g
 from simasn.workplans.overlap import store
-from simasn.workplans.overlap.detector import DIFFERENT, SAME, SIMILAR
+from simasn.workplans.overlap.detector import DIFFERENT, SAME, SIMILAR, Detector
 from simasn.workplans.overlap.evaluate import baseline_detector, evaluate
 from simasn.workplans.overlap.features import ActivityText, contrasts
 from simasn.workplans.overlap.model import FORMAT, TrainedModel, train
@@ -349,3 +349,42 @@ def test_the_shipped_baseline_is_what_training_gives() -> None:
     assert shipped.threshold == fresh.threshold and shipped.cv == fresh.cv
     assert shipped.coef == pytest.approx(fresh.coef, abs=1e-6)
     assert shipped.words.keys() == fresh.words.keys()
+
+
+def test_a_slot_is_read_by_the_words_around_it(normalizer: Normalizer) -> None:
+    from simasn.workplans.overlap.features import slots
+
+    def of(a: str, b: str) -> set[str]:
+        return slots(normalizer.process(a, "BKN"), normalizer.process(b, "LAN"))
+
+    assert {"s:bagi", "n:$"} <= of("Pelatihan analis kebijakan bagi anggota DPRD",
+                                   "Pelatihan analis kebijakan bagi ASN instansi pusat")
+    assert "s:tingkat" in of("Pelatihan teknis tingkat dasar", "Pelatihan teknis tingkat lanjut")
+    # Either side first: the same slots.
+    assert of("Evaluasi SPBE instansi pusat", "Evaluasi keamanan SPBE instansi pusat") == \
+        of("Evaluasi keamanan SPBE instansi pusat", "Evaluasi SPBE instansi pusat") == {"i:evaluasi"}
+    # An abbreviation spelled out is no difference once the glossary has expanded it.
+    assert of("Penyelenggaraan PKA angkatan I", "Penyelenggaraan Pelatihan Kepemimpinan Administrator angkatan I") == set()
+
+
+def test_a_slot_learned_from_some_fillers_carries_over_to_new_ones() -> None:
+    from simasn.workplans.overlap.model import Example
+
+    def pair(a: str, b: str, overlap: bool) -> Example:
+        return Example(ActivityText(a, institution="BKN"), ActivityText(b, institution="LAN"), overlap)
+
+    groups = [("guru", "dosen"), ("perawat", "bidan"), ("penyuluh", "pranata"), ("auditor", "arsiparis"),
+              ("pustakawan", "statistisi"), ("widyaiswara", "penerjemah"), ("dokter", "apoteker"),
+              ("hakim", "jaksa"), ("polisi", "tentara"), ("camat", "lurah")]
+    examples = [pair(f"Pelatihan teknis bagi {x}", f"Pelatihan teknis bagi {y}", False) for x, y in groups]
+    examples += [pair(f"Penyusunan pedoman {x}", f"Perumusan pedoman {x}", True) for x, _y in groups]
+    model = train(g.seed(), examples)
+    # Ten pairs that differ only in who a course is for teach that the slot after "bagi" tells
+    # work apart; a pair with two groups never seen gets that weight too.
+    assert model.words.get("s:bagi", 0) < 0
+    detector = Detector(g.seed(), model, version="t")
+    new = [ActivityText("Pelatihan teknis bagi nelayan", institution="BKN"),
+           ActivityText("Pelatihan teknis bagi petani", institution="LAN")]
+    same = [ActivityText("Penyusunan pedoman nelayan", institution="BKN"),
+            ActivityText("Perumusan pedoman nelayan", institution="LAN")]
+    assert detector.probabilities(new, [(0, 1)])[0] < detector.probabilities(same, [(0, 1)])[0]
