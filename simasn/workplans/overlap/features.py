@@ -36,7 +36,9 @@ two names apart, which a learned word layer weighs one by one (`model.TrainedMod
   other words: "digitalisasi" / "alih media");
 - ``x:<dimension>``: a glossary dimension on which the two differ (some are reliable, some not);
 - ``h:<word>|<word>``: the words that head the two names (what is done: "penyusunan" /
-  "sosialisasi").
+  "sosialisasi");
+- ``s:``/``n:``/``i:<word>``: the slots where the two names, aligned word by word, differ, named
+  by the words around them ("bagi ___", "tingkat ___"; round 11, see `slots`).
 """
 
 from __future__ import annotations
