@@ -38,7 +38,9 @@ two names apart, which a learned word layer weighs one by one (`model.TrainedMod
 - ``h:<word>|<word>``: the words that head the two names (what is done: "penyusunan" /
   "sosialisasi");
 - ``s:``/``n:``/``i:<word>``: the slots where the two names, aligned word by word, differ, named
-  by the words around them ("bagi ___", "tingkat ___"; round 11, see `slots`).
+  by the words around them ("bagi ___", "tingkat ___"; round 11, see `slots`);
+- ``y:<dimension>:<member>``: a glossary dimension only one of the two states (round 12, see
+  `stated_by_one`).
 """
 
 from __future__ import annotations
@@ -252,8 +254,24 @@ def slots(a: Processed, b: Processed) -> set[str]:
     return out
 
 
-def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]]) -> tuple[str, ...]:
-    """The words that tell two names apart (see the module's docstring), sorted."""
+def stated_by_one(found_a: dict[str, set[int]], found_b: dict[str, set[int]]) -> set[str]:
+    """``y:<dimension>:<member>``: a glossary dimension one name states a member of and the other
+    none ("pedoman *pengawasan* pengisian JPT" / "pedoman pengisian JPT": a role the other does
+    not state; round 12). Where both state members, ``x:`` and the contrasts speak."""
+    out = set()
+    for key in found_a.keys() | found_b.keys():
+        if key.endswith(HEAD):
+            continue
+        ma, mb = found_a.get(key, set()), found_b.get(key, set())
+        if bool(ma) != bool(mb):
+            out.update(f"y:{key}:{m}" for m in ma | mb)
+    return out
+
+
+def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]],
+            found: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None) -> tuple[str, ...]:
+    """The words that tell two names apart (see the module's docstring), sorted; `found` are the
+    glossary members each names (`Normalizer.members_found`), when looked up."""
     wa, wb = set(a.content), set(b.content)
     only_a, only_b = wa - wb, wb - wa
     out = {f"d:{w}" for w in only_a | only_b}
@@ -263,6 +281,8 @@ def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]])
     if ha and hb:
         out.add("h:" + "|".join(sorted((ha[0], hb[0]))))
     out.update(slots(a, b))
+    if found is not None:
+        out.update(stated_by_one(*found))
     return tuple(sorted(out))
 
 
@@ -309,7 +329,7 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
         rows[k, 9] = 1.0 if terms[i] - terms[j] and terms[j] - terms[i] else 0.0
         rows[k, 10] = ((not names[i].participant) + (not names[j].participant)) / 2
         rows[k, 11] = 1.0 if bool(names[i].regions) != bool(names[j].regions) else 0.0
-        said.append(signals(names[i], names[j], c.details))
+        said.append(signals(names[i], names[j], c.details, (found[i], found[j])))
     return PairRows(rows, said)
 
 

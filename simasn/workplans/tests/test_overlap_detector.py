@@ -369,6 +369,20 @@ def test_a_slot_is_read_by_the_words_around_it(normalizer: Normalizer) -> None:
     assert of("Penyelenggaraan PKA angkatan I", "Penyelenggaraan Pelatihan Kepemimpinan Administrator angkatan I") == set()
 
 
+def test_a_dimension_stated_by_one_name_only_is_a_signal(normalizer: Normalizer) -> None:
+    from simasn.workplans.overlap.features import stated_by_one
+
+    def of(a: str, b: str) -> set[str]:
+        return stated_by_one(normalizer.members_found(normalizer.process(a, "KemenPANRB")),
+                             normalizer.members_found(normalizer.process(b, "KASN")))
+
+    # Oversight of the filling of JPT is stated by one only: a role the other does not take.
+    assert any(s.startswith("y:c-peran:") for s in of("Penyusunan pedoman pengisian JPT secara terbuka",
+                                                      "Penyusunan pedoman pengawasan pengisian JPT secara terbuka"))
+    # Both state a role (two different ones): that is a contrast, not this signal.
+    assert not any(s.startswith("y:c-peran:") for s in of("Pengawasan pengisian JPT", "Sosialisasi pengisian JPT"))
+
+
 def test_a_slot_learned_from_some_fillers_carries_over_to_new_ones() -> None:
     from simasn.workplans.overlap.model import Example
 
