@@ -30,16 +30,17 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: R 0.947 F1 0.891 on the detector frozen at 61a9da8) and the ninth (400 pairs, looked at once:
 #: P 0.827 R 0.905 F1 0.864 on the detector frozen at 2c27016) and the tenth (400 pairs, looked at
 #: once: P 0.782 R 0.866 F1 0.821 on the detector frozen at 03d67ae) and the eleventh (400 pairs,
-#: looked at once: P 0.844 R 0.925 F1 0.883 on the detector frozen at b7e1c1a) since 2026-12-02
-#: (overlap/pairs/heldout2_seen.yaml ... heldout11_seen.yaml). Here: held-out 12 (400 pairs written
-#: blind on 2026-12-02, README beside it), measured once on the detector frozen at 0540f7a:
-#: P 0.832 R 0.898 F1 0.864 on the 390 pairs not also in the development data (P 0.834 R 0.900
-#: F1 0.866 on all 400). When a set here has become development data and a copy is left in its
-#: place, the test skips until a fresh blind set replaces it.
+#: looked at once: P 0.844 R 0.925 F1 0.883 on the detector frozen at b7e1c1a) and the twelfth
+#: (400 pairs, looked at once: P 0.832 R 0.898 F1 0.864 on the detector frozen at 0540f7a) since
+#: 2026-12-02 (overlap/pairs/heldout2_seen.yaml ... heldout12_seen.yaml). Here: held-out 13 (400
+#: pairs written blind on 2026-12-02, README beside it), measured once on the detector frozen at
+#: d2da0b8: P 0.793 R 0.902 F1 0.844 on the 388 pairs not also in the development data (P 0.800
+#: R 0.905 F1 0.849 on all 400). When a set here has become development data and a copy is left in
+#: its place, the test skips until a fresh blind set replaces it.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
 #: A regression floor under that one measurement (0.84 until round 9, 0.80 at round 10, 0.86 at
-#: round 11); the issue's target is 0.90.
-HELD_OUT_F1_FLOOR = 0.84
+#: round 11, 0.84 at round 12); the issue's target is 0.90.
+HELD_OUT_F1_FLOOR = 0.82
 
 
 @pytest.fixture(scope="module")
@@ -199,10 +200,9 @@ def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
     # word for word (held-out 4 has one: "Rakornas Kepegawaian 2026" / its spelled-out name;
     # held-out 6 five, such as "Penyusunan kurikulum PKN Tingkat II" / "... Tingkat I"; held-out 7
     # four, held-out 8 six, held-out 9 twelve, held-out 10 nine, held-out 11 eight, held-out 12
-    # ten — against 8,758 development pairs by twenty authors, "Penyusunan pedoman evaluasi SKP"
-    # is bound to recur);
-    # such a coincidence is left out of the measurement, and must stay rare (at most 5 %: more
-    # would mean a set copied, not written).
+    # ten, held-out 13 twelve — against 9,158 development pairs by twenty-one authors, "Penyusunan
+    # pedoman evaluasi SKP" is bound to recur); such a coincidence is left out of the measurement,
+    # and must stay rare (at most 5 %: more would mean a set copied, not written).
     unseen = [e for e in examples if (e.a.name, e.b.name) not in seeds]
     assert len(examples) - len(unseen) <= len(examples) // 20
     report = evaluate(detector, unseen)
