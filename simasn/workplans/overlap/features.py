@@ -238,12 +238,14 @@ def slots(a: Processed, b: Processed) -> set[str]:
 
     - ``s:<word>`` / ``n:<word>``: each says something else right after / before ``<word>``
       (``^`` / ``$`` when the difference starts or ends the name);
-    - ``i:<word>``: one says more right after ``<word>`` ("evaluasi *keamanan* SPBE").
+    - ``i:<word>``: one says more right after ``<word>`` ("evaluasi *keamanan* SPBE");
+    - ``z:<shape>``: the shape of the whole alignment (`_shape`, round 14).
     """
     # In a fixed order, so that a pair reads the same whichever side is first.
     ta, tb = sorted((_stems(a.expanded), _stems(b.expanded)))
     out = set()
     ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    out.add(_shape(ops, max(len(ta), len(tb), 1)))
     for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
         after = ta[i1 - 1] if k and ops[k - 1][0] == "equal" else None
         if tag in ("insert", "delete") and after is not None:
@@ -266,6 +268,27 @@ def stated_by_one(found_a: dict[str, set[int]], found_b: dict[str, set[int]]) ->
         if bool(ma) != bool(mb):
             out.update(f"y:{key}:{m}" for m in ma | mb)
     return out
+
+
+def _shape(ops: Sequence[tuple[str, int, int, int, int]], longest: int) -> str:
+    """``z:<edits>|<shared>[|<sizes>]`` for an alignment of two names: the edits that turn one into
+    the other ("replace", "insert" — words only one side has, whichever side —, two of them joined
+    by "+", or "many"), the share of the longer name the two have word for word ("hi" 60 % or more,
+    "mid" 30 % or more, "lo"), and for a single edit how many words it spans on each side (1 or
+    2+). One word swapped in an otherwise identical name ("data *keluarga* PNS" / "data
+    *pendidikan* PNS") is a hard negative far more often than a name said once more with a word
+    added ("Evaluasi SPBE" / "Evaluasi SPBE instansi pusat"): a linear model over the other
+    signals cannot tell the two shapes apart."""
+    edits = [op for op in ops if op[0] != "equal"]
+    shared = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal") / longest
+    band = "hi" if shared >= 0.6 else "mid" if shared >= 0.3 else "lo"
+    kinds = sorted("replace" if tag == "replace" else "insert" for tag, *_rest in edits)
+    shape = "+".join(kinds) if len(kinds) <= 2 else "many"
+    sizes = ""
+    if len(edits) == 1:
+        _tag, i1, i2, j1, j2 = edits[0]
+        sizes = "|" + "".join(sorted(str(min(n, 2)) for n in (i2 - i1, j2 - j1) if n))
+    return f"z:{shape}|{band}{sizes}"
 
 
 def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]],
