@@ -31,16 +31,20 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: P 0.827 R 0.905 F1 0.864 on the detector frozen at 2c27016) and the tenth (400 pairs, looked at
 #: once: P 0.782 R 0.866 F1 0.821 on the detector frozen at 03d67ae) and the eleventh (400 pairs,
 #: looked at once: P 0.844 R 0.925 F1 0.883 on the detector frozen at b7e1c1a) and the twelfth
-#: (400 pairs, looked at once: P 0.832 R 0.898 F1 0.864 on the detector frozen at 0540f7a) since
-#: 2026-12-02 (overlap/pairs/heldout2_seen.yaml ... heldout12_seen.yaml). Here: held-out 13 (400
-#: pairs written blind on 2026-12-02, README beside it), measured once on the detector frozen at
-#: d2da0b8: P 0.793 R 0.902 F1 0.844 on the 388 pairs not also in the development data (P 0.800
-#: R 0.905 F1 0.849 on all 400). When a set here has become development data and a copy is left in
-#: its place, the test skips until a fresh blind set replaces it.
+#: (400 pairs, looked at once: P 0.832 R 0.898 F1 0.864 on the detector frozen at 0540f7a) and the
+#: thirteenth (400 pairs, looked at once: P 0.793 R 0.902 F1 0.844 on the detector frozen at d2da0b8)
+#: since 2026-12-02 (overlap/pairs/heldout2_seen.yaml ... heldout13_seen.yaml). Here: held-out 14
+#: (400 pairs written blind on 2026-12-02, README beside it), measured once on the detector frozen
+#: at be81582: P 0.903 R 0.898 F1 0.900 on the 387 pairs not also in the development data (167
+#: found, 18 wrongly, 19 missed; P 0.905 R 0.900 F1 0.902 on all 400). The round-10 detector
+#: scores 0.885 on all 400: an easier set than held-out 10-13. When a set here has become
+#: development data and a copy is left in its place, the test skips until a fresh blind set
+#: replaces it.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
 #: A regression floor under that one measurement (0.84 until round 9, 0.80 at round 10, 0.86 at
-#: round 11, 0.84 at round 12); the issue's target is 0.90.
-HELD_OUT_F1_FLOOR = 0.82
+#: round 11, 0.84 at round 12, 0.82 at round 13); the issue's target is 0.90, met by this one set
+#: at its edge but not by held-out 10-13 (docs/workplans.md): the floor is not set at the target.
+HELD_OUT_F1_FLOOR = 0.88
 
 
 @pytest.fixture(scope="module")
@@ -200,9 +204,10 @@ def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
     # word for word (held-out 4 has one: "Rakornas Kepegawaian 2026" / its spelled-out name;
     # held-out 6 five, such as "Penyusunan kurikulum PKN Tingkat II" / "... Tingkat I"; held-out 7
     # four, held-out 8 six, held-out 9 twelve, held-out 10 nine, held-out 11 eight, held-out 12
-    # ten, held-out 13 twelve — against 9,158 development pairs by twenty-one authors, "Penyusunan
-    # pedoman evaluasi SKP" is bound to recur); such a coincidence is left out of the measurement,
-    # and must stay rare (at most 5 %: more would mean a set copied, not written).
+    # ten, held-out 13 twelve, held-out 14 thirteen — against 9,558 development pairs by twenty-two
+    # authors, "Penyusunan pedoman evaluasi SKP" is bound to recur); such a coincidence is left out
+    # of the measurement, and must stay rare (at most 5 %: more would mean a set copied, not
+    # written).
     unseen = [e for e in examples if (e.a.name, e.b.name) not in seeds]
     assert len(examples) - len(unseen) <= len(examples) // 20
     report = evaluate(detector, unseen)
