@@ -38,7 +38,8 @@ two names apart, which a learned word layer weighs one by one (`model.TrainedMod
 - ``h:<word>|<word>``: the words that head the two names (what is done: "penyusunan" /
   "sosialisasi");
 - ``s:``/``n:``/``i:<word>``: the slots where the two names, aligned word by word, differ, named
-  by the words around them ("bagi ___", "tingkat ___"; round 11, see `slots`);
+  by the words around them ("bagi ___", "tingkat ___"; round 11, see `slots`), and ``z:<shape>``,
+  the shape of that alignment (one word swapped, one added...; round 14, see `_shape`);
 - ``y:<dimension>:<member>``: a glossary dimension only one of the two states (round 12, see
   `stated_by_one`).
 """

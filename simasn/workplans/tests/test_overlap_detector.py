@@ -37,13 +37,17 @@ from simasn.workplans.overlap.text import Normalizer, words
 #: (400 pairs written blind on 2026-12-02, README beside it), measured once on the detector frozen
 #: at be81582: P 0.903 R 0.898 F1 0.900 on the 387 pairs not also in the development data (167
 #: found, 18 wrongly, 19 missed; P 0.905 R 0.900 F1 0.902 on all 400). The round-10 detector
-#: scores 0.885 on all 400: an easier set than held-out 10-13. When a set here has become
-#: development data and a copy is left in its place, the test skips until a fresh blind set
-#: replaces it.
+#: scores 0.885 on all 400. Beside it, held-out 15 (400 pairs written blind by another author,
+#: README beside it), measured once on the same frozen detector: P 0.871 R 0.929 F1 0.899 on the
+#: 387 pairs not also in the development data (169 found, 25 wrongly, 13 missed; P 0.876 R 0.932
+#: F1 0.903 on all 400). When a set here has become development data and a copy is left in its
+#: place, the test skips until a fresh blind set replaces it.
 HELD_OUT = Path(__file__).parent / "data" / "pairs_heldout.yaml"
-#: A regression floor under that one measurement (0.84 until round 9, 0.80 at round 10, 0.86 at
-#: round 11, 0.84 at round 12, 0.82 at round 13); the issue's target is 0.90, met by this one set
-#: at its edge but not by held-out 10-13 (docs/workplans.md): the floor is not set at the target.
+HELD_OUT_15 = Path(__file__).parent / "data" / "pairs_heldout15.yaml"
+#: A regression floor under those measurements (0.84 until round 9, 0.80 at round 10, 0.86 at
+#: round 11, 0.84 at round 12, 0.82 at round 13). The issue's target is 0.90: the detector of
+#: round 14 measures 0.900 and 0.899 on two blind sets — at the target, without a margin to assert
+#: it on every set (docs/workplans.md).
 HELD_OUT_F1_FLOOR = 0.88
 
 
@@ -194,11 +198,12 @@ def test_development_pairs_cross_validated(detector) -> None:  # type: ignore[no
     assert cv["f1"] >= 0.82
 
 
-def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
-    examples = store.load_pairs(HELD_OUT)
+@pytest.mark.parametrize("path", [HELD_OUT, HELD_OUT_15], ids=["held-out", "held-out-15"])
+def test_held_out_pairs(detector, path: Path) -> None:  # type: ignore[no-untyped-def]
+    examples = store.load_pairs(path)
     seeds = {(e.a.name, e.b.name) for e in store.seed_examples()}
     if examples and all((e.a.name, e.b.name) in seeds for e in examples):
-        pytest.skip("the set at HELD_OUT is development data (seen once); the lead puts a fresh "
+        pytest.skip(f"{path.name} is development data (seen once); the lead puts a fresh "
                     "blind set here after the next freeze")
     # Never trained on: an author writing blind can still write a pair a development file holds
     # word for word (held-out 4 has one: "Rakornas Kepegawaian 2026" / its spelled-out name;
@@ -211,7 +216,7 @@ def test_held_out_pairs(detector) -> None:  # type: ignore[no-untyped-def]
     unseen = [e for e in examples if (e.a.name, e.b.name) not in seeds]
     assert len(examples) - len(unseen) <= len(examples) // 20
     report = evaluate(detector, unseen)
-    print(f"\nheld-out pairs ({len(examples) - len(unseen)} also in the development data, left out): "
+    print(f"\n{path.name} ({len(examples) - len(unseen)} also in the development data, left out): "
           + "\n".join(report.lines()))
     assert report.metrics.n >= 300
     assert report.metrics.f1 >= HELD_OUT_F1_FLOOR
