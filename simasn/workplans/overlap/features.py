@@ -244,7 +244,7 @@ def slots(a: Processed, b: Processed) -> set[str]:
     """
     # In a fixed order, so that a pair reads the same whichever side is first.
     ta, tb = sorted((_stems(a.expanded), _stems(b.expanded)))
-    out = set()
+    out: set[str] = set()
     ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
     out.add(_shape(ops, max(len(ta), len(tb), 1)))
     for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
@@ -261,7 +261,7 @@ def stated_by_one(found_a: dict[str, set[int]], found_b: dict[str, set[int]]) ->
     """``y:<dimension>:<member>``: a glossary dimension one name states a member of and the other
     none ("pedoman *pengawasan* pengisian JPT" / "pedoman pengisian JPT": a role the other does
     not state; round 12). Where both state members, ``x:`` and the contrasts speak."""
-    out = set()
+    out: set[str] = set()
     for key in found_a.keys() | found_b.keys():
         if key.endswith(HEAD):
             continue
