@@ -1,8 +1,8 @@
 """Measure a detector on labelled pairs it was not trained on.
 
-    python -m simasn.workplans.overlap.evaluate simasn/workplans/tests/data/pairs_heldout.yaml
+    python -m simasn.workplans.overlap.evaluate simasn/workplans/tests/data/pairs_heldout*.yaml
 
-(the held-out file the lead adds after the detector is frozen) trains the baseline (seed
+(the held-out files the lead adds after the detector is frozen) trains the baseline (seed
 glossary, seed pairs — never the file measured) and prints precision,
 recall and F1 at the threshold chosen by cross-validation on the seed pairs, overall and per kind.
 
