@@ -121,7 +121,8 @@ def _policy(minister: User) -> tuple[PolicyDirection, PolicyDirection]:
             program = services.policy_program_add(actor=minister, interface=C, policy=v1, code=code, name=name,
                                                   strategic_target=target)
             for icode, iname, unit, base in indicators:
-                step = (Decimal(95) - base) / 5 if unit == "persen" else Decimal(base) / 10
+                # A count grows by whole units (12 layanan: 13, 14, ... not 13,2 and 14,4).
+                step = (Decimal(95) - base) / 5 if unit == "persen" else max(Decimal(1), Decimal(base // 10))
                 services.policy_indicator_add(
                     actor=minister, interface=C, program=program, code=icode, name=iname, unit=unit,
                     baseline=Decimal(base), targets={y: Decimal(base) + step * (y - 2024) for y in range(2025, 2030)})
