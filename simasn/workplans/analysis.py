@@ -123,7 +123,7 @@ def _activities(cycle: Cycle, kind: str) -> list[Activity]:
 
 
 def _text(act: Activity) -> ActivityText:
-    return ActivityText(name=act.name, institution=str(act.program.draft.institution_id))
+    return ActivityText(name=act.name, institution=str(act.program.draft.institution_id), unit=act.target_unit)
 
 
 def find_overlaps(activities: list[Activity], *, cycle: Cycle | None = None,

@@ -51,6 +51,10 @@ class LabelledPair(TimeStampedModel):
     text_b = models.CharField(_("kegiatan B"), max_length=400)
     institution_a = models.CharField(max_length=30)
     institution_b = models.CharField(max_length=30)
+    #: The units the two targets were counted in when labelled (the detector reads them since
+    #: round 16, docs/adr/0027); empty on pairs labelled before.
+    unit_a = models.CharField(_("satuan A"), max_length=50, blank=True, default="")
+    unit_b = models.CharField(_("satuan B"), max_length=50, blank=True, default="")
     is_overlap = models.BooleanField(_("tumpang tindih"))
     origin = models.CharField(_("asal label"), max_length=10, choices=Origin.choices)
     decision = models.CharField(_("keputusan"), max_length=5, blank=True)

@@ -70,7 +70,8 @@ class Detector:
         names = [self.normalizer.process(item.name, item.institution) if item.description else p
                  for item, p in zip(items, processed, strict=True)]
         space = Space([*self.model.background, *(p.content_text for p in processed)])
-        return self.model.probabilities(pair_features(self.normalizer, processed, pairs, space, names))
+        units = [item.unit for item in items]
+        return self.model.probabilities(pair_features(self.normalizer, processed, pairs, space, names, units))
 
     def pair_probability(self, a: ActivityText, b: ActivityText) -> float:
         return float(self.probabilities([a, b], [(0, 1)])[0])

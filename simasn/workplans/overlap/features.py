@@ -41,7 +41,10 @@ two names apart, which a learned word layer weighs one by one (`model.TrainedMod
   by the words around them ("bagi ___", "tingkat ___"; round 11, see `slots`), and ``z:<shape>``,
   the shape of that alignment (one word swapped, one added...; round 14, see `_shape`);
 - ``y:<dimension>:<member>``: a glossary dimension only one of the two states (round 12, see
-  `stated_by_one`).
+  `stated_by_one`);
+- ``u:=``, ``u:~`` and ``u:<unit>|<unit>``: whether the two targets are counted in the same unit
+  (satuan target), and which two units differ (round 16, see `unit_signals`): the meeting reads
+  the unit beside the name, and "1 dokumen" against "400 orang" is seldom one piece of work.
 """
 
 from __future__ import annotations
@@ -68,6 +71,8 @@ class ActivityText:
     name: str
     description: str = ""
     institution: str = ""
+    #: The unit its target is counted in (satuan target: dokumen, orang, aplikasi...).
+    unit: str = ""
 
     @property
     def text(self) -> str:
@@ -292,8 +297,20 @@ def _shape(ops: Sequence[tuple[str, int, int, int, int]], longest: int) -> str:
     return f"z:{shape}|{band}{sizes}"
 
 
+def unit_signals(a: str, b: str) -> set[str]:
+    """``u:``: whether the two targets are counted in the same unit, and which two units
+    differ ("dokumen" / "orang": a guideline against a training of people)."""
+    ua, ub = " ".join(a.lower().split()), " ".join(b.lower().split())
+    if not ua or not ub:
+        return set()
+    if ua == ub:
+        return {"u:="}
+    return {"u:~", f"u:{min(ua, ub)}|{max(ua, ub)}"}
+
+
 def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]],
-            found: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None) -> tuple[str, ...]:
+            found: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None,
+            units: tuple[str, str] = ("", "")) -> tuple[str, ...]:
     """The words that tell two names apart (see the module's docstring), sorted; `found` are the
     glossary members each names (`Normalizer.members_found`), when looked up."""
     wa, wb = set(a.content), set(b.content)
@@ -307,11 +324,13 @@ def signals(a: Processed, b: Processed, details: Sequence[tuple[str, str, str]],
     out.update(slots(a, b))
     if found is not None:
         out.update(stated_by_one(*found))
+    out.update(unit_signals(*units))
     return tuple(sorted(out))
 
 
 def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs: Sequence[tuple[int, int]],
-                  space: Space, names: Sequence[Processed] | None = None) -> PairRows:
+                  space: Space, names: Sequence[Processed] | None = None,
+                  units: Sequence[str] | None = None) -> PairRows:
     """One row of FEATURES and the signals per pair of indexes into `processed` (name and
     description); distinguishing terms and signals are looked for in `names` only (a
     description explains, it does not name the work)."""
@@ -353,7 +372,8 @@ def pair_features(normalizer: Normalizer, processed: Sequence[Processed], pairs:
         rows[k, 9] = 1.0 if terms[i] - terms[j] and terms[j] - terms[i] else 0.0
         rows[k, 10] = ((not names[i].participant) + (not names[j].participant)) / 2
         rows[k, 11] = 1.0 if bool(names[i].regions) != bool(names[j].regions) else 0.0
-        said.append(signals(names[i], names[j], c.details, (found[i], found[j])))
+        said.append(signals(names[i], names[j], c.details, (found[i], found[j]),
+                            (units[i], units[j]) if units is not None else ("", "")))
     return PairRows(rows, said)
 
 

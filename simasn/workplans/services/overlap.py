@@ -90,6 +90,7 @@ def _label(*, actor: User, interface: Interface, cycle: Cycle, a: Activity, b: A
         activity_a=a, activity_b=b, origin=origin,
         defaults={"cycle": cycle, "text_a": a.name[:400], "text_b": b.name[:400],
                   "institution_a": _institution(a).code, "institution_b": _institution(b).code,
+                  "unit_a": a.target_unit[:50], "unit_b": b.target_unit[:50],
                   "is_overlap": is_overlap, "decision": decision, "note": note[:400], "updated_by": actor})
     if created:
         row.created_by = actor
@@ -135,8 +136,8 @@ def labelled_examples() -> list[Example]:
         key = (row.activity_a_id, row.activity_b_id)
         if key not in chosen or row.origin == LabelledPair.Origin.DECISION:
             chosen[key] = row
-    return [Example(a=ActivityText(r.text_a, institution=r.institution_a),
-                    b=ActivityText(r.text_b, institution=r.institution_b),
+    return [Example(a=ActivityText(r.text_a, institution=r.institution_a, unit=r.unit_a),
+                    b=ActivityText(r.text_b, institution=r.institution_b, unit=r.unit_b),
                     overlap=r.is_overlap, kind=r.origin.lower(), origin=r.origin.lower()) for r in chosen.values()]
 
 

@@ -15,7 +15,7 @@ from simasn.workplans.overlap import glossary as g
 from simasn.workplans.overlap import store
 from simasn.workplans.overlap.detector import DIFFERENT, SAME, SIMILAR, Detector
 from simasn.workplans.overlap.evaluate import baseline_detector, evaluate
-from simasn.workplans.overlap.features import ActivityText, contrasts
+from simasn.workplans.overlap.features import ActivityText, contrasts, unit_signals
 from simasn.workplans.overlap.model import FORMAT, Example, TrainedModel, train
 from simasn.workplans.overlap.text import Normalizer, words
 
@@ -445,3 +445,21 @@ def test_a_slot_learned_from_some_fillers_carries_over_to_new_ones() -> None:
     same = [ActivityText("Penyusunan pedoman nelayan", institution="BKN"),
             ActivityText("Perumusan pedoman nelayan", institution="LAN")]
     assert detector.probabilities(new, [(0, 1)])[0] < detector.probabilities(same, [(0, 1)])[0]
+
+
+def test_the_units_of_the_targets_are_compared() -> None:
+    assert unit_signals("Dokumen", " dokumen ") == {"u:="}
+    assert unit_signals("orang", "dokumen") == {"u:~", "u:dokumen|orang"}
+    assert unit_signals("", "dokumen") == set()  # an unstated unit says nothing
+
+
+def test_a_target_counted_in_other_units_argues_against_an_overlap(detector) -> None:  # type: ignore[no-untyped-def]
+    # A guideline (counted in documents) and a course (counted in people) with near names: the
+    # meeting sees the unit beside the name, and so does the detector (round 16).
+    assert detector.model.words["u:~"] < 0 < detector.model.words["u:="]
+    names = ("Penyusunan modul pelatihan analis kebijakan", "Pelatihan analis kebijakan angkatan I")
+    same = [ActivityText(names[0], institution="LAN", unit="dokumen"),
+            ActivityText(names[1], institution="KemenPANRB", unit="dokumen")]
+    other = [ActivityText(names[0], institution="LAN", unit="dokumen"),
+             ActivityText(names[1], institution="KemenPANRB", unit="orang")]
+    assert detector.probabilities(other, [(0, 1)])[0] < detector.probabilities(same, [(0, 1)])[0]

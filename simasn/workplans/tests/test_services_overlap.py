@@ -21,6 +21,7 @@ from simasn.workplans.models import (
     LabelledPair,
 )
 from simasn.workplans.overlap.store import BASELINE
+from simasn.workplans.services import overlap as overlap_services
 from simasn.workplans.tasks import retrain_detector
 from simasn.workplans.tests.conftest import W, fill_draft, make_policy
 from simasn.workplans.tests.test_services_cycle import new_cycle
@@ -56,6 +57,10 @@ def test_meeting_decisions_become_labelled_pairs(users: Any, django_capture_on_c
     services.overlap_decide(actor=users.minister, interface=W, overlap=pair, decision="MERGE", subject="B")
     label = LabelledPair.objects.get(origin=LabelledPair.Origin.DECISION)
     assert (label.is_overlap, label.decision, label.text_a) == (True, "MERGE", pair.activity_a.name)
+    # The units of the two targets are kept with the texts, and the retraining reads them.
+    assert (label.unit_a, label.unit_b) == (pair.activity_a.target_unit, pair.activity_b.target_unit)
+    (example,) = overlap_services.labelled_examples()
+    assert (example.a.unit, example.b.unit, example.overlap) == (label.unit_a, label.unit_b, True)
     # The meeting changes its mind: keeping both says they are different work; still one row.
     services.overlap_decide(actor=users.minister, interface=W, overlap=pair, decision="KEEP")
     label.refresh_from_db()
